@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+export type ServerProcess = { url: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
+
+/** Starts the built playground (`next start`) on loopback and waits for its health route. */
+export async function startPlayground(options: { port: number; env: Record<string, string>; timeoutMs?: number }): Promise<ServerProcess> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.port)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    // npx starts next as a child: signal the whole group.
+    process.kill(-child.pid!, signal);
+    await exited;
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`playground exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, process: child, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop("SIGKILL");
+  throw new Error(`playground did not become healthy:\n${output}`);
+}

@@ -1,0 +1,9 @@
+/**
+ * Runs once when the server starts: validates the configuration and resumes
+ * predictions a previous process left unfinished.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getPredictions } = await import("./lib/predictions");
+  getPredictions();
+}

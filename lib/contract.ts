@@ -1,0 +1,120 @@
+import { z } from "zod";
+
+/**
+ * The WaveSpeed prediction contract for FLUX.1 Kontext [pro] text-to-image.
+ * One schema serves the form, the route handlers, the engines and the tests.
+ */
+
+export const MODEL_ID = "wavespeed-ai/flux-kontext-pro/text-to-image";
+export const SUBMIT_PATH = `/api/v3/${MODEL_ID}`;
+export const resultPath = (id: string) => `/api/v3/predictions/${encodeURIComponent(id)}/result`;
+
+export const ASPECT_RATIOS = ["21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21"] as const;
+export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+
+export const SAFETY_TOLERANCES = ["1", "2", "3", "4", "5"] as const;
+export type SafetyTolerance = (typeof SAFETY_TOLERANCES)[number];
+
+export const MIN_IMAGES = 1;
+export const MAX_IMAGES = 4;
+export const MIN_SEED = -1;
+export const MAX_SEED = 2_147_483_647;
+export const MIN_GUIDANCE = 1;
+export const MAX_GUIDANCE = 10;
+export const PRICE_PER_IMAGE_USD = 0.04;
+
+export const DEFAULTS = {
+  aspect_ratio: "1:1",
+  num_images: 1,
+  guidance_scale: 3.5,
+  safety_tolerance: "2",
+} as const;
+
+/** The ~1 MP sizes FLUX Kontext is trained at (width x height). */
+export const PIXEL_SIZES: Record<AspectRatio, { width: number; height: number }> = {
+  "21:9": { width: 1568, height: 672 },
+  "16:9": { width: 1392, height: 752 },
+  "4:3": { width: 1184, height: 880 },
+  "3:2": { width: 1248, height: 832 },
+  "1:1": { width: 1024, height: 1024 },
+  "2:3": { width: 832, height: 1248 },
+  "3:4": { width: 880, height: 1184 },
+  "9:16": { width: 752, height: 1392 },
+  "9:21": { width: 672, height: 1568 },
+};
+
+const allowed = (field: string, what: string) => ({ error: `${field} must be ${what}` });
+
+const IMAGES_RULE = allowed("num_images", `an integer from ${MIN_IMAGES} to ${MAX_IMAGES}`);
+const SEED_RULE = allowed("seed", `an integer from ${MIN_SEED} to ${MAX_SEED} (-1 means random)`);
+const GUIDANCE_RULE = allowed("guidance_scale", `a number from ${MIN_GUIDANCE.toFixed(1)} to ${MAX_GUIDANCE.toFixed(1)}`);
+
+export const predictionRequestSchema = z.object({
+  prompt: z
+    .string(allowed("prompt", "non-empty text"))
+    .trim()
+    .min(1, allowed("prompt", "non-empty text")),
+  aspect_ratio: z.enum(ASPECT_RATIOS, allowed("aspect_ratio", `one of ${ASPECT_RATIOS.join(", ")}`)).default(DEFAULTS.aspect_ratio),
+  num_images: z.number(IMAGES_RULE).int(IMAGES_RULE).min(MIN_IMAGES, IMAGES_RULE).max(MAX_IMAGES, IMAGES_RULE).default(DEFAULTS.num_images),
+  // null and -1 both ask for a random seed; the service picks one and records it.
+  seed: z.number(SEED_RULE).int(SEED_RULE).min(MIN_SEED, SEED_RULE).max(MAX_SEED, SEED_RULE).nullish(),
+  guidance_scale: z
+    .number(GUIDANCE_RULE)
+    .min(MIN_GUIDANCE, GUIDANCE_RULE)
+    .max(MAX_GUIDANCE, GUIDANCE_RULE)
+    .default(DEFAULTS.guidance_scale),
+  safety_tolerance: z
+    .enum(SAFETY_TOLERANCES, allowed("safety_tolerance", `one of the strings "1" (most strict) to "5" (most permissive)`))
+    .default(DEFAULTS.safety_tolerance),
+});
+
+/** What a client may send (defaults not yet applied). */
+export type PredictionRequest = z.input<typeof predictionRequestSchema>;
+/** A validated request with every default applied. */
+export type PredictionInput = z.output<typeof predictionRequestSchema>;
+/** A request as an engine receives it: the seed is always concrete. */
+export type EngineInput = Omit<PredictionInput, "seed"> & { seed: number };
+
+export const PREDICTION_STATUSES = ["created", "processing", "completed", "failed"] as const;
+export const predictionStatusSchema = z.enum(PREDICTION_STATUSES);
+export type PredictionStatus = z.infer<typeof predictionStatusSchema>;
+export const isTerminal = (status: PredictionStatus) => status === "completed" || status === "failed";
+
+export const predictionDataSchema = z.object({
+  id: z.string(),
+  model: z.string(),
+  outputs: z.array(z.string()),
+  urls: z.object({ get: z.string() }),
+  has_nsfw_contents: z.array(z.boolean()),
+  status: predictionStatusSchema,
+  created_at: z.string(),
+  error: z.string(),
+  timings: z.object({ inference: z.number().int() }),
+});
+export type PredictionData = z.infer<typeof predictionDataSchema>;
+
+export const predictionEnvelopeSchema = z.object({
+  code: z.number().int(),
+  message: z.string(),
+  data: predictionDataSchema,
+});
+export type PredictionEnvelope = z.infer<typeof predictionEnvelopeSchema>;
+
+/** Error bodies keep the envelope's shape; `field` names the offending input. */
+export const errorEnvelopeSchema = z.object({
+  code: z.number().int(),
+  message: z.string(),
+  data: z.null(),
+  error_code: z.string().optional(),
+  field: z.string().optional(),
+});
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+/** The first issue of a failed parse, as one sentence that names the field. */
+export function describeIssues(error: z.ZodError): { message: string; field?: string } {
+  const issue = error.issues[0];
+  const field = issue?.path.length ? issue.path.join(".") : undefined;
+  if (!issue) return { message: "invalid request" };
+  if (issue.message.includes(" must be ")) return { message: issue.message, field };
+  return { message: field ? `${field}: ${issue.message}` : issue.message, field };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError, isAppError } from "../errors";
+import { log } from "../log";
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+/** Wraps a route handler so every failure leaves as the contract's error envelope. */
+export function withErrors<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = isAppError(error) ? error : new AppError("internal", "Internal server error.");
+  if (!isAppError(error)) log.error("unhandled error in a route", { error: String(error), stack: (error as Error)?.stack });
+  return NextResponse.json(appError.toEnvelope(), { status: appError.status });
+}
+
+/** Reads a JSON body with a size cap: 413 past the cap, 400 when it is not JSON. */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      total += chunk.byteLength;
+      if (total > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(chunk);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim()) throw new AppError("invalid_json", "The request body must be a JSON object; it was empty.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+const tooLarge = (maxBytes: number) =>
+  new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);

@@ -1,0 +1,40 @@
+/**
+ * When to ask the engine again. A task's duration is roughly known from the
+ * ones before it, so polls are sparse early and dense around the expected
+ * finish: few upstream calls, and a result seen soon after it exists.
+ */
+export type PollSchedule = {
+  /** First look, soon after submit, to see the task was picked up. */
+  firstPollMs: number;
+  /** Interval near and after the expected finish. */
+  intervalMs: number;
+  /** Longest gap between two polls, so an early finish is not missed for long. */
+  maxGapMs: number;
+};
+
+/** Share of the expected duration after which polling turns dense. */
+const DENSE_FROM = 0.85;
+
+export function nextPollDelay(elapsedMs: number, expectedMs: number, schedule: PollSchedule): number {
+  if (elapsedMs < schedule.firstPollMs) return schedule.firstPollMs - elapsedMs;
+  const denseFrom = expectedMs * DENSE_FROM;
+  if (elapsedMs >= denseFrom) return schedule.intervalMs;
+  return Math.min(schedule.maxGapMs, Math.max(schedule.intervalMs, denseFrom - elapsedMs));
+}
+
+/** A running estimate of how long tasks take, weighted to the recent ones. */
+export class DurationEstimate {
+  constructor(
+    private estimateMs: number,
+    private readonly weight = 0.3,
+  ) {}
+
+  get expectedMs(): number {
+    return this.estimateMs;
+  }
+
+  observe(durationMs: number): void {
+    if (!Number.isFinite(durationMs) || durationMs <= 0) return;
+    this.estimateMs = Math.round(this.estimateMs * (1 - this.weight) + durationMs * this.weight);
+  }
+}

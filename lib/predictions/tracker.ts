@@ -1,0 +1,254 @@
+import "server-only";
+import { isTerminal } from "../contract";
+import type { PredictionPatch, PredictionRecord, PredictionStore, StoredOutput } from "../db/queries";
+import type { Engine, EngineOutput, EngineState } from "../engines/types";
+import { UpstreamError } from "../engines/types";
+import { log } from "../log";
+import type { DiskStorage } from "../storage/disk";
+import { backoffDelay, sleep } from "./backoff";
+import type { PredictionEvents } from "./events";
+import { MirrorError, mirrorOutput, type MirrorLimits } from "./mirror";
+import { DurationEstimate, nextPollDelay, type PollSchedule } from "./poll-schedule";
+
+export type TrackerConfig = {
+  /** Tasks allowed upstream at once; the rest wait, in order, as `created`. */
+  maxConcurrency: number;
+  /** Longest a task may run upstream before it is failed. */
+  deadlineMs: number;
+  schedule: PollSchedule;
+  /** First guess of a task's duration, refined as tasks finish. */
+  expectedDurationMs: number;
+  /** Backoff after a failed poll or download. */
+  retry: { baseMs: number; capMs: number };
+  /** Failed polls in a row that are tolerated before the task is failed. */
+  maxPollFailures: number;
+  mirrorAttempts: number;
+  mirrorLimits: MirrorLimits;
+  /** Public URL of our webhook endpoint, when webhooks are on. */
+  webhookUrl?: string;
+};
+
+type Deps = { store: PredictionStore; storage: DiskStorage; engine: Engine; events: PredictionEvents };
+
+/**
+ * Drives every prediction to a terminal state: submits in order within the
+ * concurrency limit, polls only while something is unfinished, mirrors the
+ * outputs before anyone hears "completed", and resumes after a restart.
+ */
+export class Tracker {
+  private readonly queue: string[] = [];
+  private readonly active = new Set<string>();
+  private readonly finishing = new Map<string, Promise<void>>();
+  private readonly cancelled = new Set<string>();
+  private readonly estimate: DurationEstimate;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly config: TrackerConfig,
+  ) {
+    this.estimate = new DurationEstimate(config.expectedDurationMs);
+  }
+
+  get inFlight(): number {
+    return this.active.size;
+  }
+
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  enqueue(id: string): void {
+    this.queue.push(id);
+    this.pump();
+  }
+
+  /** Picks up what a previous process left unfinished. */
+  resume(): number {
+    const unfinished = this.deps.store.listUnfinished();
+    for (const record of unfinished) {
+      if (record.submitState === "submitted") this.start(record.id);
+      else if (record.submitState === "submitting" && this.deps.engine.name !== "local") {
+        this.fail(
+          record.id,
+          "The server restarted while this task was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.",
+        );
+      } else this.enqueue(record.id);
+    }
+    return unfinished.length;
+  }
+
+  /** Stops tracking a prediction (it is being deleted). */
+  cancel(id: string): void {
+    this.cancelled.add(id);
+    const queued = this.queue.indexOf(id);
+    if (queued >= 0) this.queue.splice(queued, 1);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.queue.length = 0;
+  }
+
+  /** Applies a state pushed by the upstream (webhook). False when the task is not ours. */
+  async notify(upstreamId: string, state: EngineState): Promise<boolean> {
+    const record = this.deps.store.findByUpstreamId(upstreamId);
+    if (!record) return false;
+    await this.apply(record.id, state);
+    return true;
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.active.size < this.config.maxConcurrency && this.queue.length > 0) {
+      this.start(this.queue.shift()!);
+    }
+  }
+
+  private start(id: string): void {
+    this.active.add(id);
+    void this.run(id)
+      .catch((error) => {
+        log.error("tracker crashed on a prediction", { id, error: String(error) });
+        this.fail(id, "Internal error while tracking this prediction.");
+      })
+      .finally(() => {
+        this.active.delete(id);
+        this.cancelled.delete(id);
+        this.pump();
+      });
+  }
+
+  private async run(id: string): Promise<void> {
+    let record = this.deps.store.get(id);
+    if (!record || isTerminal(record.status) || this.cancelled.has(id)) return;
+    if (record.submitState !== "submitted" || !record.upstreamId) {
+      this.save(id, { submitState: "submitting" });
+      try {
+        const { upstreamId } = await this.deps.engine.submit(record.input, {
+          predictionId: id,
+          webhookUrl: this.config.webhookUrl,
+        });
+        record = this.save(id, { upstreamId, submitState: "submitted" });
+      } catch (error) {
+        this.fail(id, describeFailure(error));
+        return;
+      }
+      if (!record) return;
+    }
+    await this.poll(record);
+  }
+
+  private async poll(record: PredictionRecord): Promise<void> {
+    const { id, upstreamId, input } = record;
+    const startedAt = Date.now();
+    let failures = 0;
+    let delay = nextPollDelay(0, this.estimate.expectedMs, this.config.schedule);
+    while (!this.stopped && !this.cancelled.has(id)) {
+      await sleep(delay);
+      const elapsed = Date.now() - startedAt;
+      if (this.isSettled(id)) return;
+      if (elapsed > this.config.deadlineMs) {
+        this.fail(id, `The task did not finish within ${Math.round(this.config.deadlineMs / 1000)} s, so it was given up.`);
+        return;
+      }
+      try {
+        const state = await this.deps.engine.getState(upstreamId!, input);
+        failures = 0;
+        if (await this.apply(id, state, elapsed)) return;
+        delay = nextPollDelay(Date.now() - startedAt, this.estimate.expectedMs, this.config.schedule);
+      } catch (error) {
+        const transient = error instanceof UpstreamError && (error.retryable || error.kind === "bad_response");
+        if (!transient || ++failures > this.config.maxPollFailures) {
+          this.fail(id, describeFailure(error));
+          return;
+        }
+        const retryAfter = error instanceof UpstreamError ? (error.details.retryAfterMs ?? 0) : 0;
+        delay = Math.max(retryAfter, backoffDelay(failures, this.config.retry));
+      }
+    }
+  }
+
+  /** Returns true once the prediction is terminal. */
+  private async apply(id: string, state: EngineState, elapsedMs?: number): Promise<boolean> {
+    const record = this.deps.store.get(id);
+    if (!record || isTerminal(record.status)) return true;
+    if (state.status === "completed") {
+      if (elapsedMs !== undefined) this.estimate.observe(elapsedMs);
+      await this.complete(id, state);
+      return true;
+    }
+    if (state.status === "failed") {
+      this.fail(id, state.error || "The task failed upstream without a reason.");
+      return true;
+    }
+    if (state.status !== record.status) this.save(id, { status: state.status });
+    return false;
+  }
+
+  /** Mirrors every output, then reports completion. Polls and webhooks share one run. */
+  private complete(id: string, state: EngineState): Promise<void> {
+    const running = this.finishing.get(id);
+    if (running) return running;
+    const work = this.mirrorAll(id, state.outputs)
+      .then((outputs) => {
+        if (this.cancelled.has(id)) return;
+        const record = this.deps.store.complete(id, outputs, {
+          status: "completed",
+          error: "",
+          inferenceMs: state.inferenceMs,
+          completedAt: new Date().toISOString(),
+        });
+        if (record) this.deps.events.emit({ type: "updated", record });
+      })
+      .catch((error) => this.fail(id, `The images could not be saved: ${describeFailure(error)}`))
+      .finally(() => this.finishing.delete(id));
+    this.finishing.set(id, work);
+    return work;
+  }
+
+  private async mirrorAll(id: string, outputs: EngineOutput[]): Promise<StoredOutput[]> {
+    if (outputs.length === 0) throw new MirrorError("the task completed without any output");
+    const stored: StoredOutput[] = [];
+    for (const [index, output] of outputs.entries()) {
+      stored.push(await this.mirrorWithRetry(id, index, output));
+    }
+    return stored;
+  }
+
+  private async mirrorWithRetry(id: string, index: number, output: EngineOutput): Promise<StoredOutput> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await mirrorOutput(output, { storage: this.deps.storage, predictionId: id, index }, this.config.mirrorLimits);
+      } catch (error) {
+        if (attempt >= this.config.mirrorAttempts) throw error;
+        log.warn("mirroring an output failed; retrying", { id, index, attempt, error: String(error) });
+        await sleep(backoffDelay(attempt, this.config.retry));
+      }
+    }
+  }
+
+  private isSettled(id: string): boolean {
+    const record = this.deps.store.get(id);
+    return !record || isTerminal(record.status) || this.finishing.has(id);
+  }
+
+  private fail(id: string, error: string): void {
+    const record = this.deps.store.get(id);
+    if (!record || isTerminal(record.status)) return;
+    this.save(id, { status: "failed", error, completedAt: new Date().toISOString() });
+  }
+
+  private save(id: string, patch: PredictionPatch): PredictionRecord | undefined {
+    const record = this.deps.store.update(id, patch);
+    // Submit bookkeeping changes nothing a person can see.
+    const visible = Object.keys(patch).some((key) => key !== "submitState" && key !== "upstreamId");
+    if (record && visible) this.deps.events.emit({ type: "updated", record });
+    return record;
+  }
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof UpstreamError || error instanceof MirrorError) return error.message;
+  log.error("unexpected failure", { error: String(error) });
+  return "Internal error.";
+}

@@ -1,0 +1,59 @@
+import type { PredictionEnvelope } from "../contract";
+import { resultPath } from "../contract";
+import type { PredictionRecord, StoredOutput } from "../db/queries";
+import type { OutputView, PredictionView } from "../playground-api";
+
+export const imagePath = (id: string, output: StoredOutput) => `/api/images/${output.file}`;
+export const thumbPath = (id: string, output: StoredOutput) => `/api/thumbs/${id}/${output.index}.webp`;
+export const sharePath = (id: string) => `/p/${id}`;
+
+/** The served contract's envelope. Outputs appear once mirrored, as URLs on this server. */
+export function toEnvelope(record: PredictionRecord, baseUrl: string): PredictionEnvelope {
+  const completed = record.status === "completed";
+  return {
+    code: 200,
+    message: "success",
+    data: {
+      id: record.id,
+      model: record.model,
+      outputs: completed ? record.outputs.map((output) => baseUrl + imagePath(record.id, output)) : [],
+      urls: { get: baseUrl + resultPath(record.id) },
+      has_nsfw_contents: completed ? record.outputs.map((output) => output.nsfw) : [],
+      status: record.status,
+      created_at: record.createdAt,
+      error: record.error,
+      timings: { inference: record.inferenceMs },
+    },
+  };
+}
+
+/** The playground's richer view, for its own pages and JSON API. */
+export function toView(record: PredictionRecord, baseUrl: string): PredictionView {
+  const outputs: OutputView[] =
+    record.status === "completed"
+      ? record.outputs.map((output) => ({
+          index: output.index,
+          url: baseUrl + imagePath(record.id, output),
+          thumbUrl: baseUrl + thumbPath(record.id, output),
+          width: output.width,
+          height: output.height,
+          contentType: output.contentType,
+          nsfw: output.nsfw,
+        }))
+      : [];
+  return {
+    id: record.id,
+    engine: record.engine,
+    model: record.model,
+    status: record.status,
+    input: record.input,
+    seedRequested: record.seedRequested,
+    error: record.error,
+    inferenceMs: record.inferenceMs,
+    createdAt: record.createdAt,
+    completedAt: record.completedAt,
+    outputs,
+    shareUrl: baseUrl + sharePath(record.id),
+    resultUrl: baseUrl + resultPath(record.id),
+  };
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import sharp from "sharp";
+import type { DiskStorage } from "./disk";
+
+export const THUMBNAIL_WIDTH = 384;
+
+/**
+ * Small WebP copies for grids, made once with sharp and kept on disk.
+ * Concurrent requests for the same thumbnail share one render.
+ */
+export class ThumbnailCache {
+  private readonly rendering = new Map<string, Promise<Buffer>>();
+
+  constructor(
+    private readonly storage: DiskStorage,
+    private readonly width = THUMBNAIL_WIDTH,
+  ) {}
+
+  async get(key: string, loadOriginal: () => Promise<Buffer>): Promise<Buffer> {
+    const cached = await this.storage.read(key);
+    if (cached) return cached;
+    const running = this.rendering.get(key);
+    if (running) return running;
+    const work = this.render(key, loadOriginal).finally(() => this.rendering.delete(key));
+    this.rendering.set(key, work);
+    return work;
+  }
+
+  remove(folder: string): Promise<void> {
+    return this.storage.removeFolder(folder);
+  }
+
+  private async render(key: string, loadOriginal: () => Promise<Buffer>): Promise<Buffer> {
+    const thumbnail = await sharp(await loadOriginal())
+      .resize({ width: this.width, withoutEnlargement: true })
+      .webp({ quality: 78 })
+      .toBuffer();
+    await this.storage.write(key, thumbnail);
+    return thumbnail;
+  }
+}

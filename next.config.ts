@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+import { getEnv } from "./lib/env";
+
+// Validating here makes a bad configuration fail the build, not the first request.
+const env = getEnv();
+
+const nextConfig: NextConfig = {
+  distDir: env.NEXT_DIST_DIR,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: ["better-sqlite3", "sharp"],
+};
+
+export default nextConfig;

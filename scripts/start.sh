@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the playground when the build is missing or older than the sources, then serves it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+stale() {
+  [ ! -f .next/BUILD_ID ] && return 0
+  [ -n "$(find app components hooks lib public instrumentation.ts next.config.ts package.json \
+    -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]
+}
+
+if stale; then npx next build; fi
+# Loopback by default: with a key configured, anyone who reaches the server can spend it.
+exec npx next start -H "${HOST:-127.0.0.1}" -p "${PORT:-3000}"

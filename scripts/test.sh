@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test: types, unit and service tests (vitest), then a production build
+# exercised by the contract and browser tests (Playwright, Debian's Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+reports=$(mktemp -d)
+
+echo "== typecheck"
+npx tsc --noEmit
+
+echo "== unit and service tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
+
+echo "== build"
+npx next build
+
+echo "== contract and browser tests"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json
+
+node scripts/summarize-tests.mjs "$reports/vitest.json" "$reports/playwright.json"
