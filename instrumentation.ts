@@ -4,6 +4,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getPredictions } = await import("./lib/predictions");
+  const [{ getPredictions }, { startMetrics }] = await Promise.all([import("./lib/predictions"), import("./lib/metrics")]);
+  startMetrics();
   getPredictions();
 }

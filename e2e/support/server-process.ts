@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const NEXT_BIN = path.resolve(__dirname, "../../node_modules/next/dist/bin/next");
 
 export type ServerProcess = { url: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 /** Starts the built playground (`next start`) on loopback and waits for its health route. */
 export async function startPlayground(options: { port: number; env: Record<string, string>; timeoutMs?: number }): Promise<ServerProcess> {
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.port)], {
+  // node runs next directly, so `process.pid` is the server itself (for RSS sampling).
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -17,7 +21,7 @@ export async function startPlayground(options: { port: number; env: Record<strin
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    // npx starts next as a child: signal the whole group.
+    // Signal the whole group, so workers next may have started go too.
     process.kill(-child.pid!, signal);
     await exited;
   };

@@ -1,0 +1,47 @@
+import path from "node:path";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { pngOf, tempDir } from "../testing/harness";
+import { DiskStorage } from "./disk";
+import { THUMBNAIL_WIDTH, ThumbnailCache } from "./thumbnails";
+
+describe("ThumbnailCache", () => {
+  it("makes a small WebP once, keeps it on disk, and shares concurrent renders", async () => {
+    const storage = new DiskStorage(tempDir());
+    const cache = new ThumbnailCache(storage);
+    const original = await pngOf(1392, 752);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return original;
+    };
+
+    const [a, b] = await Promise.all([cache.get("p1/0.webp", load), cache.get("p1/0.webp", load)]);
+    expect(loads).toBe(1);
+    expect(a.equals(b)).toBe(true);
+    const meta = await sharp(a).metadata();
+    expect(meta).toMatchObject({ format: "webp", width: THUMBNAIL_WIDTH, height: Math.round((752 * THUMBNAIL_WIDTH) / 1392) });
+    expect(a.length).toBeLessThan(original.length);
+
+    // A new cache over the same folder (a restart) serves it from disk.
+    const again = await new ThumbnailCache(storage).get("p1/0.webp", load);
+    expect(loads).toBe(1);
+    expect(again.equals(a)).toBe(true);
+  });
+
+  it("never enlarges a small original", async () => {
+    const cache = new ThumbnailCache(new DiskStorage(tempDir()));
+    const meta = await sharp(await cache.get("p/0.webp", () => pngOf(100, 50))).metadata();
+    expect([meta.width, meta.height]).toEqual([100, 50]);
+  });
+
+  it("removes a prediction's thumbnails", async () => {
+    const root = tempDir();
+    const storage = new DiskStorage(root);
+    const cache = new ThumbnailCache(storage);
+    await cache.get("gone/0.webp", () => pngOf(400, 400));
+    await cache.remove("gone");
+    expect(await storage.exists("gone/0.webp")).toBe(false);
+    expect(() => storage.resolve(path.join("..", "escape"))).toThrow(/escapes/);
+  });
+});
