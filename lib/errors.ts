@@ -31,8 +31,13 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+// Instrumentation and route handlers are bundled apart, so one process can hold
+// two copies of this class; a global symbol recognises either.
+const BRAND = Symbol.for("kontext-playground.AppError");
+
 export class AppError extends Error {
   readonly status: number;
+  readonly [BRAND] = true;
 
   constructor(
     readonly code: ErrorCode,
@@ -60,4 +65,5 @@ export class AppError extends Error {
   }
 }
 
-export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+export const isAppError = (error: unknown): error is AppError =>
+  typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
