@@ -1,0 +1,2 @@
+export { createWavespeedEngine, type WavespeedConfig } from "./engine";
+export { redact } from "./redact";
