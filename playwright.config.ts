@@ -80,6 +80,9 @@ export default defineConfig({
         WAVESPEED_API_KEY: FAKE_API_KEY,
         WAVESPEED_BASE_URL: `http://127.0.0.1:${E2E_PORTS.fakeUpstream}`,
         WAVESPEED_MAX_CONCURRENCY: "3",
+        // The fake upstream delivers signed webhooks here; polling stays on as the safety net.
+        PUBLIC_URL: `http://127.0.0.1:${E2E_PORTS.wavespeed}`,
+        WAVESPEED_WEBHOOKS: "on",
         DATA_DIR: path.join(dataRoot, "wavespeed"),
       }),
     },

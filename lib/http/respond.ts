@@ -24,6 +24,17 @@ export function errorResponse(error: unknown): Response {
 
 /** Reads a JSON body with a size cap: 413 past the cap, 400 when it is not JSON. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readTextBody(request, maxBytes);
+  if (!text.trim()) throw new AppError("invalid_json", "The request body must be a JSON object; it was empty.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+/** The raw body as text, refusing more than `maxBytes` (413). */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
@@ -35,13 +46,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       chunks.push(chunk);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) throw new AppError("invalid_json", "The request body must be a JSON object; it was empty.");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid JSON.");
-  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 const tooLarge = (maxBytes: number) =>

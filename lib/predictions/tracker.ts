@@ -122,20 +122,36 @@ export class Tracker {
     let record = this.deps.store.get(id);
     if (!record || isTerminal(record.status) || this.cancelled.has(id)) return;
     if (record.submitState !== "submitted" || !record.upstreamId) {
+      record = await this.submit(record);
+      if (!record) return;
+    }
+    await this.poll(record);
+  }
+
+  /** Submits once; over the rate limit it waits (keeping its place) and tries again until the deadline. */
+  private async submit(record: PredictionRecord): Promise<PredictionRecord | undefined> {
+    const { id } = record;
+    const startedAt = Date.now();
+    for (let attempt = 1; !this.stopped && !this.cancelled.has(id); attempt++) {
       this.save(id, { submitState: "submitting" });
       try {
         const { upstreamId } = await this.deps.engine.submit(record.input, {
           predictionId: id,
           webhookUrl: this.config.webhookUrl,
         });
-        record = this.save(id, { upstreamId, submitState: "submitted" });
+        return this.save(id, { upstreamId, submitState: "submitted" });
       } catch (error) {
-        this.fail(id, describeFailure(error));
-        return;
+        const limited = error instanceof UpstreamError && error.kind === "rate_limited";
+        if (!limited || Date.now() - startedAt > this.config.deadlineMs) {
+          this.fail(id, describeFailure(error));
+          return undefined;
+        }
+        // Nothing was created upstream: safe to send again once the limit allows.
+        this.save(id, { submitState: "pending" });
+        await sleep(Math.max(error.details.retryAfterMs ?? 0, backoffDelay(attempt, this.config.retry)));
       }
-      if (!record) return;
     }
-    await this.poll(record);
+    return undefined;
   }
 
   private async poll(record: PredictionRecord): Promise<void> {
