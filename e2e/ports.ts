@@ -1,10 +1,15 @@
-/** Loopback ports of the servers the browser tests start. */
+/**
+ * Loopback ports of the servers the browser tests start. `E2E_PORT_BASE` moves them all,
+ * so two test runs on one machine do not collide.
+ */
+const base = Number(process.env.E2E_PORT_BASE ?? 3100);
+
 export const E2E_PORTS = {
-  local: 3100,
-  wavespeed: 3101,
-  fakeUpstream: 3190,
+  local: base,
+  wavespeed: base + 1,
+  fakeUpstream: base + 90,
   /** For specs that start and stop a playground of their own. */
-  restart: 3150,
+  restart: base + 50,
 } as const;
 
 /** The key the fake upstream expects; a real key never appears in tests. */

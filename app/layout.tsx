@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { themeInitScript } from "@/lib/client/theme";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Kontext Playground", template: "%s · Kontext Playground" },
+  description: "Generate images with FLUX.1 Kontext [pro] and share them: a self-hosted playground for the WaveSpeed prediction API.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The head script sets the theme class before hydration, hence the warning suppression.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+      </head>
+      <body className="min-h-dvh">
+        <Providers>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2"
+          >
+            Skip to content
+          </a>
+          <SiteHeader />
+          {children}
+        </Providers>
+      </body>
+    </html>
+  );
+}

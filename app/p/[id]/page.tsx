@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Gallery } from "@/components/gallery/gallery";
+import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
+import { ShareDetails } from "@/components/share/share-details";
+import { ShareRefresher } from "@/components/share/share-refresher";
+import { ChevronIcon } from "@/components/ui/icons";
+import { requestBaseUrl } from "@/lib/http/base-url";
+import { getPredictionView } from "@/lib/predictions/read";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Metadata and page ask for the same prediction in one request; read it once.
+const loadView = cache(async (id: string) => getPredictionView(id, requestBaseUrl(await headers())));
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await loadView((await params).id);
+  if (!view) return { title: "Not found" };
+  const title = shorten(view.input.prompt, 70);
+  const description = `${view.engine === "local" ? "Local preview" : "FLUX.1 Kontext [pro]"} · ${view.input.aspect_ratio} · seed ${view.input.seed} · ${shorten(view.input.prompt, 140)}`;
+  // A flagged image never becomes a link preview.
+  const image = view.outputs.find((output) => !output.nsfw);
+  return {
+    title,
+    description,
+    alternates: { canonical: view.shareUrl },
+    openGraph: {
+      type: "article",
+      siteName: "Kontext Playground",
+      url: view.shareUrl,
+      title,
+      description,
+      images: image ? [{ url: image.url, width: image.width, height: image.height, alt: title }] : [],
+    },
+    twitter: { card: "summary_large_image", title, description, images: image ? [image.url] : [] },
+  };
+}
+
+export default async function SharePage({ params }: Props) {
+  const { id } = await params;
+  const view = await loadView(id);
+  if (!view) notFound();
+
+  return (
+    <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
+      <nav className="flex items-center justify-between gap-4 text-sm">
+        <Link href="/" className="inline-flex items-center gap-1 rounded text-fg-muted hover:text-fg">
+          <ChevronIcon direction="left" />
+          Playground
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">Shared generation</h1>
+      <div className="grid items-start gap-6 lg:grid-cols-[1fr_360px]">
+        <section aria-label="Images" className="min-w-0">
+          {view.status === "completed" ? (
+            <Gallery view={view} eager large />
+          ) : view.status === "failed" ? (
+            <p role="alert" className="rounded-xl border border-danger/30 bg-danger/10 px-4 py-3 text-sm text-danger">
+              This prediction failed: {view.error || "no reason given"}
+            </p>
+          ) : (
+            <div className="flex flex-col gap-3">
+              <ShareRefresher id={view.id} createdAt={view.createdAt} status={view.status} />
+              <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={view.input.num_images} />
+            </div>
+          )}
+        </section>
+        <div className="lg:sticky lg:top-20">
+          <ShareDetails view={view} />
+        </div>
+      </div>
+    </main>
+  );
+}

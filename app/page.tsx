@@ -1,0 +1,23 @@
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { EngineBanner } from "@/components/playground/engine-banner";
+import { Playground } from "@/components/playground/playground";
+import { PlaygroundSkeleton } from "@/components/playground/playground-skeleton";
+import { getEngineInfo } from "@/lib/predictions/engine-info";
+
+export default async function HomePage() {
+  // Rendered per request: the engine depends on the environment at run time, not at build time.
+  await connection();
+  const engine = await getEngineInfo();
+
+  return (
+    <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
+      <h1 className="sr-only">Kontext Playground</h1>
+      <EngineBanner engine={engine.engine} model={engine.model} />
+      {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
+      <Suspense fallback={<PlaygroundSkeleton />}>
+        <Playground pricePerImage={engine.engine === "wavespeed" ? engine.pricePerImageUsd : 0} />
+      </Suspense>
+    </main>
+  );
+}

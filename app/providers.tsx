@@ -1,0 +1,25 @@
+"use client";
+
+import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 10_000, refetchOnWindowFocus: false },
+    },
+  });
+}
+
+let browserClient: QueryClient | undefined;
+
+/** One client per request on the server, one for the life of the tab in the browser. */
+function getQueryClient() {
+  if (isServer) return makeQueryClient();
+  browserClient ??= makeQueryClient();
+  return browserClient;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  return <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>;
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useState } from "react";
+import type { PredictionView } from "@/lib/playground-api";
+import { galleryGridClass } from "./grid";
+import { Lightbox } from "./lightbox";
+import { ResultImage } from "./result-image";
+
+const shortPrompt = (prompt: string) => (prompt.length > 140 ? `${prompt.slice(0, 139)}…` : prompt);
+
+/** The images of one prediction; a click opens the lightbox, flagged ones wait for a reveal. */
+export function Gallery({ view, eager, large }: { view: PredictionView; eager?: boolean; large?: boolean }) {
+  const [open, setOpen] = useState<number | null>(null);
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
+  const reveal = (index: number) => setRevealed((current) => new Set(current).add(index));
+  const first = view.outputs[0];
+  if (!first) return null;
+  const count = view.outputs.length;
+
+  return (
+    <>
+      <ul className={galleryGridClass(first.width, first.height, count, large)} aria-label="Images">
+        {view.outputs.map((output, position) => (
+          <li key={output.index}>
+            <ResultImage
+              output={output}
+              alt={shortPrompt(view.input.prompt)}
+              label={`Open image ${position + 1} of ${count}`}
+              hidden={output.nsfw && !revealed.has(output.index)}
+              eager={eager}
+              onOpen={() => setOpen(position)}
+              onReveal={() => reveal(output.index)}
+            />
+          </li>
+        ))}
+      </ul>
+      <Lightbox view={view} index={open} revealed={revealed} onIndex={setOpen} onReveal={reveal} onClose={() => setOpen(null)} />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useDeletePrediction } from "@/hooks/use-delete-prediction";
+import { usePlaygroundForm } from "@/hooks/use-playground-form";
+import { usePredictionEvents } from "@/hooks/use-prediction-events";
+import { useRuns } from "@/hooks/use-runs";
+import { RunList } from "@/components/prediction/run-list";
+import type { RunHandlers } from "@/components/prediction/run-actions";
+import { type FormField, valuesFromInput } from "@/lib/client/form-values";
+import { PredictionForm } from "./prediction-form";
+
+/** Where each field's control lives, to move focus to the first invalid one. */
+const CONTROL_IDS: Partial<Record<FormField, string>> = { prompt: "prompt", seed: "seed", guidance_scale: "guidance" };
+
+export function Playground({ pricePerImage }: { pricePerImage: number }) {
+  usePredictionEvents();
+  const form = usePlaygroundForm();
+  const { runs, submit, retry, remove } = useRuns();
+  const deletion = useDeletePrediction();
+
+  const onSubmit = () => {
+    const result = form.validate();
+    if (result.request) return submit(result.request);
+    const first = Object.keys(result.errors)[0] as FormField | undefined;
+    if (first && CONTROL_IDS[first]) document.getElementById(CONTROL_IDS[first])?.focus();
+  };
+
+  const handlers: RunHandlers = {
+    submit,
+    applySettings: (input) => {
+      form.replaceAll(valuesFromInput(input));
+      // On a phone the form is above the results: bring it back into view.
+      document.getElementById("prompt")?.focus({ preventScroll: true });
+      document.getElementById("settings")?.scrollIntoView({ behavior: "smooth", block: "start" });
+    },
+    remove: (id) =>
+      deletion.mutate(id, {
+        onSuccess: () => runs.filter((run) => run.id === id).forEach((run) => remove(run.key)),
+      }),
+  };
+
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(340px,400px)_1fr] lg:gap-8">
+      <section id="settings" aria-labelledby="settings-title" className="scroll-mt-20">
+        <h2 id="settings-title" className="sr-only">
+          Settings
+        </h2>
+        <PredictionForm values={form.values} errors={form.errors} pricePerImage={pricePerImage} setField={form.setField} onSubmit={onSubmit} />
+      </section>
+      <section aria-label="Results" className="min-w-0">
+        <RunList runs={runs} handlers={handlers} onRetry={retry} />
+      </section>
+    </div>
+  );
+}

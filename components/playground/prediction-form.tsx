@@ -1,0 +1,66 @@
+"use client";
+
+import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { SparkIcon } from "@/components/ui/icons";
+import type { FieldErrors, FormValues } from "@/lib/client/form-values";
+import { AspectRatioPicker } from "./aspect-ratio-picker";
+import { CostEstimate } from "./cost-estimate";
+import { GuidanceField } from "./guidance-field";
+import { ImageCountPicker } from "./image-count-picker";
+import { PromptField } from "./prompt-field";
+import { SafetyField } from "./safety-field";
+import { SeedField } from "./seed-field";
+
+type Props = {
+  values: FormValues;
+  errors: FieldErrors;
+  pricePerImage: number;
+  setField: <K extends keyof FormValues>(field: K, value: FormValues[K]) => void;
+  onSubmit: () => void;
+};
+
+export function PredictionForm({ values, errors, pricePerImage, setField, onSubmit }: Props) {
+  // Marks the form as hydrated: before that, Generate would fall back to a plain GET submit.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  // Ctrl+Enter (Cmd+Enter on a Mac) from any control, the textarea included.
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      onSubmit();
+    }
+  };
+
+  return (
+    // noValidate: the contract's zod schema is the one judge, with its own inline messages.
+    <form
+      noValidate
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label="Image settings"
+      data-ready={ready}
+      className="flex flex-col gap-5 rounded-2xl border border-border bg-surface p-4 shadow-sm sm:p-5"
+    >
+      <PromptField value={values.prompt} error={errors.prompt} onChange={(value) => setField("prompt", value)} />
+      <AspectRatioPicker value={values.aspect_ratio} onChange={(value) => setField("aspect_ratio", value)} />
+      <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+        <ImageCountPicker value={values.num_images} onChange={(value) => setField("num_images", value)} />
+        <SeedField value={values.seed} error={errors.seed} onChange={(value) => setField("seed", value)} />
+      </div>
+      <GuidanceField value={values.guidance_scale} error={errors.guidance_scale} onChange={(value) => setField("guidance_scale", value)} />
+      <SafetyField value={values.safety_tolerance} onChange={(value) => setField("safety_tolerance", value)} />
+      <div className="flex flex-col gap-3 border-t border-border pt-4">
+        <CostEstimate pricePerImage={pricePerImage} count={values.num_images} />
+        <Button type="submit" variant="primary" size="lg" className="w-full">
+          <SparkIcon />
+          Generate
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { Button } from "@/components/ui/button";
+import { DiceIcon } from "@/components/ui/icons";
+import { MAX_SEED, MIN_SEED } from "@/lib/contract";
+import { randomSeed } from "@/lib/client/form-values";
+import { describedBy, Field, inputClass } from "./field";
+
+export function SeedField({ value, error, onChange }: { value: string; error?: string; onChange: (value: string) => void }) {
+  return (
+    <Field id="seed" label="Seed" error={error} hint="Empty means a new random seed each run.">
+      <div className="flex gap-2">
+        <input
+          id="seed"
+          name="seed"
+          type="number"
+          inputMode="numeric"
+          min={MIN_SEED}
+          max={MAX_SEED}
+          step={1}
+          value={value}
+          placeholder="Random"
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy("seed", { hint: true, error })}
+          className={`${inputClass(Boolean(error))} w-full min-w-0 font-mono tabular-nums`}
+        />
+        <Button aria-label="Randomise seed" title="Randomise seed" className="shrink-0" onClick={() => onChange(String(randomSeed()))}>
+          <DiceIcon />
+        </Button>
+      </div>
+    </Field>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import { PIXEL_SIZES } from "@/lib/contract";
+import type { PredictionView } from "@/lib/playground-api";
+
+type Input = PredictionView["input"];
+
+/** The parameters of a prediction, seed included, as a definition list (share page, lightbox). */
+export function ParamsList({ input, seedRequested, className = "" }: { input: Input; seedRequested?: number | null; className?: string }) {
+  const size = PIXEL_SIZES[input.aspect_ratio];
+  const rows: [string, ReactNode][] = [
+    ["Aspect ratio", `${input.aspect_ratio} · ${size.width} × ${size.height}`],
+    ["Images", input.num_images],
+    [
+      "Seed",
+      <>
+        <span className="font-mono" data-testid="seed-value">{input.seed}</span>
+        {seedRequested === null || seedRequested === -1 ? <span className="text-fg-muted"> (random)</span> : null}
+      </>,
+    ],
+    ["Guidance scale", input.guidance_scale.toFixed(1)],
+    ["Safety tolerance", `${input.safety_tolerance} of 5`],
+  ];
+  return (
+    <dl className={`grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm ${className}`}>
+      {rows.map(([term, detail]) => (
+        <div key={term} className="contents">
+          <dt className="text-fg-muted">{term}</dt>
+          <dd className="tabular-nums">{detail}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The same parameters as one compact line, for cards. */
+export function ParamsSummary({ input }: { input: Input }) {
+  const parts = [
+    input.aspect_ratio,
+    `${input.num_images} ${input.num_images === 1 ? "image" : "images"}`,
+    `seed ${input.seed}`,
+    `guidance ${input.guidance_scale.toFixed(1)}`,
+    `safety ${input.safety_tolerance}`,
+  ];
+  return (
+    <p className="text-xs text-fg-muted tabular-nums" data-testid="run-summary">
+      {parts.join(" · ")}
+    </p>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { Gallery } from "@/components/gallery/gallery";
+import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
+import { useElapsed } from "@/hooks/use-elapsed";
+import { usePrediction } from "@/hooks/use-prediction";
+import { requestFromInput } from "@/lib/client/form-values";
+import type { ReactNode } from "react";
+import { isTerminal, type PredictionRequest } from "@/lib/contract";
+import type { PredictionView } from "@/lib/playground-api";
+import { ParamsSummary } from "./params-list";
+import { type RunHandlers, RunActions } from "./run-actions";
+import { RunCardFrame } from "./run-card-frame";
+import { RunError } from "./run-error";
+
+type Props = {
+  id: string;
+  handlers: RunHandlers;
+  /** Session runs start their clock at submit and retry in place; history runs retry as a new run. */
+  startedAt?: number;
+  onRetry?: (request: PredictionRequest) => void;
+  /** What to draw while the first answer is awaited (the request that was sent). */
+  fallback: ReactNode;
+};
+
+export function PredictionCard({ id, handlers, startedAt, onRetry, fallback }: Props) {
+  const { data: view, error } = usePrediction(id);
+  if (!view) {
+    // Deleted, here or in another tab: the card goes away.
+    if (error && "code" in error && error.code === "not_found") return null;
+    return fallback;
+  }
+  return <LoadedCard view={view} handlers={handlers} startedAt={startedAt} onRetry={onRetry} />;
+}
+
+function LoadedCard({ view, handlers, startedAt, onRetry }: { view: PredictionView } & Omit<Props, "id" | "fallback">) {
+  const done = isTerminal(view.status);
+  const created = Date.parse(view.createdAt);
+  const finished = view.completedAt ? Date.parse(view.completedAt) : undefined;
+  // While running, count from the browser's own submit time when known (immune to clock skew).
+  const elapsed = useElapsed(done ? created : (startedAt ?? created), !done, done ? (finished ?? created + view.inferenceMs) : undefined);
+  const retry = () => (onRetry ?? handlers.submit)(requestFromInput(view.input, view.seedRequested));
+
+  return (
+    <RunCardFrame
+      status={view.status}
+      elapsedMs={elapsed}
+      prompt={view.input.prompt}
+      summary={<ParamsSummary input={view.input} />}
+      footer={view.status === "completed" ? <RunActions view={view} handlers={handlers} /> : null}
+    >
+      {view.status === "failed" ? (
+        <RunError message={view.error} onRetry={retry} />
+      ) : view.status === "completed" ? (
+        <Gallery view={view} eager={startedAt !== undefined} />
+      ) : (
+        <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={view.input.num_images} />
+      )}
+    </RunCardFrame>
+  );
+}

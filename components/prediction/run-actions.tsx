@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import { Button, buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DiceIcon, ExternalIcon, LinkIcon, RefreshIcon, SlidersIcon, TrashIcon } from "@/components/ui/icons";
+import { requestFromInput } from "@/lib/client/form-values";
+import type { PredictionRequest } from "@/lib/contract";
+import type { PredictionView } from "@/lib/playground-api";
+
+export type RunHandlers = {
+  submit: (request: PredictionRequest) => void;
+  applySettings: (input: PredictionView["input"]) => void;
+  remove: (id: string) => void;
+};
+
+/** What a person can do with a finished run. */
+export function RunActions({ view, handlers }: { view: PredictionView; handlers: RunHandlers }) {
+  const { input } = view;
+  return (
+    <footer className="-mx-1 flex flex-wrap items-center gap-0.5 border-t border-border pt-2">
+      <Link href={`/p/${encodeURIComponent(view.id)}`} prefetch={false} className={buttonClass({ variant: "ghost", size: "sm" })}>
+        <ExternalIcon />
+        Share page
+      </Link>
+      <Button variant="ghost" size="sm" title={`Run again with seed ${input.seed}`} onClick={() => handlers.submit(requestFromInput(input, input.seed))}>
+        <RefreshIcon />
+        Re-run
+      </Button>
+      <Button variant="ghost" size="sm" title="Run again with a new random seed" onClick={() => handlers.submit(requestFromInput(input, null))}>
+        <DiceIcon />
+        Vary seed
+      </Button>
+      <Button variant="ghost" size="sm" title="Fill the form with these settings" onClick={() => handlers.applySettings(input)}>
+        <SlidersIcon />
+        Use settings
+      </Button>
+      <CopyButton text={String(input.seed)} label="Copy seed" />
+      <CopyButton text={view.shareUrl} label="Copy share link" icon={<LinkIcon />} />
+      <Button
+        variant="danger"
+        size="sm"
+        className="ml-auto"
+        aria-label="Delete"
+        title="Delete this run and its images"
+        onClick={() => window.confirm("Delete this run and its images?") && handlers.remove(view.id)}
+      >
+        <TrashIcon />
+      </Button>
+    </footer>
+  );
+}

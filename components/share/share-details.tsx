@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { ParamsList } from "@/components/prediction/params-list";
+import { StatusBadge } from "@/components/prediction/status-badge";
+import { buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { LinkIcon, SlidersIcon } from "@/components/ui/icons";
+import { formatCreatedAt, formatSeconds } from "@/lib/client/format";
+import { playgroundHref, valuesFromInput } from "@/lib/client/form-values";
+import type { PredictionView } from "@/lib/playground-api";
+
+/** The side panel of a share page: prompt, parameters, provenance, and a way to reuse them. */
+export function ShareDetails({ view }: { view: PredictionView }) {
+  return (
+    <aside className="flex flex-col gap-5 rounded-2xl border border-border bg-surface p-5 shadow-sm">
+      <div className="flex flex-col gap-1.5">
+        <h2 className="text-xs font-medium tracking-wide text-fg-muted uppercase">Prompt</h2>
+        <p className="leading-relaxed" data-testid="share-prompt">
+          {view.input.prompt}
+        </p>
+      </div>
+      <ParamsList input={view.input} seedRequested={view.seedRequested} />
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 border-t border-border pt-4 text-sm">
+        <dt className="text-fg-muted">Status</dt>
+        <dd>
+          <StatusBadge status={view.status} />
+        </dd>
+        <dt className="text-fg-muted">Created</dt>
+        <dd>
+          <time dateTime={view.createdAt}>{formatCreatedAt(view.createdAt)}</time>
+        </dd>
+        {view.status === "completed" && (
+          <>
+            <dt className="text-fg-muted">Inference</dt>
+            <dd className="tabular-nums">{formatSeconds(view.inferenceMs)}</dd>
+          </>
+        )}
+        <dt className="text-fg-muted">Engine</dt>
+        <dd>{view.engine === "local" ? "Local preview (not FLUX)" : `WaveSpeed AI · ${view.model}`}</dd>
+      </dl>
+      <div className="flex flex-wrap gap-2">
+        <Link href={playgroundHref(valuesFromInput(view.input))} className={buttonClass({ variant: "primary" })}>
+          <SlidersIcon />
+          Use these settings
+        </Link>
+        <CopyButton text={view.shareUrl} label="Copy link" icon={<LinkIcon />} />
+      </div>
+    </aside>
+  );
+}

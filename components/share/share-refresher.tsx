@@ -1,0 +1,33 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { useElapsed } from "@/hooks/use-elapsed";
+import { usePrediction } from "@/hooks/use-prediction";
+import { usePredictionEvents } from "@/hooks/use-prediction-events";
+import { formatSeconds } from "@/lib/client/format";
+import { isTerminal, type PredictionStatus } from "@/lib/contract";
+
+/**
+ * On a share page opened while the prediction still runs: follows it (events,
+ * polling as fallback) and re-renders the server page once it is done.
+ */
+export function ShareRefresher({ id, createdAt, status }: { id: string; createdAt: string; status: PredictionStatus }) {
+  usePredictionEvents();
+  const router = useRouter();
+  const { data } = usePrediction(id);
+  const done = data ? isTerminal(data.status) : false;
+  const elapsed = useElapsed(Date.parse(createdAt), !done);
+
+  useEffect(() => {
+    if (done) router.refresh();
+  }, [done, router]);
+
+  return (
+    <p role="status" className="text-sm text-fg-muted tabular-nums">
+      {done
+        ? "Done, loading the images…"
+        : `Generating (${data?.status ?? status})${elapsed === null ? "" : `, ${formatSeconds(elapsed)}`}. This page updates by itself.`}
+    </p>
+  );
+}

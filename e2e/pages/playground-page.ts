@@ -1,0 +1,85 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import type { AspectRatio } from "@/lib/contract";
+
+/** The playground at `/`, as a person uses it: by labels and roles. */
+export class PlaygroundPage {
+  readonly prompt: Locator;
+  readonly seed: Locator;
+  readonly randomiseSeed: Locator;
+  readonly guidance: Locator;
+  readonly guidanceSlider: Locator;
+  readonly safety: Locator;
+  readonly generateButton: Locator;
+  readonly runs: Locator;
+
+  constructor(readonly page: Page) {
+    this.prompt = page.getByLabel("Prompt", { exact: true });
+    this.seed = page.getByLabel("Seed", { exact: true });
+    this.randomiseSeed = page.getByRole("button", { name: "Randomise seed" });
+    this.guidance = page.getByLabel("Guidance scale", { exact: true });
+    this.guidanceSlider = page.getByLabel("Guidance scale slider");
+    this.safety = page.getByLabel("Safety tolerance", { exact: true });
+    this.generateButton = page.getByRole("button", { name: "Generate", exact: true });
+    // Only this tab's runs: earlier ones from the server come and go with other tests.
+    this.runs = page.getByTestId("session-runs").getByTestId("run-card");
+  }
+
+  async goto(query = "") {
+    await this.page.goto(`/${query}`);
+    // Before hydration a click on Generate would be a plain form GET, not a prediction.
+    await expect(this.page.locator('form[data-ready="true"]')).toBeVisible();
+  }
+
+  aspectRatio(ratio: AspectRatio): Locator {
+    return this.page.getByRole("radiogroup", { name: "Aspect ratio" }).getByRole("radio", { name: ratio, exact: true });
+  }
+
+  numberOfImages(count: number): Locator {
+    return this.page.getByRole("radiogroup", { name: "Number of images" }).getByRole("radio", { name: String(count), exact: true });
+  }
+
+  async fill(settings: { prompt: string; aspectRatio?: AspectRatio; images?: number; seed?: string; guidance?: string }) {
+    await this.prompt.fill(settings.prompt);
+    if (settings.aspectRatio) await this.aspectRatio(settings.aspectRatio).check();
+    if (settings.images) await this.numberOfImages(settings.images).check();
+    if (settings.seed !== undefined) await this.seed.fill(settings.seed);
+    if (settings.guidance !== undefined) await this.guidance.fill(settings.guidance);
+  }
+
+  async generate() {
+    await this.generateButton.click();
+  }
+
+  /** This tab's runs come first, newest on top. */
+  newestRun(): RunCard {
+    return new RunCard(this.runs.first());
+  }
+}
+
+export class RunCard {
+  readonly status: Locator;
+  readonly images: Locator;
+  readonly shareLink: Locator;
+
+  constructor(readonly root: Locator) {
+    this.status = root.getByTestId("run-status");
+    this.images = root.getByTestId("result-image");
+    this.shareLink = root.getByRole("link", { name: "Share page" });
+  }
+
+  async waitUntilCompleted() {
+    await expect(this.status).toHaveText("completed");
+  }
+
+  button(name: string): Locator {
+    return this.root.getByRole("button", { name, exact: true });
+  }
+
+  /** The seed actually used, from the card's summary line. */
+  async seed(): Promise<string> {
+    const summary = await this.root.getByTestId("run-summary").textContent();
+    const match = summary?.match(/seed (\d+)/);
+    if (!match?.[1]) throw new Error(`no seed in "${summary}"`);
+    return match[1];
+  }
+}

@@ -1,0 +1,5 @@
+/** Every TanStack Query key in one place, so cache writes and reads agree. */
+export const queryKeys = {
+  prediction: (id: string) => ["prediction", id] as const,
+  history: ["history"] as const,
+};

@@ -1,0 +1,33 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useSyncExternalStore } from "react";
+import { isTerminal } from "@/lib/contract";
+import { eventsStatus } from "@/lib/client/events-status";
+import { newerView } from "@/lib/client/prediction-order";
+import { predictionsApi } from "@/lib/client/predictions-api";
+import type { PredictionView } from "@/lib/playground-api";
+import { queryKeys } from "./query-keys";
+
+/** Polling is the fallback: every second while the event stream is down, a slow safety net while it is up. */
+const POLL_WITHOUT_EVENTS_MS = 1_000;
+const POLL_WITH_EVENTS_MS = 5_000;
+
+export function usePrediction(id: string, initial?: PredictionView) {
+  const streaming = useSyncExternalStore(eventsStatus.subscribe, eventsStatus.get, eventsStatus.getServer);
+  return useQuery({
+    queryKey: queryKeys.prediction(id),
+    queryFn: ({ signal }) => predictionsApi.get(id, signal),
+    initialData: initial,
+    // A finished prediction never changes; a running one is kept fresh by events or polling.
+    staleTime: (query) => (query.state.data && isTerminal(query.state.data.status) ? Infinity : 0),
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (data && isTerminal(data.status)) return false;
+      if (query.state.error) return false;
+      return streaming ? POLL_WITH_EVENTS_MS : POLL_WITHOUT_EVENTS_MS;
+    },
+    structuralSharing: (previous, next) => newerView(previous as PredictionView | undefined, next as PredictionView),
+    retry: (failures, error) => failures < 3 && !("code" in error && error.code === "not_found"),
+  });
+}

@@ -1,0 +1,16 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { PredictionRequest } from "@/lib/contract";
+import { predictionsApi } from "@/lib/client/predictions-api";
+import { storeView } from "./use-prediction-events";
+
+/** POST /api/predictions. Never retried: a lost answer may still have created a prediction. */
+export function useSubmitPrediction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: PredictionRequest) => predictionsApi.submit(request),
+    retry: false,
+    onSuccess: (view) => storeView(client, view),
+  });
+}

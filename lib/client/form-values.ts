@@ -1,0 +1,135 @@
+import {
+  ASPECT_RATIOS,
+  type AspectRatio,
+  DEFAULTS,
+  MAX_IMAGES,
+  MAX_SEED,
+  MIN_IMAGES,
+  type PredictionInput,
+  type PredictionRequest,
+  predictionRequestSchema,
+  SAFETY_TOLERANCES,
+  type SafetyTolerance,
+} from "@/lib/contract";
+
+/**
+ * The form as a person edits it. Seed and guidance stay text so a half-typed
+ * or out-of-range value is shown as typed and flagged, not silently fixed.
+ */
+export type FormValues = {
+  prompt: string;
+  aspect_ratio: AspectRatio;
+  num_images: number;
+  seed: string;
+  guidance_scale: string;
+  safety_tolerance: SafetyTolerance;
+};
+export type FormField = keyof FormValues;
+export type FieldErrors = Partial<Record<FormField, string>>;
+
+export const DEFAULT_VALUES: FormValues = {
+  prompt: "",
+  aspect_ratio: DEFAULTS.aspect_ratio,
+  num_images: DEFAULTS.num_images,
+  seed: "",
+  guidance_scale: DEFAULTS.guidance_scale.toFixed(1),
+  safety_tolerance: DEFAULTS.safety_tolerance,
+};
+
+/** Short query keys, so a shared setup fits in a readable link. */
+const KEYS = { prompt: "prompt", aspect_ratio: "ar", num_images: "n", seed: "seed", guidance_scale: "g", safety_tolerance: "safety" } as const;
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  values.find((candidate) => candidate === value);
+
+export function valuesFromQuery(query: { get(name: string): string | null }): FormValues {
+  const images = Number(query.get(KEYS.num_images));
+  return {
+    prompt: query.get(KEYS.prompt) ?? DEFAULT_VALUES.prompt,
+    aspect_ratio: oneOf(ASPECT_RATIOS, query.get(KEYS.aspect_ratio)) ?? DEFAULT_VALUES.aspect_ratio,
+    // The picker can only show 1-4, so anything else falls back to the default.
+    num_images: Number.isInteger(images) && images >= MIN_IMAGES && images <= MAX_IMAGES ? images : DEFAULT_VALUES.num_images,
+    seed: query.get(KEYS.seed)?.trim() ?? DEFAULT_VALUES.seed,
+    guidance_scale: query.get(KEYS.guidance_scale)?.trim() || DEFAULT_VALUES.guidance_scale,
+    safety_tolerance: oneOf(SAFETY_TOLERANCES, query.get(KEYS.safety_tolerance)) ?? DEFAULT_VALUES.safety_tolerance,
+  };
+}
+
+/** Only what differs from the defaults, so an untouched form keeps a bare `/`. */
+export function valuesToQuery(values: FormValues): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const field of Object.keys(KEYS) as FormField[]) {
+    const value = String(values[field]);
+    if (value.trim() !== "" && value !== String(DEFAULT_VALUES[field])) query.set(KEYS[field], value);
+  }
+  return query;
+}
+
+/** The form filled from a prediction's input; the seed is the one actually used. */
+export function valuesFromInput(input: Omit<PredictionInput, "seed"> & { seed?: number | null }): FormValues {
+  return {
+    prompt: input.prompt,
+    aspect_ratio: input.aspect_ratio,
+    num_images: input.num_images,
+    seed: input.seed === null || input.seed === undefined || input.seed === -1 ? "" : String(input.seed),
+    guidance_scale: input.guidance_scale.toFixed(1),
+    safety_tolerance: input.safety_tolerance,
+  };
+}
+
+/** `/?prompt=...`: a link that opens the playground with these settings. */
+export const playgroundHref = (values: FormValues) => {
+  const query = valuesToQuery(values).toString();
+  return query ? `/?${query}` : "/";
+};
+
+const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
+
+/**
+ * Validates with the contract's own schema, so the form can never accept what
+ * the server would reject. Every failing field gets its own message.
+ */
+export function validateValues(values: FormValues): { request: PredictionRequest; errors?: undefined } | { errors: FieldErrors; request?: undefined } {
+  const candidate = {
+    prompt: values.prompt,
+    aspect_ratio: values.aspect_ratio,
+    num_images: values.num_images,
+    seed: values.seed.trim() === "" ? null : toNumber(values.seed),
+    guidance_scale: toNumber(values.guidance_scale),
+    safety_tolerance: values.safety_tolerance,
+  };
+  const result = predictionRequestSchema.safeParse(candidate);
+  if (result.success) {
+    const { seed, ...rest } = result.data;
+    return { request: seed === null || seed === undefined || seed === -1 ? rest : { ...rest, seed } };
+  }
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as FormField | undefined;
+    if (field && field in KEYS && !errors[field]) errors[field] = sentence(issue.message);
+  }
+  return { errors };
+}
+
+/** "seed must be ..." reads better in a form as "Seed must be ...". */
+function sentence(message: string): string {
+  const text = message
+    .replace(/^prompt must be non-empty text$/, "Describe the image you want")
+    .replace(/^num_images/, "Number of images")
+    .replace(/^guidance_scale/, "Guidance scale")
+    .replace(/^safety_tolerance/, "Safety tolerance")
+    .replace(/^aspect_ratio/, "Aspect ratio");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const randomSeed = () => Math.floor(Math.random() * (MAX_SEED + 1));
+
+/**
+ * A request rebuilt from a prediction's input. `seed`: the seed to ask for,
+ * or null for a new random one.
+ */
+export function requestFromInput(input: Omit<PredictionInput, "seed">, seed: number | null): PredictionRequest {
+  const { prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance } = input;
+  const request: PredictionRequest = { prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance };
+  return seed === null || seed === -1 ? request : { ...request, seed };
+}
