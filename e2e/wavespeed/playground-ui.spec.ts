@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { FAKE_API_KEY, uniqueToken, upstreamCalls } from "./upstream";
+
+/** One run of the whole playground, browser to fake upstream and back, by accessible names only. */
+test("generating two images through WaveSpeed shows both once they load", async ({ page }) => {
+  // A browser on a busy 2-core machine takes its time to hydrate; nothing here is about speed.
+  test.setTimeout(120_000);
+  const token = uniqueToken("ui");
+  await page.goto("/");
+  // Before hydration a click on Generate would be a plain form GET, not a prediction.
+  await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+
+  await page.getByLabel("Prompt", { exact: true }).fill(`A lighthouse at dusk ${token} [duration:1500]`);
+  await page.getByRole("radiogroup", { name: "Number of images" }).getByRole("radio", { name: "2", exact: true }).check();
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+
+  const run = page.getByRole("article").filter({ hasText: token });
+  const images = run.getByTestId("result-image");
+  await expect(images).toHaveCount(2, { timeout: 45_000 });
+  for (const image of await images.all()) {
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(1024);
+  }
+
+  const upstream = await upstreamCalls(token);
+  expect(upstream.submits).toHaveLength(1);
+  expect(upstream.submits[0].body).toMatchObject({ num_images: 2, aspect_ratio: "1:1" });
+  expect(upstream.submits[0].headers.authorization).toBe(`Bearer ${FAKE_API_KEY}`);
+  expect(await page.content()).not.toContain(FAKE_API_KEY);
+});

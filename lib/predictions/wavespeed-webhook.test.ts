@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createWebhookSecretCache, parseWebhookBody, verifyWebhookSignature, WEBHOOK_SECRET_PATH } from "../engines/wavespeed/webhook";
+import { serveOnLoopback } from "../testing/harness";
+import type { Tracker } from "./tracker";
+import { KEY, expectAuthorized, expectImagesLoad, settle, startKit, uniqueToken, type Kit } from "./wavespeed-test-kit";
+
+/**
+ * Webhooks into tracker.notify, through a receiver that does what
+ * lib/predictions/webhooks.ts does: verify with the account secret fetched
+ * from the upstream, parse, notify; 401 when the signature is wrong.
+ * (The Next route itself is covered by e2e/wavespeed.)
+ */
+let kit: Kit;
+let receiver: Awaited<ReturnType<typeof serveOnLoopback>>;
+let target: Tracker | undefined;
+const answered: Array<{ upstreamId: string; status: number }> = [];
+
+beforeAll(async () => {
+  kit = await startKit();
+  const secret = createWebhookSecretCache({ apiKey: KEY, baseUrl: kit.fake.url });
+  receiver = await serveOnLoopback(async (req, res) => {
+    let rawBody = "";
+    for await (const chunk of req) rawBody += chunk;
+    const signed = verifyWebhookSignature({ headers: req.headers, rawBody, secret: await secret.get() });
+    const { upstreamId, state } = parseWebhookBody(rawBody);
+    const status = !signed ? 401 : (await target!.notify(upstreamId, state)) ? 200 : 404;
+    answered.push({ upstreamId, status });
+    res.writeHead(status).end();
+  });
+});
+afterEach(() => expect(kit.everythingStored()).not.toContain(KEY));
+afterAll(async () => {
+  await kit.close();
+  await receiver.close();
+});
+
+const hookUrl = () => `${receiver.url}/api/webhooks/wavespeed`;
+/** The safety-net poll after the first look is a minute away: only a webhook can finish the task in time. */
+const WEBHOOK_ONLY = { firstPollMs: 5, intervalMs: 60_000, maxGapMs: 60_000 };
+
+async function generate(directives: string, schedule = WEBHOOK_ONLY) {
+  const token = uniqueToken("hook");
+  const made = kit.predictions({ webhookUrl: hookUrl(), schedule });
+  target = made.tracker;
+  const record = made.service.submit({ prompt: `${token} ${directives}` });
+  const done = await settle(made.service, record.id);
+  return { ...made, done, upstream: kit.calls(token) };
+}
+
+describe("a prediction finished by a webhook", () => {
+  it("completes from the signed delivery, with one poll only", async () => {
+    const { done, service, upstream } = await generate("[duration:1000]");
+    expect(done).toMatchObject({ status: "completed", error: "" });
+    await expectImagesLoad(service, done.id, 1);
+    expect(upstream.submits).toHaveLength(1);
+    expect(upstream.submits[0].query).toEqual({ webhook: hookUrl() });
+    expect(upstream.polls).toHaveLength(1);
+    expectAuthorized(upstream);
+
+    const [task] = upstream.tasks;
+    // The fake notes our answer once it arrives, a moment after the prediction completed.
+    await expect.poll(() => kit.fake.webhooks.filter((hook) => hook.taskId === task.id), { timeout: 20_000 }).toMatchObject([
+      { url: hookUrl(), forged: false, status: 200 },
+    ]);
+    const secretFetches = kit.fake.requests.filter((request) => request.path === WEBHOOK_SECRET_PATH);
+    expect(secretFetches.length).toBeGreaterThan(0);
+    for (const fetched of secretFetches) expect(fetched.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it("fails from a delivery that reports a failed task, with the upstream's words", async () => {
+    const { done, upstream } = await generate("[duration:1000,fail:1403]");
+    expect(done.status).toBe("failed");
+    // The bare task object of a webhook has no task code: the words are the upstream's alone.
+    expect(done.error).toBe("The simulated task failed");
+    expect(upstream.polls).toHaveLength(1);
+  });
+
+  it("ignores a forged delivery (401) and still completes through the poll", async () => {
+    const { done, service, upstream } = await generate("[duration:300,webhook-forged]", { firstPollMs: 5, intervalMs: 250, maxGapMs: 250 });
+    expect(done.status).toBe("completed");
+    await expectImagesLoad(service, done.id, 1);
+    const [task] = upstream.tasks;
+    await expect.poll(() => kit.fake.webhooks.find((hook) => hook.taskId === task.id), { timeout: 20_000 }).toMatchObject({
+      forged: true,
+      status: 401,
+    });
+    expect(answered.filter((hook) => hook.upstreamId === task.id)).toEqual([{ upstreamId: task.id, status: 401 }]);
+    // Only polls can have completed it: the delivery was refused before reaching the tracker.
+    expect(upstream.polls.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("answers false for a task that is not ours", async () => {
+    const { tracker } = kit.predictions({ webhookUrl: hookUrl() });
+    expect(await tracker.notify("not-a-task-of-ours", { status: "completed", outputs: [], error: "", inferenceMs: 0 })).toBe(false);
+  });
+});
