@@ -2,7 +2,7 @@
 
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { eventsStatus } from "@/lib/client/events-status";
 import { newerView } from "@/lib/client/prediction-order";
 import { DELETED_EVENT, PREDICTION_EVENT, type PredictionView, predictionViewSchema } from "@/lib/playground-api";
@@ -11,9 +11,9 @@ import { forgetPrediction } from "./use-delete-prediction";
 
 const deletedSchema = z.object({ id: z.string() });
 
-function parse<T>(schema: z.ZodType<T>, raw: string): T | undefined {
+function parse<T>(schema: z.core.$ZodType<T>, raw: string): T | undefined {
   try {
-    const result = schema.safeParse(JSON.parse(raw));
+    const result = z.safeParse(schema, JSON.parse(raw));
     return result.success ? result.data : undefined;
   } catch {
     return undefined;

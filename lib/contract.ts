@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: the same schemas and messages as classic zod, a fraction of the browser bundle.
+import { z } from "zod/mini";
 
 /**
  * The WaveSpeed prediction contract for FLUX.1 Kontext [pro] text-to-image.
@@ -50,22 +51,22 @@ const SEED_RULE = allowed("seed", `an integer from ${MIN_SEED} to ${MAX_SEED} (-
 const GUIDANCE_RULE = allowed("guidance_scale", `a number from ${MIN_GUIDANCE.toFixed(1)} to ${MAX_GUIDANCE.toFixed(1)}`);
 
 export const predictionRequestSchema = z.object({
-  prompt: z
-    .string(allowed("prompt", "non-empty text"))
-    .trim()
-    .min(1, allowed("prompt", "non-empty text")),
-  aspect_ratio: z.enum(ASPECT_RATIOS, allowed("aspect_ratio", `one of ${ASPECT_RATIOS.join(", ")}`)).default(DEFAULTS.aspect_ratio),
-  num_images: z.number(IMAGES_RULE).int(IMAGES_RULE).min(MIN_IMAGES, IMAGES_RULE).max(MAX_IMAGES, IMAGES_RULE).default(DEFAULTS.num_images),
+  prompt: z.string(allowed("prompt", "non-empty text")).check(z.trim(), z.minLength(1, allowed("prompt", "non-empty text"))),
+  aspect_ratio: z._default(
+    z.enum(ASPECT_RATIOS, allowed("aspect_ratio", `one of ${ASPECT_RATIOS.join(", ")}`)),
+    DEFAULTS.aspect_ratio,
+  ),
+  num_images: z._default(z.int(IMAGES_RULE).check(z.gte(MIN_IMAGES, IMAGES_RULE), z.lte(MAX_IMAGES, IMAGES_RULE)), DEFAULTS.num_images),
   // null and -1 both ask for a random seed; the service picks one and records it.
-  seed: z.number(SEED_RULE).int(SEED_RULE).min(MIN_SEED, SEED_RULE).max(MAX_SEED, SEED_RULE).nullish(),
-  guidance_scale: z
-    .number(GUIDANCE_RULE)
-    .min(MIN_GUIDANCE, GUIDANCE_RULE)
-    .max(MAX_GUIDANCE, GUIDANCE_RULE)
-    .default(DEFAULTS.guidance_scale),
-  safety_tolerance: z
-    .enum(SAFETY_TOLERANCES, allowed("safety_tolerance", `one of the strings "1" (most strict) to "5" (most permissive)`))
-    .default(DEFAULTS.safety_tolerance),
+  seed: z.nullish(z.int(SEED_RULE).check(z.gte(MIN_SEED, SEED_RULE), z.lte(MAX_SEED, SEED_RULE))),
+  guidance_scale: z._default(
+    z.number(GUIDANCE_RULE).check(z.gte(MIN_GUIDANCE, GUIDANCE_RULE), z.lte(MAX_GUIDANCE, GUIDANCE_RULE)),
+    DEFAULTS.guidance_scale,
+  ),
+  safety_tolerance: z._default(
+    z.enum(SAFETY_TOLERANCES, allowed("safety_tolerance", `one of the strings "1" (most strict) to "5" (most permissive)`)),
+    DEFAULTS.safety_tolerance,
+  ),
 });
 
 /** What a client may send (defaults not yet applied). */
@@ -89,12 +90,12 @@ export const predictionDataSchema = z.object({
   status: predictionStatusSchema,
   created_at: z.string(),
   error: z.string(),
-  timings: z.object({ inference: z.number().int() }),
+  timings: z.object({ inference: z.int() }),
 });
 export type PredictionData = z.infer<typeof predictionDataSchema>;
 
 export const predictionEnvelopeSchema = z.object({
-  code: z.number().int(),
+  code: z.int(),
   message: z.string(),
   data: predictionDataSchema,
 });
@@ -102,16 +103,16 @@ export type PredictionEnvelope = z.infer<typeof predictionEnvelopeSchema>;
 
 /** Error bodies keep the envelope's shape; `field` names the offending input. */
 export const errorEnvelopeSchema = z.object({
-  code: z.number().int(),
+  code: z.int(),
   message: z.string(),
   data: z.null(),
-  error_code: z.string().optional(),
-  field: z.string().optional(),
+  error_code: z.optional(z.string()),
+  field: z.optional(z.string()),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 
 /** The first issue of a failed parse, as one sentence that names the field. */
-export function describeIssues(error: z.ZodError): { message: string; field?: string } {
+export function describeIssues(error: z.core.$ZodError): { message: string; field?: string } {
   const issue = error.issues[0];
   const field = issue?.path.length ? issue.path.join(".") : undefined;
   if (!issue) return { message: "invalid request" };

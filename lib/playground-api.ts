@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { ASPECT_RATIOS, MAX_IMAGES, predictionStatusSchema, SAFETY_TOLERANCES } from "./contract";
+import { z } from "zod/mini";
+import { ASPECT_RATIOS, MAX_IMAGES, PREDICTION_STATUSES, predictionStatusSchema, SAFETY_TOLERANCES } from "./contract";
 
 /**
  * The playground's own JSON API (`/api/predictions`, `/api/events`), shared by
@@ -9,13 +9,13 @@ export const ENGINE_NAMES = ["local", "wavespeed"] as const;
 export const engineNameSchema = z.enum(ENGINE_NAMES);
 
 export const outputViewSchema = z.object({
-  index: z.number().int(),
+  index: z.int(),
   /** Absolute URL of the mirrored original on this server. */
   url: z.string(),
   /** Small WebP for grids. */
   thumbUrl: z.string(),
-  width: z.number().int(),
-  height: z.number().int(),
+  width: z.int(),
+  height: z.int(),
   contentType: z.string(),
   nsfw: z.boolean(),
 });
@@ -29,17 +29,17 @@ export const predictionViewSchema = z.object({
   input: z.object({
     prompt: z.string(),
     aspect_ratio: z.enum(ASPECT_RATIOS),
-    num_images: z.number().int().min(1).max(MAX_IMAGES),
+    num_images: z.int().check(z.gte(1), z.lte(MAX_IMAGES)),
     /** The seed actually used, also when a random one was asked for. */
-    seed: z.number().int(),
+    seed: z.int(),
     guidance_scale: z.number(),
     safety_tolerance: z.enum(SAFETY_TOLERANCES),
   }),
-  seedRequested: z.number().int().nullable(),
+  seedRequested: z.nullable(z.int()),
   error: z.string(),
-  inferenceMs: z.number().int(),
+  inferenceMs: z.int(),
   createdAt: z.string(),
-  completedAt: z.string().nullable(),
+  completedAt: z.nullable(z.string()),
   outputs: z.array(outputViewSchema),
   /** Absolute URL of the share page. */
   shareUrl: z.string(),
@@ -48,19 +48,20 @@ export const predictionViewSchema = z.object({
 });
 export type PredictionView = z.infer<typeof predictionViewSchema>;
 
+const LIMIT_RULE = { error: "limit must be an integer from 1 to 100" };
 export const historyQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number({ error: "limit must be an integer from 1 to 100" }).int().min(1).max(100).default(24),
-  q: z.string().trim().max(500).optional(),
-  status: predictionStatusSchema.optional(),
+  cursor: z.optional(z.string().check(z.maxLength(200, { error: "cursor must be a cursor from a previous page" }))),
+  limit: z._default(z.coerce.number(LIMIT_RULE).check(z.refine(Number.isInteger, LIMIT_RULE), z.gte(1, LIMIT_RULE), z.lte(100, LIMIT_RULE)), 24),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
+  status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
 });
 export type HistoryQueryParams = z.infer<typeof historyQuerySchema>;
 
 export const historyPageSchema = z.object({
   items: z.array(predictionViewSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
   totals: z.object({
-    images: z.object({ local: z.number().int(), wavespeed: z.number().int() }),
+    images: z.object({ local: z.int(), wavespeed: z.int() }),
     costUsd: z.number(),
   }),
 });

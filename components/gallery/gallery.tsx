@@ -1,16 +1,26 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { PredictionView } from "@/lib/playground-api";
 import { galleryGridClass } from "./grid";
-import { Lightbox } from "./lightbox";
 import { ResultImage } from "./result-image";
+
+// Not needed for the first paint: fetched when the pointer or focus nears an image.
+const loadLightbox = () => import("./lightbox");
+const Lightbox = dynamic(() => loadLightbox().then((module) => module.Lightbox), { ssr: false });
 
 const shortPrompt = (prompt: string) => (prompt.length > 140 ? `${prompt.slice(0, 139)}…` : prompt);
 
 /** The images of one prediction; a click opens the lightbox, flagged ones wait for a reveal. */
 export function Gallery({ view, eager, large }: { view: PredictionView; eager?: boolean; large?: boolean }) {
   const [open, setOpen] = useState<number | null>(null);
+  // Stays mounted once opened, so the native <dialog> hands focus back on close.
+  const [lightboxUsed, setLightboxUsed] = useState(false);
+  const openAt = (position: number) => {
+    setLightboxUsed(true);
+    setOpen(position);
+  };
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
   const reveal = (index: number) => setRevealed((current) => new Set(current).add(index));
   const first = view.outputs[0];
@@ -21,20 +31,22 @@ export function Gallery({ view, eager, large }: { view: PredictionView; eager?: 
     <>
       <ul className={galleryGridClass(first.width, first.height, count, large)} aria-label="Images">
         {view.outputs.map((output, position) => (
-          <li key={output.index}>
+          <li key={output.index} onPointerEnter={loadLightbox} onFocus={loadLightbox}>
             <ResultImage
               output={output}
               alt={shortPrompt(view.input.prompt)}
               label={`Open image ${position + 1} of ${count}`}
               hidden={output.nsfw && !revealed.has(output.index)}
               eager={eager}
-              onOpen={() => setOpen(position)}
+              onOpen={() => openAt(position)}
               onReveal={() => reveal(output.index)}
             />
           </li>
         ))}
       </ul>
-      <Lightbox view={view} index={open} revealed={revealed} onIndex={setOpen} onReveal={reveal} onClose={() => setOpen(null)} />
+      {lightboxUsed && (
+        <Lightbox view={view} index={open} revealed={revealed} onIndex={setOpen} onReveal={reveal} onClose={() => setOpen(null)} />
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { type core, safeParse } from "zod/mini";
 import { errorEnvelopeSchema } from "@/lib/contract";
 import { AppError, type ErrorCode } from "@/lib/errors";
 
@@ -7,7 +7,7 @@ import { AppError, type ErrorCode } from "@/lib/errors";
  * server's error envelope is rebuilt as-is, anything else is mapped to a code
  * so components only ever deal with one error shape.
  */
-export async function fetchJson<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+export async function fetchJson<T>(url: string, schema: core.$ZodType<T>, init?: RequestInit): Promise<T> {
   const response = await send(url, init);
   const body = await readJson(response);
 
@@ -17,7 +17,7 @@ export async function fetchJson<T>(url: string, schema: z.ZodType<T>, init?: Req
     throw new AppError(codeForStatus(response.status), `The server answered ${response.status} ${response.statusText}`.trim());
   }
 
-  const parsed = schema.safeParse(body);
+  const parsed = safeParse(schema, body);
   if (!parsed.success) throw new AppError("internal", "The server sent a response this page does not understand");
   return parsed.data;
 }
