@@ -18,7 +18,13 @@ test.describe("playground results", () => {
     await expect(dialog).toBeVisible();
     await page.keyboard.press("ArrowRight");
     await expect(page.getByRole("dialog", { name: "Image 2 of 2" })).toBeVisible();
-    await expect(page.getByRole("dialog").getByRole("link", { name: "Download" })).toHaveAttribute("href", secondUrl ?? "");
+    await expect(page.getByRole("dialog").getByRole("link", { name: "Download" })).toHaveAttribute("href", `${secondUrl}?download`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("dialog").getByRole("link", { name: "Download" }).click(),
+    ]);
+    // Named from the prompt and the seed, not from the id.
+    expect(download.suggestedFilename()).toMatch(/^two-hot-air-balloons.*-seed\d+-2\.jpg$/);
     await expect(page.getByRole("dialog")).toContainText("1248 × 832");
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog")).toBeHidden();

@@ -15,8 +15,6 @@ type Props = {
   onClose: () => void;
 };
 
-const extension = (contentType: string) => contentType.split("/")[1]?.replace("jpeg", "jpg") ?? "png";
-
 /** A native modal <dialog>: focus is trapped and Esc closes it without extra code. */
 export function Lightbox({ view, index, revealed, onIndex, onReveal, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -90,7 +88,8 @@ export function Lightbox({ view, index, revealed, onIndex, onReveal, onClose }: 
             <p className="text-xs text-fg-muted tabular-nums">
               {output.width} × {output.height} · {output.contentType}
             </p>
-            <a href={output.url} download={`kontext-${view.id}-${index + 1}.${extension(output.contentType)}`} className={buttonClass({ variant: "primary" })}>
+            {/* The server names the file from the prompt and the seed. */}
+            <a href={`${output.url}?download`} download className={buttonClass({ variant: "primary" })}>
               <DownloadIcon />
               Download
             </a>

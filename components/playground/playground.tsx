@@ -7,6 +7,7 @@ import { useRuns } from "@/hooks/use-runs";
 import { RunList } from "@/components/prediction/run-list";
 import type { RunHandlers } from "@/components/prediction/run-actions";
 import { type FormField, valuesFromInput } from "@/lib/client/form-values";
+import { ApiSnippets } from "./api-snippets";
 import { PredictionForm } from "./prediction-form";
 
 /** Where each field's control lives, to move focus to the first invalid one. */
@@ -46,6 +47,7 @@ export function Playground({ pricePerImage }: { pricePerImage: number }) {
           Settings
         </h2>
         <PredictionForm values={form.values} errors={form.errors} pricePerImage={pricePerImage} setField={form.setField} onSubmit={onSubmit} />
+        <ApiSnippets values={form.values} />
       </section>
       <section aria-label="Results" className="min-w-0">
         <RunList runs={runs} handlers={handlers} onRetry={retry} />

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { ParamsList } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
 import { buttonClass } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { LinkIcon, SlidersIcon } from "@/components/ui/icons";
+import { SlidersIcon } from "@/components/ui/icons";
 import { formatCreatedAt, formatSeconds } from "@/lib/client/format";
 import { playgroundHref, valuesFromInput } from "@/lib/client/form-values";
 import type { PredictionView } from "@/lib/playground-api";
+import { ShareActions } from "./share-actions";
+import { ShareDownloads } from "./share-downloads";
 
-/** The side panel of a share page: prompt, parameters, provenance, and a way to reuse them. */
+/** The side panel of a share page: prompt, parameters, provenance, and what a person can do with them. */
 export function ShareDetails({ view }: { view: PredictionView }) {
   return (
     <aside className="flex flex-col gap-5 rounded-2xl border border-border bg-surface p-5 shadow-sm">
@@ -37,12 +38,12 @@ export function ShareDetails({ view }: { view: PredictionView }) {
         <dt className="text-fg-muted">Engine</dt>
         <dd>{view.engine === "local" ? "Local preview (not FLUX)" : `WaveSpeed AI · ${view.model}`}</dd>
       </dl>
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-col gap-2 border-t border-border pt-4">
         <Link href={playgroundHref(valuesFromInput(view.input))} className={buttonClass({ variant: "primary" })}>
           <SlidersIcon />
           Use these settings
         </Link>
-        <CopyButton text={view.shareUrl} label="Copy link" icon={<LinkIcon />} />
+        <ShareActions view={view}>{view.status === "completed" && <ShareDownloads outputs={view.outputs} />}</ShareActions>
       </div>
     </aside>
   );

@@ -4,14 +4,41 @@ import type { Locator, Page } from "@playwright/test";
 export class SharePage {
   readonly prompt: Locator;
   readonly seed: Locator;
+  readonly status: Locator;
   readonly images: Locator;
   readonly useSettings: Locator;
+  readonly rerun: Locator;
+  readonly varySeed: Locator;
+  readonly copySeed: Locator;
+  readonly copyLink: Locator;
+  readonly downloads: Locator;
+  readonly deleteButton: Locator;
+  readonly notFound: Locator;
 
   constructor(readonly page: Page) {
     this.prompt = page.getByTestId("share-prompt");
     this.seed = page.getByTestId("seed-value");
+    this.status = page.getByTestId("run-status");
     this.images = page.getByTestId("result-image");
     this.useSettings = page.getByRole("link", { name: "Use these settings" });
+    this.rerun = page.getByRole("button", { name: "Re-run", exact: true });
+    this.varySeed = page.getByRole("button", { name: "Vary seed", exact: true });
+    this.copySeed = page.getByRole("button", { name: "Copy seed", exact: true });
+    this.copyLink = page.getByRole("button", { name: "Copy link", exact: true });
+    this.downloads = page.getByRole("link", { name: /^Download/ });
+    this.deleteButton = page.getByRole("button", { name: "Delete", exact: true });
+    this.notFound = page.getByRole("heading", { name: "No such generation" });
+  }
+
+  goto(id: string) {
+    return this.page.goto(`/p/${encodeURIComponent(id)}`);
+  }
+
+  /** The id in the address bar. */
+  id(): string {
+    const match = new URL(this.page.url()).pathname.match(/^\/p\/([^/]+)$/);
+    if (!match?.[1]) throw new Error(`not a share page: ${this.page.url()}`);
+    return decodeURIComponent(match[1]);
   }
 
   metaContent(attribute: "property" | "name", key: string): Promise<string | null> {

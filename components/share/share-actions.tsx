@@ -1,0 +1,83 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type ReactNode, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DiceIcon, LinkIcon, RefreshIcon, TrashIcon } from "@/components/ui/icons";
+import { useDeletePrediction } from "@/hooks/use-delete-prediction";
+import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
+import { requestFromInput } from "@/lib/client/form-values";
+import type { PredictionView } from "@/lib/playground-api";
+
+const sharePath = (id: string) => `/p/${encodeURIComponent(id)}`;
+
+type Props = {
+  view: PredictionView;
+  /** Shown between the new-run buttons and the copy row (the downloads). */
+  children?: ReactNode;
+};
+
+/**
+ * The run card's actions, on a share page. A new run opens on its own share
+ * page (which follows it live); a deleted one re-renders this page as its 404.
+ */
+export function ShareActions({ view, children }: Props) {
+  const router = useRouter();
+  const submission = useSubmitPrediction();
+  const deletion = useDeletePrediction();
+  // Covers the navigation after a mutation too, so nothing can be clicked twice meanwhile.
+  const [navigating, startNavigation] = useTransition();
+  const { input } = view;
+
+  const runAgain = (seed: number | null) =>
+    submission.mutate(requestFromInput(input, seed), {
+      onSuccess: (next) => startNavigation(() => router.push(sharePath(next.id))),
+    });
+  const remove = () => {
+    if (!window.confirm("Delete this run and its images?")) return;
+    deletion.mutate(view.id, { onSuccess: () => startNavigation(() => router.refresh()) });
+  };
+
+  const busy = submission.isPending || deletion.isPending || deletion.isSuccess || navigating;
+  const error = submission.error ?? deletion.error;
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="grid grid-cols-2 gap-2">
+        <Button title={`Run again with seed ${input.seed}`} disabled={busy} onClick={() => runAgain(input.seed)}>
+          <RefreshIcon />
+          Re-run
+        </Button>
+        <Button title="Run again with a new random seed" disabled={busy} onClick={() => runAgain(null)}>
+          <DiceIcon />
+          Vary seed
+        </Button>
+      </div>
+      {children}
+      <div className="-mx-1 flex flex-wrap items-center gap-0.5">
+        <CopyButton text={String(input.seed)} label="Copy seed" />
+        <CopyButton text={view.shareUrl} label="Copy link" icon={<LinkIcon />} />
+        <Button
+          variant="danger"
+          size="sm"
+          className="ml-auto"
+          aria-label="Delete"
+          title="Delete this run and its images"
+          disabled={busy}
+          onClick={remove}
+        >
+          <TrashIcon />
+        </Button>
+      </div>
+      <p role="status" className="sr-only">
+        {deletion.isSuccess ? "Deleted." : submission.isSuccess ? "Started, opening its page…" : ""}
+      </p>
+      {error && (
+        <p role="alert" className="rounded-lg border border-danger/30 bg-danger/10 px-3 py-2 text-sm text-danger">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}

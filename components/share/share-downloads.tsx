@@ -1,0 +1,31 @@
+import { buttonClass } from "@/components/ui/button";
+import { DownloadIcon } from "@/components/ui/icons";
+import { aspectLabel } from "@/lib/client/format";
+import type { OutputView } from "@/lib/playground-api";
+
+/** `?download` makes the server send the file as an attachment named from the prompt and seed. */
+const downloadUrl = (url: string) => `${url}${url.includes("?") ? "&" : "?"}download`;
+
+const fileType = (contentType: string) => (contentType.split("/")[1] ?? contentType).toUpperCase();
+
+/** One link per original image; plain anchors, so they work before (and without) JavaScript. */
+export function ShareDownloads({ outputs }: { outputs: OutputView[] }) {
+  if (outputs.length === 0) return null;
+  const several = outputs.length > 1;
+  return (
+    <div className={several ? "grid grid-cols-2 gap-2" : "grid"}>
+      {outputs.map((output, position) => (
+        <a
+          key={output.index}
+          href={downloadUrl(output.url)}
+          download
+          title={`${aspectLabel(output.width, output.height)} ${fileType(output.contentType)}${output.nsfw ? ", flagged as possibly sensitive" : ""}`}
+          className={buttonClass({ size: several ? "sm" : "md" })}
+        >
+          <DownloadIcon />
+          {several ? `Download image ${position + 1}` : "Download"}
+        </a>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import fs from "node:fs/promises";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { predictionViewSchema, type PredictionView } from "@/lib/playground-api";
+import { SharePage } from "./pages/share-page";
+
+// Copy buttons write to the clipboard; the test reads it back.
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+/** A lowercase token that survives the server's prompt slug unchanged, so file names are predictable. */
+const token = () => `${test.info().workerIndex}x${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Creates a prediction through the playground's API and waits until its images exist. */
+async function completedPrediction(request: APIRequestContext, body: Record<string, unknown>): Promise<PredictionView> {
+  const created = await request.post("/api/predictions", { data: body });
+  expect(created.status()).toBe(201);
+  const { id } = predictionViewSchema.parse(await created.json());
+  let view: PredictionView | undefined;
+  await expect
+    .poll(async () => {
+      view = predictionViewSchema.parse(await (await request.get(`/api/predictions/${id}`)).json());
+      return view.status;
+    })
+    .toBe("completed");
+  return view!;
+}
+
+test.describe("share page actions", () => {
+  test("Re-run starts a new prediction with the same seed and opens its share page", async ({ page, request }) => {
+    const prompt = `Red airship over a harbour at dusk ${token()}`;
+    const original = await completedPrediction(request, { prompt, seed: 424242, aspect_ratio: "3:2" });
+    const share = new SharePage(page);
+    await share.goto(original.id);
+
+    await share.rerun.click();
+    await expect(page).not.toHaveURL(new RegExp(`/p/${original.id}$`));
+    await expect(page).toHaveURL(/\/p\/[\w-]+$/);
+    const rerunId = share.id();
+    await expect(share.prompt).toHaveText(prompt);
+    await expect(share.seed).toHaveText("424242");
+    // The new page follows the run until its image is there.
+    await expect(share.status).toHaveText("completed");
+    await expect(share.images).toHaveCount(1);
+    await expect(share.images.first()).toHaveJSProperty("naturalWidth", 1248);
+
+    const rerun = predictionViewSchema.parse(await (await request.get(`/api/predictions/${rerunId}`)).json());
+    expect(rerun.input).toEqual(original.input);
+    expect(rerun.seedRequested).toBe(424242);
+  });
+
+  test("Vary seed starts a new prediction with another seed and the same settings", async ({ page, request }) => {
+    const prompt = `Snowy mountains under a starry sky ${token()}`;
+    const original = await completedPrediction(request, { prompt, seed: 7, aspect_ratio: "16:9", guidance_scale: 5 });
+    const share = new SharePage(page);
+    await share.goto(original.id);
+
+    await share.varySeed.click();
+    await expect(page).not.toHaveURL(new RegExp(`/p/${original.id}$`));
+    await expect(share.prompt).toHaveText(prompt);
+    await expect(share.seed).not.toHaveText("7");
+
+    const varied = predictionViewSchema.parse(await (await request.get(`/api/predictions/${share.id()}`)).json());
+    expect(varied.input.seed).not.toBe(7);
+    expect(varied.seedRequested).toBeNull();
+    expect({ ...varied.input, seed: 7 }).toEqual(original.input);
+  });
+
+  test("Copy seed and Copy link put the seed and the share URL on the clipboard", async ({ page, request, baseURL }) => {
+    const original = await completedPrediction(request, { prompt: `A lighthouse on a cliff ${token()}`, seed: 31337 });
+    const share = new SharePage(page);
+    await share.goto(original.id);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+    await share.copySeed.click();
+    await expect(page.getByRole("status").filter({ hasText: "Copy seed: copied" })).toBeAttached();
+    expect(await clipboard()).toBe("31337");
+
+    await share.copyLink.click();
+    await expect(page.getByRole("status").filter({ hasText: "Copy link: copied" })).toBeAttached();
+    expect(await clipboard()).toBe(`${baseURL}/p/${original.id}`);
+  });
+
+  test("Download gives each original under a name made of the prompt slug and the seed", async ({ page, request }) => {
+    const mark = token();
+    const original = await completedPrediction(request, { prompt: `Golden hills at sunset, ${mark}!`, seed: 2024, num_images: 2 });
+    const share = new SharePage(page);
+    await share.goto(original.id);
+    await expect(share.downloads).toHaveCount(2);
+
+    const second = original.outputs[1]!;
+    const extension = second.url.match(/\.(\w+)$/)?.[1];
+    const downloading = page.waitForEvent("download");
+    await share.page.getByRole("link", { name: "Download image 2" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`golden-hills-at-sunset-${mark}-seed2024-2.${extension}`);
+
+    const saved = await fs.readFile(await download.path());
+    const served = await (await request.get(second.url)).body();
+    expect(saved.length).toBeGreaterThan(0);
+    expect(saved.equals(served)).toBe(true);
+  });
+
+  test("Delete asks first; once confirmed the page, the API and the images are gone", async ({ page, request }) => {
+    const original = await completedPrediction(request, { prompt: `A quiet forest by a lake ${token()}` });
+    const imageUrl = original.outputs[0]!.url;
+    const share = new SharePage(page);
+    await share.goto(original.id);
+    const deletes: string[] = [];
+    page.on("request", (sent) => sent.method() === "DELETE" && deletes.push(sent.url()));
+
+    page.once("dialog", (dialog) => {
+      expect(dialog.type()).toBe("confirm");
+      expect(dialog.message()).toContain("Delete");
+      void dialog.dismiss();
+    });
+    await share.deleteButton.click();
+    // A dismissed confirm answers synchronously: by now a delete would have been sent.
+    expect(deletes).toEqual([]);
+    expect((await request.get(`/api/predictions/${original.id}`)).status()).toBe(200);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await share.deleteButton.click();
+    await expect(share.notFound).toBeVisible();
+    expect(deletes).toHaveLength(1);
+    expect((await request.get(`/p/${original.id}`)).status()).toBe(404);
+    expect((await request.get(`/api/predictions/${original.id}`)).status()).toBe(404);
+    expect((await request.get(imageUrl)).status()).toBe(404);
+  });
+});
