@@ -1,14 +1,20 @@
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { EngineBanner } from "@/components/playground/engine-banner";
 import { Playground } from "@/components/playground/playground";
 import { PlaygroundSkeleton } from "@/components/playground/playground-skeleton";
+import { requestBaseUrl } from "@/lib/http/base-url";
+import { EARLIER_PAGE_SIZE } from "@/lib/playground-api";
 import { getEngineInfo } from "@/lib/predictions/engine-info";
+import { readHistoryPage } from "@/lib/predictions/read";
 
 export default async function HomePage() {
   // Rendered per request: the engine depends on the environment at run time, not at build time.
   await connection();
   const engine = await getEngineInfo();
+  // Earlier runs come with the HTML, so their images load alongside the scripts.
+  const history = readHistoryPage({ limit: EARLIER_PAGE_SIZE }, requestBaseUrl(await headers()));
 
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
@@ -16,7 +22,7 @@ export default async function HomePage() {
       <EngineBanner engine={engine.engine} model={engine.model} />
       {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
       <Suspense fallback={<PlaygroundSkeleton />}>
-        <Playground pricePerImage={engine.engine === "wavespeed" ? engine.pricePerImageUsd : 0} />
+        <Playground pricePerImage={engine.engine === "wavespeed" ? engine.pricePerImageUsd : 0} initialHistory={history} />
       </Suspense>
     </main>
   );

@@ -67,6 +67,9 @@ export const historyPageSchema = z.object({
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
+/** How many earlier runs the playground shows before "Load earlier runs". */
+export const EARLIER_PAGE_SIZE = 12;
+
 /** Server-sent event names on `/api/events`. */
 export const PREDICTION_EVENT = "prediction";
 export const DELETED_EVENT = "deleted";

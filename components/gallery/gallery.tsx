@@ -13,7 +13,7 @@ const Lightbox = dynamic(() => loadLightbox().then((module) => module.Lightbox),
 const shortPrompt = (prompt: string) => (prompt.length > 140 ? `${prompt.slice(0, 139)}…` : prompt);
 
 /** The images of one prediction; a click opens the lightbox, flagged ones wait for a reveal. */
-export function Gallery({ view, eager, large }: { view: PredictionView; eager?: boolean; large?: boolean }) {
+export function Gallery({ view, eager, large, priority }: { view: PredictionView; eager?: boolean; large?: boolean; priority?: boolean }) {
   const [open, setOpen] = useState<number | null>(null);
   // Stays mounted once opened, so the native <dialog> hands focus back on close.
   const [lightboxUsed, setLightboxUsed] = useState(false);
@@ -37,7 +37,8 @@ export function Gallery({ view, eager, large }: { view: PredictionView; eager?: 
               alt={shortPrompt(view.input.prompt)}
               label={`Open image ${position + 1} of ${count}`}
               hidden={output.nsfw && !revealed.has(output.index)}
-              eager={eager}
+              eager={eager || (priority && position === 0)}
+              priority={priority && position === 0}
               onOpen={() => openAt(position)}
               onReveal={() => reveal(output.index)}
             />

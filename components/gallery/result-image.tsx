@@ -9,6 +9,8 @@ type Props = {
   label: string;
   hidden: boolean;
   eager?: boolean;
+  /** The page's largest paint: fetched ahead of other images. */
+  priority?: boolean;
   onOpen: () => void;
   onReveal: () => void;
 };
@@ -17,7 +19,7 @@ type Props = {
  * The original image, with its small WebP as a backdrop while it loads.
  * A flagged image stays blurred (and gets no sharp backdrop) until revealed.
  */
-export function ResultImage({ output, alt, label, hidden, eager, onOpen, onReveal }: Props) {
+export function ResultImage({ output, alt, label, hidden, eager, priority, onOpen, onReveal }: Props) {
   return (
     <div
       className="group relative overflow-hidden rounded-lg bg-muted bg-cover bg-center"
@@ -32,6 +34,7 @@ export function ResultImage({ output, alt, label, hidden, eager, onOpen, onRevea
           width={output.width}
           height={output.height}
           loading={eager ? "eager" : "lazy"}
+          fetchPriority={priority ? "high" : undefined}
           decoding="async"
           className={`size-full object-cover transition duration-300 group-hover:brightness-105 ${hidden ? "scale-110 blur-2xl" : ""}`}
         />

@@ -7,13 +7,14 @@ import { useRuns } from "@/hooks/use-runs";
 import { RunList } from "@/components/prediction/run-list";
 import type { RunHandlers } from "@/components/prediction/run-actions";
 import { type FormField, valuesFromInput } from "@/lib/client/form-values";
+import type { HistoryPage } from "@/lib/playground-api";
 import { ApiSnippets } from "./api-snippets";
 import { PredictionForm } from "./prediction-form";
 
 /** Where each field's control lives, to move focus to the first invalid one. */
 const CONTROL_IDS: Partial<Record<FormField, string>> = { prompt: "prompt", seed: "seed", guidance_scale: "guidance" };
 
-export function Playground({ pricePerImage }: { pricePerImage: number }) {
+export function Playground({ pricePerImage, initialHistory }: { pricePerImage: number; initialHistory?: HistoryPage }) {
   usePredictionEvents();
   const form = usePlaygroundForm();
   const { runs, submit, retry, remove } = useRuns();
@@ -50,7 +51,7 @@ export function Playground({ pricePerImage }: { pricePerImage: number }) {
         <ApiSnippets values={form.values} />
       </section>
       <section aria-label="Results" className="min-w-0">
-        <RunList runs={runs} handlers={handlers} onRetry={retry} />
+        <RunList runs={runs} handlers={handlers} onRetry={retry} initialHistory={initialHistory} />
       </section>
     </div>
   );

@@ -21,19 +21,21 @@ type Props = {
   onRetry?: (request: PredictionRequest) => void;
   /** What to draw while the first answer is awaited (the request that was sent). */
   fallback: ReactNode;
+  /** Load its first image at once and ahead of others. */
+  priority?: boolean;
 };
 
-export function PredictionCard({ id, handlers, startedAt, onRetry, fallback }: Props) {
+export function PredictionCard({ id, handlers, startedAt, onRetry, fallback, priority }: Props) {
   const { data: view, error } = usePrediction(id);
   if (!view) {
     // Deleted, here or in another tab: the card goes away.
     if (error && "code" in error && error.code === "not_found") return null;
     return fallback;
   }
-  return <LoadedCard view={view} handlers={handlers} startedAt={startedAt} onRetry={onRetry} />;
+  return <LoadedCard view={view} handlers={handlers} startedAt={startedAt} onRetry={onRetry} priority={priority} />;
 }
 
-function LoadedCard({ view, handlers, startedAt, onRetry }: { view: PredictionView } & Omit<Props, "id" | "fallback">) {
+function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: PredictionView } & Omit<Props, "id" | "fallback">) {
   const done = isTerminal(view.status);
   const created = Date.parse(view.createdAt);
   const finished = view.completedAt ? Date.parse(view.completedAt) : undefined;
@@ -52,7 +54,7 @@ function LoadedCard({ view, handlers, startedAt, onRetry }: { view: PredictionVi
       {view.status === "failed" ? (
         <RunError message={view.error} onRetry={retry} />
       ) : view.status === "completed" ? (
-        <Gallery view={view} eager={startedAt !== undefined} />
+        <Gallery view={view} eager={startedAt !== undefined} priority={priority} />
       ) : (
         <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={view.input.num_images} />
       )}

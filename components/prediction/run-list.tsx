@@ -5,6 +5,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useHistory } from "@/hooks/use-history";
 import type { Run } from "@/hooks/use-runs";
 import type { PredictionRequest } from "@/lib/contract";
+import type { HistoryPage } from "@/lib/playground-api";
 import { PredictionCard } from "./prediction-card";
 import type { RunHandlers } from "./run-actions";
 import { SessionRunCard } from "./session-run-card";
@@ -13,11 +14,12 @@ type Props = {
   runs: Run[];
   handlers: RunHandlers;
   onRetry: (key: string, request: PredictionRequest) => void;
+  initialHistory?: HistoryPage;
 };
 
 /** This tab's runs first (newest on top), then earlier predictions from the server. */
-export function RunList({ runs, handlers, onRetry }: Props) {
-  const history = useHistory();
+export function RunList({ runs, handlers, onRetry, initialHistory }: Props) {
+  const history = useHistory(initialHistory);
   const mine = new Set(runs.map((run) => run.id).filter(Boolean));
   const earlier = (history.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !mine.has(item.id));
 
@@ -36,8 +38,9 @@ export function RunList({ runs, handlers, onRetry }: Props) {
           <h2 id="earlier-title" className="mt-2 text-sm font-medium text-fg-muted">
             Earlier
           </h2>
-          {earlier.map((item) => (
-            <PredictionCard key={item.id} id={item.id} handlers={handlers} fallback={null} />
+          {earlier.map((item, position) => (
+            // The newest earlier image is the largest paint when this tab has not run anything yet.
+            <PredictionCard key={item.id} id={item.id} handlers={handlers} fallback={null} priority={position === 0 && runs.length === 0} />
           ))}
         </section>
       )}

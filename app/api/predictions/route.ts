@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
-import { PRICE_PER_IMAGE_USD, describeIssues } from "@/lib/contract";
+import { describeIssues } from "@/lib/contract";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { readJsonBody, withErrors } from "@/lib/http/respond";
-import { historyQuerySchema, type HistoryPage } from "@/lib/playground-api";
+import { historyQuerySchema } from "@/lib/playground-api";
 import { getPredictions } from "@/lib/predictions";
+import { readHistoryPage } from "@/lib/predictions/read";
 import { toView } from "@/lib/predictions/views";
 
 export const dynamic = "force-dynamic";
@@ -24,15 +25,6 @@ export const GET = withErrors(async (request) => {
     const { message, field } = describeIssues(parsed.error);
     throw new AppError("invalid_request", message, field);
   }
-  const { cursor, limit, q, status } = parsed.data;
-  const predictions = getPredictions();
-  const { items, nextCursor } = predictions.list({ cursor, limit, search: q || undefined, status });
-  const images = predictions.imageCounts();
-  const baseUrl = requestBaseUrl(request.headers);
-  const page: HistoryPage = {
-    items: items.map((record) => toView(record, baseUrl)),
-    nextCursor,
-    totals: { images, costUsd: Number((images.wavespeed * PRICE_PER_IMAGE_USD).toFixed(2)) },
-  };
+  const page = readHistoryPage(parsed.data, requestBaseUrl(request.headers));
   return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
 });
