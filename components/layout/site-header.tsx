@@ -1,21 +1,42 @@
+"use client";
+
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { SparkIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "./theme-toggle";
 
+// A client component for usePathname: the current page is marked for screen readers and the eye.
 export function SiteHeader() {
+  const pathname = usePathname();
+  const current = (href: string) => (pathname === href ? "page" : undefined);
+
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-surface/85 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight">
-          <span className="grid size-7 place-items-center rounded-lg bg-accent text-accent-fg">
+      <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
+        <Link href="/" aria-current={current("/")} className="flex min-w-0 items-center gap-2 rounded-md font-semibold tracking-tight">
+          <span className="grid size-7 shrink-0 place-items-center rounded-lg bg-accent text-accent-fg">
             <SparkIcon />
           </span>
-          <span>Kontext Playground</span>
+          {/* The narrowest phones show "Kontext" to leave room for the navigation; the name stays whole for screen readers. */}
+          <span className="truncate">
+            Kontext<span className="max-[400px]:sr-only"> Playground</span>
+          </span>
           <span className="hidden rounded-full border border-border px-2 py-0.5 text-xs font-normal text-fg-muted sm:inline">
             FLUX.1 Kontext [pro]
           </span>
         </Link>
-        <ThemeToggle />
+        <div className="flex shrink-0 items-center gap-2">
+          <nav aria-label="Main">
+            <Link
+              href="/history"
+              aria-current={current("/history")}
+              className="rounded-md px-2 py-1.5 text-sm font-medium text-fg-muted transition-colors hover:bg-muted hover:text-fg aria-[current=page]:bg-muted aria-[current=page]:text-fg"
+            >
+              History
+            </Link>
+          </nav>
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );

@@ -1,0 +1,93 @@
+"use client";
+
+import Link from "next/link";
+import { useRef } from "react";
+import { ParamsSummary } from "@/components/prediction/params-list";
+import { StatusBadge } from "@/components/prediction/status-badge";
+import { Button } from "@/components/ui/button";
+import { TrashIcon } from "@/components/ui/icons";
+import { useDeletePrediction } from "@/hooks/use-delete-prediction";
+import { usePrediction } from "@/hooks/use-prediction";
+import { formatCreatedAt } from "@/lib/client/format";
+import type { PredictionView } from "@/lib/playground-api";
+import { HistoryThumbs } from "./history-thumbs";
+
+const MAX_PROMPT_CHARS = 160;
+const shortPrompt = (prompt: string) => (prompt.length > MAX_PROMPT_CHARS ? `${prompt.slice(0, MAX_PROMPT_CHARS - 1).trimEnd()}…` : prompt);
+
+type Props = { item: PredictionView; eager: boolean; onDeleted: () => void };
+
+/**
+ * One prediction in the history. The whole card opens its share page (the
+ * prompt link is stretched over it); reveal and delete sit above that link.
+ */
+export function HistoryEntry({ item, eager, onDeleted }: Props) {
+  // Observing its own cache entry keeps a running prediction live, and lets useHistoryLive tell a delete from a clean-up.
+  const { data, error } = usePrediction(item.id, item);
+  const deletion = useDeletePrediction();
+  const link = useRef<HTMLAnchorElement>(null);
+  if (error && "code" in error && error.code === "not_found") return null;
+  const view = data ?? item;
+
+  const remove = () => {
+    if (!window.confirm("Delete this run and its images?")) return;
+    // The promise, not mutate's onSuccess, which is skipped once the entry has left the list.
+    // A failure needs no handler here: deletion.isError shows it in the entry.
+    deletion.mutateAsync(view.id).then(onDeleted, () => {});
+  };
+
+  return (
+    <li>
+      <article
+        data-testid="history-entry"
+        data-id={view.id}
+        data-status={view.status}
+        className="relative flex h-full gap-3 rounded-2xl border border-border bg-surface p-3 shadow-sm transition-colors hover:border-fg-muted/40 sm:flex-col"
+      >
+        {/* The reveal button goes away once used; the keyboard moves on to the link rather than being dropped. */}
+        <HistoryThumbs view={view} eager={eager} onRevealed={() => link.current?.focus()} />
+        <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <StatusBadge status={view.status} />
+            <time dateTime={view.createdAt} className="text-xs text-fg-muted tabular-nums">
+              {formatCreatedAt(view.createdAt)}
+            </time>
+          </div>
+          <h3 className="text-sm leading-snug font-medium">
+            <Link
+              ref={link}
+              href={`/p/${encodeURIComponent(view.id)}`}
+              prefetch={false}
+              title={view.input.prompt.length > MAX_PROMPT_CHARS ? view.input.prompt : undefined}
+              data-testid="history-link"
+              data-entry-link
+              className="line-clamp-3 break-words outline-none after:absolute after:inset-0 after:rounded-2xl focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-accent"
+            >
+              {shortPrompt(view.input.prompt)}
+            </Link>
+          </h3>
+          <ParamsSummary input={view.input} />
+          {view.status === "failed" && <p className="line-clamp-2 text-xs text-danger">{view.error || "Failed without saying why."}</p>}
+          {deletion.isError && (
+            <p role="alert" className="text-xs text-danger">
+              Not deleted: {deletion.error.message}
+            </p>
+          )}
+          <div className="mt-auto flex justify-end">
+            <Button
+              variant="danger"
+              size="sm"
+              className="relative z-10 -mr-1 -mb-1"
+              aria-label="Delete"
+              title="Delete this run and its images"
+              aria-disabled={deletion.isPending}
+              onClick={() => !deletion.isPending && remove()}
+            >
+              <TrashIcon />
+            </Button>
+          </div>
+        </div>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useState } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import { EyeIcon } from "@/components/ui/icons";
+import { isTerminal } from "@/lib/contract";
+import type { PredictionView } from "@/lib/playground-api";
+
+const MOSAIC: Record<number, string> = { 1: "grid-cols-1", 2: "grid-cols-2", 3: "grid-cols-2 grid-rows-2", 4: "grid-cols-2 grid-rows-2" };
+
+/**
+ * Up to four small WebP thumbnails of one prediction, never the originals.
+ * As in the playground's gallery, flagged images stay blurred until revealed.
+ * Decorative to assistive technology: the entry's link already names the prompt.
+ */
+type Props = {
+  view: PredictionView;
+  /** In the first row: loaded with the page rather than when scrolled to. */
+  eager: boolean;
+  onRevealed: () => void;
+};
+
+export function HistoryThumbs({ view, eager, onRevealed }: Props) {
+  const [revealed, setRevealed] = useState(false);
+  const outputs = view.outputs.slice(0, 4);
+  const hidden = !revealed && outputs.some((output) => output.nsfw);
+
+  return (
+    <div className="relative aspect-square w-24 shrink-0 self-start overflow-hidden rounded-xl bg-muted sm:w-full">
+      {view.status === "completed" && outputs.length > 0 ? (
+        <div className={`grid size-full gap-0.5 ${MOSAIC[outputs.length]}`}>
+          {outputs.map((output) => (
+            <img
+              key={output.index}
+              data-testid="history-thumb"
+              src={output.thumbUrl}
+              alt=""
+              loading={eager ? "eager" : "lazy"}
+              decoding="async"
+              className={`size-full min-h-0 object-cover ${output.nsfw && !revealed ? "scale-110 blur-2xl" : ""}`}
+            />
+          ))}
+        </div>
+      ) : isTerminal(view.status) ? (
+        <div aria-hidden="true" className="grid size-full place-items-center text-xs text-fg-muted">
+          No images
+        </div>
+      ) : (
+        <Skeleton className="size-full rounded-none" />
+      )}
+      {hidden && (
+        // Above the entry's stretched link, so the click reveals rather than opens;
+        // the frame clips overflow, so the focus ring is drawn inside its edge.
+        <button
+          type="button"
+          onClick={() => {
+            setRevealed(true);
+            onRevealed();
+          }}
+          title="Flagged as possibly sensitive"
+          className="absolute inset-0 z-10 grid place-items-center rounded-xl bg-scrim/20 p-1 focus-visible:outline-offset-[-4px]"
+        >
+          <span className="flex items-center gap-1.5 rounded-full bg-surface/90 px-2.5 py-1 text-xs font-medium text-fg shadow">
+            <EyeIcon />
+            <span className="sr-only sm:not-sr-only">Click to reveal</span>
+            <span className="sr-only"> (flagged as possibly sensitive)</span>
+          </span>
+        </button>
+      )}
+    </div>
+  );
+}

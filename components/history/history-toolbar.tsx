@@ -1,0 +1,86 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { PREDICTION_STATUSES, type PredictionStatus } from "@/lib/contract";
+
+type Props = {
+  searchText: string;
+  status: PredictionStatus | undefined;
+  onSearchText: (text: string) => void;
+  onSearchNow: () => void;
+  onStatus: (status: PredictionStatus | undefined) => void;
+};
+
+/** Most looked-for first; the words match the status badges. */
+const STATUS_LABELS: Record<PredictionStatus, string> = {
+  completed: "Completed",
+  failed: "Failed",
+  processing: "Processing",
+  created: "Created (queued)",
+};
+
+const STATUS_ORDER = Object.keys(STATUS_LABELS) as PredictionStatus[];
+
+const controlClass =
+  "h-9 rounded-lg border border-border bg-surface px-3 text-sm text-fg shadow-sm placeholder:text-fg-muted focus-visible:border-accent";
+
+/**
+ * Search and status filter. A plain GET form underneath, so without script
+ * Enter still loads `/history?q=...` rendered by the server.
+ */
+export function HistoryToolbar({ searchText, status, onSearchText, onSearchNow, onStatus }: Props) {
+  // Until hydrated, typing filters nothing; tests (and only they) wait for this mark.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
+  return (
+    <form
+      role="search"
+      data-ready={ready}
+      action="/history"
+      method="get"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSearchNow();
+      }}
+      className="flex flex-col gap-2 sm:flex-row sm:items-end"
+    >
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <label htmlFor="history-search" className="text-xs font-medium text-fg-muted">
+          Search prompts
+        </label>
+        <input
+          id="history-search"
+          type="search"
+          name="q"
+          value={searchText}
+          maxLength={500}
+          placeholder="Words from a prompt"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => onSearchText(event.target.value)}
+          className={`${controlClass} w-full`}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="history-status" className="text-xs font-medium text-fg-muted">
+          Status
+        </label>
+        <select
+          id="history-status"
+          name="status"
+          value={status ?? ""}
+          onChange={(event) => onStatus(PREDICTION_STATUSES.find((candidate) => candidate === event.target.value))}
+          className={`${controlClass} sm:w-48`}
+        >
+          <option value="">All statuses</option>
+          {STATUS_ORDER.map((option) => (
+            <option key={option} value={option}>
+              {STATUS_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { formatUsd } from "@/lib/client/format";
+import { PRICE_PER_IMAGE_USD } from "@/lib/contract";
+import type { HistoryPage, PredictionView } from "@/lib/playground-api";
+
+type Props = { totals: HistoryPage["totals"]; engine: PredictionView["engine"] };
+
+/** What the whole history has cost so far: WaveSpeed bills per image, the local preview engine is free. */
+export function HistoryTotals({ totals, engine }: Props) {
+  const { local, wavespeed } = totals.images;
+  const images = local + wavespeed;
+  return (
+    <div className="flex flex-col gap-1 sm:items-end">
+      <dl className="flex gap-6 text-sm">
+        <div className="flex flex-col sm:items-end">
+          <dt className="text-xs text-fg-muted">Images made</dt>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="history-total-images">
+            {images}
+          </dd>
+        </div>
+        <div className="flex flex-col sm:items-end">
+          <dt className="text-xs text-fg-muted">Spent</dt>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="history-total-cost">
+            {formatUsd(totals.costUsd)}
+          </dd>
+        </div>
+      </dl>
+      <p className="text-xs text-fg-muted">
+        {local > 0 && wavespeed > 0 ? `${wavespeed} on WaveSpeed, ${local} local previews. ` : ""}
+        {engine === "local"
+          ? `The local preview engine is free; WaveSpeed charges ${formatUsd(PRICE_PER_IMAGE_USD)} an image.`
+          : `WaveSpeed charges ${formatUsd(PRICE_PER_IMAGE_USD)} an image.`}
+      </p>
+    </div>
+  );
+}

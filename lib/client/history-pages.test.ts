@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { HistoryPage, PredictionView } from "@/lib/playground-api";
+import { containsView, dropView, type LoadedPages, placeView } from "./history-pages";
+
+const view = (id: string, createdAt: string, prompt = "harbour", status: PredictionView["status"] = "completed"): PredictionView => ({
+  id,
+  engine: "local",
+  model: "m",
+  status,
+  input: { prompt, aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
+  seedRequested: null,
+  error: "",
+  inferenceMs: 0,
+  createdAt: `2025-01-01T00:00:${createdAt}.000Z`,
+  completedAt: null,
+  outputs: [],
+  shareUrl: `http://x/p/${id}`,
+  resultUrl: "http://x/r",
+});
+
+const totals: HistoryPage["totals"] = { images: { local: 0, wavespeed: 0 }, costUsd: 0 };
+const page = (items: PredictionView[], nextCursor: string | null): HistoryPage => ({ items, nextCursor, totals });
+const loaded = (...pages: HistoryPage[]): LoadedPages => ({ pages, pageParams: pages.map((_, index) => (index ? `c${index}` : undefined)) });
+const ids = (data: LoadedPages) => data.pages.map((p) => p.items.map((item) => item.id));
+
+describe("placeView", () => {
+  it("replaces a listed prediction in place, even once it no longer matches the filters", () => {
+    const data = loaded(page([view("b", "20", "harbour", "processing"), view("a", "10")], null));
+    const next = placeView(data, view("b", "20", "harbour", "completed"), { q: "", status: "processing" });
+    expect(ids(next)).toEqual([["b", "a"]]);
+    expect(next.pages[0]?.items[0]?.status).toBe("completed");
+  });
+
+  it("inserts a new prediction where the server would list it", () => {
+    const data = loaded(page([view("d", "40"), view("b", "20")], "c1"), page([view("a", "10")], null));
+    expect(ids(placeView(data, view("e", "50"), { q: "" }))).toEqual([["e", "d", "b"], ["a"]]);
+    expect(ids(placeView(data, view("c", "30"), { q: "" }))).toEqual([["d", "c", "b"], ["a"]]);
+    // Same second: the larger id comes first.
+    expect(ids(placeView(data, view("bb", "20"), { q: "" }))).toEqual([["d", "bb", "b"], ["a"]]);
+  });
+
+  it("appends an older one only when every page is loaded", () => {
+    const more = loaded(page([view("b", "20")], "c1"));
+    expect(placeView(more, view("a", "10"), { q: "" })).toBe(more);
+    const all = loaded(page([view("b", "20")], null));
+    expect(ids(placeView(all, view("a", "10"), { q: "" }))).toEqual([["b", "a"]]);
+    const empty = loaded(page([], null));
+    expect(ids(placeView(empty, view("a", "10"), { q: "" }))).toEqual([["a"]]);
+  });
+
+  it("leaves out a new prediction the filters exclude", () => {
+    const data = loaded(page([view("a", "10")], null));
+    expect(placeView(data, view("b", "20", "a tram"), { q: "harbour" })).toBe(data);
+    expect(placeView(data, view("b", "20", "harbour", "processing"), { q: "", status: "failed" })).toBe(data);
+  });
+});
+
+describe("dropView", () => {
+  it("removes a deleted prediction from whichever page holds it", () => {
+    const data = loaded(page([view("b", "20")], "c1"), page([view("a", "10")], null));
+    const next = dropView(data, "a");
+    expect(ids(next)).toEqual([["b"], []]);
+    expect(containsView(next, "a")).toBe(false);
+  });
+
+  it("returns the same data when the prediction was not listed", () => {
+    const data = loaded(page([view("b", "20")], null));
+    expect(dropView(data, "zzz")).toBe(data);
+  });
+});

@@ -1,0 +1,43 @@
+import type { HistoryPage, PredictionView } from "@/lib/playground-api";
+import { type HistoryFilters, matchesFilters } from "./history-filters";
+
+/** The loaded pages of one history list (TanStack's infinite data, without depending on it). */
+export type LoadedPages = { pages: HistoryPage[]; pageParams: unknown[] };
+
+/** The server's order: newest first, ties broken by id, also descending. */
+const sortsBefore = (a: PredictionView, b: PredictionView) => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
+
+export const containsView = (data: LoadedPages, id: string) => data.pages.some((page) => page.items.some((item) => item.id === id));
+
+/**
+ * Puts a pushed prediction into a loaded list. One already listed is replaced
+ * in place, even if it no longer matches the filters: entries should not vanish
+ * under the reader's eyes. A new one is inserted where the server would list it,
+ * unless it belongs after the last loaded item with more pages to come; then the
+ * next page brings it. Returns `data` itself when nothing changes.
+ */
+export function placeView<D extends LoadedPages>(data: D, view: PredictionView, filters: HistoryFilters): D {
+  if (containsView(data, view.id)) {
+    return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === view.id ? view : item)) })) };
+  }
+  if (!matchesFilters(view, filters)) return data;
+
+  for (const [pageIndex, page] of data.pages.entries()) {
+    const at = page.items.findIndex((item) => sortsBefore(view, item));
+    if (at >= 0) return withItems(data, pageIndex, [...page.items.slice(0, at), view, ...page.items.slice(at)]);
+  }
+  const lastIndex = data.pages.length - 1;
+  const last = data.pages[lastIndex];
+  if (!last || last.nextCursor !== null) return data;
+  return withItems(data, lastIndex, [...last.items, view]);
+}
+
+/** Drops a deleted prediction; `data` itself when it was not listed. */
+export function dropView<D extends LoadedPages>(data: D, id: string): D {
+  if (!containsView(data, id)) return data;
+  return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })) };
+}
+
+function withItems<D extends LoadedPages>(data: D, pageIndex: number, items: PredictionView[]): D {
+  return { ...data, pages: data.pages.map((page, index) => (index === pageIndex ? { ...page, items } : page)) };
+}
