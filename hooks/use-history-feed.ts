@@ -1,8 +1,8 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchHistoryPage } from "@/lib/client/history-api";
 import { HISTORY_PAGE_SIZE, type HistoryFilters, NO_FILTERS, sameFilters } from "@/lib/client/history-filters";
+import { predictionsApi } from "@/lib/client/predictions-api";
 import type { HistoryPage } from "@/lib/playground-api";
 import { queryKeys } from "./query-keys";
 import { storeView } from "./use-prediction-events";
@@ -27,7 +27,7 @@ export function useHistoryFeed(filters: HistoryFilters, initial?: InitialHistory
   return useInfiniteQuery({
     queryKey: historyFeedKey(filters),
     queryFn: async ({ pageParam, signal }) => {
-      const page = await fetchHistoryPage(filters, { cursor: pageParam, limit: HISTORY_PAGE_SIZE }, signal);
+      const page = await predictionsApi.list({ ...filters, cursor: pageParam, limit: HISTORY_PAGE_SIZE }, signal);
       for (const view of page.items) storeView(client, view);
       client.setQueryData(historyTotalsKey, page.totals);
       return page;
@@ -46,7 +46,7 @@ export function useHistoryFeed(filters: HistoryFilters, initial?: InitialHistory
 export function useHistoryTotals(initial: HistoryTotals) {
   return useQuery({
     queryKey: historyTotalsKey,
-    queryFn: async ({ signal }) => (await fetchHistoryPage(NO_FILTERS, { limit: 1 }, signal)).totals,
+    queryFn: async ({ signal }) => (await predictionsApi.list({ limit: 1 }, signal)).totals,
     initialData: initial,
     staleTime: 30_000,
   });

@@ -1,4 +1,4 @@
-import type { PredictionRequest } from "@/lib/contract";
+import type { PredictionRequest, PredictionStatus } from "@/lib/contract";
 import { historyPageSchema, predictionViewSchema } from "@/lib/playground-api";
 import { fetchJson, fetchNoContent } from "./fetcher";
 
@@ -14,8 +14,11 @@ export const predictionsApi = {
   get: (id: string, signal?: AbortSignal) =>
     fetchJson(`/api/predictions/${encodeURIComponent(id)}`, predictionViewSchema, { signal }),
 
-  list: (params: { cursor?: string; limit?: number }, signal?: AbortSignal) => {
+  /** One page of history, optionally narrowed by prompt text and status. */
+  list: (params: { cursor?: string; limit?: number; q?: string; status?: PredictionStatus }, signal?: AbortSignal) => {
     const query = new URLSearchParams();
+    if (params.q?.trim()) query.set("q", params.q.trim());
+    if (params.status) query.set("status", params.status);
     if (params.cursor) query.set("cursor", params.cursor);
     if (params.limit) query.set("limit", String(params.limit));
     return fetchJson(`/api/predictions?${query}`, historyPageSchema, { signal });

@@ -4,6 +4,7 @@ import { MAX_SEED, describeIssues, isTerminal, predictionRequestSchema } from ".
 import type { HistoryQuery, PredictionRecord, PredictionStore } from "../db/queries";
 import type { Engine } from "../engines/types";
 import { AppError } from "../errors";
+import { log } from "../log";
 import type { DiskStorage } from "../storage/disk";
 import type { ThumbnailCache } from "../storage/thumbnails";
 import type { PredictionEvents } from "./events";
@@ -88,8 +89,12 @@ export class PredictionService {
     const record = this.get(id);
     if (!isTerminal(record.status)) this.deps.tracker.cancel(id);
     this.deps.store.delete(id);
-    await Promise.all([this.deps.storage.removeFolder(id), this.deps.thumbnails.remove(id)]);
+    // The row is gone, so every view drops it now; a file that resists removal is logged, not reported as a failed delete.
     this.deps.events.emit({ type: "deleted", id });
+    const removals = await Promise.allSettled([this.deps.storage.removeFolder(id), this.deps.thumbnails.remove(id)]);
+    for (const removal of removals) {
+      if (removal.status === "rejected") log.warn("could not remove the files of a deleted prediction", { id, error: String(removal.reason) });
+    }
   }
 
   /** Bytes of one stored file, with its metadata. */

@@ -42,7 +42,8 @@ export class DiskStorage {
 
   /** Removes a folder of keys (one prediction's images, or their thumbnails). */
   async removeFolder(prefix: string): Promise<void> {
-    await fs.rm(this.resolve(prefix), { recursive: true, force: true });
+    // Retries cover a file being written into the folder while it is removed (ENOTEMPTY).
+    await fs.rm(this.resolve(prefix), { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
   }
 
   /** Maps a key to a path inside the root, refusing anything that escapes it. */

@@ -44,4 +44,19 @@ describe("ThumbnailCache", () => {
     expect(await storage.exists("gone/0.webp")).toBe(false);
     expect(() => storage.resolve(path.join("..", "escape"))).toThrow(/escapes/);
   });
+
+  it("waits for a render in flight before removing, so no thumbnail is left behind", async () => {
+    const storage = new DiskStorage(tempDir());
+    const cache = new ThumbnailCache(storage);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const rendering = cache.get("busy/0.webp", async () => {
+      await gate;
+      return pngOf(400, 400);
+    });
+    const removing = cache.remove("busy");
+    release();
+    await Promise.all([rendering, removing]);
+    expect(await storage.exists("busy/0.webp")).toBe(false);
+  });
 });

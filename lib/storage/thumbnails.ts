@@ -16,21 +16,25 @@ export class ThumbnailCache {
     private readonly width = THUMBNAIL_WIDTH,
   ) {}
 
-  async get(key: string, loadOriginal: () => Promise<Buffer>): Promise<Buffer> {
-    const cached = await this.storage.read(key);
-    if (cached) return cached;
+  get(key: string, loadOriginal: () => Promise<Buffer>): Promise<Buffer> {
+    // Tracked from the first await on, so remove() sees every request that may still write.
     const running = this.rendering.get(key);
     if (running) return running;
-    const work = this.render(key, loadOriginal).finally(() => this.rendering.delete(key));
+    const work = this.readOrRender(key, loadOriginal).finally(() => this.rendering.delete(key));
     this.rendering.set(key, work);
     return work;
   }
 
-  remove(folder: string): Promise<void> {
-    return this.storage.removeFolder(folder);
+  /** Waits for renders into the folder first, so none writes a file back after it is gone. */
+  async remove(folder: string): Promise<void> {
+    const inFolder = [...this.rendering].filter(([key]) => key.startsWith(`${folder}/`)).map(([, work]) => work);
+    await Promise.allSettled(inFolder);
+    await this.storage.removeFolder(folder);
   }
 
-  private async render(key: string, loadOriginal: () => Promise<Buffer>): Promise<Buffer> {
+  private async readOrRender(key: string, loadOriginal: () => Promise<Buffer>): Promise<Buffer> {
+    const cached = await this.storage.read(key);
+    if (cached) return cached;
     const thumbnail = await sharp(await loadOriginal())
       .resize({ width: this.width, withoutEnlargement: true })
       .webp({ quality: 78 })
