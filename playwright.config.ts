@@ -3,14 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORTS, FAKE_API_KEY } from "./e2e/ports";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 
 // Each run starts from empty data; workers inherit the folder through the env.
 process.env.E2E_DATA_ROOT ??= fs.mkdtempSync(path.join(os.tmpdir(), "kontext-e2e-"));
 const dataRoot = process.env.E2E_DATA_ROOT;
-
-// Debian's Chromium where it exists (offline machines); Playwright's own browser otherwise.
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const executablePath = fs.existsSync(chromiumPath) ? chromiumPath : undefined;
 
 const serverEnv = (extra: Record<string, string>) => ({
   NEXT_TELEMETRY_DISABLED: "1",
@@ -32,17 +29,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     {

@@ -14,6 +14,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContextOptions, chromium, expect, type Locator, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/support/chromium";
 import { startPlayground, type ServerProcess } from "../e2e/support/server-process";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -94,12 +95,8 @@ async function submitAndWait(base: string, body: Record<string, unknown>): Promi
   return { id };
 }
 
-async function launchChromium(): Promise<Browser> {
-  const wanted = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  return chromium.launch({
-    executablePath: fs.existsSync(wanted) ? wanted : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 async function newPage(browser: Browser, baseURL: string, options: BrowserContextOptions): Promise<Page> {

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef } from "react";
+import { confirmRunDelete } from "@/components/prediction/delete-run-button";
 import { ParamsSummary } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
 import { Button } from "@/components/ui/button";
@@ -30,7 +31,7 @@ export function HistoryEntry({ item, eager, onDeleted }: Props) {
   const view = data ?? item;
 
   const remove = () => {
-    if (!window.confirm("Delete this run and its images?")) return;
+    if (!confirmRunDelete()) return;
     // The promise, not mutate's onSuccess, which is skipped once the entry has left the list.
     // A failure needs no handler here: deletion.isError shows it in the entry.
     deletion.mutateAsync(view.id).then(onDeleted, () => {});

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { DiceIcon, ExternalIcon, LinkIcon, RefreshIcon, SlidersIcon, TrashIcon } from "@/components/ui/icons";
+import { DiceIcon, ExternalIcon, LinkIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
 import { requestFromInput } from "@/lib/client/form-values";
 import type { PredictionRequest } from "@/lib/contract";
 import type { PredictionView } from "@/lib/playground-api";
+import { DeleteRunButton } from "./delete-run-button";
 
 export type RunHandlers = {
   submit: (request: PredictionRequest) => void;
@@ -37,16 +38,7 @@ export function RunActions({ view, handlers }: { view: PredictionView; handlers:
       </Button>
       <CopyButton text={String(input.seed)} label="Copy seed" />
       <CopyButton text={view.shareUrl} label="Copy share link" icon={<LinkIcon />} />
-      <Button
-        variant="danger"
-        size="sm"
-        className="ml-auto"
-        aria-label="Delete"
-        title="Delete this run and its images"
-        onClick={() => window.confirm("Delete this run and its images?") && handlers.remove(view.id)}
-      >
-        <TrashIcon />
-      </Button>
+      <DeleteRunButton onDelete={() => handlers.remove(view.id)} />
     </footer>
   );
 }

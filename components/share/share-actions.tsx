@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useTransition } from "react";
+import { DeleteRunButton } from "@/components/prediction/delete-run-button";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { DiceIcon, LinkIcon, RefreshIcon, TrashIcon } from "@/components/ui/icons";
+import { DiceIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
 import { useDeletePrediction } from "@/hooks/use-delete-prediction";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
 import { requestFromInput } from "@/lib/client/form-values";
@@ -34,10 +35,7 @@ export function ShareActions({ view, children }: Props) {
     submission.mutate(requestFromInput(input, seed), {
       onSuccess: (next) => startNavigation(() => router.push(sharePath(next.id))),
     });
-  const remove = () => {
-    if (!window.confirm("Delete this run and its images?")) return;
-    deletion.mutate(view.id, { onSuccess: () => startNavigation(() => router.refresh()) });
-  };
+  const remove = () => deletion.mutate(view.id, { onSuccess: () => startNavigation(() => router.refresh()) });
 
   const busy = submission.isPending || deletion.isPending || deletion.isSuccess || navigating;
   const error = submission.error ?? deletion.error;
@@ -58,17 +56,7 @@ export function ShareActions({ view, children }: Props) {
       <div className="-mx-1 flex flex-wrap items-center gap-0.5">
         <CopyButton text={String(input.seed)} label="Copy seed" />
         <CopyButton text={view.shareUrl} label="Copy link" icon={<LinkIcon />} />
-        <Button
-          variant="danger"
-          size="sm"
-          className="ml-auto"
-          aria-label="Delete"
-          title="Delete this run and its images"
-          disabled={busy}
-          onClick={remove}
-        >
-          <TrashIcon />
-        </Button>
+        <DeleteRunButton disabled={busy} onDelete={remove} />
       </div>
       <p role="status" className="sr-only">
         {deletion.isSuccess ? "Deleted." : submission.isSuccess ? "Started, opening its page…" : ""}

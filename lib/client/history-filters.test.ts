@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { PredictionView } from "@/lib/playground-api";
+import { makeView } from "@/lib/testing/views";
 import { filtersFromQuery, filtersFromRecord, filtersToQuery, historyHref, isFiltered, matchesFilters, sameFilters } from "./history-filters";
 
 const query = (text: string) => new URLSearchParams(text);
 
-const view = (prompt: string, status: PredictionView["status"] = "completed"): PredictionView => ({
-  id: "a",
-  engine: "local",
-  model: "m",
-  status,
-  input: { prompt, aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
-  seedRequested: null,
-  error: "",
-  inferenceMs: 0,
-  createdAt: "2025-01-01T00:00:00.000Z",
-  completedAt: null,
-  outputs: [],
-  shareUrl: "http://x/p/a",
-  resultUrl: "http://x/r",
-});
+const view = (prompt: string, status: PredictionView["status"] = "completed"): PredictionView => makeView({ status, input: { prompt } });
 
 describe("history filters and the URL", () => {
   it("reads the search text and a known status", () => {

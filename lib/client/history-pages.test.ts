@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryPage, PredictionView } from "@/lib/playground-api";
+import { makeView } from "@/lib/testing/views";
 import { containsView, dropView, type LoadedPages, placeView } from "./history-pages";
 
-const view = (id: string, createdAt: string, prompt = "harbour", status: PredictionView["status"] = "completed"): PredictionView => ({
-  id,
-  engine: "local",
-  model: "m",
-  status,
-  input: { prompt, aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
-  seedRequested: null,
-  error: "",
-  inferenceMs: 0,
-  createdAt: `2025-01-01T00:00:${createdAt}.000Z`,
-  completedAt: null,
-  outputs: [],
-  shareUrl: `http://x/p/${id}`,
-  resultUrl: "http://x/r",
-});
+const view = (id: string, createdAt: string, prompt = "harbour", status: PredictionView["status"] = "completed"): PredictionView =>
+  makeView({ id, status, createdAt: `2025-01-01T00:00:${createdAt}.000Z`, input: { prompt } });
 
 const totals: HistoryPage["totals"] = { images: { local: 0, wavespeed: 0 }, costUsd: 0 };
 const page = (items: PredictionView[], nextCursor: string | null): HistoryPage => ({ items, nextCursor, totals });

@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { PredictionView } from "@/lib/playground-api";
+import { makeView } from "@/lib/testing/views";
 import { newerView } from "./prediction-order";
 
-const view = (status: PredictionView["status"], id = "a"): PredictionView => ({
-  id,
-  engine: "local",
-  model: "m",
-  status,
-  input: { prompt: "p", aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
-  seedRequested: null,
-  error: "",
-  inferenceMs: 0,
-  createdAt: "2025-01-01T00:00:00.000Z",
-  completedAt: null,
-  outputs: [],
-  shareUrl: "http://x/p/a",
-  resultUrl: "http://x/r",
-});
+const view = (status: PredictionView["status"], id = "a"): PredictionView => makeView({ id, status });
 
 describe("newerView", () => {
   it("never lets a late answer move a prediction back", () => {
