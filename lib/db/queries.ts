@@ -1,4 +1,5 @@
 import "server-only";
+import type { Statement } from "better-sqlite3";
 import type { EngineInput, PredictionStatus } from "../contract";
 import type { Db } from "./client";
 
@@ -125,61 +126,87 @@ const toRecord = (row: PredictionRow, outputs: StoredOutput[]): PredictionRecord
 
 /** Every SQL statement the app runs lives here. */
 export class PredictionStore {
+  /**
+   * Statements prepared once and reused: preparing costs more than running most of them. Keyed by
+   * SQL text, as `update` and `list` build theirs from their arguments (a handful of shapes each).
+   */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
 
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Returns the record as stored, built from what was written rather than read back. */
   insert(record: Omit<PredictionRecord, "outputs" | "updatedAt">): PredictionRecord {
-    const { input } = record;
-    this.db
-      .prepare(
-        `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed, seed_requested,
-           guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at, completed_at)
-         VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested,
-           @guidance_scale, @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @created_at, @completed_at)`,
-      )
-      .run({
-        id: record.id,
-        engine: record.engine,
-        model: record.model,
-        status: record.status,
-        ...input,
-        seed_requested: record.seedRequested,
-        upstream_id: record.upstreamId,
-        submit_state: record.submitState,
-        error: record.error,
-        inference_ms: record.inferenceMs,
-        created_at: record.createdAt,
-        completed_at: record.completedAt,
-      });
-    return this.get(record.id)!;
+    const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = record.input;
+    const input = { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
+    this.sql(
+      `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed, seed_requested,
+         guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at, completed_at)
+       VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested,
+         @guidance_scale, @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @created_at, @completed_at)`,
+    ).run({
+      id: record.id,
+      engine: record.engine,
+      model: record.model,
+      status: record.status,
+      ...input,
+      seed_requested: record.seedRequested,
+      upstream_id: record.upstreamId,
+      submit_state: record.submitState,
+      error: record.error,
+      inference_ms: record.inferenceMs,
+      created_at: record.createdAt,
+      completed_at: record.completedAt,
+    });
+    return { ...record, input, updatedAt: record.createdAt, outputs: [] };
   }
 
   get(id: string): PredictionRecord | undefined {
-    const row = this.db.prepare(`SELECT * FROM predictions WHERE id = ?`).get(id) as PredictionRow | undefined;
-    if (!row) return undefined;
-    return toRecord(row, this.outputsOf([id]).get(id) ?? []);
+    const row = this.sql(`SELECT * FROM predictions WHERE id = ?`).get(id) as PredictionRow | undefined;
+    return row && toRecord(row, this.outputsOf(id));
+  }
+
+  /** Only the status, for the tracker's checks between polls. */
+  status(id: string): PredictionStatus | undefined {
+    const row = this.sql(`SELECT status FROM predictions WHERE id = ?`).get(id) as { status: PredictionStatus } | undefined;
+    return row?.status;
   }
 
   findByUpstreamId(upstreamId: string): PredictionRecord | undefined {
-    const row = this.db.prepare(`SELECT id FROM predictions WHERE upstream_id = ?`).get(upstreamId) as
-      | { id: string }
-      | undefined;
-    return row ? this.get(row.id) : undefined;
+    const row = this.sql(`SELECT * FROM predictions WHERE upstream_id = ?`).get(upstreamId) as PredictionRow | undefined;
+    return row && toRecord(row, this.outputsOf(row.id));
   }
 
-  update(id: string, patch: PredictionPatch): PredictionRecord | undefined {
+  /** Writes the patch; false when there is no such prediction. Callers that need the record read it. */
+  update(id: string, patch: PredictionPatch): boolean {
     const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof PredictionPatch, unknown][];
     const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]} = @${key}`);
-    this.db
-      .prepare(`UPDATE predictions SET ${[...sets, "updated_at = @updatedAt"].join(", ")} WHERE id = @id`)
-      .run({ ...Object.fromEntries(entries), updatedAt: new Date().toISOString(), id });
-    return this.get(id);
+    return (
+      this.sql(`UPDATE predictions SET ${[...sets, "updated_at = @updatedAt"].join(", ")} WHERE id = @id`).run({
+        ...Object.fromEntries(entries),
+        updatedAt: new Date().toISOString(),
+        id,
+      }).changes > 0
+    );
   }
 
   /** Stores the mirrored outputs and the final status in one transaction. */
   complete(id: string, outputs: StoredOutput[], patch: PredictionPatch): PredictionRecord | undefined {
-    const insert = this.db.prepare(
-      `INSERT OR REPLACE INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url)
-       VALUES (@prediction_id, @idx, @file, @content_type, @width, @height, @bytes, @nsfw, @source_url)`,
+    // An upsert, not INSERT OR REPLACE: a replace would fire the image-count trigger a second time.
+    const insert = this.sql(
+      `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url)
+       VALUES (@prediction_id, @idx, @file, @content_type, @width, @height, @bytes, @nsfw, @source_url)
+       ON CONFLICT (prediction_id, idx) DO UPDATE SET file = excluded.file, content_type = excluded.content_type,
+         width = excluded.width, height = excluded.height, bytes = excluded.bytes, nsfw = excluded.nsfw,
+         source_url = excluded.source_url`,
     );
     this.db.transaction(() => {
       for (const output of outputs) {
@@ -201,9 +228,9 @@ export class PredictionStore {
   }
 
   listUnfinished(): PredictionRecord[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM predictions WHERE status IN ('created', 'processing') ORDER BY created_at, id`)
-      .all() as PredictionRow[];
+    const rows = this.sql(
+      `SELECT * FROM predictions WHERE status IN ('created', 'processing') ORDER BY created_at, id`,
+    ).all() as PredictionRow[];
     return this.withOutputs(rows);
   }
 
@@ -220,52 +247,52 @@ export class PredictionStore {
     }
     if (query.cursor) {
       const [createdAt, id] = splitCursor(query.cursor);
-      where.push("(created_at < @cursorCreatedAt OR (created_at = @cursorCreatedAt AND id < @cursorId))");
+      where.push("(created_at, id) < (@cursorCreatedAt, @cursorId)");
       params.cursorCreatedAt = createdAt;
       params.cursorId = id;
     }
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM predictions ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-         ORDER BY created_at DESC, id DESC LIMIT @limit`,
-      )
-      .all(params) as PredictionRow[];
+    // Every shape reads through an index in history order (predictions_created_at, or
+    // predictions_status_created_at_id with a status) and stops at the page's end; a search
+    // filters rows on the way, so it reads about limit / (share of matching rows).
+    const rows = this.sql(
+      `SELECT * FROM predictions ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY created_at DESC, id DESC LIMIT @limit`,
+    ).all(params) as PredictionRow[];
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const nextCursor = rows.length > query.limit && last ? `${last.created_at}|${last.id}` : null;
     return { items: this.withOutputs(page), nextCursor };
   }
 
-  /** Images made so far, by engine, for the running cost total. */
+  /** Images made so far, by engine, for the running cost total (kept by triggers, see migration 2). */
   imageCounts(): Record<EngineName, number> {
-    const rows = this.db
-      .prepare(
-        `SELECT p.engine AS engine, COUNT(o.idx) AS images FROM predictions p
-         JOIN prediction_outputs o ON o.prediction_id = p.id GROUP BY p.engine`,
-      )
-      .all() as { engine: EngineName; images: number }[];
+    const rows = this.sql(`SELECT engine, images FROM image_totals`).all() as { engine: EngineName; images: number }[];
     const counts: Record<EngineName, number> = { local: 0, wavespeed: 0 };
     for (const row of rows) counts[row.engine] = row.images;
     return counts;
   }
 
   delete(id: string): boolean {
-    return this.db.prepare(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0;
+    return this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0;
   }
 
+  private outputsOf(id: string): StoredOutput[] {
+    const rows = this.sql(`SELECT * FROM prediction_outputs WHERE prediction_id = ? ORDER BY idx`).all(id) as OutputRow[];
+    return rows.map(toOutput);
+  }
+
+  /** Outputs of a page of rows in one query. */
   private withOutputs(rows: PredictionRow[]): PredictionRecord[] {
-    const outputs = this.outputsOf(rows.map((row) => row.id));
+    if (rows.length === 0) return [];
+    const outputs = this.outputsOfMany(rows.map((row) => row.id));
     return rows.map((row) => toRecord(row, outputs.get(row.id) ?? []));
   }
 
-  private outputsOf(ids: string[]): Map<string, StoredOutput[]> {
+  private outputsOfMany(ids: string[]): Map<string, StoredOutput[]> {
     const byId = new Map<string, StoredOutput[]>();
-    if (ids.length === 0) return byId;
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM prediction_outputs WHERE prediction_id IN (SELECT value FROM json_each(?)) ORDER BY prediction_id, idx`,
-      )
-      .all(JSON.stringify(ids)) as OutputRow[];
+    const rows = this.sql(
+      `SELECT * FROM prediction_outputs WHERE prediction_id IN (SELECT value FROM json_each(?)) ORDER BY prediction_id, idx`,
+    ).all(JSON.stringify(ids)) as OutputRow[];
     for (const row of rows) {
       const list = byId.get(row.prediction_id) ?? [];
       list.push(toOutput(row));

@@ -6,7 +6,7 @@
 export type PollSchedule = {
   /** First look, soon after submit, to see the task was picked up. */
   firstPollMs: number;
-  /** Interval near and after the expected finish. */
+  /** Interval near the expected finish; twice this (capped by maxGapMs) once it has passed. */
   intervalMs: number;
   /** Longest gap between two polls, so an early finish is not missed for long. */
   maxGapMs: number;
@@ -17,6 +17,9 @@ const DENSE_FROM = 0.85;
 
 export function nextPollDelay(elapsedMs: number, expectedMs: number, schedule: PollSchedule): number {
   if (elapsedMs < schedule.firstPollMs) return schedule.firstPollMs - elapsedMs;
+  // Past the expected finish the estimate was short (a fresh server, a slow task): the finish is no
+  // longer near, so polling every interval would only add upstream calls while the estimate catches up.
+  if (elapsedMs >= expectedMs) return Math.min(schedule.maxGapMs, schedule.intervalMs * 2);
   const denseFrom = expectedMs * DENSE_FROM;
   if (elapsedMs >= denseFrom) return schedule.intervalMs;
   return Math.min(schedule.maxGapMs, Math.max(schedule.intervalMs, denseFrom - elapsedMs));

@@ -42,6 +42,7 @@ export class Tracker {
   private readonly cancelled = new Set<string>();
   private readonly estimate: DurationEstimate;
   private stopped = false;
+  private pumpScheduled = false;
 
   constructor(
     private readonly deps: Deps,
@@ -58,9 +59,18 @@ export class Tracker {
     return this.queue.length;
   }
 
+  /**
+   * Queues a prediction; it starts on the next turn of the event loop, so a submit request
+   * answers before the upstream submit is even prepared.
+   */
   enqueue(id: string): void {
     this.queue.push(id);
-    this.pump();
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
   }
 
   /** Picks up what a previous process left unfinished. */
@@ -139,7 +149,9 @@ export class Tracker {
           predictionId: id,
           webhookUrl: this.config.webhookUrl,
         });
-        return this.save(id, { upstreamId, submitState: "submitted" });
+        // Polling needs only the id and the input, which we already hold: no read back.
+        if (!this.save(id, { upstreamId, submitState: "submitted" })) return undefined;
+        return { ...record, upstreamId, submitState: "submitted" };
       } catch (error) {
         const limited = error instanceof UpstreamError && error.kind === "rate_limited";
         if (!limited || Date.now() - startedAt > this.config.deadlineMs) {
@@ -186,8 +198,8 @@ export class Tracker {
 
   /** Returns true once the prediction is terminal. */
   private async apply(id: string, state: EngineState, elapsedMs?: number): Promise<boolean> {
-    const record = this.deps.store.get(id);
-    if (!record || isTerminal(record.status)) return true;
+    const status = this.deps.store.status(id);
+    if (!status || isTerminal(status)) return true;
     if (state.status === "completed") {
       if (elapsedMs !== undefined) this.estimate.observe(elapsedMs);
       await this.complete(id, state);
@@ -197,7 +209,7 @@ export class Tracker {
       this.fail(id, state.error || "The task failed upstream without a reason.");
       return true;
     }
-    if (state.status !== record.status) this.save(id, { status: state.status });
+    if (state.status !== status) this.save(id, { status: state.status });
     return false;
   }
 
@@ -244,22 +256,24 @@ export class Tracker {
   }
 
   private isSettled(id: string): boolean {
-    const record = this.deps.store.get(id);
-    return !record || isTerminal(record.status) || this.finishing.has(id);
+    const status = this.deps.store.status(id);
+    return !status || isTerminal(status) || this.finishing.has(id);
   }
 
   private fail(id: string, error: string): void {
-    const record = this.deps.store.get(id);
-    if (!record || isTerminal(record.status)) return;
+    const status = this.deps.store.status(id);
+    if (!status || isTerminal(status)) return;
     this.save(id, { status: "failed", error, completedAt: new Date().toISOString() });
   }
 
-  private save(id: string, patch: PredictionPatch): PredictionRecord | undefined {
-    const record = this.deps.store.update(id, patch);
-    // Submit bookkeeping changes nothing a person can see.
+  /** Writes the patch; false when the prediction is gone. */
+  private save(id: string, patch: PredictionPatch): boolean {
+    if (!this.deps.store.update(id, patch)) return false;
+    // Submit bookkeeping changes nothing a person can see, so only visible changes are read back and announced.
     const visible = Object.keys(patch).some((key) => key !== "submitState" && key !== "upstreamId");
-    if (record && visible) this.deps.events.emit({ type: "updated", record });
-    return record;
+    const record = visible ? this.deps.store.get(id) : undefined;
+    if (record) this.deps.events.emit({ type: "updated", record });
+    return true;
   }
 }
 
