@@ -26,7 +26,13 @@ export function waitForTerminal(baseUrl: string, id: string, timeoutMs: number, 
   );
 }
 
-type Health = { inFlight: number; waiting: number; rssBytes: number; eventLoopDelayMs: { p50: number; p99: number; max: number } };
+/** `eventLoopDelayMs` is the lag proper: the server subtracts its sampling period (`resolutionMs`). */
+type Health = {
+  inFlight: number;
+  waiting: number;
+  rssBytes: number;
+  eventLoopDelayMs: { p50: number; p99: number; max: number; resolutionMs: number };
+};
 
 export const health = (baseUrl: string, reset = false) => getJson<Health>(`${baseUrl}/api/health${reset ? "?reset" : ""}`);
 
