@@ -60,6 +60,12 @@ async function main() {
     await waitForImages(desktop.getByTestId("result-image"), SHARED.num_images);
     await save(desktop, "share.png");
 
+    await desktop.goto("/history");
+    const thumbs = desktop.getByTestId("history-thumb");
+    await expect(thumbs.first()).toBeVisible();
+    await waitForImages(thumbs, await thumbs.count());
+    await save(desktop, "history.png");
+
     const phone = await newPage(browser, base, {
       viewport: { width: 375, height: 812 },
       deviceScaleFactor: 2,
