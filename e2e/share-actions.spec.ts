@@ -64,7 +64,7 @@ test.describe("share page actions", () => {
     expect({ ...varied.input, seed: 7 }).toEqual(original.input);
   });
 
-  test("Copy seed and Copy link put the seed and the share URL on the clipboard", async ({ page, request, baseURL }) => {
+  test("Copy seed and Copy share link put the seed and the share URL on the clipboard", async ({ page, request, baseURL }) => {
     const original = await completedPrediction(request, { prompt: `A lighthouse on a cliff ${token()}`, seed: 31337 });
     const share = new SharePage(page);
     await share.goto(original.id);
@@ -75,7 +75,7 @@ test.describe("share page actions", () => {
     expect(await clipboard()).toBe("31337");
 
     await share.copyLink.click();
-    await expect(page.getByRole("status").filter({ hasText: "Copy link: copied" })).toBeAttached();
+    await expect(page.getByRole("status").filter({ hasText: "Copy share link: copied" })).toBeAttached();
     expect(await clipboard()).toBe(`${baseURL}/p/${original.id}`);
   });
 

@@ -55,7 +55,7 @@ export function ShareActions({ view, children }: Props) {
       {children}
       <div className="-mx-1 flex flex-wrap items-center gap-0.5">
         <CopyButton text={String(input.seed)} label="Copy seed" />
-        <CopyButton text={view.shareUrl} label="Copy link" icon={<LinkIcon />} />
+        <CopyButton text={view.shareUrl} label="Copy share link" icon={<LinkIcon />} />
         <DeleteRunButton disabled={busy} onDelete={remove} />
       </div>
       <p role="status" className="sr-only">

@@ -24,7 +24,7 @@ export class SharePage {
     this.rerun = page.getByRole("button", { name: "Re-run", exact: true });
     this.varySeed = page.getByRole("button", { name: "Vary seed", exact: true });
     this.copySeed = page.getByRole("button", { name: "Copy seed", exact: true });
-    this.copyLink = page.getByRole("button", { name: "Copy link", exact: true });
+    this.copyLink = page.getByRole("button", { name: "Copy share link", exact: true });
     this.downloads = page.getByRole("link", { name: /^Download/ });
     this.deleteButton = page.getByRole("button", { name: "Delete", exact: true });
     this.notFound = page.getByRole("heading", { name: "No such generation" });
