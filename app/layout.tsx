@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { themeInitScript } from "@/lib/client/theme";
+import { getEnv } from "@/lib/env";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -10,7 +12,10 @@ export const metadata: Metadata = {
   description: "Generate images with FLUX.1 Kontext [pro] and share them: a self-hosted playground for the WaveSpeed prediction API.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The engine is chosen by the environment at run time, so the header is rendered per request.
+  await connection();
+  const engine = getEnv().KONTEXT_ENGINE;
   return (
     // The head script sets the theme class before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
@@ -25,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           >
             Skip to content
           </a>
-          <SiteHeader />
+          <SiteHeader engineLabel={engine === "local" ? "Local preview engine" : "FLUX.1 Kontext [pro]"} />
           {children}
         </Providers>
       </body>

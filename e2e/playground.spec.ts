@@ -13,6 +13,16 @@ function countSubmissions(page: Page) {
 }
 
 test.describe("playground", () => {
+  test("says plainly that the local engine is not FLUX, how to switch, and that it costs nothing", async ({ page }) => {
+    await page.goto("/");
+    const banner = page.getByRole("region", { name: "Local preview engine: these images are not made by FLUX" });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText("WAVESPEED_API_KEY");
+    await expect(page.getByRole("banner")).toContainText("Local preview engine");
+    await expect(page.getByRole("banner")).not.toContainText("FLUX");
+    await expect(page.getByTestId("cost-estimate")).toHaveCount(0);
+  });
+
   test("generates two 16:9 images at their natural size, and keeps the settings in the URL", async ({ page }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();

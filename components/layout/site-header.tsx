@@ -6,7 +6,7 @@ import { SparkIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "./theme-toggle";
 
 // A client component for usePathname: the current page is marked for screen readers and the eye.
-export function SiteHeader() {
+export function SiteHeader({ engineLabel }: { engineLabel: string }) {
   const pathname = usePathname();
   const current = (href: string) => (pathname === href ? "page" : undefined);
 
@@ -22,7 +22,7 @@ export function SiteHeader() {
             Kontext<span className="max-[400px]:sr-only"> Playground</span>
           </span>
           <span className="hidden rounded-full border border-border px-2 py-0.5 text-xs font-normal text-fg-muted sm:inline">
-            FLUX.1 Kontext [pro]
+            {engineLabel}
           </span>
         </Link>
         <div className="flex shrink-0 items-center gap-2">

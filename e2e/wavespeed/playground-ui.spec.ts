@@ -10,8 +10,14 @@ test("generating two images through WaveSpeed shows both once they load", async 
   // Before hydration a click on Generate would be a plain form GET, not a prediction.
   await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
 
+  // The real model is named, and what a run will cost is shown before Generate.
+  await expect(page.getByRole("banner")).toContainText("FLUX.1 Kontext [pro]");
+  await expect(page.getByText("not made by FLUX")).toHaveCount(0);
+  await expect(page.getByTestId("cost-estimate")).toContainText("$0.04 × 1 = $0.04");
+
   await page.getByLabel("Prompt", { exact: true }).fill(`A lighthouse at dusk ${token} [duration:1500]`);
   await page.getByRole("radiogroup", { name: "Number of images" }).getByRole("radio", { name: "2", exact: true }).check();
+  await expect(page.getByTestId("cost-estimate")).toContainText("$0.04 × 2 = $0.08");
   await page.getByRole("button", { name: "Generate", exact: true }).click();
 
   const run = page.getByRole("article").filter({ hasText: token });
