@@ -183,4 +183,32 @@ describe("Tracker", () => {
     expect(second.service.find(record.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/unknown/) });
     expect(engine.submits).toHaveLength(0);
   });
+
+  it("keeps a webhook that beats its submit's answer, and applies it once the upstream id is stored", async () => {
+    const png = await pngOf(16, 16);
+    const engine = new ScriptedEngine(() => [running()]);
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const submit = engine.submit.bind(engine);
+    engine.submit = async (input) => {
+      const accepted = await submit(input);
+      await answered;
+      return accepted;
+    };
+    const { service, tracker } = createTestPredictions(engine, { config: { schedule: { firstPollMs: 60_000, intervalMs: 60_000, maxGapMs: 60_000 } } });
+    cleanups.push(() => tracker.stop());
+
+    expect(await tracker.notify("task-1", running())).toBe(false);
+    const record = service.submit(request);
+    await expect.poll(() => engine.submits.length).toBe(1);
+    const delivered = completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }]);
+    expect(await tracker.notify("task-1", delivered)).toBe("held");
+    answer();
+
+    const done = await waitForTerminal(service, record.id);
+    expect(done.status).toBe("completed");
+    expect(service.find(record.id)!.outputs).toHaveLength(1);
+    // The held delivery finished it: no poll was needed.
+    expect(engine.polls).toEqual([]);
+  });
 });

@@ -30,6 +30,10 @@ export type TrackerConfig = {
 
 type Deps = { store: PredictionStore; storage: DiskStorage; engine: Engine; events: PredictionEvents };
 
+/** How long a webhook that beat its submit's answer is kept for that submit, and how many at most. */
+const EARLY_DELIVERY_MS = 60_000;
+const EARLY_DELIVERY_MAX = 256;
+
 /**
  * Drives every prediction to a terminal state: submits in order within the
  * concurrency limit, polls only while something is unfinished, mirrors the
@@ -40,6 +44,10 @@ export class Tracker {
   private readonly active = new Set<string>();
   private readonly finishing = new Map<string, Promise<void>>();
   private readonly cancelled = new Set<string>();
+  /** Webhook deliveries for upstream ids not stored yet, by upstream id; their submit picks them up. */
+  private readonly early = new Map<string, { state: EngineState; receivedAt: number }>();
+  /** Submits sent upstream whose answer (and so upstream id) has not come back yet. */
+  private submitsAwaitingAnswer = 0;
   private readonly estimate: DurationEstimate;
   private stopped = false;
   private pumpScheduled = false;
@@ -100,12 +108,19 @@ export class Tracker {
     this.queue.length = 0;
   }
 
-  /** Applies a state pushed by the upstream (webhook). False when the task is not ours. */
-  async notify(upstreamId: string, state: EngineState): Promise<boolean> {
+  /**
+   * Applies a state pushed by the upstream (webhook). "held" when the task is not known yet but a
+   * submit still awaits its answer: a fast task's webhook can beat it. False when it is not ours.
+   */
+  async notify(upstreamId: string, state: EngineState): Promise<"applied" | "held" | false> {
     const record = this.deps.store.findByUpstreamId(upstreamId);
-    if (!record) return false;
-    await this.apply(record.id, state);
-    return true;
+    if (record) {
+      await this.apply(record.id, await this.withTaskCode(upstreamId, record.input, state));
+      return "applied";
+    }
+    if (this.submitsAwaitingAnswer === 0) return false;
+    this.holdEarly(upstreamId, state);
+    return "held";
   }
 
   private pump(): void {
@@ -145,12 +160,14 @@ export class Tracker {
     for (let attempt = 1; !this.stopped && !this.cancelled.has(id); attempt++) {
       this.save(id, { submitState: "submitting" });
       try {
-        const { upstreamId } = await this.deps.engine.submit(record.input, {
-          predictionId: id,
-          webhookUrl: this.config.webhookUrl,
-        });
+        this.submitsAwaitingAnswer++;
+        const { upstreamId } = await this.deps.engine
+          .submit(record.input, { predictionId: id, webhookUrl: this.config.webhookUrl })
+          .finally(() => this.submitsAwaitingAnswer--);
         // Polling needs only the id and the input, which we already hold: no read back.
         if (!this.save(id, { upstreamId, submitState: "submitted" })) return undefined;
+        const delivered = this.takeEarly(upstreamId);
+        if (delivered) await this.apply(id, await this.withTaskCode(upstreamId, record.input, delivered));
         return { ...record, upstreamId, submitState: "submitted" };
       } catch (error) {
         const limited = error instanceof UpstreamError && error.kind === "rate_limited";
@@ -193,6 +210,34 @@ export class Tracker {
         const retryAfter = error instanceof UpstreamError ? (error.details.retryAfterMs ?? 0) : 0;
         delay = Math.max(retryAfter, backoffDelay(failures, this.config.retry));
       }
+    }
+  }
+
+  private holdEarly(upstreamId: string, state: EngineState): void {
+    const now = Date.now();
+    for (const [key, held] of this.early) {
+      if (now - held.receivedAt > EARLY_DELIVERY_MS || this.early.size >= EARLY_DELIVERY_MAX) this.early.delete(key);
+    }
+    this.early.set(upstreamId, { state, receivedAt: now });
+  }
+
+  private takeEarly(upstreamId: string): EngineState | undefined {
+    const held = this.early.get(upstreamId);
+    this.early.delete(upstreamId);
+    return held && Date.now() - held.receivedAt <= EARLY_DELIVERY_MS ? held.state : undefined;
+  }
+
+  /**
+   * A webhook's bare task object carries no task code, which a failure should show: one poll
+   * fetches the failure with it. Should that poll fail, the pushed words stand.
+   */
+  private async withTaskCode(upstreamId: string, input: PredictionRecord["input"], pushed: EngineState): Promise<EngineState> {
+    if (pushed.status !== "failed") return pushed;
+    try {
+      const polled = await this.deps.engine.getState(upstreamId, input);
+      return polled.status === "failed" ? polled : pushed;
+    } catch {
+      return pushed;
     }
   }
 
