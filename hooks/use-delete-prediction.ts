@@ -1,15 +1,13 @@
 "use client";
 
-import { type InfiniteData, type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { predictionsApi } from "@/lib/client/predictions-api";
-import type { HistoryPage } from "@/lib/playground-api";
+import { dropView, type LoadedPages } from "@/lib/client/history-pages";
 import { queryKeys } from "./query-keys";
 
 /** Drops a prediction from every cache that holds it (after a delete here or elsewhere). */
 export function forgetPrediction(client: QueryClient, id: string) {
-  client.setQueryData<InfiniteData<HistoryPage>>(queryKeys.history, (data) =>
-    data && { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })) },
-  );
+  client.setQueryData<LoadedPages>(queryKeys.history, (data) => data && dropView(data, id));
   client.removeQueries({ queryKey: queryKeys.prediction(id), exact: true });
 }
 
