@@ -1,7 +1,7 @@
 "use client";
 
-import { EyeIcon } from "@/components/ui/icons";
 import type { OutputView } from "@/lib/playground-api";
+import { RevealOverlay } from "./reveal-overlay";
 
 type Props = {
   output: OutputView;
@@ -39,20 +39,7 @@ export function ResultImage({ output, alt, label, hidden, eager, priority, onOpe
           className={`size-full object-cover transition duration-300 group-hover:brightness-105 ${hidden ? "scale-110 blur-2xl" : ""}`}
         />
       </button>
-      {hidden && (
-        <button
-          type="button"
-          onClick={onReveal}
-          title="Flagged as possibly sensitive"
-          className="absolute inset-0 grid place-items-center rounded-lg bg-scrim/20 p-1"
-        >
-          <span className="flex items-center gap-1.5 rounded-full bg-surface/90 px-2.5 py-1 text-xs font-medium text-fg shadow">
-            <EyeIcon />
-            Click to reveal
-            <span className="sr-only"> (flagged as possibly sensitive)</span>
-          </span>
-        </button>
-      )}
+      {hidden && <RevealOverlay onReveal={onReveal} className="rounded-lg" />}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { RevealOverlay } from "@/components/gallery/reveal-overlay";
 import { Skeleton } from "@/components/ui/skeleton";
-import { EyeIcon } from "@/components/ui/icons";
 import { isTerminal } from "@/lib/contract";
 import type { PredictionView } from "@/lib/playground-api";
 
@@ -51,21 +51,14 @@ export function HistoryThumbs({ view, eager, onRevealed }: Props) {
       {hidden && (
         // Above the entry's stretched link, so the click reveals rather than opens;
         // the frame clips overflow, so the focus ring is drawn inside its edge.
-        <button
-          type="button"
-          onClick={() => {
+        <RevealOverlay
+          compact
+          className="z-10 rounded-xl focus-visible:outline-offset-[-4px]"
+          onReveal={() => {
             setRevealed(true);
             onRevealed();
           }}
-          title="Flagged as possibly sensitive"
-          className="absolute inset-0 z-10 grid place-items-center rounded-xl bg-scrim/20 p-1 focus-visible:outline-offset-[-4px]"
-        >
-          <span className="flex items-center gap-1.5 rounded-full bg-surface/90 px-2.5 py-1 text-xs font-medium text-fg shadow">
-            <EyeIcon />
-            <span className="sr-only sm:not-sr-only">Click to reveal</span>
-            <span className="sr-only"> (flagged as possibly sensitive)</span>
-          </span>
-        </button>
+        />
       )}
     </div>
   );
