@@ -21,6 +21,9 @@ export const outputViewSchema = z.object({
 });
 export type OutputView = z.infer<typeof outputViewSchema>;
 
+/** `?download` makes the server send the original as an attachment named from the prompt and seed. */
+export const downloadUrl = (output: Pick<OutputView, "url">) => `${output.url}${output.url.includes("?") ? "&" : "?"}download`;
+
 export const predictionViewSchema = z.object({
   id: z.string(),
   engine: engineNameSchema,

@@ -4,7 +4,7 @@ import { type KeyboardEvent, useEffect, useRef } from "react";
 import { ParamsList } from "@/components/prediction/params-list";
 import { buttonClass } from "@/components/ui/button";
 import { ChevronIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
-import type { PredictionView } from "@/lib/playground-api";
+import { downloadUrl, type PredictionView } from "@/lib/playground-api";
 
 type Props = {
   view: PredictionView;
@@ -88,8 +88,7 @@ export function Lightbox({ view, index, revealed, onIndex, onReveal, onClose }: 
             <p className="text-xs text-fg-muted tabular-nums">
               {output.width} × {output.height} · {output.contentType}
             </p>
-            {/* The server names the file from the prompt and the seed. */}
-            <a href={`${output.url}?download`} download className={buttonClass({ variant: "primary" })}>
+            <a href={downloadUrl(output)} download className={buttonClass({ variant: "primary" })}>
               <DownloadIcon />
               Download
             </a>

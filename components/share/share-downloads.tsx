@@ -1,10 +1,7 @@
 import { buttonClass } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
 import { aspectLabel } from "@/lib/client/format";
-import type { OutputView } from "@/lib/playground-api";
-
-/** `?download` makes the server send the file as an attachment named from the prompt and seed. */
-const downloadUrl = (url: string) => `${url}${url.includes("?") ? "&" : "?"}download`;
+import { downloadUrl, type OutputView } from "@/lib/playground-api";
 
 const fileType = (contentType: string) => (contentType.split("/")[1] ?? contentType).toUpperCase();
 
@@ -17,7 +14,7 @@ export function ShareDownloads({ outputs }: { outputs: OutputView[] }) {
       {outputs.map((output, position) => (
         <a
           key={output.index}
-          href={downloadUrl(output.url)}
+          href={downloadUrl(output)}
           download
           title={`${aspectLabel(output.width, output.height)} ${fileType(output.contentType)}${output.nsfw ? ", flagged as possibly sensitive" : ""}`}
           className={buttonClass({ size: several ? "sm" : "md" })}
