@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_PORTS, FAKE_API_KEY } from "./e2e/ports";
-import { chromiumLaunchOptions } from "./e2e/support/chromium";
+import { E2E_PORTS, FAKE_API_KEY } from "./testing/ports";
+import { chromiumLaunchOptions } from "./testing/chromium";
 
 // Each run starts from empty data; workers inherit the folder through the env.
 process.env.E2E_DATA_ROOT ??= fs.mkdtempSync(path.join(os.tmpdir(), "kontext-e2e-"));
@@ -52,7 +52,7 @@ export default defineConfig({
       env: serverEnv({ KONTEXT_ENGINE: "local", DATA_DIR: path.join(dataRoot, "local") }),
     },
     {
-      command: `npx tsx e2e/fixtures/fake-wavespeed/cli.ts --port ${E2E_PORTS.fakeUpstream} --api-key ${FAKE_API_KEY}`,
+      command: `npx tsx testing/fake-wavespeed/cli.ts --port ${E2E_PORTS.fakeUpstream} --api-key ${FAKE_API_KEY}`,
       url: `http://127.0.0.1:${E2E_PORTS.fakeUpstream}/__requests`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

@@ -7,11 +7,11 @@ export default defineConfig({
       "@": fileURLToPath(new URL(".", import.meta.url)),
       // `server-only` throws outside React Server Components; in unit tests
       // every module is server code, so it resolves to nothing.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-noop.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./testing/server-only-noop.ts", import.meta.url)),
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "e2e/fixtures/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "testing/**/*.test.ts", "bench/**/*.test.ts"],
     environment: "node",
     // Retry warnings are expected in tests that provoke failures.
     env: { LOG_LEVEL: "error" },

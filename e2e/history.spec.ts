@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { PredictionRequest } from "@/lib/contract";
 import { HistoryPage } from "./pages/history-page";
 import { SharePage } from "./pages/share-page";
-import { E2E_PORTS } from "./ports";
+import { E2E_PORTS } from "@/testing/ports";
 import { submit, uniqueToken, waitForTerminal } from "./wavespeed/upstream";
 
 /**

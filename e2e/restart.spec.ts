@@ -1,8 +1,8 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema } from "@/lib/contract";
-import { E2E_PORTS } from "./ports";
-import { startPlayground, type ServerProcess } from "./support/server-process";
+import { E2E_PORTS } from "@/testing/ports";
+import { startPlayground, type ServerProcess } from "@/testing/server-process";
 
 const SUBMIT = "/api/v3/wavespeed-ai/flux-kontext-pro/text-to-image";
 let server: ServerProcess | undefined;

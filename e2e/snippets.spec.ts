@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema, SUBMIT_PATH } from "@/lib/contract";
 import { predictionViewSchema } from "@/lib/playground-api";
 import { PlaygroundPage } from "./pages/playground-page";
-import { FAKE_API_KEY } from "./ports";
+import { FAKE_API_KEY } from "@/testing/ports";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 

@@ -14,8 +14,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContextOptions, chromium, expect, type Locator, type Page } from "@playwright/test";
-import { chromiumLaunchOptions } from "../e2e/support/chromium";
-import { startPlayground, type ServerProcess } from "../e2e/support/server-process";
+import { chromiumLaunchOptions } from "../testing/chromium";
+import { startPlayground, type ServerProcess } from "../testing/server-process";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT_DIR = path.join(ROOT, "docs/screenshots");

@@ -1,5 +1,5 @@
 import { chromium, type Browser } from "@playwright/test";
-import { chromiumLaunchOptions } from "../../e2e/support/chromium";
+import { chromiumLaunchOptions } from "../../testing/chromium";
 import type { ScenarioContext } from "./scenario";
 
 /** Debian's Chromium where it exists, as the browser tests use; Playwright's own otherwise. */

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { startPlayground, type ServerProcess } from "../../e2e/support/server-process";
+import { startPlayground, type ServerProcess } from "../../testing/server-process";
 import { ROOT, sleep, waitFor, type ScenarioContext } from "./scenario";
 
 /** The benchmarks' own build, so they never clash with the test build in .next. */
@@ -69,10 +69,10 @@ export type Fake = {
 export type FakeTaskView = { id: string; prompt: string; createdAt: number; completedAt: number; status: string; polls: number };
 export type FakeRequest = { method: string; path: string; time: number; prompt?: string; taskId?: string };
 
-/** The fake WaveSpeed server (e2e/fixtures/fake-wavespeed) in a process of its own. */
+/** The fake WaveSpeed server (testing/fake-wavespeed) in a process of its own. */
 export async function startFake(ctx: ScenarioContext, port: number, options: { durationMs: number }): Promise<Fake> {
   await assertPortFree(port);
-  const cli = path.join(ROOT, "e2e/fixtures/fake-wavespeed/cli.ts");
+  const cli = path.join(ROOT, "testing/fake-wavespeed/cli.ts");
   const args = ["--import", "tsx", cli, "--port", String(port), "--api-key", FAKE_KEY, "--duration", String(options.durationMs)];
   const child = spawn(process.execPath, args, { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   rememberGroup(child.pid);

@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { SUBMIT_PATH } from "@/lib/contract";
 import { predictionViewSchema, type PredictionView } from "@/lib/playground-api";
-import { E2E_PORTS, FAKE_API_KEY } from "../ports";
+import { E2E_PORTS, FAKE_API_KEY } from "@/testing/ports";
 
 /**
  * The fake WaveSpeed upstream the "wavespeed" playground talks to, seen

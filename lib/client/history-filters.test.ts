@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PredictionView } from "@/lib/playground-api";
-import { makeView } from "@/lib/testing/views";
+import { makeView } from "@/testing/views";
 import { filtersFromQuery, filtersFromRecord, filtersToQuery, historyHref, isFiltered, matchesFilters, sameFilters } from "./history-filters";
 
 const query = (text: string) => new URLSearchParams(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryPage, PredictionView } from "@/lib/playground-api";
-import { makeView } from "@/lib/testing/views";
+import { makeView } from "@/testing/views";
 import { containsView, dropView, type LoadedPages, placeView } from "./history-pages";
 
 const view = (id: string, createdAt: string, prompt = "harbour", status: PredictionView["status"] = "completed"): PredictionView =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PredictionView } from "@/lib/playground-api";
-import { makeView } from "@/lib/testing/views";
+import { makeView } from "@/testing/views";
 import { newerView } from "./prediction-order";
 
 const view = (status: PredictionView["status"], id = "a"): PredictionView => makeView({ id, status });

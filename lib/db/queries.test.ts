@@ -2,7 +2,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { MODEL_ID } from "../contract";
-import { tempDir } from "../testing/harness";
+import { tempDir } from "@/testing/harness";
 import { openDatabase, type Db } from "./client";
 import { MIGRATIONS } from "./migrations";
 import { PredictionStore, type EngineName, type StoredOutput } from "./queries";

@@ -3,8 +3,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { UpstreamError } from "../engines/types";
-import { createTestPredictions, pngOf, serveOnLoopback, tempDir, waitForTerminal } from "../testing/harness";
-import { ScriptedEngine, completed, failed, running } from "../testing/scripted-engine";
+import { createTestPredictions, pngOf, serveOnLoopback, tempDir, waitForTerminal } from "@/testing/harness";
+import { ScriptedEngine, completed, failed, running } from "@/testing/scripted-engine";
 
 const request = { prompt: "a red lighthouse", num_images: 1 };
 const cleanups: (() => unknown)[] = [];

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { serveOnLoopback } from "../testing/harness";
+import { serveOnLoopback } from "@/testing/harness";
 import type { TrackerConfig } from "./tracker";
 import type { WavespeedConfig } from "../engines/wavespeed";
-import { KEY, expectAuthorized, settle, startKit, uniqueToken, type Kit } from "./wavespeed-test-kit";
+import { KEY, expectAuthorized, settle, startKit, uniqueToken, type Kit } from "@/testing/wavespeed-test-kit";
 
 /** What the user reads when WaveSpeed says no, and what was (not) sent again. */
 let kit: Kit;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { outputPng } from "../../e2e/fixtures/fake-wavespeed/images";
-import { KEY, expectAuthorized, expectImagesLoad, settle, startKit, uniqueToken, type Kit } from "./wavespeed-test-kit";
+import { outputPng } from "@/testing/fake-wavespeed/images";
+import { KEY, expectAuthorized, expectImagesLoad, settle, startKit, uniqueToken, type Kit } from "@/testing/wavespeed-test-kit";
 
 /** The real engine and tracker against the fake upstream: transient trouble ends in loaded images. */
 let kit: Kit;

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWebhookSecretCache, parseWebhookBody, verifyWebhookSignature, WEBHOOK_SECRET_PATH } from "../engines/wavespeed/webhook";
-import { serveOnLoopback } from "../testing/harness";
+import { serveOnLoopback } from "@/testing/harness";
 import type { Tracker } from "./tracker";
-import { KEY, expectAuthorized, expectImagesLoad, settle, startKit, uniqueToken, type Kit } from "./wavespeed-test-kit";
+import { KEY, expectAuthorized, expectImagesLoad, settle, startKit, uniqueToken, type Kit } from "@/testing/wavespeed-test-kit";
 
 /**
  * Webhooks into tracker.notify, through a receiver that does what

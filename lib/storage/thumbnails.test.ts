@@ -1,7 +1,7 @@
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { pngOf, tempDir } from "../testing/harness";
+import { pngOf, tempDir } from "@/testing/harness";
 import { DiskStorage } from "./disk";
 import { THUMBNAIL_WIDTH, ThumbnailCache } from "./thumbnails";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SUBMIT_PATH, type EngineInput } from "../../contract";
-import { startFakeWavespeed, type FakeWavespeed } from "../../../e2e/fixtures/fake-wavespeed/server";
+import { startFakeWavespeed, type FakeWavespeed } from "@/testing/fake-wavespeed/server";
 import { UpstreamError, type EngineState } from "../types";
 import { createWavespeedEngine, type WavespeedConfig } from "./engine";
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EngineInput } from "../../contract";
-import { startFakeWavespeed, type FakeWavespeed } from "../../../e2e/fixtures/fake-wavespeed/server";
+import { startFakeWavespeed, type FakeWavespeed } from "@/testing/fake-wavespeed/server";
 import { UpstreamError } from "../types";
 import { createWavespeedEngine } from "./engine";
 import { computeSignature } from "./signature";

@@ -1,5 +1,5 @@
-import type { EngineInput } from "../contract";
-import type { Engine, EngineOutput, EngineState } from "../engines/types";
+import type { EngineInput } from "@/lib/contract";
+import type { Engine, EngineOutput, EngineState } from "@/lib/engines/types";
 
 /**
  * An in-process engine for tracker tests: each task walks through the states

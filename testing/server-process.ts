@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-const NEXT_BIN = path.resolve(__dirname, "../../node_modules/next/dist/bin/next");
+const NEXT_BIN = path.resolve(__dirname, "../node_modules/next/dist/bin/next");
 
 export type ServerProcess = { url: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 

@@ -4,11 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
-import { isTerminal } from "../contract";
-import type { Engine } from "../engines/types";
-import { buildPredictions } from "../predictions/build";
-import { DEFAULT_MIRROR_LIMITS } from "../predictions/mirror";
-import type { TrackerConfig } from "../predictions/tracker";
+import { isTerminal } from "@/lib/contract";
+import type { Engine } from "@/lib/engines/types";
+import { buildPredictions } from "@/lib/predictions/build";
+import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
+import type { TrackerConfig } from "@/lib/predictions/tracker";
 
 export const FAST_TRACKER: TrackerConfig = {
   maxConcurrency: 3,

@@ -2,14 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { expect } from "vitest";
-import { SUBMIT_PATH } from "../contract";
-import { startFakeWavespeed, type FakeWavespeedOptions, type RecordedRequest } from "../../e2e/fixtures/fake-wavespeed/server";
-import { createWavespeedEngine, type WavespeedConfig } from "../engines/wavespeed";
-import { createTestPredictions, waitForTerminal } from "../testing/harness";
-import type { PredictionRecord } from "../db/queries";
-import type { PredictionEvent } from "./events";
-import type { PredictionService } from "./service";
-import type { TrackerConfig } from "./tracker";
+import { SUBMIT_PATH } from "@/lib/contract";
+import { startFakeWavespeed, type FakeWavespeedOptions, type RecordedRequest } from "./fake-wavespeed/server";
+import { createWavespeedEngine, type WavespeedConfig } from "@/lib/engines/wavespeed";
+import { createTestPredictions, waitForTerminal } from "./harness";
+import type { PredictionRecord } from "@/lib/db/queries";
+import type { PredictionEvent } from "@/lib/predictions/events";
+import type { PredictionService } from "@/lib/predictions/service";
+import type { TrackerConfig } from "@/lib/predictions/tracker";
 
 /**
  * Shared set-up of the wavespeed-*.test.ts files: the real HTTP engine and
