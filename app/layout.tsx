@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
-import { themeInitScript } from "@/lib/client/theme";
-import { getEnv } from "@/lib/env";
+import { themeInitScript } from "@/lib/browser/theme";
+import { getServices } from "@/lib/composition-root";
+import { ENGINE_LABELS } from "@/lib/domain";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The engine is chosen by the environment at run time, so the header is rendered per request.
   await connection();
-  const engine = getEnv().KONTEXT_ENGINE;
+  const { engine } = getServices().predictions.engineInfo();
   return (
     // The head script sets the theme class before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
@@ -30,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             Skip to content
           </a>
-          <SiteHeader engineLabel={engine === "local" ? "Local preview engine" : "FLUX.1 Kontext [pro]"} />
+          <SiteHeader engineLabel={engine === "local" ? `${ENGINE_LABELS.local} engine` : ENGINE_LABELS.wavespeed} />
           {children}
         </Providers>
       </body>

@@ -4,17 +4,18 @@ import { Suspense } from "react";
 import { EngineBanner } from "@/components/playground/engine-banner";
 import { Playground } from "@/components/playground/playground";
 import { PlaygroundSkeleton } from "@/components/playground/playground-skeleton";
+import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { EARLIER_PAGE_SIZE } from "@/lib/playground-api";
-import { getEngineInfo } from "@/lib/predictions/engine-info";
-import { readHistoryPage } from "@/lib/predictions/read";
+import { toHistoryPage } from "@/lib/predictions/views";
 
 export default async function HomePage() {
   // Rendered per request: the engine depends on the environment at run time, not at build time.
   await connection();
-  const engine = await getEngineInfo();
+  const { predictions } = getServices();
+  const engine = predictions.engineInfo();
   // Earlier runs come with the HTML, so their images load alongside the scripts.
-  const history = readHistoryPage({ limit: EARLIER_PAGE_SIZE }, requestBaseUrl(await headers()));
+  const history = toHistoryPage(await predictions.history({ limit: EARLIER_PAGE_SIZE }), requestBaseUrl(await headers()));
 
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
@@ -22,7 +23,7 @@ export default async function HomePage() {
       <EngineBanner engine={engine.engine} model={engine.model} />
       {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
       <Suspense fallback={<PlaygroundSkeleton />}>
-        <Playground pricePerImage={engine.engine === "wavespeed" ? engine.pricePerImageUsd : 0} initialHistory={history} />
+        <Playground pricePerImage={engine.pricePerImageUsd} initialHistory={history} />
       </Suspense>
     </main>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
-import { predictionsApi } from "@/lib/client/predictions-api";
-import { dropView, type LoadedPages } from "@/lib/client/history-pages";
+import { predictionsApi } from "@/lib/browser/predictions-api";
+import { dropView, type LoadedPages } from "@/lib/view/history-pages";
 import { queryKeys } from "./query-keys";
 
 /** Drops a prediction from every cache that holds it (after a delete here or elsewhere). */

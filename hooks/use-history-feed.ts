@@ -1,8 +1,8 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { HISTORY_PAGE_SIZE, type HistoryFilters, NO_FILTERS, sameFilters } from "@/lib/client/history-filters";
-import { predictionsApi } from "@/lib/client/predictions-api";
+import { HISTORY_PAGE_SIZE, type HistoryFilters, NO_FILTERS, sameFilters } from "@/lib/view/history-filters";
+import { predictionsApi } from "@/lib/browser/predictions-api";
 import type { HistoryPage } from "@/lib/playground-api";
 import { queryKeys } from "./query-keys";
 import { storeView } from "./use-prediction-events";

@@ -2,8 +2,8 @@
 
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { isTerminal, type PredictionStatus } from "@/lib/contract";
-import { containsView, dropView, type LoadedPages, placeView } from "@/lib/client/history-pages";
+import { isTerminal, type PredictionStatus } from "@/lib/domain";
+import { containsView, dropView, type LoadedPages, placeView } from "@/lib/view/history-pages";
 import type { PredictionView } from "@/lib/playground-api";
 import { filtersOfFeedKey, historyFeedScope, historyTotalsKey } from "./use-history-feed";
 import { queryKeys } from "./query-keys";

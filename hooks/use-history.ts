@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { predictionsApi } from "@/lib/client/predictions-api";
+import { predictionsApi } from "@/lib/browser/predictions-api";
 import { EARLIER_PAGE_SIZE, type HistoryPage } from "@/lib/playground-api";
 import { queryKeys } from "./query-keys";
 import { storeView } from "./use-prediction-events";

@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type FieldErrors, type FormValues, validateValues, valuesFromQuery, valuesToQuery } from "@/lib/client/form-values";
+import { type FieldErrors, type FormValues, validateValues, valuesFromQuery, valuesToQuery } from "@/lib/view/form-values";
 
 const URL_WRITE_DELAY_MS = 250;
 

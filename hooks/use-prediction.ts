@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
-import { isTerminal } from "@/lib/contract";
-import { eventsStatus } from "@/lib/client/events-status";
-import { newerView } from "@/lib/client/prediction-order";
-import { predictionsApi } from "@/lib/client/predictions-api";
+import { isTerminal } from "@/lib/domain";
+import { eventsStatus } from "@/lib/browser/events-status";
+import { newerView } from "@/lib/view/prediction-order";
+import { predictionsApi } from "@/lib/browser/predictions-api";
 import type { PredictionView } from "@/lib/playground-api";
 import { queryKeys } from "./query-keys";
 

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { PredictionRequest } from "@/lib/contract";
-import { predictionsApi } from "@/lib/client/predictions-api";
+import { predictionsApi } from "@/lib/browser/predictions-api";
 import { storeView } from "./use-prediction-events";
 
 /** POST /api/predictions. Never retried: a lost answer may still have created a prediction. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ASPECT_RATIOS, DEFAULTS, PIXEL_SIZES, describeIssues, predictionRequestSchema } from "./contract";
+import { describeIssues, predictionRequestSchema } from "./contract";
+import { ASPECT_RATIOS, DEFAULTS, PIXEL_SIZES } from "@/lib/domain";
 
 const parse = (body: unknown) => predictionRequestSchema.safeParse(body);
 

@@ -1,5 +1,17 @@
 // zod/mini: the same schemas and messages as classic zod, a fraction of the browser bundle.
 import { z } from "zod/mini";
+import {
+  ASPECT_RATIOS,
+  DEFAULTS,
+  MAX_GUIDANCE,
+  MAX_IMAGES,
+  MAX_SEED,
+  MIN_GUIDANCE,
+  MIN_IMAGES,
+  MIN_SEED,
+  PREDICTION_STATUSES,
+  SAFETY_TOLERANCES,
+} from "./domain";
 
 /**
  * The WaveSpeed prediction contract for FLUX.1 Kontext [pro] text-to-image.
@@ -9,40 +21,6 @@ import { z } from "zod/mini";
 export const MODEL_ID = "wavespeed-ai/flux-kontext-pro/text-to-image";
 export const SUBMIT_PATH = `/api/v3/${MODEL_ID}`;
 export const resultPath = (id: string) => `/api/v3/predictions/${encodeURIComponent(id)}/result`;
-
-export const ASPECT_RATIOS = ["21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21"] as const;
-export type AspectRatio = (typeof ASPECT_RATIOS)[number];
-
-export const SAFETY_TOLERANCES = ["1", "2", "3", "4", "5"] as const;
-export type SafetyTolerance = (typeof SAFETY_TOLERANCES)[number];
-
-export const MIN_IMAGES = 1;
-export const MAX_IMAGES = 4;
-export const MIN_SEED = -1;
-export const MAX_SEED = 2_147_483_647;
-export const MIN_GUIDANCE = 1;
-export const MAX_GUIDANCE = 10;
-export const PRICE_PER_IMAGE_USD = 0.04;
-
-export const DEFAULTS = {
-  aspect_ratio: "1:1",
-  num_images: 1,
-  guidance_scale: 3.5,
-  safety_tolerance: "2",
-} as const;
-
-/** The ~1 MP sizes FLUX Kontext is trained at (width x height). */
-export const PIXEL_SIZES: Record<AspectRatio, { width: number; height: number }> = {
-  "21:9": { width: 1568, height: 672 },
-  "16:9": { width: 1392, height: 752 },
-  "4:3": { width: 1184, height: 880 },
-  "3:2": { width: 1248, height: 832 },
-  "1:1": { width: 1024, height: 1024 },
-  "2:3": { width: 832, height: 1248 },
-  "3:4": { width: 880, height: 1184 },
-  "9:16": { width: 752, height: 1392 },
-  "9:21": { width: 672, height: 1568 },
-};
 
 const allowed = (field: string, what: string) => ({ error: `${field} must be ${what}` });
 
@@ -73,13 +51,8 @@ export const predictionRequestSchema = z.object({
 export type PredictionRequest = z.input<typeof predictionRequestSchema>;
 /** A validated request with every default applied. */
 export type PredictionInput = z.output<typeof predictionRequestSchema>;
-/** A request as an engine receives it: the seed is always concrete. */
-export type EngineInput = Omit<PredictionInput, "seed"> & { seed: number };
 
-export const PREDICTION_STATUSES = ["created", "processing", "completed", "failed"] as const;
 export const predictionStatusSchema = z.enum(PREDICTION_STATUSES);
-export type PredictionStatus = z.infer<typeof predictionStatusSchema>;
-export const isTerminal = (status: PredictionStatus) => status === "completed" || status === "failed";
 
 export const predictionDataSchema = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 
 /**
  * How often the event-loop timer runs. Its histogram records the time between runs, so an idle loop
@@ -8,34 +8,33 @@ import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
  */
 const RESOLUTION_MS = 10;
 
-const holder = globalThis as typeof globalThis & { __kontextLoopDelay?: IntervalHistogram };
-
-/** Starts sampling event-loop delay once per process. */
-export function startMetrics(): void {
-  if (holder.__kontextLoopDelay) return;
-  holder.__kontextLoopDelay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-  holder.__kontextLoopDelay.enable();
-}
-
 /** A recorded interval less the timer's own period: how late the loop ran it, in ms (0.01 ms steps). */
 const lagMs = (nanoseconds: number) => Math.max(0, Math.round((nanoseconds / 1e6 - RESOLUTION_MS) * 100) / 100);
 
+export type ProcessMetrics = ReturnType<ReturnType<typeof createProcessMetrics>["read"]>;
+
 /**
- * Process health figures for /api/health and the benchmarks. `eventLoopDelayMs` is the lag proper
- * (the sampling period already subtracted: an idle loop reads ~0–1 ms). `reset` starts a new window.
+ * Process health figures for /api/health and the benchmarks; sampling starts at once.
+ * `eventLoopDelayMs` is the lag proper (the sampling period already subtracted: an idle
+ * loop reads ~0–1 ms). `reset` starts a new window.
  */
-export function readMetrics({ reset = false } = {}) {
-  startMetrics();
-  const histogram = holder.__kontextLoopDelay!;
-  const figures = {
-    rssBytes: process.memoryUsage.rss(),
-    eventLoopDelayMs: {
-      p50: lagMs(histogram.percentile(50)),
-      p99: lagMs(histogram.percentile(99)),
-      max: lagMs(histogram.max),
-      resolutionMs: RESOLUTION_MS,
+export function createProcessMetrics() {
+  const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  histogram.enable();
+  return {
+    read({ reset = false } = {}) {
+      const figures = {
+        rssBytes: process.memoryUsage.rss(),
+        eventLoopDelayMs: {
+          p50: lagMs(histogram.percentile(50)),
+          p99: lagMs(histogram.percentile(99)),
+          max: lagMs(histogram.max),
+          resolutionMs: RESOLUTION_MS,
+        },
+      };
+      if (reset) histogram.reset();
+      return figures;
     },
+    stop: () => histogram.disable(),
   };
-  if (reset) histogram.reset();
-  return figures;
 }

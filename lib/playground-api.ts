@@ -1,12 +1,15 @@
 import { z } from "zod/mini";
-import { ASPECT_RATIOS, MAX_IMAGES, PREDICTION_STATUSES, predictionStatusSchema, SAFETY_TOLERANCES } from "./contract";
+import { predictionStatusSchema } from "./contract";
+import { ASPECT_RATIOS, ENGINE_NAMES, type EngineName, MAX_IMAGES, PREDICTION_STATUSES, SAFETY_TOLERANCES } from "./domain";
 
 /**
  * The playground's own JSON API (`/api/predictions`, `/api/events`), shared by
  * the route handlers that build it and the browser hooks that parse it.
  */
-export const ENGINE_NAMES = ["local", "wavespeed"] as const;
 export const engineNameSchema = z.enum(ENGINE_NAMES);
+
+/** What the pages need to know about the engine in use; nothing secret. */
+export type EngineSummary = { engine: EngineName; model: string; pricePerImageUsd: number };
 
 export const outputViewSchema = z.object({
   index: z.int(),

@@ -1,4 +1,5 @@
 import { SUBMIT_PATH, type PredictionRequest } from "./contract";
+import { withSeed } from "./domain";
 
 export const SNIPPET_LANGUAGES = ["curl", "javascript", "python"] as const;
 export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number];
@@ -11,7 +12,7 @@ export type SnippetTarget = { kind: "wavespeed" } | { kind: "self"; baseUrl: str
 /** The body a snippet sends: the form's values, without a seed when it is random. */
 export function snippetBody(request: PredictionRequest): Record<string, unknown> {
   const { seed, ...rest } = request;
-  return seed === undefined || seed === null || seed === -1 ? rest : { ...rest, seed };
+  return withSeed(rest, seed);
 }
 
 const baseOf = (target: SnippetTarget) => (target.kind === "wavespeed" ? WAVESPEED_BASE_URL : target.baseUrl);

@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import sharp from "sharp";
-import { isTerminal } from "@/lib/contract";
-import type { Engine } from "@/lib/engines/types";
-import { buildPredictions } from "@/lib/predictions/build";
+import { isTerminal, type PredictionRecord } from "@/lib/domain";
+import { openEmbeddedStores } from "@/lib/embedded-stores";
+import type { Engine, WebhookInbox } from "@/lib/engines/types";
+import type { PredictionEvent } from "@/lib/events/event-bus";
+import { buildPredictionService } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
+import type { PredictionService } from "@/lib/predictions/service";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
 
 export const FAST_TRACKER: TrackerConfig = {
@@ -15,33 +18,54 @@ export const FAST_TRACKER: TrackerConfig = {
   deadlineMs: 10_000,
   schedule: { firstPollMs: 5, intervalMs: 5, maxGapMs: 5 },
   expectedDurationMs: 10,
-  retry: { baseMs: 5, capMs: 20 },
-  maxPollFailures: 3,
-  mirrorAttempts: 3,
+  retry: { backoff: { baseMs: 5, capMs: 20 }, maxSubmitAttempts: 4, maxPollFailures: 3, maxDownloadAttempts: 3 },
   mirrorLimits: DEFAULT_MIRROR_LIMITS,
 };
 
+/** Tracker settings a test overrides; the rest come from FAST_TRACKER. */
+export type TestTrackerConfig = Omit<Partial<TrackerConfig>, "retry"> & { retry?: Partial<TrackerConfig["retry"]> };
+
 export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "kontext-test-"));
 
-export function createTestPredictions(engine: Engine, options: { dataDir?: string; config?: Partial<TrackerConfig> } = {}) {
+/**
+ * A service on the embedded stores under a fresh (or given) data folder; `config` goes on top
+ * of FAST_TRACKER. `seen` collects every event it publishes.
+ */
+export function createTestPredictions(
+  engine: Engine,
+  options: { dataDir?: string; config?: TestTrackerConfig; webhooks?: WebhookInbox } = {},
+) {
   const dataDir = options.dataDir ?? tempDir();
-  const built = buildPredictions({ dataDir, engine, trackerConfig: { ...FAST_TRACKER, ...options.config } });
-  return { ...built, dataDir };
+  const stores = openEmbeddedStores(dataDir);
+  const { retry, ...config } = options.config ?? {};
+  const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
+  const { service, tracker } = buildPredictionService(stores, { engine, trackerConfig, webhooks: options.webhooks });
+  const seen: PredictionEvent[] = [];
+  stores.events.subscribe((event) => seen.push(event));
+  return { service, tracker, events: stores.events, repo: stores.repo, seen, dataDir };
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */
-export async function waitForTerminal(service: { find(id: string): { status: string } | undefined }, id: string, timeoutMs = 10_000) {
+export async function waitForTerminal(service: Pick<PredictionService, "find">, id: string, timeoutMs = 10_000): Promise<PredictionRecord> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const record = service.find(id);
-    if (record && isTerminal(record.status as never)) return record;
+    const record = await service.find(id);
+    if (record && isTerminal(record.status)) return record;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`prediction ${id} did not finish within ${timeoutMs} ms`);
 }
 
+/** One stored output with its bytes, as the image route would send them. */
+export async function readOutput(service: PredictionService, id: string, index: number) {
+  const { output, blob } = await service.openOutput(id, index);
+  return { output, bytes: Buffer.from(await new Response(blob.body).arrayBuffer()) };
+}
+
 export const pngOf = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: "#3b82f6" } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: "#3b82f6" } })
+    .png()
+    .toBuffer();
 
 /** A real HTTP server on 127.0.0.1 that answers with whatever the handler says. */
 export async function serveOnLoopback(handler: http.RequestListener) {

@@ -1,4 +1,4 @@
-import type { EngineInput } from "@/lib/contract";
+import type { EngineInput } from "@/lib/domain";
 import type { Engine, EngineOutput, EngineState } from "@/lib/engines/types";
 
 /**

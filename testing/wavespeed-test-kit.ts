@@ -4,12 +4,10 @@ import sharp from "sharp";
 import { expect } from "vitest";
 import { SUBMIT_PATH } from "@/lib/contract";
 import { startFakeWavespeed, type FakeWavespeedOptions, type RecordedRequest } from "./fake-wavespeed/server";
-import { createWavespeedEngine, type WavespeedConfig } from "@/lib/engines/wavespeed";
-import { createTestPredictions, waitForTerminal } from "./harness";
-import type { PredictionRecord } from "@/lib/db/queries";
-import type { PredictionEvent } from "@/lib/predictions/events";
+import { createWavespeedEngine, createWavespeedWebhookInbox, type WavespeedConfig } from "@/lib/engines/wavespeed";
+import { createTestPredictions, readOutput, type TestTrackerConfig, waitForTerminal } from "./harness";
+import type { PredictionRecord } from "@/lib/domain";
 import type { PredictionService } from "@/lib/predictions/service";
-import type { TrackerConfig } from "@/lib/predictions/tracker";
 
 /**
  * Shared set-up of the wavespeed-*.test.ts files: the real HTTP engine and
@@ -27,13 +25,16 @@ export const uniqueToken = (name: string) => `${name}-${process.pid}-${++counter
 
 export async function startKit(options: FakeWavespeedOptions = {}) {
   const fake = await startFakeWavespeed({ apiKey: KEY, defaultDurationMs: 150, createdPhaseMs: 30, ...options });
-  const built: Array<ReturnType<typeof createTestPredictions> & { seen: PredictionEvent[] }> = [];
+  const built: Array<ReturnType<typeof createTestPredictions>> = [];
 
   /** A playground service on the real engine; tracker overrides on top of FAST_TRACKER. */
-  const predictions = (config: Partial<TrackerConfig> = {}, engineConfig: Partial<WavespeedConfig> = {}) => {
-    const engine = createWavespeedEngine({ apiKey: KEY, baseUrl: fake.url, backoffBaseMs: 5, backoffCapMs: 50, ...engineConfig });
-    const made = { ...createTestPredictions(engine, { config: { deadlineMs: 60_000, ...config } }), seen: [] as PredictionEvent[] };
-    made.events.subscribe((event) => made.seen.push(event));
+  const predictions = (config: TestTrackerConfig = {}, engineConfig: Partial<WavespeedConfig> = {}) => {
+    const engine = createWavespeedEngine({ apiKey: KEY, baseUrl: fake.url, ...engineConfig });
+    const made = createTestPredictions(engine, {
+      config: { deadlineMs: 60_000, ...config, retry: { backoff: { baseMs: 5, capMs: 50 }, ...config.retry } },
+      // Deliveries are verified as the route does, with the account secret fetched from the fake.
+      webhooks: createWavespeedWebhookInbox({ apiKey: engineConfig.apiKey ?? KEY, baseUrl: fake.url }),
+    });
     built.push(made);
     return made;
   };
@@ -50,15 +51,17 @@ export async function startKit(options: FakeWavespeedOptions = {}) {
   };
 
   /** Everything this kit's services stored or emitted, as text: records, events, and the raw database files. */
-  const everythingStored = () =>
-    built
-      .map(({ store, seen, dataDir }) => {
-        const records = store.list({ limit: 1000 }).items;
+  const everythingStored = async () => {
+    const stored = await Promise.all(
+      built.map(async ({ repo, seen, dataDir }) => {
+        const records = (await repo.list({ limit: 1000 })).items;
         const files = fs.readdirSync(dataDir).filter((name) => name.startsWith("playground.sqlite"));
         const raw = files.map((name) => fs.readFileSync(path.join(dataDir, name)).toString("latin1"));
         return [JSON.stringify(records), JSON.stringify(seen), ...raw].join("\n");
-      })
-      .join("\n");
+      }),
+    );
+    return stored.join("\n");
+  };
 
   return {
     fake,
@@ -89,7 +92,7 @@ export async function settle(service: PredictionService, id: string): Promise<Pr
 /** The user's images load from our storage: each output's bytes are a real image of the recorded size. */
 export async function expectImagesLoad(service: PredictionService, id: string, count: number) {
   for (let index = 0; index < count; index++) {
-    const { bytes, output } = await service.readOutput(id, index);
+    const { bytes, output } = await readOutput(service, id, index);
     const meta = await sharp(bytes).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", output.width, output.height]);
   }

@@ -3,10 +3,10 @@ import { headers } from "next/headers";
 import { Suspense } from "react";
 import { HistorySkeleton } from "@/components/history/history-skeleton";
 import { HistoryView } from "@/components/history/history-view";
-import { filtersFromRecord, HISTORY_PAGE_SIZE } from "@/lib/client/history-filters";
+import { filtersFromRecord, HISTORY_PAGE_SIZE } from "@/lib/view/history-filters";
+import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { getEngineInfo } from "@/lib/predictions/engine-info";
-import { readHistoryPage } from "@/lib/predictions/read";
+import { toHistoryPage } from "@/lib/predictions/views";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -15,13 +15,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The first page is read here, so it paints without a round trip; the rest is the browser's. */
 export default async function HistoryPage({ searchParams }: Props) {
   const filters = filtersFromRecord(await searchParams);
-  const page = readHistoryPage({ limit: HISTORY_PAGE_SIZE, ...filters }, requestBaseUrl(await headers()));
+  const { predictions } = getServices();
+  const history = await predictions.history({ limit: HISTORY_PAGE_SIZE, search: filters.q || undefined, status: filters.status });
+  const page = toHistoryPage(history, requestBaseUrl(await headers()));
 
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
       {/* useSearchParams asks for a Suspense boundary. */}
       <Suspense fallback={<HistorySkeleton />}>
-        <HistoryView initial={{ filters, page }} engine={getEngineInfo().engine} />
+        <HistoryView initial={{ filters, page }} engine={predictions.engineInfo().engine} />
       </Suspense>
     </main>
   );

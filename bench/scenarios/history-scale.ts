@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { MODEL_ID, type AspectRatio } from "../../lib/contract";
+import { MODEL_ID } from "../../lib/contract";
+import { type AspectRatio } from "@/lib/domain";
 import { openDatabase } from "../../lib/db/client";
-import { PredictionStore } from "../../lib/db/queries";
+import { SqlitePredictionRepo } from "../../lib/db/sqlite-prediction-repo";
 import { load } from "../lib/http-load";
 import { getJson, startBenchPlayground } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
@@ -26,7 +27,7 @@ type Page = { items: Array<{ input: { prompt: string } }>; nextCursor: string | 
 
 runScenario({ name: "history-scale", title: "History at 10,000 predictions", timeLimitMs: 180_000 }, async (ctx) => {
   const dataDir = ctx.tempDir("history");
-  const seeded = seed(path.join(dataDir, "playground.sqlite"));
+  const seeded = await seed(path.join(dataDir, "playground.sqlite"));
   ctx.log(`seeded ${ROWS} predictions in ${round(seeded.seedMs, 0)} ms`);
 
   const playground = await startBenchPlayground(ctx, PORT, { KONTEXT_ENGINE: "local", DATA_DIR: dataDir });
@@ -73,10 +74,13 @@ runScenario({ name: "history-scale", title: "History at 10,000 predictions", tim
   };
 });
 
-/** Straight into SQLite through the app's own store, in one transaction. */
-function seed(file: string) {
+/**
+ * Straight into SQLite through the app's own repo, in one transaction. The SQLite repo runs each
+ * statement before its promise settles, so the calls below all land inside the transaction.
+ */
+async function seed(file: string) {
   const db = openDatabase(file);
-  const store = new PredictionStore(db);
+  const store = new SqlitePredictionRepo(db);
   const started = performance.now();
   const base = Date.now() - ROWS * 60_000;
   let state = 42;
@@ -89,38 +93,46 @@ function seed(file: string) {
       const failed = i % 25 === 0;
       const images = 1 + (i % 4 === 0 ? 3 : 0);
       const ratio = pick(RATIOS);
-      store.insert({
+      void store.create({
         id, engine: "wavespeed", model: MODEL_ID, status: "created",
         input: { prompt, aspect_ratio: ratio, num_images: images, seed: i, guidance_scale: 3.5, safety_tolerance: "2" },
         seedRequested: null, upstreamId: `up${id}`, submitState: "submitted", error: "", inferenceMs: 0, createdAt, completedAt: null,
       });
       const completedAt = new Date(base + i * 60_000 + 4_000).toISOString();
       if (failed) {
-        store.update(id, { status: "failed", error: "The simulated task failed", completedAt });
+        void store.update(id, { status: "failed", error: "The simulated task failed", completedAt });
         continue;
       }
       const outputs = Array.from({ length: images }, (_, index) => ({
         index, file: `${id}/${index}.png`, contentType: "image/png", width: 1024, height: 1024, bytes: 250_000, nsfw: false,
         sourceUrl: `https://example.invalid/outputs/${id}/${index}.png`,
       }));
-      store.complete(id, outputs, { status: "completed", inferenceMs: 3_800, completedAt });
+      void store.complete(id, outputs, { inferenceMs: 3_800, completedAt });
     }
   })();
   const seedMs = performance.now() - started;
   db.close();
-  return { seedMs, direct: timeStore(file) };
+  return { seedMs, direct: await timeStore(file) };
 }
 
 /** Reopened, as the server will find it (closing folded the write-ahead log into the file). */
-function timeStore(file: string) {
+async function timeStore(file: string) {
   const db = openDatabase(file);
-  const store = new PredictionStore(db);
-  const time = (fn: () => unknown) => summarize(Array.from({ length: 50 }, () => { const t = performance.now(); fn(); return performance.now() - t; })).p50;
+  const store = new SqlitePredictionRepo(db);
+  const time = async (fn: () => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      await fn();
+      samples.push(performance.now() - t);
+    }
+    return summarize(samples).p50;
+  };
   const direct = {
-    "store.list (first page)": time(() => store.list({ limit: 24 })),
-    [`store.list (search "${WORD}")`]: time(() => store.list({ limit: 24, search: WORD })),
-    [`store.list (search "${ABSENT}")`]: time(() => store.list({ limit: 24, search: ABSENT })),
-    "store.imageCounts (every history request)": time(() => store.imageCounts()),
+    "store.list (first page)": await time(() => store.list({ limit: 24 })),
+    [`store.list (search "${WORD}")`]: await time(() => store.list({ limit: 24, search: WORD })),
+    [`store.list (search "${ABSENT}")`]: await time(() => store.list({ limit: 24, search: ABSENT })),
+    "store.imageCounts (every history request)": await time(() => store.imageCounts()),
   };
   db.close();
   return direct;

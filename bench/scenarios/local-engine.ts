@@ -1,4 +1,4 @@
-import { ASPECT_RATIOS, DEFAULTS, PIXEL_SIZES, type EngineInput } from "../../lib/contract";
+import { ASPECT_RATIOS, DEFAULTS, PIXEL_SIZES, type EngineInput } from "@/lib/domain";
 import { renderImage } from "../../lib/engines/local";
 import { atMost } from "../lib/result";
 import { runScenario } from "../lib/scenario";

@@ -1,5 +1,5 @@
 import { Skeleton } from "@/components/ui/skeleton";
-import { type AspectRatio, PIXEL_SIZES } from "@/lib/contract";
+import { type AspectRatio, PIXEL_SIZES } from "@/lib/domain";
 import { galleryGridClass } from "./grid";
 
 /** One placeholder per image to come, shaped like the images will be. */

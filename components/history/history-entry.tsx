@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
 import { useDeletePrediction } from "@/hooks/use-delete-prediction";
 import { usePrediction } from "@/hooks/use-prediction";
-import { formatCreatedAt } from "@/lib/client/format";
+import { formatCreatedAt } from "@/lib/view/format";
 import type { PredictionView } from "@/lib/playground-api";
 import { HistoryThumbs } from "./history-thumbs";
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { RevealOverlay } from "@/components/gallery/reveal-overlay";
 import { Skeleton } from "@/components/ui/skeleton";
-import { isTerminal } from "@/lib/contract";
+import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
 const MOSAIC: Record<number, string> = { 1: "grid-cols-1", 2: "grid-cols-2", 3: "grid-cols-2 grid-rows-2", 4: "grid-cols-2 grid-rows-2" };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { PREDICTION_STATUSES, type PredictionStatus } from "@/lib/contract";
+import { PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
 
 type Props = {
   searchText: string;

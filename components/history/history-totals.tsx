@@ -1,5 +1,5 @@
-import { formatUsd } from "@/lib/client/format";
-import { PRICE_PER_IMAGE_USD } from "@/lib/contract";
+import { formatUsd } from "@/lib/view/format";
+import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
 import type { HistoryPage, PredictionView } from "@/lib/playground-api";
 
 type Props = { totals: HistoryPage["totals"]; engine: PredictionView["engine"] };

@@ -6,7 +6,7 @@ import { type InitialHistory, useHistoryFeed, useHistoryTotals } from "@/hooks/u
 import { useHistoryFilters } from "@/hooks/use-history-filters";
 import { useHistoryLive } from "@/hooks/use-history-live";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
-import { isFiltered } from "@/lib/client/history-filters";
+import { isFiltered } from "@/lib/view/history-filters";
 import type { PredictionView } from "@/lib/playground-api";
 import { EmptyHistory, NoMatches } from "./history-empty";
 import { HistoryEntry } from "./history-entry";

@@ -2,9 +2,10 @@
 
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import { DEFAULT_VALUES, type FormField, type FormValues, validateValues } from "@/lib/client/form-values";
-import { formatUsd } from "@/lib/client/format";
-import { PRICE_PER_IMAGE_USD, type PredictionRequest } from "@/lib/contract";
+import { DEFAULT_VALUES, type FormField, type FormValues, validateValues } from "@/lib/view/form-values";
+import { formatUsd } from "@/lib/view/format";
+import { type PredictionRequest } from "@/lib/contract";
+import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
 import { buildSnippet, SNIPPET_LANGUAGES, type SnippetLanguage, type SnippetTarget } from "@/lib/snippets";
 
 const LANGUAGE_LABELS: Record<SnippetLanguage, string> = { curl: "curl", javascript: "JavaScript", python: "Python" };

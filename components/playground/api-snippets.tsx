@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useId, useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ChevronIcon } from "@/components/ui/icons";
-import type { FormValues } from "@/lib/client/form-values";
+import type { FormValues } from "@/lib/view/form-values";
 
 // Few people open it: the panel (and the snippet builder) load on first open, not with the page.
 const loadPanel = () => import("./api-snippets-panel");

@@ -1,4 +1,4 @@
-import { ASPECT_RATIOS, type AspectRatio, PIXEL_SIZES } from "@/lib/contract";
+import { ASPECT_RATIOS, type AspectRatio, PIXEL_SIZES } from "@/lib/domain";
 import { Field, fieldIds } from "./field";
 
 /** The ratio drawn as a rectangle inside a fixed box, so the nine options compare at a glance. */

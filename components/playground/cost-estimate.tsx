@@ -1,4 +1,4 @@
-import { formatUsd } from "@/lib/client/format";
+import { formatUsd } from "@/lib/view/format";
 
 /** Shown only when images cost money: the real engine bills per image. */
 export function CostEstimate({ pricePerImage, count }: { pricePerImage: number; count: number }) {

@@ -1,4 +1,4 @@
-import type { EngineName } from "./engine";
+import type { EngineName } from "@/lib/domain";
 
 /** Says plainly where images come from; on the local engine, how to get the real model. */
 export function EngineBanner({ engine, model }: { engine: EngineName; model: string }) {

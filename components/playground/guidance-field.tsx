@@ -1,4 +1,4 @@
-import { DEFAULTS, MAX_GUIDANCE, MIN_GUIDANCE } from "@/lib/contract";
+import { DEFAULTS, MAX_GUIDANCE, MIN_GUIDANCE } from "@/lib/domain";
 import { describedBy, Field, inputClass } from "./field";
 
 /** The slider always shows a position; text it cannot show (empty, 11) leaves it at the nearest end. */

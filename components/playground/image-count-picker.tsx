@@ -1,4 +1,4 @@
-import { MAX_IMAGES, MIN_IMAGES } from "@/lib/contract";
+import { MAX_IMAGES, MIN_IMAGES } from "@/lib/domain";
 import { Field, fieldIds } from "./field";
 
 const COUNTS = Array.from({ length: MAX_IMAGES - MIN_IMAGES + 1 }, (_, index) => MIN_IMAGES + index);

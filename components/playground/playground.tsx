@@ -6,7 +6,7 @@ import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useRuns } from "@/hooks/use-runs";
 import { RunList } from "@/components/prediction/run-list";
 import type { RunHandlers } from "@/components/prediction/run-actions";
-import { type FormField, valuesFromInput } from "@/lib/client/form-values";
+import { type FormField, valuesFromInput } from "@/lib/view/form-values";
 import type { HistoryPage } from "@/lib/playground-api";
 import { ApiSnippets } from "./api-snippets";
 import { PredictionForm } from "./prediction-form";

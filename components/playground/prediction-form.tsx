@@ -3,7 +3,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SparkIcon } from "@/components/ui/icons";
-import type { FieldErrors, FormValues } from "@/lib/client/form-values";
+import type { FieldErrors, FormValues } from "@/lib/view/form-values";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CostEstimate } from "./cost-estimate";
 import { GuidanceField } from "./guidance-field";

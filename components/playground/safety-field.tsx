@@ -1,4 +1,4 @@
-import { SAFETY_TOLERANCES, type SafetyTolerance } from "@/lib/contract";
+import { SAFETY_TOLERANCES, type SafetyTolerance } from "@/lib/domain";
 import { Field } from "./field";
 
 const LAST = SAFETY_TOLERANCES.length;

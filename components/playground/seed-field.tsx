@@ -1,7 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { DiceIcon } from "@/components/ui/icons";
-import { MAX_SEED, MIN_SEED } from "@/lib/contract";
-import { randomSeed } from "@/lib/client/form-values";
+import { MAX_SEED, MIN_SEED } from "@/lib/domain";
+import { randomSeed } from "@/lib/domain";
 import { describedBy, Field, inputClass } from "./field";
 
 export function SeedField({ value, error, onChange }: { value: string; error?: string; onChange: (value: string) => void }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { PIXEL_SIZES } from "@/lib/contract";
+import { PIXEL_SIZES, wantsRandomSeed } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
 type Input = PredictionView["input"];
@@ -14,7 +14,7 @@ export function ParamsList({ input, seedRequested, className = "" }: { input: In
       "Seed",
       <>
         <span className="font-mono" data-testid="seed-value">{input.seed}</span>
-        {seedRequested === null || seedRequested === -1 ? <span className="text-fg-muted"> (random)</span> : null}
+        {wantsRandomSeed(seedRequested) ? <span className="text-fg-muted"> (random)</span> : null}
       </>,
     ],
     ["Guidance scale", input.guidance_scale.toFixed(1)],

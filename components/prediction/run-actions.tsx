@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, ExternalIcon, LinkIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
-import { requestFromInput } from "@/lib/client/form-values";
+import { requestFromInput } from "@/lib/view/form-values";
 import type { PredictionRequest } from "@/lib/contract";
 import type { PredictionView } from "@/lib/playground-api";
 import { DeleteRunButton } from "./delete-run-button";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatSeconds } from "@/lib/client/format";
+import { formatSeconds } from "@/lib/view/format";
 import { type RunStatus, StatusBadge } from "./status-badge";
 
 type Props = {

@@ -8,7 +8,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
 import { useDeletePrediction } from "@/hooks/use-delete-prediction";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
-import { requestFromInput } from "@/lib/client/form-values";
+import { requestFromInput } from "@/lib/view/form-values";
 import type { PredictionView } from "@/lib/playground-api";
 
 const sharePath = (id: string) => `/p/${encodeURIComponent(id)}`;

@@ -1,6 +1,6 @@
 import { buttonClass } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
-import { aspectLabel } from "@/lib/client/format";
+import { aspectLabel } from "@/lib/view/format";
 import { downloadUrl, type OutputView } from "@/lib/playground-api";
 
 const fileType = (contentType: string) => (contentType.split("/")[1] ?? contentType).toUpperCase();

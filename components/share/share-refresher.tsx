@@ -5,8 +5,8 @@ import { useEffect } from "react";
 import { useElapsed } from "@/hooks/use-elapsed";
 import { usePrediction } from "@/hooks/use-prediction";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
-import { formatSeconds } from "@/lib/client/format";
-import { isTerminal, type PredictionStatus } from "@/lib/contract";
+import { formatSeconds } from "@/lib/view/format";
+import { isTerminal, type PredictionStatus } from "@/lib/domain";
 
 /**
  * On a share page opened while the prediction still runs: follows it (events,

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useState } from "react";
-import { copyText } from "@/lib/client/clipboard";
+import { copyText } from "@/lib/browser/clipboard";
 import { Button } from "./button";
 import { CopyIcon } from "./icons";
 

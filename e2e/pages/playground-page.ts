@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { AspectRatio } from "@/lib/contract";
+import type { AspectRatio } from "@/lib/domain";
 
 /** The playground at `/`, as a person uses it: by labels and roles. */
 export class PlaygroundPage {

@@ -1,5 +1,4 @@
-import type { EngineInput, PredictionStatus } from "../contract";
-import type { EngineName } from "../db/queries";
+import type { EngineInput, PredictionStatus, EngineName } from "@/lib/domain";
 
 /** An output as an engine hands it over: a URL to mirror, or the bytes themselves. */
 export type EngineOutput =
@@ -66,4 +65,10 @@ export class UpstreamError extends Error {
   get retryable(): boolean {
     return this.kind === "rate_limited" || this.kind === "unavailable" || this.kind === "timeout";
   }
+}
+
+/** Where an engine's pushed results (webhooks) come in: verified, then read as the app's state. */
+export interface WebhookInbox {
+  /** Throws an AppError for an unsigned, forged or unreadable delivery. */
+  read(headers: Headers, rawBody: string): Promise<{ upstreamId: string; state: EngineState }>;
 }

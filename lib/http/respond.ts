@@ -1,5 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { type core, safeParse } from "zod/mini";
+import { describeIssues } from "../contract";
 import { AppError, isAppError } from "../errors";
 import { log } from "../log";
 
@@ -51,3 +53,11 @@ export async function readTextBody(request: Request, maxBytes: number): Promise<
 
 const tooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+
+/** Parses a request's query string with a schema; a failure is a 400 that names the field. */
+export function parseQuery<T>(schema: core.$ZodType<T>, request: Request): T {
+  const parsed = safeParse(schema, Object.fromEntries(new URL(request.url).searchParams));
+  if (parsed.success) return parsed.data;
+  const { message, field } = describeIssues(parsed.error);
+  throw new AppError("invalid_request", message, field);
+}

@@ -1,23 +1,41 @@
 import "server-only";
-import path from "node:path";
-import { openDatabase } from "../db/client";
-import { PredictionStore } from "../db/queries";
-import type { Engine } from "../engines/types";
-import { DiskStorage } from "../storage/disk";
+import type { PredictionRepo } from "../db/prediction-repo";
+import type { Engine, WebhookInbox } from "../engines/types";
+import type { EventBus } from "../events/event-bus";
+import { createProcessMetrics } from "../metrics";
+import type { BlobStore } from "../storage/blob-store";
 import { ThumbnailCache } from "../storage/thumbnails";
-import { PredictionEvents } from "./events";
 import { PredictionService } from "./service";
 import { Tracker, type TrackerConfig } from "./tracker";
 
-/** Wires store, storage, engine and tracker under one data folder. */
-export function buildPredictions(options: { dataDir: string; engine: Engine; trackerConfig: TrackerConfig }) {
-  const dataDir = path.resolve(options.dataDir);
-  const store = new PredictionStore(openDatabase(path.join(dataDir, "playground.sqlite")));
-  const storage = new DiskStorage(path.join(dataDir, "images"));
-  const thumbnails = new ThumbnailCache(new DiskStorage(path.join(dataDir, "thumbs")));
-  const events = new PredictionEvents();
+/** The three seams a service stands on; which implementations is the composition root's choice. */
+export type PredictionStores = {
+  repo: PredictionRepo;
+  /** Mirrored originals. */
+  blobs: BlobStore;
+  /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
+  thumbnailBlobs: BlobStore;
+  events: EventBus;
+};
+
+/** Wires the tracker and the service over the given stores and engine. */
+export function buildPredictionService(
+  stores: PredictionStores,
+  options: { engine: Engine; trackerConfig: TrackerConfig; webhooks?: WebhookInbox },
+) {
+  const { repo, blobs, events } = stores;
   const { engine } = options;
-  const tracker = new Tracker({ store, storage, engine, events }, options.trackerConfig);
-  const service = new PredictionService({ store, storage, thumbnails, engine, events, tracker });
-  return { service, store, storage, tracker, events };
+  const tracker = new Tracker({ repo, blobs, engine, events }, options.trackerConfig);
+  const thumbnails = new ThumbnailCache(stores.thumbnailBlobs);
+  const service = new PredictionService({
+    repo,
+    blobs,
+    thumbnails,
+    engine,
+    events,
+    tracker,
+    metrics: createProcessMetrics(),
+    webhooks: options.webhooks,
+  });
+  return { service, tracker };
 }

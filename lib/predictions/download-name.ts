@@ -1,5 +1,5 @@
 import { extensionFor } from "../storage/content-types";
-import type { PredictionRecord, StoredOutput } from "../db/queries";
+import type { PredictionRecord, StoredOutput } from "@/lib/domain";
 
 /** A readable file name: a slug of the prompt, the seed, and the image number. */
 export function downloadName(record: Pick<PredictionRecord, "input">, output: Pick<StoredOutput, "index" | "contentType">): string {

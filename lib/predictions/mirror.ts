@@ -1,8 +1,9 @@
 import "server-only";
 import sharp from "sharp";
-import type { StoredOutput } from "../db/queries";
+import type { StoredOutput } from "../domain";
 import type { EngineOutput } from "../engines/types";
-import { DiskStorage, extensionFor } from "../storage/disk";
+import type { BlobStore } from "../storage/blob-store";
+import { extensionFor } from "../storage/content-types";
 
 export type MirrorLimits = {
   /** Largest image accepted, in bytes. */
@@ -23,7 +24,7 @@ export class MirrorError extends Error {
 /** Copies one engine output into our storage and describes what was stored. */
 export async function mirrorOutput(
   output: EngineOutput,
-  target: { storage: DiskStorage; predictionId: string; index: number },
+  target: { blobs: BlobStore; predictionId: string; index: number },
   limits: MirrorLimits = DEFAULT_MIRROR_LIMITS,
 ): Promise<StoredOutput> {
   const { bytes, contentType, sourceUrl } =
@@ -39,7 +40,7 @@ export async function mirrorOutput(
   if (!metadata.width || !metadata.height) throw new MirrorError(`output ${target.index + 1} has no dimensions`);
 
   const file = `${target.predictionId}/${target.index}.${extensionFor(contentType)}`;
-  await target.storage.write(file, bytes);
+  await target.blobs.put(file, bytes, contentType);
   return {
     index: target.index,
     file,
@@ -78,7 +79,11 @@ async function download(url: string, limits: MirrorLimits): Promise<{ bytes: Buf
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > limits.maxBytes) throw new MirrorError(`output is larger than ${limits.maxBytes} bytes`);
 
-  return { bytes: await readCapped(response, limits.maxBytes), contentType };
+  const bytes = await readCapped(response, limits.maxBytes).catch((error: Error) => {
+    if (error instanceof MirrorError) throw error;
+    throw new MirrorError(`the download of an output broke off: ${error.message}`);
+  });
+  return { bytes, contentType };
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {

@@ -1,59 +1,65 @@
 import "server-only";
-import { randomBytes, randomInt } from "node:crypto";
-import { MAX_SEED, describeIssues, isTerminal, predictionRequestSchema } from "../contract";
-import type { HistoryQuery, PredictionRecord, PredictionStore } from "../db/queries";
-import type { Engine } from "../engines/types";
+import { describeIssues, predictionRequestSchema } from "../contract";
+import type { PredictionRepo } from "../db/prediction-repo";
+import {
+  costUsd,
+  type EngineName,
+  type HistoryQuery,
+  isTerminal,
+  newPredictionId,
+  type PredictionRecord,
+  pricePerImageUsd,
+  resolveSeed,
+} from "../domain";
+import type { Engine, WebhookInbox } from "../engines/types";
 import { AppError } from "../errors";
+import type { EventBus, EventListener } from "../events/event-bus";
 import { log } from "../log";
-import type { DiskStorage } from "../storage/disk";
+import type { createProcessMetrics } from "../metrics";
+import type { EngineSummary } from "../playground-api";
+import type { BlobStore, StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
-import type { PredictionEvents } from "./events";
 import type { Tracker } from "./tracker";
 
-type Deps = {
-  store: PredictionStore;
-  storage: DiskStorage;
+export type PredictionServiceDeps = {
+  repo: PredictionRepo;
+  blobs: BlobStore;
   thumbnails: ThumbnailCache;
   engine: Engine;
-  events: PredictionEvents;
+  events: EventBus;
   tracker: Tracker;
+  metrics: ReturnType<typeof createProcessMetrics>;
+  /** Present when the engine pushes results to us (WaveSpeed webhooks). */
+  webhooks?: WebhookInbox;
 };
 
-/** Ids look like the upstream's: 32 lowercase hex characters. */
-const newId = () => randomBytes(16).toString("hex");
+export type History = {
+  items: PredictionRecord[];
+  nextCursor: string | null;
+  totals: { images: Record<EngineName, number>; costUsd: number };
+};
 
-/** The playground's predictions: validate, store, hand to the tracker, read back. */
+/**
+ * The playground's predictions, and the only thing routes and pages touch:
+ * validate, store, hand to the tracker, read back, delete, stream changes.
+ */
 export class PredictionService {
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly deps: PredictionServiceDeps) {}
 
-  get engine(): Engine {
-    return this.deps.engine;
-  }
-
-  get events(): PredictionEvents {
-    return this.deps.events;
-  }
-
-  get tracker(): Tracker {
-    return this.deps.tracker;
-  }
-
-  submit(body: unknown): PredictionRecord {
+  async submit(body: unknown): Promise<PredictionRecord> {
     const parsed = predictionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
       throw new AppError("invalid_request", message, field);
     }
     const { seed: requested, ...input } = parsed.data;
-    const seedRequested = requested ?? null;
-    const seed = seedRequested === null || seedRequested === -1 ? randomInt(0, MAX_SEED) : seedRequested;
-    const record = this.deps.store.insert({
-      id: newId(),
+    const record = await this.deps.repo.create({
+      id: newPredictionId(),
       engine: this.deps.engine.name,
       model: this.deps.engine.model,
       status: "created",
-      input: { ...input, seed },
-      seedRequested,
+      input: { ...input, seed: resolveSeed(requested) },
+      seedRequested: requested ?? null,
       upstreamId: null,
       submitState: "pending",
       error: "",
@@ -61,57 +67,95 @@ export class PredictionService {
       createdAt: new Date().toISOString(),
       completedAt: null,
     });
-    this.deps.events.emit({ type: "updated", record });
+    await this.deps.events.publish({ type: "updated", record });
     this.deps.tracker.enqueue(record.id);
     return record;
   }
 
-  get(id: string): PredictionRecord {
-    const record = this.deps.store.get(id);
+  async get(id: string): Promise<PredictionRecord> {
+    const record = await this.deps.repo.get(id);
     if (!record) throw new AppError("not_found", `No prediction with id "${id}".`, "id");
     return record;
   }
 
-  find(id: string): PredictionRecord | undefined {
-    return this.deps.store.get(id);
+  find(id: string): Promise<PredictionRecord | undefined> {
+    return this.deps.repo.get(id);
   }
 
-  list(query: HistoryQuery) {
-    return this.deps.store.list(query);
-  }
-
-  imageCounts() {
-    return this.deps.store.imageCounts();
+  /** One page of history, newest first, with the running totals. */
+  async history(query: HistoryQuery): Promise<History> {
+    const [page, images] = await Promise.all([this.deps.repo.list(query), this.deps.repo.imageCounts()]);
+    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) } };
   }
 
   /** Removes a prediction and its images; one still running is stopped first. */
   async delete(id: string): Promise<void> {
-    const record = this.get(id);
+    const record = await this.get(id);
     if (!isTerminal(record.status)) this.deps.tracker.cancel(id);
-    this.deps.store.delete(id);
+    await this.deps.repo.delete(id);
     // The row is gone, so every view drops it now; a file that resists removal is logged, not reported as a failed delete.
-    this.deps.events.emit({ type: "deleted", id });
-    const removals = await Promise.allSettled([this.deps.storage.removeFolder(id), this.deps.thumbnails.remove(id)]);
+    await this.deps.events.publish({ type: "deleted", id });
+    const removals = await Promise.allSettled([this.deps.blobs.deletePrefix(id), this.deps.thumbnails.remove(id)]);
     for (const removal of removals) {
       if (removal.status === "rejected") log.warn("could not remove the files of a deleted prediction", { id, error: String(removal.reason) });
     }
   }
 
-  /** Bytes of one stored file, with its metadata. */
-  async readOutput(id: string, index: number) {
-    const output = this.get(id).outputs.find((candidate) => candidate.index === index);
+  /** One stored original, as a stream, with the record it belongs to. */
+  async openOutput(id: string, index: number): Promise<{ record: PredictionRecord; output: PredictionRecord["outputs"][number]; blob: StoredBlob }> {
+    const record = await this.get(id);
+    const output = record.outputs.find((candidate) => candidate.index === index);
     if (!output) throw new AppError("not_found", `Prediction "${id}" has no output ${index}.`, "index");
-    const bytes = await this.deps.storage.read(output.file);
-    if (!bytes) throw new AppError("not_found", `The file of output ${index} is missing.`, "index");
-    return { output, bytes };
+    const blob = await this.deps.blobs.get(output.file);
+    if (!blob) throw new AppError("not_found", `The file of output ${index} is missing.`, "index");
+    return { record, output, blob };
   }
 
   /** A small WebP of one output, rendered on first use. */
   async readThumbnail(id: string, index: number): Promise<Buffer> {
-    const record = this.get(id);
-    if (!record.outputs.some((output) => output.index === index)) {
-      throw new AppError("not_found", `Prediction "${id}" has no output ${index}.`, "index");
-    }
-    return this.deps.thumbnails.get(`${id}/${index}.webp`, async () => (await this.readOutput(id, index)).bytes);
+    const record = await this.get(id);
+    const output = record.outputs.find((candidate) => candidate.index === index);
+    if (!output) throw new AppError("not_found", `Prediction "${id}" has no output ${index}.`, "index");
+    return this.deps.thumbnails.get(`${id}/${index}.webp`, async () => {
+      const { blob } = await this.openOutput(id, index);
+      return Buffer.from(await new Response(blob.body).arrayBuffer());
+    });
+  }
+
+  /** Every change to any prediction, from now on. Returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void {
+    return this.deps.events.subscribe(listener);
+  }
+
+  /** Applies a result the engine pushed to us (a WaveSpeed webhook). */
+  async receiveWebhook(headers: Headers, rawBody: string): Promise<void> {
+    if (!this.deps.webhooks) throw new AppError("not_found", "Webhooks are not enabled on this server.");
+    const { upstreamId, state } = await this.deps.webhooks.read(headers, rawBody);
+    const known = await this.deps.tracker.notify(upstreamId, state);
+    if (!known) throw new AppError("not_found", `No prediction for task "${upstreamId}".`, "id");
+  }
+
+  /** What the pages need to know about the engine; nothing secret. */
+  engineInfo(): EngineSummary {
+    const { name, model } = this.deps.engine;
+    return { engine: name, model, pricePerImageUsd: pricePerImageUsd(name) };
+  }
+
+  /** Liveness and load, for monitors and the benchmarks; `reset` starts a new event-loop window. */
+  health({ reset = false } = {}) {
+    return {
+      ok: true,
+      engine: this.deps.engine.name,
+      inFlight: this.deps.tracker.inFlight,
+      waiting: this.deps.tracker.waiting,
+      ...this.deps.metrics.read({ reset }),
+    };
+  }
+
+  /** Stops the tracker and closes the stores (tests, shutdown). */
+  async close(): Promise<void> {
+    this.deps.tracker.stop();
+    this.deps.metrics.stop();
+    await Promise.all([this.deps.events.close(), this.deps.repo.close()]);
   }
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { UpstreamError } from "../engines/types";
-import { createTestPredictions, pngOf, serveOnLoopback, tempDir, waitForTerminal } from "@/testing/harness";
+import { createTestPredictions, pngOf, readOutput, serveOnLoopback, tempDir, waitForTerminal } from "@/testing/harness";
 import { ScriptedEngine, completed, failed, running } from "@/testing/scripted-engine";
 
 const request = { prompt: "a red lighthouse", num_images: 1 };
@@ -32,12 +32,12 @@ describe("Tracker", () => {
     const seen: string[] = [];
     events.subscribe((event) => event.type === "updated" && seen.push(event.record.status));
 
-    const record = service.submit(request);
+    const record = await service.submit(request);
     const done = await waitForTerminal(service, record.id);
 
     expect(done.status).toBe("completed");
     expect([...new Set(seen)]).toEqual(["created", "processing", "completed"]);
-    const stored = service.find(record.id)!;
+    const stored = (await service.find(record.id))!;
     expect(stored.inferenceMs).toBe(1234);
     expect(stored.outputs).toMatchObject([{ index: 0, width: 64, height: 48, contentType: "image/png", nsfw: true }]);
     expect(fs.readFileSync(path.join(dataDir, "images", stored.outputs[0].file)).equals(png)).toBe(true);
@@ -50,11 +50,11 @@ describe("Tracker", () => {
     const { service, tracker } = createTestPredictions(engine);
     cleanups.push(() => tracker.stop());
 
-    const record = service.submit(request);
+    const record = await service.submit(request);
     expect((await waitForTerminal(service, record.id)).status).toBe("completed");
     await upstream.close();
 
-    const { output, bytes } = await service.readOutput(record.id, 0);
+    const { output, bytes } = await readOutput(service, record.id, 0);
     expect(bytes.equals(png)).toBe(true);
     expect(output.sourceUrl).toBe(`${upstream.url}/out/0.png`);
   });
@@ -65,7 +65,7 @@ describe("Tracker", () => {
     const { service, tracker } = createTestPredictions(engine);
     cleanups.push(() => tracker.stop());
 
-    const record = service.submit(request);
+    const record = await service.submit(request);
     expect((await waitForTerminal(service, record.id)).status).toBe("completed");
     expect(upstream.calls()).toBe(3);
   });
@@ -82,9 +82,9 @@ describe("Tracker", () => {
     const { service, tracker } = createTestPredictions(engine);
     cleanups.push(() => tracker.stop());
 
-    const html = await waitForTerminal(service, service.submit(request).id);
-    const empty = await waitForTerminal(service, service.submit({ prompt: "empty" }).id);
-    const ftp = await waitForTerminal(service, service.submit({ prompt: "ftp" }).id);
+    const html = await waitForTerminal(service, (await service.submit(request)).id);
+    const empty = await waitForTerminal(service, (await service.submit({ prompt: "empty" })).id);
+    const ftp = await waitForTerminal(service, (await service.submit({ prompt: "ftp" })).id);
     expect(html).toMatchObject({ status: "failed", error: expect.stringMatching(/not an image.*text\/html/) });
     expect(empty).toMatchObject({ status: "failed", error: expect.stringMatching(/without any output/) });
     expect(ftp).toMatchObject({ status: "failed", error: expect.stringMatching(/must be http\(s\)/) });
@@ -95,7 +95,7 @@ describe("Tracker", () => {
     const engine = new ScriptedEngine(() => [running(), failed("Moderated: content moderation (code 1200)")]);
     const { service, tracker } = createTestPredictions(engine);
     cleanups.push(() => tracker.stop());
-    const done = await waitForTerminal(service, service.submit(request).id);
+    const done = await waitForTerminal(service, (await service.submit(request)).id);
     expect(done).toMatchObject({ status: "failed", error: "Moderated: content moderation (code 1200)" });
   });
 
@@ -110,8 +110,8 @@ describe("Tracker", () => {
     const { service, tracker } = createTestPredictions(engine);
     cleanups.push(() => tracker.stop());
 
-    const flaky = await waitForTerminal(service, service.submit({ prompt: "flaky" }).id);
-    const down = await waitForTerminal(service, service.submit({ prompt: "down" }).id);
+    const flaky = await waitForTerminal(service, (await service.submit({ prompt: "flaky" })).id);
+    const down = await waitForTerminal(service, (await service.submit({ prompt: "down" })).id);
     expect(flaky.status).toBe("completed");
     expect(down).toMatchObject({ status: "failed", error: "WaveSpeed answered HTTP 503" });
   });
@@ -120,7 +120,7 @@ describe("Tracker", () => {
     const engine = new ScriptedEngine(() => [running()]);
     const { service, tracker } = createTestPredictions(engine, { config: { deadlineMs: 60 } });
     cleanups.push(() => tracker.stop());
-    const done = await waitForTerminal(service, service.submit(request).id);
+    const done = await waitForTerminal(service, (await service.submit(request)).id);
     expect(done).toMatchObject({ status: "failed", error: expect.stringMatching(/did not finish within/) });
   });
 
@@ -138,7 +138,8 @@ describe("Tracker", () => {
     cleanups.push(() => tracker.stop());
     events.subscribe((event) => event.type === "updated" && event.record.status === "completed" && upstreamNow--);
 
-    const ids = Array.from({ length: 10 }, (_, i) => service.submit({ prompt: `burst ${i}` }).id);
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await service.submit({ prompt: `burst ${i}` })).id);
     const done = await Promise.all(ids.map((id) => waitForTerminal(service, id)));
 
     expect(done.every((record) => record.status === "completed")).toBe(true);
@@ -152,20 +153,20 @@ describe("Tracker", () => {
     // The upstream outlives our process; only the playground restarts.
     const engine = new ScriptedEngine(() => [running(), running(), running(), completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }])]);
     const first = createTestPredictions(engine, { dataDir, config: { maxConcurrency: 1 } });
-    const submitted = first.service.submit({ prompt: "in flight" });
-    const queued = first.service.submit({ prompt: "still queued" });
-    while (first.service.find(submitted.id)?.submitState !== "submitted") await new Promise((r) => setTimeout(r, 1));
+    const submitted = await first.service.submit({ prompt: "in flight" });
+    const queued = await first.service.submit({ prompt: "still queued" });
+    while ((await first.service.find(submitted.id))?.submitState !== "submitted") await new Promise((r) => setTimeout(r, 1));
     first.tracker.stop();
-    expect(first.service.find(queued.id)).toMatchObject({ status: "created", submitState: "pending" });
+    expect(await first.service.find(queued.id)).toMatchObject({ status: "created", submitState: "pending" });
 
     const second = createTestPredictions(engine, { dataDir });
     cleanups.push(() => second.tracker.stop());
-    expect(second.tracker.resume()).toBe(2);
+    expect(await second.tracker.resume()).toBe(2);
     const [a, b] = await Promise.all([waitForTerminal(second.service, submitted.id), waitForTerminal(second.service, queued.id)]);
 
     expect([a.status, b.status]).toEqual(["completed", "completed"]);
     expect(engine.submits.map((input) => input.prompt)).toEqual(["in flight", "still queued"]);
-    const meta = await sharp((await second.service.readOutput(submitted.id, 0)).bytes).metadata();
+    const meta = await sharp((await readOutput(second.service, submitted.id, 0)).bytes).metadata();
     expect([meta.width, meta.height]).toEqual([16, 16]);
   });
 
@@ -174,13 +175,13 @@ describe("Tracker", () => {
     const engine = new ScriptedEngine(() => [running()]);
     const first = createTestPredictions(engine, { dataDir });
     first.tracker.stop();
-    const record = first.service.submit(request);
-    first.store.update(record.id, { submitState: "submitting" });
+    const record = await first.service.submit(request);
+    await first.repo.update(record.id, { submitState: "submitting" });
 
     const second = createTestPredictions(engine, { dataDir });
     cleanups.push(() => second.tracker.stop());
-    second.tracker.resume();
-    expect(second.service.find(record.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/unknown/) });
+    await second.tracker.resume();
+    expect(await second.service.find(record.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/unknown/) });
     expect(engine.submits).toHaveLength(0);
   });
 
@@ -199,7 +200,7 @@ describe("Tracker", () => {
     cleanups.push(() => tracker.stop());
 
     expect(await tracker.notify("task-1", running())).toBe(false);
-    const record = service.submit(request);
+    const record = await service.submit(request);
     await expect.poll(() => engine.submits.length).toBe(1);
     const delivered = completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }]);
     expect(await tracker.notify("task-1", delivered)).toBe("held");
@@ -207,7 +208,7 @@ describe("Tracker", () => {
 
     const done = await waitForTerminal(service, record.id);
     expect(done.status).toBe("completed");
-    expect(service.find(record.id)!.outputs).toHaveLength(1);
+    expect((await service.find(record.id))!.outputs).toHaveLength(1);
     // The held delivery finished it: no poll was needed.
     expect(engine.polls).toEqual([]);
   });

@@ -1,13 +1,13 @@
 import "server-only";
-import { isTerminal } from "../contract";
-import type { PredictionPatch, PredictionRecord, PredictionStore, StoredOutput } from "../db/queries";
+import type { PredictionRepo, UpdateOutcome } from "../db/prediction-repo";
+import { canMove, isTerminal, type PredictionPatch, type PredictionRecord, type StoredOutput } from "../domain";
 import type { Engine, EngineOutput, EngineState } from "../engines/types";
 import { UpstreamError } from "../engines/types";
+import type { EventBus } from "../events/event-bus";
 import { log } from "../log";
-import type { DiskStorage } from "../storage/disk";
-import { backoffDelay, sleep } from "./backoff";
-import type { PredictionEvents } from "./events";
-import { MirrorError, mirrorOutput, type MirrorLimits } from "./mirror";
+import { type Failure, nextTry, type RetryPolicy, sleep } from "../retry";
+import type { BlobStore } from "../storage/blob-store";
+import { MirrorError, type MirrorLimits, mirrorOutput } from "./mirror";
 import { DurationEstimate, nextPollDelay, type PollSchedule } from "./poll-schedule";
 
 export type TrackerConfig = {
@@ -18,17 +18,14 @@ export type TrackerConfig = {
   schedule: PollSchedule;
   /** First guess of a task's duration, refined as tasks finish. */
   expectedDurationMs: number;
-  /** Backoff after a failed poll or download. */
-  retry: { baseMs: number; capMs: number };
-  /** Failed polls in a row that are tolerated before the task is failed. */
-  maxPollFailures: number;
-  mirrorAttempts: number;
+  /** When a failed submit, poll or download is tried again. */
+  retry: RetryPolicy;
   mirrorLimits: MirrorLimits;
   /** Public URL of our webhook endpoint, when webhooks are on. */
   webhookUrl?: string;
 };
 
-type Deps = { store: PredictionStore; storage: DiskStorage; engine: Engine; events: PredictionEvents };
+type Deps = { repo: PredictionRepo; blobs: BlobStore; engine: Engine; events: EventBus };
 
 /** How long a webhook that beat its submit's answer is kept for that submit, and how many at most. */
 const EARLY_DELIVERY_MS = 60_000;
@@ -81,13 +78,13 @@ export class Tracker {
     });
   }
 
-  /** Picks up what a previous process left unfinished. */
-  resume(): number {
-    const unfinished = this.deps.store.listUnfinished();
+  /** Picks up what a previous process left unfinished; returns how many. */
+  async resume(): Promise<number> {
+    const unfinished = await this.deps.repo.listUnfinished();
     for (const record of unfinished) {
       if (record.submitState === "submitted") this.start(record.id);
       else if (record.submitState === "submitting" && this.deps.engine.name !== "local") {
-        this.fail(
+        await this.fail(
           record.id,
           "The server restarted while this task was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.",
         );
@@ -113,7 +110,7 @@ export class Tracker {
    * submit still awaits its answer: a fast task's webhook can beat it. False when it is not ours.
    */
   async notify(upstreamId: string, state: EngineState): Promise<"applied" | "held" | false> {
-    const record = this.deps.store.findByUpstreamId(upstreamId);
+    const record = await this.deps.repo.findByUpstreamId(upstreamId);
     if (record) {
       await this.apply(record.id, await this.withTaskCode(upstreamId, record.input, state));
       return "applied";
@@ -132,10 +129,11 @@ export class Tracker {
   private start(id: string): void {
     this.active.add(id);
     void this.run(id)
-      .catch((error) => {
+      .catch(async (error) => {
         log.error("tracker crashed on a prediction", { id, error: String(error) });
-        this.fail(id, "Internal error while tracking this prediction.");
+        await this.fail(id, "Internal error while tracking this prediction.");
       })
+      .catch((error) => log.error("could not record a tracker crash", { id, error: String(error) }))
       .finally(() => {
         this.active.delete(id);
         this.cancelled.delete(id);
@@ -144,7 +142,7 @@ export class Tracker {
   }
 
   private async run(id: string): Promise<void> {
-    let record = this.deps.store.get(id);
+    let record = await this.deps.repo.get(id);
     if (!record || isTerminal(record.status) || this.cancelled.has(id)) return;
     if (record.submitState !== "submitted" || !record.upstreamId) {
       record = await this.submit(record);
@@ -153,31 +151,31 @@ export class Tracker {
     await this.poll(record);
   }
 
-  /** Submits once; over the rate limit it waits (keeping its place) and tries again until the deadline. */
+  /** Sends the task; lib/retry.ts decides whether a failed submit may go again, and when. */
   private async submit(record: PredictionRecord): Promise<PredictionRecord | undefined> {
     const { id } = record;
     const startedAt = Date.now();
     for (let attempt = 1; !this.stopped && !this.cancelled.has(id); attempt++) {
-      this.save(id, { submitState: "submitting" });
+      await this.save(id, { submitState: "submitting" });
       try {
         this.submitsAwaitingAnswer++;
         const { upstreamId } = await this.deps.engine
           .submit(record.input, { predictionId: id, webhookUrl: this.config.webhookUrl })
           .finally(() => this.submitsAwaitingAnswer--);
         // Polling needs only the id and the input, which we already hold: no read back.
-        if (!this.save(id, { upstreamId, submitState: "submitted" })) return undefined;
+        if ((await this.save(id, { upstreamId, submitState: "submitted" })) !== "updated") return undefined;
         const delivered = this.takeEarly(upstreamId);
         if (delivered) await this.apply(id, await this.withTaskCode(upstreamId, record.input, delivered));
         return { ...record, upstreamId, submitState: "submitted" };
       } catch (error) {
-        const limited = error instanceof UpstreamError && error.kind === "rate_limited";
-        if (!limited || Date.now() - startedAt > this.config.deadlineMs) {
-          this.fail(id, describeFailure(error));
+        const delay = nextTry("submit", failureOf(error), attempt, this.config.retry, this.config.deadlineMs - (Date.now() - startedAt));
+        if (delay === undefined) {
+          await this.fail(id, describeFailure(error));
           return undefined;
         }
-        // Nothing was created upstream: safe to send again once the limit allows.
-        this.save(id, { submitState: "pending" });
-        await sleep(Math.max(error.details.retryAfterMs ?? 0, backoffDelay(attempt, this.config.retry)));
+        // Nothing was created upstream: safe to send again, keeping its place.
+        await this.save(id, { submitState: "pending" });
+        await sleep(delay);
       }
     }
     return undefined;
@@ -191,9 +189,9 @@ export class Tracker {
     while (!this.stopped && !this.cancelled.has(id)) {
       await sleep(delay);
       const elapsed = Date.now() - startedAt;
-      if (this.isSettled(id)) return;
+      if (await this.isSettled(id)) return;
       if (elapsed > this.config.deadlineMs) {
-        this.fail(id, `The task did not finish within ${Math.round(this.config.deadlineMs / 1000)} s, so it was given up.`);
+        await this.fail(id, `The task did not finish within ${Math.round(this.config.deadlineMs / 1000)} s, so it was given up.`);
         return;
       }
       try {
@@ -202,13 +200,12 @@ export class Tracker {
         if (await this.apply(id, state, elapsed)) return;
         delay = nextPollDelay(Date.now() - startedAt, this.estimate.expectedMs, this.config.schedule);
       } catch (error) {
-        const transient = error instanceof UpstreamError && (error.retryable || error.kind === "bad_response");
-        if (!transient || ++failures > this.config.maxPollFailures) {
-          this.fail(id, describeFailure(error));
+        const retryIn = nextTry("poll", failureOf(error), ++failures, this.config.retry);
+        if (retryIn === undefined) {
+          await this.fail(id, describeFailure(error));
           return;
         }
-        const retryAfter = error instanceof UpstreamError ? (error.details.retryAfterMs ?? 0) : 0;
-        delay = Math.max(retryAfter, backoffDelay(failures, this.config.retry));
+        delay = retryIn;
       }
     }
   }
@@ -243,7 +240,7 @@ export class Tracker {
 
   /** Returns true once the prediction is terminal. */
   private async apply(id: string, state: EngineState, elapsedMs?: number): Promise<boolean> {
-    const status = this.deps.store.status(id);
+    const status = await this.deps.repo.getStatus(id);
     if (!status || isTerminal(status)) return true;
     if (state.status === "completed") {
       if (elapsedMs !== undefined) this.estimate.observe(elapsedMs);
@@ -251,10 +248,11 @@ export class Tracker {
       return true;
     }
     if (state.status === "failed") {
-      this.fail(id, state.error || "The task failed upstream without a reason.");
+      await this.fail(id, state.error || "The task failed upstream without a reason.");
       return true;
     }
-    if (state.status !== status) this.save(id, { status: state.status });
+    // An upstream that reports an earlier status than ours (a lagging replica) changes nothing.
+    if (state.status !== status && canMove(status, state.status)) await this.save(id, { status: state.status });
     return false;
   }
 
@@ -263,15 +261,14 @@ export class Tracker {
     const running = this.finishing.get(id);
     if (running) return running;
     const work = this.mirrorAll(id, state.outputs)
-      .then((outputs) => {
+      .then(async (outputs) => {
         if (this.cancelled.has(id)) return;
-        const record = this.deps.store.complete(id, outputs, {
-          status: "completed",
+        const record = await this.deps.repo.complete(id, outputs, {
           error: "",
           inferenceMs: state.inferenceMs,
           completedAt: new Date().toISOString(),
         });
-        if (record) this.deps.events.emit({ type: "updated", record });
+        if (record) await this.deps.events.publish({ type: "updated", record });
       })
       .catch((error) => this.fail(id, `The images could not be saved: ${describeFailure(error)}`))
       .finally(() => this.finishing.delete(id));
@@ -291,35 +288,42 @@ export class Tracker {
   private async mirrorWithRetry(id: string, index: number, output: EngineOutput): Promise<StoredOutput> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await mirrorOutput(output, { storage: this.deps.storage, predictionId: id, index }, this.config.mirrorLimits);
+        return await mirrorOutput(output, { blobs: this.deps.blobs, predictionId: id, index }, this.config.mirrorLimits);
       } catch (error) {
-        if (attempt >= this.config.mirrorAttempts) throw error;
+        const delay = nextTry("download", failureOf(error), attempt, this.config.retry);
+        if (delay === undefined) throw error;
         log.warn("mirroring an output failed; retrying", { id, index, attempt, error: String(error) });
-        await sleep(backoffDelay(attempt, this.config.retry));
+        await sleep(delay);
       }
     }
   }
 
-  private isSettled(id: string): boolean {
-    const status = this.deps.store.status(id);
+  private async isSettled(id: string): Promise<boolean> {
+    const status = await this.deps.repo.getStatus(id);
     return !status || isTerminal(status) || this.finishing.has(id);
   }
 
-  private fail(id: string, error: string): void {
-    const status = this.deps.store.status(id);
-    if (!status || isTerminal(status)) return;
-    this.save(id, { status: "failed", error, completedAt: new Date().toISOString() });
+  /** Fails the prediction unless it already ended: the store refuses to move a terminal status. */
+  private async fail(id: string, error: string): Promise<void> {
+    await this.save(id, { status: "failed", error, completedAt: new Date().toISOString() });
   }
 
-  /** Writes the patch; false when the prediction is gone. */
-  private save(id: string, patch: PredictionPatch): boolean {
-    if (!this.deps.store.update(id, patch)) return false;
+  /** Writes the patch and announces what a person can see of it. */
+  private async save(id: string, patch: PredictionPatch): Promise<UpdateOutcome> {
+    const outcome = await this.deps.repo.update(id, patch);
+    if (outcome !== "updated") return outcome;
     // Submit bookkeeping changes nothing a person can see, so only visible changes are read back and announced.
     const visible = Object.keys(patch).some((key) => key !== "submitState" && key !== "upstreamId");
-    const record = visible ? this.deps.store.get(id) : undefined;
-    if (record) this.deps.events.emit({ type: "updated", record });
-    return true;
+    const record = visible ? await this.deps.repo.get(id) : undefined;
+    if (record) await this.deps.events.publish({ type: "updated", record });
+    return outcome;
   }
+}
+
+/** What the retry decision needs to know of a failure. */
+function failureOf(error: unknown): Failure {
+  if (error instanceof UpstreamError) return { kind: error.kind, retryAfterMs: error.details.retryAfterMs };
+  return { kind: "other" };
 }
 
 function describeFailure(error: unknown): string {

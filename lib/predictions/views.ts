@@ -1,7 +1,7 @@
-import type { PredictionEnvelope } from "../contract";
-import { resultPath } from "../contract";
-import type { PredictionRecord, StoredOutput } from "../db/queries";
-import type { OutputView, PredictionView } from "../playground-api";
+import { type PredictionEnvelope, resultPath } from "../contract";
+import type { PredictionRecord, StoredOutput } from "../domain";
+import type { HistoryPage, OutputView, PredictionView } from "../playground-api";
+import type { History } from "./service";
 
 export const imagePath = (id: string, output: StoredOutput) => `/api/images/${output.file}`;
 export const thumbPath = (id: string, output: StoredOutput) => `/api/thumbs/${id}/${output.index}.webp`;
@@ -56,4 +56,9 @@ export function toView(record: PredictionRecord, baseUrl: string): PredictionVie
     shareUrl: baseUrl + sharePath(record.id),
     resultUrl: baseUrl + resultPath(record.id),
   };
+}
+
+/** A page of history as `GET /api/predictions` answers it; pages render their first page with it. */
+export function toHistoryPage(history: History, baseUrl: string): HistoryPage {
+  return { items: history.items.map((record) => toView(record, baseUrl)), nextCursor: history.nextCursor, totals: history.totals };
 }

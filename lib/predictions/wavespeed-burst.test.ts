@@ -20,12 +20,13 @@ describe("a burst of 20 predictions", () => {
   it("completes every one with exactly 20 submits and never more than 3 upstream at once", async () => {
     const token = uniqueToken("burst");
     const { service, tracker } = kit.predictions({ maxConcurrency: 3 });
-    const ids = Array.from({ length: 20 }, (_, i) => service.submit({ prompt: `${token} #${i}` }).id);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await service.submit({ prompt: `${token} #${i}` })).id);
     expect(tracker.inFlight).toBeLessThanOrEqual(3);
 
     const done = await Promise.all(ids.map((id) => settle(service, id)));
     expect(done.map((record) => record.status)).toEqual(Array(20).fill("completed"));
-    for (const record of done) expect(service.find(record.id)!.outputs).toHaveLength(1);
+    for (const record of done) expect((await service.find(record.id))!.outputs).toHaveLength(1);
 
     const upstream = kit.calls(token);
     // Exactly one submit each: no 429 was provoked, so none was retried.
@@ -35,6 +36,6 @@ describe("a burst of 20 predictions", () => {
     expect(peakUnfinished(upstream.tasks)).toBeLessThanOrEqual(3);
     expect(new Set(upstream.submits.map((submit) => (submit.body as { prompt: string }).prompt)).size).toBe(20);
     expectAuthorized(upstream);
-    expect(kit.everythingStored()).not.toContain(KEY);
+    expect(await kit.everythingStored()).not.toContain(KEY);
   });
 });

@@ -10,12 +10,12 @@ beforeAll(async () => {
   kit = await startKit();
 });
 afterAll(() => kit.close());
-afterEach(() => expect(kit.everythingStored()).not.toContain(KEY));
+afterEach(async () => expect(await kit.everythingStored()).not.toContain(KEY));
 
 async function generate(directives: string, options: { config?: Partial<TrackerConfig>; engine?: Partial<WavespeedConfig> } = {}) {
   const token = uniqueToken("fail");
   const made = kit.predictions(options.config, options.engine);
-  const record = made.service.submit({ prompt: `${token} ${directives}` });
+  const record = await made.service.submit({ prompt: `${token} ${directives}` });
   const done = await settle(made.service, record.id);
   expect(done.outputs).toEqual([]);
   return { ...made, token, done, upstream: kit.calls(token) };
@@ -65,7 +65,7 @@ describe("a prediction that cannot succeed", () => {
     expect(upstream.submits).toHaveLength(1);
     expect(upstream.tasks).toHaveLength(0);
     expectAuthorized(upstream, wrongKey);
-    expect(kit.everythingStored()).not.toContain(wrongKey);
+    expect(await kit.everythingStored()).not.toContain(wrongKey);
   });
 
   it("gives up at the deadline with a message that says so", async () => {
@@ -84,7 +84,7 @@ describe("a prediction that cannot succeed", () => {
     });
     try {
       const { done } = await generate("", { engine: { baseUrl: echo.url } });
-      const everything = kit.everythingStored();
+      const everything = await kit.everythingStored();
       expect(done.status).toBe("failed");
       expect(done.error).toMatch(/^WaveSpeed rejected the request \(HTTP 400\): bad request; you sent Bearer \[redacted\]/);
       expect(everything).toContain(done.id);

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { outputPng } from "@/testing/fake-wavespeed/images";
 import { KEY, expectAuthorized, expectImagesLoad, settle, startKit, uniqueToken, type Kit } from "@/testing/wavespeed-test-kit";
+import { readOutput } from "@/testing/harness";
 
 /** The real engine and tracker against the fake upstream: transient trouble ends in loaded images. */
 let kit: Kit;
@@ -9,12 +10,12 @@ beforeAll(async () => {
 });
 afterAll(() => kit.close());
 // Whatever happened upstream, the key is in no stored record, event or database page.
-afterEach(() => expect(kit.everythingStored()).not.toContain(KEY));
+afterEach(async () => expect(await kit.everythingStored()).not.toContain(KEY));
 
 async function generate(directives: string, extra: Record<string, unknown> = {}) {
   const token = uniqueToken("flow");
   const made = kit.predictions();
-  const record = made.service.submit({ prompt: `${token} ${directives}`, ...extra });
+  const record = await made.service.submit({ prompt: `${token} ${directives}`, ...extra });
   const done = await settle(made.service, record.id);
   return { ...made, token, done, upstream: kit.calls(token) };
 }
@@ -25,7 +26,7 @@ describe("a prediction on the real engine", () => {
     expect(done).toMatchObject({ status: "completed", error: "" });
     const statuses = seen.flatMap((event) => (event.type === "updated" && event.record.id === done.id ? [event.record.status] : []));
     expect([...new Set(statuses)]).toEqual(["created", "processing", "completed"]);
-    expect(service.find(done.id)!.outputs.map((o) => [o.width, o.height])).toEqual([[1392, 752], [1392, 752]]);
+    expect((await service.find(done.id))!.outputs.map((o) => [o.width, o.height])).toEqual([[1392, 752], [1392, 752]]);
     await expectImagesLoad(service, done.id, 2);
     expect(upstream.submits).toHaveLength(1);
     expect(upstream.submits[0].body).toMatchObject({ num_images: 2, aspect_ratio: "16:9", seed: done.input.seed });
@@ -77,21 +78,21 @@ describe("a prediction on the real engine", () => {
     expect(done.status).toBe("completed");
     const [task] = upstream.tasks;
     const sourceUrl = `${kit.fake.url}/outputs/${task.id}/0.png`;
-    expect(service.find(done.id)!.outputs[0].sourceUrl).toBe(sourceUrl);
+    expect((await service.find(done.id))!.outputs[0].sourceUrl).toBe(sourceUrl);
     await expect.poll(async () => (await fetch(sourceUrl)).status, { timeout: 10_000 }).toBe(404);
     const result = await fetch(`${kit.fake.url}/api/v3/predictions/${task.id}/result`, { headers: { Authorization: `Bearer ${KEY}` } });
     expect(result.status).toBe(404);
 
-    const { bytes } = await service.readOutput(done.id, 0);
+    const { bytes } = await readOutput(service, done.id, 0);
     expect(bytes.equals(await outputPng(task.id, 0, "1:1"))).toBe(true);
-    expect(service.find(done.id)!.status).toBe("completed");
+    expect((await service.find(done.id))!.status).toBe("completed");
     expect(kit.calls(token).submits).toHaveLength(1);
   });
 
   it("passes the nsfw flags through to the stored outputs", async () => {
     const { done, service } = await generate("[duration:0,nsfw:1,3]", { num_images: 4 });
     expect(done.status).toBe("completed");
-    expect(service.find(done.id)!.outputs.map((output) => output.nsfw)).toEqual([false, true, false, true]);
+    expect((await service.find(done.id))!.outputs.map((output) => output.nsfw)).toEqual([false, true, false, true]);
     await expectImagesLoad(service, done.id, 4);
   });
 });

@@ -1,34 +1,37 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createWebhookSecretCache, parseWebhookBody, verifyWebhookSignature, WEBHOOK_SECRET_PATH } from "../engines/wavespeed/webhook";
+import { createWavespeedWebhookInbox } from "../engines/wavespeed";
+import { WEBHOOK_SECRET_PATH } from "../engines/wavespeed/webhook";
+import { isAppError } from "../errors";
 import { serveOnLoopback } from "@/testing/harness";
-import type { Tracker } from "./tracker";
+import type { PredictionService } from "./service";
 import { KEY, expectAuthorized, expectImagesLoad, settle, startKit, uniqueToken, type Kit } from "@/testing/wavespeed-test-kit";
 
 /**
- * Webhooks into tracker.notify, through a receiver that does what
- * lib/predictions/webhooks.ts does: verify with the account secret fetched
- * from the upstream, parse, notify; 401 when the signature is wrong.
+ * Webhooks into the service, through a receiver that does what the route does:
+ * PredictionService.receiveWebhook with the WaveSpeed inbox, which verifies with
+ * the account secret fetched from the upstream; 401 when the signature is wrong.
  * (The Next route itself is covered by e2e/wavespeed.)
  */
 let kit: Kit;
 let receiver: Awaited<ReturnType<typeof serveOnLoopback>>;
-let target: Tracker | undefined;
+let target: PredictionService | undefined;
 const answered: Array<{ upstreamId: string; status: number }> = [];
 
 beforeAll(async () => {
   kit = await startKit();
-  const secret = createWebhookSecretCache({ apiKey: KEY, baseUrl: kit.fake.url });
   receiver = await serveOnLoopback(async (req, res) => {
     let rawBody = "";
     for await (const chunk of req) rawBody += chunk;
-    const signed = verifyWebhookSignature({ headers: req.headers, rawBody, secret: await secret.get() });
-    const { upstreamId, state } = parseWebhookBody(rawBody);
-    const status = !signed ? 401 : (await target!.notify(upstreamId, state)) ? 200 : 404;
-    answered.push({ upstreamId, status });
+    const headers = new Headers(Object.entries(req.headers).map(([name, value]): [string, string] => [name, String(value)]));
+    const status = await target!.receiveWebhook(headers, rawBody).then(
+      () => 200,
+      (error: unknown) => (isAppError(error) ? error.status : 500),
+    );
+    answered.push({ upstreamId: (JSON.parse(rawBody) as { id: string }).id, status });
     res.writeHead(status).end();
   });
 });
-afterEach(() => expect(kit.everythingStored()).not.toContain(KEY));
+afterEach(async () => expect(await kit.everythingStored()).not.toContain(KEY));
 afterAll(async () => {
   await kit.close();
   await receiver.close();
@@ -41,8 +44,8 @@ const WEBHOOK_ONLY = { firstPollMs: 5, intervalMs: 60_000, maxGapMs: 60_000 };
 async function generate(directives: string, schedule = WEBHOOK_ONLY) {
   const token = uniqueToken("hook");
   const made = kit.predictions({ webhookUrl: hookUrl(), schedule });
-  target = made.tracker;
-  const record = made.service.submit({ prompt: `${token} ${directives}` });
+  target = made.service;
+  const record = await made.service.submit({ prompt: `${token} ${directives}` });
   const done = await settle(made.service, record.id);
   return { ...made, done, upstream: kit.calls(token) };
 }

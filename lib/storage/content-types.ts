@@ -6,4 +6,9 @@ const EXTENSIONS: Record<string, string> = {
   "image/avif": "avif",
 };
 
+const CONTENT_TYPES = Object.fromEntries(Object.entries(EXTENSIONS).map(([type, extension]) => [extension, type]));
+
 export const extensionFor = (contentType: string) => EXTENSIONS[contentType] ?? "bin";
+
+/** The content type a key's extension stands for; stores that keep no metadata read it back this way. */
+export const contentTypeFor = (key: string) => CONTENT_TYPES[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";

@@ -2,12 +2,12 @@ import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { pngOf, tempDir } from "@/testing/harness";
-import { DiskStorage } from "./disk";
+import { DiskBlobStore } from "./disk-blob-store";
 import { THUMBNAIL_WIDTH, ThumbnailCache } from "./thumbnails";
 
 describe("ThumbnailCache", () => {
   it("makes a small WebP once, keeps it on disk, and shares concurrent renders", async () => {
-    const storage = new DiskStorage(tempDir());
+    const storage = new DiskBlobStore(tempDir());
     const cache = new ThumbnailCache(storage);
     const original = await pngOf(1392, 752);
     let loads = 0;
@@ -30,23 +30,23 @@ describe("ThumbnailCache", () => {
   });
 
   it("never enlarges a small original", async () => {
-    const cache = new ThumbnailCache(new DiskStorage(tempDir()));
+    const cache = new ThumbnailCache(new DiskBlobStore(tempDir()));
     const meta = await sharp(await cache.get("p/0.webp", () => pngOf(100, 50))).metadata();
     expect([meta.width, meta.height]).toEqual([100, 50]);
   });
 
   it("removes a prediction's thumbnails", async () => {
     const root = tempDir();
-    const storage = new DiskStorage(root);
+    const storage = new DiskBlobStore(root);
     const cache = new ThumbnailCache(storage);
     await cache.get("gone/0.webp", () => pngOf(400, 400));
     await cache.remove("gone");
-    expect(await storage.exists("gone/0.webp")).toBe(false);
+    expect(await storage.head("gone/0.webp")).toBeUndefined();
     expect(() => storage.resolve(path.join("..", "escape"))).toThrow(/escapes/);
   });
 
   it("waits for a render in flight before removing, so no thumbnail is left behind", async () => {
-    const storage = new DiskStorage(tempDir());
+    const storage = new DiskBlobStore(tempDir());
     const cache = new ThumbnailCache(storage);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -57,6 +57,6 @@ describe("ThumbnailCache", () => {
     const removing = cache.remove("busy");
     release();
     await Promise.all([rendering, removing]);
-    expect(await storage.exists("busy/0.webp")).toBe(false);
+    expect(await storage.head("busy/0.webp")).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import sharp from "sharp";
-import type { DiskStorage } from "./disk";
+import { type BlobStore, readBlob } from "./blob-store";
 
 export const THUMBNAIL_WIDTH = 384;
 
@@ -12,7 +12,7 @@ export class ThumbnailCache {
   private readonly rendering = new Map<string, Promise<Buffer>>();
 
   constructor(
-    private readonly storage: DiskStorage,
+    private readonly storage: BlobStore,
     private readonly width = THUMBNAIL_WIDTH,
   ) {}
 
@@ -29,17 +29,17 @@ export class ThumbnailCache {
   async remove(folder: string): Promise<void> {
     const inFolder = [...this.rendering].filter(([key]) => key.startsWith(`${folder}/`)).map(([, work]) => work);
     await Promise.allSettled(inFolder);
-    await this.storage.removeFolder(folder);
+    await this.storage.deletePrefix(folder);
   }
 
   private async readOrRender(key: string, loadOriginal: () => Promise<Buffer>): Promise<Buffer> {
-    const cached = await this.storage.read(key);
+    const cached = await readBlob(this.storage, key);
     if (cached) return cached;
     const thumbnail = await sharp(await loadOriginal())
       .resize({ width: this.width, withoutEnlargement: true })
       .webp({ quality: 78 })
       .toBuffer();
-    await this.storage.write(key, thumbnail);
+    await this.storage.put(key, thumbnail, "image/webp");
     return thumbnail;
   }
 }

@@ -1,6 +1,6 @@
+import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { DELETED_EVENT, PREDICTION_EVENT } from "@/lib/playground-api";
-import { getPredictions } from "@/lib/predictions";
 import { toView } from "@/lib/predictions/views";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ const HEARTBEAT_MS = 15_000;
 
 /** Server-sent events: every prediction change, the moment the server knows it. */
 export function GET(request: Request) {
-  const predictions = getPredictions();
+  const { predictions } = getServices();
   const baseUrl = requestBaseUrl(request.headers);
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -24,7 +24,7 @@ export function GET(request: Request) {
         }
       };
       send(`retry: 2000\n: connected\n\n`);
-      const unsubscribe = predictions.events.subscribe((event) => {
+      const unsubscribe = predictions.subscribe((event) => {
         if (event.type === "deleted") send(`event: ${DELETED_EVENT}\ndata: ${JSON.stringify({ id: event.id })}\n\n`);
         else send(`event: ${PREDICTION_EVENT}\ndata: ${JSON.stringify(toView(event.record, baseUrl))}\n\n`);
       });

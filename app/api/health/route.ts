@@ -1,20 +1,10 @@
 import { NextResponse } from "next/server";
-import { readMetrics } from "@/lib/metrics";
-import { getPredictions } from "@/lib/predictions";
+import { getServices } from "@/lib/composition-root";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness for tests and monitors; `?reset` starts a new event-loop-delay window. */
 export function GET(request: Request) {
-  const predictions = getPredictions();
-  return NextResponse.json(
-    {
-      ok: true,
-      engine: predictions.engine.name,
-      inFlight: predictions.tracker.inFlight,
-      waiting: predictions.tracker.waiting,
-      ...readMetrics({ reset: new URL(request.url).searchParams.has("reset") }),
-    },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  const health = getServices().predictions.health({ reset: new URL(request.url).searchParams.has("reset") });
+  return NextResponse.json(health, { headers: { "Cache-Control": "no-store" } });
 }

@@ -8,13 +8,18 @@ import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { ShareDetails } from "@/components/share/share-details";
 import { ShareRefresher } from "@/components/share/share-refresher";
 import { ChevronIcon } from "@/components/ui/icons";
+import { getServices } from "@/lib/composition-root";
+import { ENGINE_LABELS } from "@/lib/domain";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { getPredictionView } from "@/lib/predictions/read";
+import { toView } from "@/lib/predictions/views";
 
 type Props = { params: Promise<{ id: string }> };
 
 // Metadata and page ask for the same prediction in one request; read it once.
-const loadView = cache(async (id: string) => getPredictionView(id, requestBaseUrl(await headers())));
+const loadView = cache(async (id: string) => {
+  const record = await getServices().predictions.find(id);
+  return record && toView(record, requestBaseUrl(await headers()));
+});
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
@@ -22,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await loadView((await params).id);
   if (!view) return { title: "Not found" };
   const title = shorten(view.input.prompt, 70);
-  const description = `${view.engine === "local" ? "Local preview" : "FLUX.1 Kontext [pro]"} · ${view.input.aspect_ratio} · seed ${view.input.seed} · ${shorten(view.input.prompt, 140)}`;
+  const description = `${ENGINE_LABELS[view.engine]} · ${view.input.aspect_ratio} · seed ${view.input.seed} · ${shorten(view.input.prompt, 140)}`;
   // A flagged image never becomes a link preview.
   const image = view.outputs.find((output) => !output.nsfw);
   return {

@@ -1,4 +1,4 @@
-import type { EngineInput } from "../../contract";
+import type { EngineInput } from "@/lib/domain";
 import type { Engine, EngineOutput, EngineState } from "../types";
 import { renderImage } from "./render";
 import { isFlagged } from "./safety";

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { ASPECT_RATIOS, PIXEL_SIZES, type EngineInput } from "../../contract";
+import { ASPECT_RATIOS, PIXEL_SIZES, type EngineInput } from "@/lib/domain";
 import type { Engine, EngineState } from "../types";
 import { createLocalEngine, LOCAL_MODEL_ID, renderImage } from "./index";
 import { buildSvg } from "./render";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SAFETY_TOLERANCES } from "../../contract";
+import { SAFETY_TOLERANCES } from "@/lib/domain";
 import { isFlagged, promptSeverity } from "./safety";
 
 describe("promptSeverity", () => {

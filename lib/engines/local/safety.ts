@@ -1,4 +1,4 @@
-import type { SafetyTolerance } from "../../contract";
+import type { SafetyTolerance } from "@/lib/domain";
 
 /**
  * A deliberately small stand-in for a real safety checker. Each word has a

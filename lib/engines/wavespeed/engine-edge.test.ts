@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EngineInput } from "../../contract";
+import type { EngineInput } from "@/lib/domain";
 import { UpstreamError } from "../types";
 import { createWavespeedEngine } from "./engine";
 
@@ -41,7 +41,7 @@ function script(next: Handler) {
 const send = (status: number, body: unknown, type = "application/json") => (_req: IncomingMessage, res: ServerResponse) => {
   res.writeHead(status, { "content-type": type }).end(typeof body === "string" ? body : JSON.stringify(body));
 };
-const engine = () => createWavespeedEngine({ apiKey: KEY, baseUrl: base, backoffBaseMs: 1, submitTimeoutMs: 300, resultTimeoutMs: 300 });
+const engine = () => createWavespeedEngine({ apiKey: KEY, baseUrl: base, submitTimeoutMs: 300, resultTimeoutMs: 300 });
 async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(UpstreamError);
@@ -118,7 +118,7 @@ describe("the API key never leaks into a message", () => {
   for (const [name, next, call] of cases) {
     it(`in ${name}`, async () => {
       script(next);
-      const e = createWavespeedEngine({ apiKey: KEY, baseUrl: base, maxSubmitAttempts: 1 });
+      const e = createWavespeedEngine({ apiKey: KEY, baseUrl: base });
       const error = await failure(call === "submit" ? e.submit(input, opts) : e.getState("t", input));
       expect(error.message).toContain("[redacted]");
       expect(JSON.stringify({ message: error.message, details: error.details, stack: error.stack })).not.toContain(KEY);

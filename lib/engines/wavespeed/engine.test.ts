@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SUBMIT_PATH, type EngineInput } from "../../contract";
+import { SUBMIT_PATH } from "../../contract";
+import { type EngineInput } from "@/lib/domain";
 import { startFakeWavespeed, type FakeWavespeed } from "@/testing/fake-wavespeed/server";
 import { UpstreamError, type EngineState } from "../types";
 import { createWavespeedEngine, type WavespeedConfig } from "./engine";
@@ -18,7 +19,7 @@ const opts = { predictionId: "p_test" };
 
 let fake: FakeWavespeed;
 const engine = (config: Partial<WavespeedConfig> = {}) =>
-  createWavespeedEngine({ apiKey: KEY, baseUrl: fake.url, backoffBaseMs: 1, backoffCapMs: 5, ...config });
+  createWavespeedEngine({ apiKey: KEY, baseUrl: fake.url, ...config });
 const submits = (token: string) => fake.requests.filter((r) => r.path === SUBMIT_PATH && r.prompt?.includes(token));
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -63,36 +64,19 @@ describe("submit", () => {
     expect(submits("hooked")[0].query.webhook).toBe("https://play.example/api/webhooks/wavespeed?x=1");
   });
 
-  it("retries 429s, honouring Retry-After", async () => {
-    const { upstreamId } = await engine().submit(input("rl-a [submit429:2,retry-after:0]"), opts);
-    expect(submits("rl-a")).toHaveLength(3);
-    expect(fake.tasks.get(upstreamId)?.prompt).toContain("rl-a");
-  });
-
-  it("retries 429s without Retry-After on its own backoff", async () => {
-    await engine().submit(input("rl-b [submit429:2]"), opts);
-    expect(submits("rl-b")).toHaveLength(3);
-  });
-
-  it("gives up after maxSubmitAttempts with the last rate_limited error", async () => {
-    const error = await failure(engine({ maxSubmitAttempts: 3 }).submit(input("rl-c [submit429:9,retry-after:0]"), opts));
+  it("reports a 429 as rate_limited with its Retry-After, after one request", async () => {
+    const error = await failure(engine().submit(input("rl-a [submit429:2,retry-after:30]"), opts));
     expect(error.kind).toBe("rate_limited");
-    expect(error.details.retryAfterMs).toBe(0);
-    expect(submits("rl-c")).toHaveLength(3);
+    expect(error.details.retryAfterMs).toBe(30_000);
+    expect(submits("rl-a")).toHaveLength(1);
     expect(fake.tasks.size).toBe(0);
   });
 
-  it("hands a long Retry-After to the caller instead of sleeping on it", async () => {
-    const error = await failure(engine({ maxRetryWaitMs: 1_000 }).submit(input("rl-d [submit429:1,retry-after:30]"), opts));
-    expect(error.kind).toBe("rate_limited");
-    expect(error.details.retryAfterMs).toBe(30_000);
-    expect(submits("rl-d")).toHaveLength(1);
-  });
-
-  it("retries a fast 500 that came with an error body", async () => {
-    await engine().submit(input("five [submit500:1]"), opts);
-    expect(submits("five")).toHaveLength(2);
-    expect(fake.tasks.size).toBe(1);
+  it("reports a fast 500 that came with an error body as unavailable, after one request", async () => {
+    const error = await failure(engine().submit(input("five [submit500:1]"), opts));
+    expect(error.kind).toBe("unavailable");
+    expect(submits("five")).toHaveLength(1);
+    expect(fake.tasks.size).toBe(0);
   });
 
   it("never resends a submit that went unanswered", async () => {
@@ -125,7 +109,7 @@ describe("submit", () => {
     expect(submits("bad-ratio")).toHaveLength(1);
   });
 
-  it("retries a refused connection, then reports unavailable", async () => {
+  it("reports a refused connection as unavailable: nothing was sent", async () => {
     const closed = await startFakeWavespeed();
     const url = closed.url;
     await closed.close();
@@ -134,10 +118,10 @@ describe("submit", () => {
       calls++;
       return fetch(...args);
     };
-    const error = await failure(engine({ baseUrl: url, fetchImpl: counting, maxSubmitAttempts: 3 }).submit(input("x"), opts));
+    const error = await failure(engine({ baseUrl: url, fetchImpl: counting }).submit(input("x"), opts));
     expect(error.kind).toBe("unavailable");
     expect(error.message).toContain("ECONNREFUSED");
-    expect(calls).toBe(3);
+    expect(calls).toBe(1);
   });
 });
 

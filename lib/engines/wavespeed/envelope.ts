@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UpstreamError, type EngineOutput, type EngineState } from "../types";
-import type { PredictionStatus } from "../../contract";
+import type { PredictionStatus } from "@/lib/domain";
 import { redact } from "./redact";
 
 /**

@@ -1,5 +1,5 @@
 import { UpstreamError, type EngineState } from "../types";
-import { parseRetryAfter } from "./backoff";
+import { parseRetryAfter } from "../../retry";
 import { effectiveStatus, readBody, upstreamMessage, whyUnreadable } from "./body";
 import { taskCodeOf, toEngineState } from "./envelope";
 import { exchange } from "./http";

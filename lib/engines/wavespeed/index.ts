@@ -1,2 +1,3 @@
 export { createWavespeedEngine, type WavespeedConfig } from "./engine";
 export { redact } from "./redact";
+export { createWavespeedWebhookInbox } from "./webhook-inbox";

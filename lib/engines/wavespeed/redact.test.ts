@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { fullJitterDelay, parseRetryAfter } from "./backoff";
 import { redact, snippet } from "./redact";
 
 describe("redact", () => {
@@ -23,25 +22,5 @@ describe("redact", () => {
     const out = snippet(`${"x".repeat(70)} ${key} tail`, key, 76);
     expect(out).toBe(`${"x".repeat(70)} [reda…`);
     expect(out).not.toContain(key.slice(0, 4));
-  });
-});
-
-describe("backoff", () => {
-  it("reads Retry-After as seconds or as an HTTP date", () => {
-    const now = Date.parse("2030-01-01T00:00:00Z");
-    expect(parseRetryAfter("2", now)).toBe(2000);
-    expect(parseRetryAfter("0.5", now)).toBe(500);
-    expect(parseRetryAfter("Tue, 01 Jan 2030 00:00:03 GMT", now)).toBe(3000);
-    expect(parseRetryAfter("Mon, 31 Dec 2029 23:00:00 GMT", now)).toBe(0);
-    expect(parseRetryAfter("soon", now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
-  });
-
-  it("draws full jitter under an exponential ceiling with a cap", () => {
-    const options = { baseMs: 250, capMs: 5000 };
-    expect(fullJitterDelay(1, { ...options, random: () => 0.999999 })).toBe(250);
-    expect(fullJitterDelay(3, { ...options, random: () => 0.5 })).toBe(500);
-    expect(fullJitterDelay(10, { ...options, random: () => 1 })).toBe(5000);
-    expect(fullJitterDelay(4, { ...options, random: () => 0 })).toBe(0);
   });
 });

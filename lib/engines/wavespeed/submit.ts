@@ -1,6 +1,6 @@
-import type { EngineInput } from "../../contract";
+import type { EngineInput } from "@/lib/domain";
 import { UpstreamError } from "../types";
-import { parseRetryAfter } from "./backoff";
+import { parseRetryAfter } from "../../retry";
 import { effectiveStatus, readBody, upstreamMessage, whyUnreadable } from "./body";
 import { exchange } from "./http";
 import { redact } from "./redact";

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { EngineInput } from "../../contract";
+import type { EngineInput } from "@/lib/domain";
 import { startFakeWavespeed, type FakeWavespeed } from "@/testing/fake-wavespeed/server";
 import { UpstreamError } from "../types";
 import { createWavespeedEngine } from "./engine";

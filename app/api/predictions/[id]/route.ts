@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
+import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { withErrors } from "@/lib/http/respond";
-import { getPredictions } from "@/lib/predictions";
 import { toView } from "@/lib/predictions/views";
 
 export const dynamic = "force-dynamic";
@@ -10,13 +10,13 @@ type Context = { params: Promise<{ id: string }> };
 
 export const GET = withErrors<Context>(async (request, { params }) => {
   const { id } = await params;
-  const record = getPredictions().get(id);
+  const record = await getServices().predictions.get(id);
   return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
 });
 
-/** Deletes the prediction and its images from disk. */
+/** Deletes the prediction and its images. */
 export const DELETE = withErrors<Context>(async (_request, { params }) => {
   const { id } = await params;
-  await getPredictions().delete(id);
+  await getServices().predictions.delete(id);
   return new Response(null, { status: 204 });
 });

@@ -1,6 +1,6 @@
-import { withErrors } from "@/lib/http/respond";
+import { getServices } from "@/lib/composition-root";
 import { AppError } from "@/lib/errors";
-import { getPredictions } from "@/lib/predictions";
+import { withErrors } from "@/lib/http/respond";
 import { downloadName } from "@/lib/predictions/download-name";
 
 export const dynamic = "force-dynamic";
@@ -10,16 +10,14 @@ export const GET = withErrors<{ params: Promise<{ id: string; file: string }> }>
   const { id, file } = await params;
   const index = /^(\d+)\.[a-z0-9]+$/.exec(file)?.[1];
   if (index === undefined) throw new AppError("not_found", `No image "${file}".`, "file");
-  const predictions = getPredictions();
-  const { output, bytes } = await predictions.readOutput(id, Number(index));
+  const { record, output, blob } = await getServices().predictions.openOutput(id, Number(index));
   const headers: Record<string, string> = {
     "Content-Type": output.contentType,
-    "Content-Length": String(bytes.length),
+    "Content-Length": String(blob.size),
     "Cache-Control": "public, max-age=31536000, immutable",
   };
   if (new URL(request.url).searchParams.has("download")) {
-    const record = predictions.get(id);
     headers["Content-Disposition"] = `attachment; filename="${downloadName(record, output)}"`;
   }
-  return new Response(new Uint8Array(bytes), { headers });
+  return new Response(blob.body, { headers });
 });

@@ -1,4 +1,4 @@
-import { PREDICTION_STATUSES, type PredictionStatus } from "@/lib/contract";
+import { PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
 /** What the history view is narrowed to; kept in its URL so a filtered view can be linked. */

@@ -1,16 +1,15 @@
+import { type PredictionInput, type PredictionRequest, predictionRequestSchema } from "@/lib/contract";
 import {
   ASPECT_RATIOS,
   type AspectRatio,
   DEFAULTS,
   MAX_IMAGES,
-  MAX_SEED,
   MIN_IMAGES,
-  type PredictionInput,
-  type PredictionRequest,
-  predictionRequestSchema,
   SAFETY_TOLERANCES,
   type SafetyTolerance,
-} from "@/lib/contract";
+  wantsRandomSeed,
+  withSeed,
+} from "@/lib/domain";
 
 /**
  * The form as a person edits it. Seed and guidance stay text so a half-typed
@@ -71,7 +70,7 @@ export function valuesFromInput(input: Omit<PredictionInput, "seed"> & { seed?: 
     prompt: input.prompt,
     aspect_ratio: input.aspect_ratio,
     num_images: input.num_images,
-    seed: input.seed === null || input.seed === undefined || input.seed === -1 ? "" : String(input.seed),
+    seed: wantsRandomSeed(input.seed) ? "" : String(input.seed),
     guidance_scale: input.guidance_scale.toFixed(1),
     safety_tolerance: input.safety_tolerance,
   };
@@ -101,7 +100,7 @@ export function validateValues(values: FormValues): { request: PredictionRequest
   const result = predictionRequestSchema.safeParse(candidate);
   if (result.success) {
     const { seed, ...rest } = result.data;
-    return { request: seed === null || seed === undefined || seed === -1 ? rest : { ...rest, seed } };
+    return { request: withSeed(rest, seed) };
   }
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
@@ -122,14 +121,11 @@ function sentence(message: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export const randomSeed = () => Math.floor(Math.random() * (MAX_SEED + 1));
-
 /**
  * A request rebuilt from a prediction's input. `seed`: the seed to ask for,
  * or null for a new random one.
  */
 export function requestFromInput(input: Omit<PredictionInput, "seed">, seed: number | null): PredictionRequest {
   const { prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance } = input;
-  const request: PredictionRequest = { prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance };
-  return seed === null || seed === -1 ? request : { ...request, seed };
+  return withSeed({ prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance }, seed);
 }

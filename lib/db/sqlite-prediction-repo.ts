@@ -1,51 +1,20 @@
 import "server-only";
 import type { Statement } from "better-sqlite3";
-import type { EngineInput, PredictionStatus } from "../contract";
+import {
+  type EngineInput,
+  type EngineName,
+  type HistoryPageOf,
+  type HistoryQuery,
+  type NewPrediction,
+  type PredictionPatch,
+  type PredictionRecord,
+  type PredictionStatus,
+  type StoredOutput,
+  type SubmitState,
+  statusesBefore,
+} from "../domain";
 import type { Db } from "./client";
-
-export type EngineName = "local" | "wavespeed";
-/** pending: not sent yet; submitting: sent, answer not stored; submitted: upstream id known. */
-export type SubmitState = "pending" | "submitting" | "submitted";
-
-export type StoredOutput = {
-  index: number;
-  file: string;
-  contentType: string;
-  width: number;
-  height: number;
-  bytes: number;
-  nsfw: boolean;
-  sourceUrl: string | null;
-};
-
-export type PredictionRecord = {
-  id: string;
-  engine: EngineName;
-  model: string;
-  status: PredictionStatus;
-  input: EngineInput;
-  seedRequested: number | null;
-  upstreamId: string | null;
-  submitState: SubmitState;
-  error: string;
-  inferenceMs: number;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-  outputs: StoredOutput[];
-};
-
-export type PredictionPatch = Partial<
-  Pick<PredictionRecord, "status" | "upstreamId" | "submitState" | "error" | "inferenceMs" | "completedAt">
->;
-
-export type HistoryQuery = {
-  limit: number;
-  /** `created_at|id` of the last row already shown. */
-  cursor?: string;
-  search?: string;
-  status?: PredictionStatus;
-};
+import type { PredictionRepo, UpdateOutcome } from "./prediction-repo";
 
 type PredictionRow = {
   id: string;
@@ -124,8 +93,8 @@ const toRecord = (row: PredictionRow, outputs: StoredOutput[]): PredictionRecord
   outputs,
 });
 
-/** Every SQL statement the app runs lives here. */
-export class PredictionStore {
+/** PredictionRepo on SQLite (better-sqlite3): every SQL statement about predictions lives here. */
+export class SqlitePredictionRepo implements PredictionRepo {
   /**
    * Statements prepared once and reused: preparing costs more than running most of them. Keyed by
    * SQL text, as `update` and `list` build theirs from their arguments (a handful of shapes each).
@@ -144,7 +113,7 @@ export class PredictionStore {
   }
 
   /** Returns the record as stored, built from what was written rather than read back. */
-  insert(record: Omit<PredictionRecord, "outputs" | "updatedAt">): PredictionRecord {
+  async create(record: NewPrediction): Promise<PredictionRecord> {
     const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = record.input;
     const input = { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
     this.sql(
@@ -169,37 +138,24 @@ export class PredictionStore {
     return { ...record, input, updatedAt: record.createdAt, outputs: [] };
   }
 
-  get(id: string): PredictionRecord | undefined {
-    const row = this.sql(`SELECT * FROM predictions WHERE id = ?`).get(id) as PredictionRow | undefined;
-    return row && toRecord(row, this.outputsOf(id));
+  async get(id: string): Promise<PredictionRecord | undefined> {
+    return this.read(id);
   }
 
-  /** Only the status, for the tracker's checks between polls. */
-  status(id: string): PredictionStatus | undefined {
-    const row = this.sql(`SELECT status FROM predictions WHERE id = ?`).get(id) as { status: PredictionStatus } | undefined;
-    return row?.status;
+  async getStatus(id: string): Promise<PredictionStatus | undefined> {
+    return this.statusOf(id);
   }
 
-  findByUpstreamId(upstreamId: string): PredictionRecord | undefined {
+  async findByUpstreamId(upstreamId: string): Promise<PredictionRecord | undefined> {
     const row = this.sql(`SELECT * FROM predictions WHERE upstream_id = ?`).get(upstreamId) as PredictionRow | undefined;
     return row && toRecord(row, this.outputsOf(row.id));
   }
 
-  /** Writes the patch; false when there is no such prediction. Callers that need the record read it. */
-  update(id: string, patch: PredictionPatch): boolean {
-    const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof PredictionPatch, unknown][];
-    const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]} = @${key}`);
-    return (
-      this.sql(`UPDATE predictions SET ${[...sets, "updated_at = @updatedAt"].join(", ")} WHERE id = @id`).run({
-        ...Object.fromEntries(entries),
-        updatedAt: new Date().toISOString(),
-        id,
-      }).changes > 0
-    );
+  async update(id: string, patch: PredictionPatch): Promise<UpdateOutcome> {
+    return this.write(id, patch);
   }
 
-  /** Stores the mirrored outputs and the final status in one transaction. */
-  complete(id: string, outputs: StoredOutput[], patch: PredictionPatch): PredictionRecord | undefined {
+  async complete(id: string, outputs: StoredOutput[], patch: Omit<PredictionPatch, "status">): Promise<PredictionRecord | undefined> {
     // An upsert, not INSERT OR REPLACE: a replace would fire the image-count trigger a second time.
     const insert = this.sql(
       `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url)
@@ -208,7 +164,9 @@ export class PredictionStore {
          width = excluded.width, height = excluded.height, bytes = excluded.bytes, nsfw = excluded.nsfw,
          source_url = excluded.source_url`,
     );
-    this.db.transaction(() => {
+    const completed = this.db.transaction(() => {
+      // The status check and the writes in one transaction: a terminal prediction keeps its outputs.
+      if (this.write(id, { ...patch, status: "completed" }) !== "updated") return false;
       for (const output of outputs) {
         insert.run({
           prediction_id: id,
@@ -222,19 +180,19 @@ export class PredictionStore {
           source_url: output.sourceUrl,
         });
       }
-      this.update(id, patch);
+      return true;
     })();
-    return this.get(id);
+    return completed ? this.read(id) : undefined;
   }
 
-  listUnfinished(): PredictionRecord[] {
+  async listUnfinished(): Promise<PredictionRecord[]> {
     const rows = this.sql(
       `SELECT * FROM predictions WHERE status IN ('created', 'processing') ORDER BY created_at, id`,
     ).all() as PredictionRow[];
     return this.withOutputs(rows);
   }
 
-  list(query: HistoryQuery): { items: PredictionRecord[]; nextCursor: string | null } {
+  async list(query: HistoryQuery): Promise<HistoryPageOf<PredictionRecord>> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit + 1 };
     if (query.status) {
@@ -264,16 +222,44 @@ export class PredictionStore {
     return { items: this.withOutputs(page), nextCursor };
   }
 
-  /** Images made so far, by engine, for the running cost total (kept by triggers, see migration 2). */
-  imageCounts(): Record<EngineName, number> {
+  /** Kept by triggers, see migration 2: one tiny read instead of a join over every output. */
+  async imageCounts(): Promise<Record<EngineName, number>> {
     const rows = this.sql(`SELECT engine, images FROM image_totals`).all() as { engine: EngineName; images: number }[];
     const counts: Record<EngineName, number> = { local: 0, wavespeed: 0 };
     for (const row of rows) counts[row.engine] = row.images;
     return counts;
   }
 
-  delete(id: string): boolean {
+  async delete(id: string): Promise<boolean> {
     return this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private read(id: string): PredictionRecord | undefined {
+    const row = this.sql(`SELECT * FROM predictions WHERE id = ?`).get(id) as PredictionRow | undefined;
+    return row && toRecord(row, this.outputsOf(id));
+  }
+
+  private statusOf(id: string): PredictionStatus | undefined {
+    const row = this.sql(`SELECT status FROM predictions WHERE id = ?`).get(id) as { status: PredictionStatus } | undefined;
+    return row?.status;
+  }
+
+  private write(id: string, patch: PredictionPatch): UpdateOutcome {
+    const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof PredictionPatch, unknown][];
+    const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]} = @${key}`);
+    // The allowed moves are a fixed list per target status, so the statement shapes stay few.
+    const guard = patch.status ? ` AND status IN (${statusesBefore(patch.status).map((s) => `'${s}'`).join(", ")})` : "";
+    const { changes } = this.sql(`UPDATE predictions SET ${[...sets, "updated_at = @updatedAt"].join(", ")} WHERE id = @id${guard}`).run({
+      ...Object.fromEntries(entries),
+      updatedAt: new Date().toISOString(),
+      id,
+    });
+    if (changes > 0) return "updated";
+    return this.statusOf(id) === undefined ? "missing" : "refused";
   }
 
   private outputsOf(id: string): StoredOutput[] {

@@ -1,4 +1,5 @@
-import type { PredictionRequest, PredictionStatus } from "@/lib/contract";
+import type { PredictionRequest } from "@/lib/contract";
+import type { PredictionStatus } from "@/lib/domain";
 import { historyPageSchema, predictionViewSchema } from "@/lib/playground-api";
 import { fetchJson, fetchNoContent } from "./fetcher";
 

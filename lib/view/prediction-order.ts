@@ -1,4 +1,4 @@
-import type { PredictionStatus } from "@/lib/contract";
+import type { PredictionStatus } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
 const RANK: Record<PredictionStatus, number> = { created: 0, processing: 1, completed: 2, failed: 2 };

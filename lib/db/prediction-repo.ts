@@ -1,0 +1,47 @@
+import type {
+  EngineName,
+  HistoryPageOf,
+  HistoryQuery,
+  NewPrediction,
+  PredictionPatch,
+  PredictionRecord,
+  PredictionStatus,
+  StoredOutput,
+} from "../domain";
+
+/**
+ * Where predictions are kept. SQLite today (sqlite-prediction-repo.ts); any
+ * other implementation must pass the same contract suite
+ * (testing/contracts/prediction-repo.ts). Every method returns a promise, also
+ * where SQLite answers at once, so a networked store fits behind it.
+ */
+export interface PredictionRepo {
+  /** Stores a new prediction; returns it as a read would. */
+  create(prediction: NewPrediction): Promise<PredictionRecord>;
+  get(id: string): Promise<PredictionRecord | undefined>;
+  /** Only the status: the tracker's cheap check between polls. */
+  getStatus(id: string): Promise<PredictionStatus | undefined>;
+  findByUpstreamId(upstreamId: string): Promise<PredictionRecord | undefined>;
+  /** History, newest first (created_at, then id), a page at a time. */
+  list(query: HistoryQuery): Promise<HistoryPageOf<PredictionRecord>>;
+  /** Every prediction not yet completed or failed, oldest first. */
+  listUnfinished(): Promise<PredictionRecord[]>;
+  /**
+   * Writes the patch. A status in it is written only where the domain allows the
+   * move from the stored status (lib/domain/prediction.ts); otherwise nothing is written.
+   */
+  update(id: string, patch: PredictionPatch): Promise<UpdateOutcome>;
+  /**
+   * Stores the outputs and moves the prediction to `completed`, all or nothing.
+   * Undefined when it is gone or already terminal.
+   */
+  complete(id: string, outputs: StoredOutput[], patch: Omit<PredictionPatch, "status">): Promise<PredictionRecord | undefined>;
+  /** False when there was no such prediction. */
+  delete(id: string): Promise<boolean>;
+  /** Images made so far, by engine, for the running cost. */
+  imageCounts(): Promise<Record<EngineName, number>>;
+  close(): Promise<void>;
+}
+
+/** updated; missing: no such prediction; refused: the status move is not allowed from where it stands. */
+export type UpdateOutcome = "updated" | "missing" | "refused";

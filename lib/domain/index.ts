@@ -1,0 +1,6 @@
+/** The domain, defined once: parameters, the prediction and its moves, engines, the seed and cost rules. */
+export * from "./cost";
+export * from "./engines";
+export * from "./parameters";
+export * from "./prediction";
+export * from "./seed";

@@ -1,0 +1,86 @@
+import type { EngineName } from "./engines";
+import type { EngineInput } from "./parameters";
+
+/**
+ * A prediction as the playground keeps it. Engines, the store, the service and
+ * the pages all speak these types; vendor and SQL shapes stop at their modules.
+ */
+
+export const PREDICTION_STATUSES = ["created", "processing", "completed", "failed"] as const;
+export type PredictionStatus = (typeof PREDICTION_STATUSES)[number];
+
+export const isTerminal = (status: PredictionStatus) => status === "completed" || status === "failed";
+
+/**
+ * The moves a prediction may make. A status never goes back, and a terminal one
+ * never changes: a late poll, webhook or failure cannot undo a result.
+ */
+const MOVES: Record<PredictionStatus, readonly PredictionStatus[]> = {
+  created: ["created", "processing", "completed", "failed"],
+  processing: ["processing", "completed", "failed"],
+  completed: [],
+  failed: [],
+};
+
+export const canMove = (from: PredictionStatus, to: PredictionStatus) => MOVES[from].includes(to);
+
+/** The statuses a prediction may be in for a move to `to` to be allowed. */
+export const statusesBefore = (to: PredictionStatus) => PREDICTION_STATUSES.filter((from) => canMove(from, to));
+
+/** pending: not sent yet; submitting: sent, answer not stored; submitted: upstream id known. */
+export type SubmitState = "pending" | "submitting" | "submitted";
+
+/** One mirrored image of a completed prediction. */
+export type StoredOutput = {
+  index: number;
+  /** Blob key, e.g. `abc123/0.jpg`. */
+  file: string;
+  contentType: string;
+  width: number;
+  height: number;
+  bytes: number;
+  nsfw: boolean;
+  /** Where the engine had it, when it came as a URL. */
+  sourceUrl: string | null;
+};
+
+export type PredictionRecord = {
+  id: string;
+  engine: EngineName;
+  model: string;
+  status: PredictionStatus;
+  /** The input as sent to the engine: the seed is always concrete. */
+  input: EngineInput;
+  /** The seed the client asked for; null or -1 asked for a random one. */
+  seedRequested: number | null;
+  upstreamId: string | null;
+  submitState: SubmitState;
+  error: string;
+  inferenceMs: number;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  outputs: StoredOutput[];
+};
+
+export type NewPrediction = Omit<PredictionRecord, "outputs" | "updatedAt">;
+
+export type PredictionPatch = Partial<
+  Pick<PredictionRecord, "status" | "upstreamId" | "submitState" | "error" | "inferenceMs" | "completedAt">
+>;
+
+export type HistoryQuery = {
+  limit: number;
+  /** `created_at|id` of the last row already shown. */
+  cursor?: string;
+  search?: string;
+  status?: PredictionStatus;
+};
+
+export type HistoryPageOf<T> = { items: T[]; nextCursor: string | null };
+
+/** Ids look like the upstream's: 32 lowercase hex characters. */
+export function newPredictionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,22 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { describeBlobStoreContract } from "@/testing/contracts/blob-store";
+import { tempDir } from "@/testing/harness";
+import { DiskBlobStore } from "./disk-blob-store";
+
+describeBlobStoreContract("disk", async () => ({ store: new DiskBlobStore(tempDir()) }));
+
+describe("DiskBlobStore", () => {
+  it("keeps today's layout: a key is a path under the root", async () => {
+    const root = tempDir();
+    await new DiskBlobStore(root).put("abc/0.jpg", Buffer.from("x"), "image/jpeg");
+    expect(fs.readFileSync(path.join(root, "abc", "0.jpg"), "utf8")).toBe("x");
+  });
+
+  it("refuses a key that escapes the root", async () => {
+    const store = new DiskBlobStore(tempDir());
+    await expect(store.put("../escape.jpg", Buffer.from("x"), "image/jpeg")).rejects.toThrow(/escapes/);
+    await expect(store.deletePrefix("..")).rejects.toThrow(/escapes/);
+  });
+});

@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { MODEL_ID } from "@/lib/contract";
+import type { PredictionRepo } from "@/lib/db/prediction-repo";
+import type { EngineName, StoredOutput } from "@/lib/domain";
+
+/**
+ * What every PredictionRepo must do, run against each implementation
+ * (the way Auth.js runs every adapter through one suite). `open` gives a fresh, empty repo.
+ */
+export function describePredictionRepoContract(name: string, open: () => Promise<PredictionRepo>) {
+  describe(`PredictionRepo contract: ${name}`, () => {
+    const opened: PredictionRepo[] = [];
+    afterEach(async () => {
+      for (const repo of opened.splice(0)) await repo.close();
+    });
+    const fresh = async () => {
+      const repo = await open();
+      opened.push(repo);
+      return repo;
+    };
+
+    let clock = Date.parse("2026-01-01T00:00:00Z");
+    const add = (repo: PredictionRepo, id: string, { engine = "wavespeed" as EngineName, prompt = "a fox" } = {}) =>
+      repo.create({
+        id,
+        engine,
+        model: MODEL_ID,
+        status: "created",
+        input: { prompt, aspect_ratio: "1:1", num_images: 2, seed: 7, guidance_scale: 3.5, safety_tolerance: "2" },
+        seedRequested: null,
+        upstreamId: `up-${id}`,
+        submitState: "submitted",
+        error: "",
+        inferenceMs: 0,
+        createdAt: new Date((clock += 1_000)).toISOString(),
+        completedAt: null,
+      });
+
+    const outputsOf = (id: string, count: number): StoredOutput[] =>
+      Array.from({ length: count }, (_, index) => ({
+        index,
+        file: `${id}/${index}.png`,
+        contentType: "image/png",
+        width: 64,
+        height: 64,
+        bytes: 100,
+        nsfw: false,
+        sourceUrl: null,
+      }));
+
+    const finish = (repo: PredictionRepo, id: string, images: number) =>
+      repo.complete(id, outputsOf(id, images), { completedAt: new Date(clock).toISOString() });
+
+    it("returns from create exactly what a read gives back", async () => {
+      const repo = await fresh();
+      const created = await add(repo, "a");
+      expect(await repo.get("a")).toEqual(created);
+      expect(await repo.findByUpstreamId("up-a")).toEqual(created);
+      expect(await repo.get("missing")).toBeUndefined();
+    });
+
+    it("updates, and says when there was nothing to update", async () => {
+      const repo = await fresh();
+      await add(repo, "a");
+      expect(await repo.update("a", { status: "processing" })).toBe("updated");
+      expect(await repo.getStatus("a")).toBe("processing");
+      expect(await repo.update("missing", { status: "processing" })).toBe("missing");
+      expect(await repo.getStatus("missing")).toBeUndefined();
+    });
+
+    it("moves a status only the ways the domain allows: never back, never out of an end", async () => {
+      const repo = await fresh();
+      await add(repo, "a");
+      await repo.update("a", { status: "processing" });
+      expect(await repo.update("a", { status: "created" })).toBe("refused");
+      expect(await repo.update("a", { status: "failed", error: "boom" })).toBe("updated");
+      expect(await repo.update("a", { status: "processing" })).toBe("refused");
+      expect(await repo.update("a", { status: "failed", error: "again" })).toBe("refused");
+      expect(await finish(repo, "a", 1)).toBeUndefined();
+      expect(await repo.get("a")).toMatchObject({ status: "failed", error: "boom", outputs: [] });
+      // Bookkeeping without a status is always written.
+      expect(await repo.update("a", { submitState: "submitted" })).toBe("updated");
+    });
+
+    it("stores the outputs with the completion, and keeps the image totals as predictions come and go", async () => {
+      const repo = await fresh();
+      await add(repo, "a");
+      await add(repo, "b");
+      await add(repo, "c", { engine: "local" });
+      expect(await repo.imageCounts()).toEqual({ local: 0, wavespeed: 0 });
+
+      expect((await finish(repo, "a", 2))?.outputs).toHaveLength(2);
+      await finish(repo, "b", 1);
+      expect(await finish(repo, "c", 3)).toMatchObject({ status: "completed", outputs: outputsOf("c", 3) });
+      expect(await repo.imageCounts()).toEqual({ local: 3, wavespeed: 3 });
+
+      // Completing again stores nothing and counts nothing twice.
+      expect(await finish(repo, "a", 2)).toBeUndefined();
+      expect(await repo.imageCounts()).toEqual({ local: 3, wavespeed: 3 });
+
+      expect(await repo.delete("a")).toBe(true);
+      expect(await repo.delete("c")).toBe(true);
+      expect(await repo.delete("c")).toBe(false);
+      expect(await repo.imageCounts()).toEqual({ local: 0, wavespeed: 1 });
+      expect(await repo.get("a")).toBeUndefined();
+    });
+
+    it("lists the unfinished, oldest first", async () => {
+      const repo = await fresh();
+      for (const id of ["u1", "u2", "u3"]) await add(repo, id);
+      await finish(repo, "u2", 1);
+      expect((await repo.listUnfinished()).map((record) => record.id)).toEqual(["u1", "u3"]);
+    });
+
+    it("pages through history, newest first, with a status filter and a search, without repeats", async () => {
+      const repo = await fresh();
+      for (let i = 0; i < 9; i++) await add(repo, `p${i}`, { prompt: i % 3 === 0 ? "a 100% lighthouse" : "a fox" });
+      for (const id of ["p1", "p4", "p7"]) await finish(repo, id, 1);
+
+      const all: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await repo.list({ limit: 4, cursor });
+        all.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(all).toEqual(["p8", "p7", "p6", "p5", "p4", "p3", "p2", "p1", "p0"]);
+
+      const completed = await repo.list({ limit: 2, status: "completed" });
+      expect(completed.items.map((item) => item.id)).toEqual(["p7", "p4"]);
+      const rest = await repo.list({ limit: 2, status: "completed", cursor: completed.nextCursor! });
+      expect(rest).toMatchObject({ items: [{ id: "p1", outputs: [{ index: 0 }] }], nextCursor: null });
+
+      // % in the search is matched literally, not as a wildcard; ASCII case is ignored.
+      expect((await repo.list({ limit: 10, search: "100%" })).items.map((item) => item.id)).toEqual(["p6", "p3", "p0"]);
+      expect((await repo.list({ limit: 10, search: "LIGHTHOUSE" })).items).toHaveLength(3);
+      expect((await repo.list({ limit: 10, search: "0%l" })).items).toEqual([]);
+    });
+  });
+}
