@@ -21,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     // The head script sets the theme class before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant, which must run before first paint */}
         <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body className="min-h-dvh">

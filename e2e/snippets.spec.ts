@@ -79,6 +79,7 @@ test.describe("API snippets", () => {
     await panel.getByRole("radio", { name: "This server" }).check();
     await expect(code).toContainText(`curl --location --request POST "${baseURL}${SUBMIT_PATH}"`);
     await expect(code).not.toContainText("api.wavespeed.ai");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell variable the snippet carries, as text
     await expect(code).toContainText("Bearer ${WAVESPEED_API_KEY}");
     await expect(code).not.toContainText(FAKE_API_KEY);
     await tab("Python").click();

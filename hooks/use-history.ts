@@ -15,7 +15,9 @@ import { storeView } from "./use-prediction-events";
 export function useHistory(initialPage?: HistoryPage) {
   const client = useQueryClient();
   // Once, before the cards below read their entries.
-  useState(() => initialPage?.items.forEach((view) => storeView(client, view)));
+  useState(() => {
+    for (const view of initialPage?.items ?? []) storeView(client, view);
+  });
   return useInfiniteQuery({
     queryKey: queryKeys.history,
     queryFn: async ({ pageParam, signal }) => {

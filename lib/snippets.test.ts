@@ -16,6 +16,7 @@ describe("buildSnippet", () => {
   });
 
   it("shows the key only as a placeholder", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell variable the snippet carries, as text
     expect(buildSnippet("curl", request, self)).toContain("Bearer ${WAVESPEED_API_KEY}");
     expect(buildSnippet("javascript", request, self)).toContain("process.env.WAVESPEED_API_KEY");
     expect(buildSnippet("python", request, self)).toContain("os.environ['WAVESPEED_API_KEY']");

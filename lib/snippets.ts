@@ -76,7 +76,7 @@ export function buildSnippet(language: SnippetLanguage, request: PredictionReque
 
 /** JSON literals become Python literals; strings and numbers are already valid Python. */
 function toPython(json: string): string {
-  return json.replace(/("(?:[^"\\]|\\.)*")|\b(true|false|null)\b/g, (match, string: string | undefined, literal: string) =>
+  return json.replace(/("(?:[^"\\]|\\.)*")|\b(true|false|null)\b/g, (_match, string: string | undefined, literal: string) =>
     string ? string : ({ true: "True", false: "False", null: "None" } as Record<string, string>)[literal],
   );
 }

@@ -69,7 +69,7 @@ export async function startKit(options: FakeWavespeedOptions = {}) {
     calls,
     everythingStored,
     async close() {
-      built.forEach(({ tracker }) => tracker.stop());
+      for (const { tracker } of built) tracker.stop();
       await fake.close();
     },
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { MODEL_ID } from "../../lib/contract";
-import { type AspectRatio } from "@/lib/domain";
+import type { AspectRatio } from "@/lib/domain";
 import { openDatabase } from "../../lib/db/client";
 import { SqlitePredictionRepo } from "../../lib/db/sqlite-prediction-repo";
 import { load } from "../lib/http-load";
@@ -84,7 +84,10 @@ async function seed(file: string) {
   const started = performance.now();
   const base = Date.now() - ROWS * 60_000;
   let state = 42;
-  const pick = <T>(list: T[]) => list[(state = (state * 1103515245 + 12345) % 2 ** 31) % list.length];
+  const pick = <T>(list: T[]) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return list[state % list.length];
+  };
   db.transaction(() => {
     for (let i = 0; i < ROWS; i++) {
       const id = randomBytes(16).toString("hex");

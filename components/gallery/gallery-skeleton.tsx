@@ -8,6 +8,7 @@ export function GallerySkeleton({ aspectRatio, count }: { aspectRatio: AspectRat
   return (
     <div className={galleryGridClass(width, height, count)}>
       {Array.from({ length: count }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders that never reorder
         <Skeleton key={index} className="w-full" style={{ aspectRatio: `${width} / ${height}` }} />
       ))}
     </div>

@@ -49,6 +49,8 @@ export function Lightbox({ view, index, revealed, onIndex, onReveal, onClose }: 
     >
       {output && index !== null && (
         <div className="flex h-full flex-col lg:flex-row">
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: a click beside the image closes, as on the backdrop; Esc and the Close button do it by keyboard */}
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents: as above, the keyboard closes with Esc */}
           <div className="relative flex min-h-0 flex-1 items-center justify-center p-4" onClick={(event) => event.target === event.currentTarget && onClose()}>
             {/* The original, as is. */}
             <img
@@ -79,6 +81,7 @@ export function Lightbox({ view, index, revealed, onIndex, onReveal, onClose }: 
               <h2 id={titleId} className="font-semibold">
                 Image {index + 1} of {count}
               </h2>
+              {/* biome-ignore lint/a11y/noAutofocus: an opened dialog moves focus into itself (WAI-ARIA dialog pattern) */}
               <button type="button" aria-label="Close" onClick={onClose} className={buttonClass({ variant: "ghost", size: "sm", className: "-mt-1 -mr-2" })} autoFocus>
                 <CloseIcon />
               </button>

@@ -7,6 +7,7 @@ export function HistorySkeleton({ count = 8 }: { count?: number }) {
   return (
     <div className={historyGridClass} data-testid="history-skeleton">
       {Array.from({ length: count }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders that never reorder
         <div key={index} className="flex gap-3 rounded-2xl border border-border bg-surface p-3 sm:flex-col">
           <Skeleton className="aspect-square w-24 shrink-0 self-start rounded-xl sm:w-full" />
           <div className="flex flex-1 flex-col gap-2">

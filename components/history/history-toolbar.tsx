@@ -34,6 +34,7 @@ export function HistoryToolbar({ searchText, status, onSearchText, onSearchNow, 
   useEffect(() => setReady(true), []);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a search landmark on the form itself keeps its native submit without JavaScript
     <form
       role="search"
       data-ready={ready}

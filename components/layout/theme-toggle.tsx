@@ -14,6 +14,7 @@ export function ThemeToggle() {
   useEffect(() => setTheme(readTheme()), []);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not form fields; a fieldset would bring a legend and form styling
     <div role="group" aria-label="Theme" className="flex items-center rounded-lg border border-border bg-surface p-0.5">
       {THEMES.map((option) => {
         const Glyph = ICONS[option];

@@ -4,7 +4,7 @@ import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DEFAULT_VALUES, type FormField, type FormValues, validateValues } from "@/lib/view/form-values";
 import { formatUsd } from "@/lib/view/format";
-import { type PredictionRequest } from "@/lib/contract";
+import type { PredictionRequest } from "@/lib/contract";
 import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
 import { buildSnippet, SNIPPET_LANGUAGES, type SnippetLanguage, type SnippetTarget } from "@/lib/snippets";
 
@@ -55,8 +55,8 @@ export function ApiSnippetsPanel({ values }: { values: FormValues }) {
         <TargetToggle value={targetKind} onChange={setTargetKind} name={`${ids}-target`} />
       </div>
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(language)} className="relative">
-        {/* Focusable so a keyboard can scroll long lines sideways. */}
         <pre
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so a keyboard can scroll long lines sideways (WCAG 2.1.1)
           tabIndex={0}
           data-testid="snippet-code"
           className="max-h-96 overflow-auto rounded-lg border border-border bg-muted p-3 font-mono text-xs leading-relaxed text-fg"

@@ -36,9 +36,9 @@ export function ApiSnippets({ values }: { values: FormValues }) {
         API snippets
         <ChevronIcon direction="right" className={`transition-transform ${open ? "rotate-90" : ""}`} />
       </button>
-      <div id={panelId} role="region" aria-label="API snippets" hidden={!open}>
+      <section id={panelId} aria-label="API snippets" hidden={!open}>
         {open && <ApiSnippetsPanel values={values} />}
-      </div>
+      </section>
     </div>
   );
 }

@@ -37,7 +37,9 @@ export function Playground({ pricePerImage, initialHistory }: { pricePerImage: n
     },
     remove: (id) =>
       deletion.mutate(id, {
-        onSuccess: () => runs.filter((run) => run.id === id).forEach((run) => remove(run.key)),
+        onSuccess: () => {
+          for (const run of runs) if (run.id === id) remove(run.key);
+        },
       }),
   };
 

@@ -6,7 +6,7 @@ import { useElapsed } from "@/hooks/use-elapsed";
 import { usePrediction } from "@/hooks/use-prediction";
 import { requestFromInput } from "@/lib/view/form-values";
 import type { ReactNode } from "react";
-import { type PredictionRequest } from "@/lib/contract";
+import type { PredictionRequest } from "@/lib/contract";
 import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 import { ParamsSummary } from "./params-list";

@@ -3,7 +3,7 @@
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { useElapsed } from "@/hooks/use-elapsed";
 import type { Run } from "@/hooks/use-runs";
-import { type PredictionRequest } from "@/lib/contract";
+import type { PredictionRequest } from "@/lib/contract";
 import { DEFAULTS } from "@/lib/domain";
 import { PredictionCard } from "./prediction-card";
 import type { RunHandlers } from "./run-actions";

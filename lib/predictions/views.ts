@@ -3,7 +3,7 @@ import type { PredictionRecord, StoredOutput } from "../domain";
 import type { HistoryPage, OutputView, PredictionView } from "../playground-api";
 import type { History } from "./service";
 
-export const imagePath = (id: string, output: StoredOutput) => `/api/images/${output.file}`;
+export const imagePath = (output: StoredOutput) => `/api/images/${output.file}`;
 export const thumbPath = (id: string, output: StoredOutput) => `/api/thumbs/${id}/${output.index}.webp`;
 export const sharePath = (id: string) => `/p/${id}`;
 
@@ -16,7 +16,7 @@ export function toEnvelope(record: PredictionRecord, baseUrl: string): Predictio
     data: {
       id: record.id,
       model: record.model,
-      outputs: completed ? record.outputs.map((output) => baseUrl + imagePath(record.id, output)) : [],
+      outputs: completed ? record.outputs.map((output) => baseUrl + imagePath(output)) : [],
       urls: { get: baseUrl + resultPath(record.id) },
       has_nsfw_contents: completed ? record.outputs.map((output) => output.nsfw) : [],
       status: record.status,
@@ -33,7 +33,7 @@ export function toView(record: PredictionRecord, baseUrl: string): PredictionVie
     record.status === "completed"
       ? record.outputs.map((output) => ({
           index: output.index,
-          url: baseUrl + imagePath(record.id, output),
+          url: baseUrl + imagePath(output),
           thumbUrl: baseUrl + thumbPath(record.id, output),
           width: output.width,
           height: output.height,

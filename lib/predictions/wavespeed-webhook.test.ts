@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createWavespeedWebhookInbox } from "../engines/wavespeed";
 import { WEBHOOK_SECRET_PATH } from "../engines/wavespeed/webhook";
 import { isAppError } from "../errors";
 import { serveOnLoopback } from "@/testing/harness";

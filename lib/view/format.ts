@@ -8,7 +8,7 @@ export const formatUsd = (amount: number) => `$${amount.toFixed(2)}`;
 export function formatCreatedAt(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
+  return `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date)} UTC`;
 }
 
 export const aspectLabel = (width: number, height: number) => `${width} × ${height}`;

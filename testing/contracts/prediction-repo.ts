@@ -20,8 +20,9 @@ export function describePredictionRepoContract(name: string, open: () => Promise
     };
 
     let clock = Date.parse("2026-01-01T00:00:00Z");
-    const add = (repo: PredictionRepo, id: string, { engine = "wavespeed" as EngineName, prompt = "a fox" } = {}) =>
-      repo.create({
+    const add = (repo: PredictionRepo, id: string, { engine = "wavespeed" as EngineName, prompt = "a fox" } = {}) => {
+      clock += 1_000;
+      return repo.create({
         id,
         engine,
         model: MODEL_ID,
@@ -32,9 +33,10 @@ export function describePredictionRepoContract(name: string, open: () => Promise
         submitState: "submitted",
         error: "",
         inferenceMs: 0,
-        createdAt: new Date((clock += 1_000)).toISOString(),
+        createdAt: new Date(clock).toISOString(),
         completedAt: null,
       });
+    };
 
     const outputsOf = (id: string, count: number): StoredOutput[] =>
       Array.from({ length: count }, (_, index) => ({

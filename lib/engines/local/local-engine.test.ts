@@ -98,7 +98,10 @@ describe("createLocalEngine", () => {
   it("reports processing while the renderer works and completed once it returns", async () => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const engine = createLocalEngine({ render: async (given, i) => (await gate, stub(given, i)) });
+    const engine = createLocalEngine({ render: async (given, i) => {
+        await gate;
+        return stub(given, i);
+      }, });
     const { upstreamId } = await engine.submit(input(), { predictionId: "gated" });
     expect((await engine.getState(upstreamId, input())).status).toBe("created");
     await new Promise((r) => setImmediate(r));

@@ -34,7 +34,9 @@ export type Scene = {
 };
 
 const WORDS: Record<string, Target> = {};
-const word = (target: Target, list: string) => list.split(" ").forEach((w) => (WORDS[w] = target));
+const word = (target: Target, list: string) => {
+  for (const w of list.split(" ")) WORDS[w] = target;
+};
 word("sea", "sea ocean water lake bay beach coast coastal harbor harbour wave shore seaside lagoon river");
 word("mountains", "mountain peak alps alpine cliff volcano ridge");
 word("hills", "hill meadow valley field countryside grass prairie");
@@ -53,7 +55,9 @@ word("birds", "bird gull seagull crow eagle flock");
 word("sky", "sky skies heaven");
 
 const TIMES: Record<string, TimeOfDay> = {};
-const time = (t: TimeOfDay, list: string) => list.split(" ").forEach((w) => (TIMES[w] = t));
+const time = (t: TimeOfDay, list: string) => {
+  for (const w of list.split(" ")) TIMES[w] = t;
+};
 time("night", "night nighttime midnight starry moonlit moonlight galaxy nebula dark");
 time("golden", "sunset dusk evening twilight golden");
 time("dawn", "sunrise dawn morning");
@@ -95,7 +99,7 @@ export function describeScene(prompt: string, rng: Rng): Scene {
   if (when === "night") features.add("stars").add(features.has("sun") ? "sun" : "moon");
   else if (!features.has("moon")) features.add("sun");
   if (features.has("ship")) features.add("sea");
-  if (!LAND.some((f) => features.has(f))) rng.pick(DEFAULT_LANDS).forEach((f) => features.add(f));
+  if (!LAND.some((f) => features.has(f))) for (const f of rng.pick(DEFAULT_LANDS)) features.add(f);
   // A lone skyline looks best across water; half the seeds put it on a bay.
   if (features.has("city") && LAND.every((f) => f === "city" || !features.has(f)) && rng.chance(0.5)) features.add("sea");
   if (features.has("snow") && !["mountains", "hills", "forest", "city"].some((f) => features.has(f as Feature))) {

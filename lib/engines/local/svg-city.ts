@@ -19,7 +19,7 @@ export function city(c: Canvas): string {
       const top = horizon - bh;
       d += `M${n(x)} ${n(horizon + 2)}V${n(top)}H${n(x + bw)}V${n(horizon + 2)}Z`;
       if (bh > h * 0.22) d += `M${n(x + bw / 2 - 1)} ${n(top)}v${n(-h * 0.04)}h2v${n(h * 0.04)}Z`;
-      if (row === 1 && (lit || rng.chance(0.3))) windows += windowGrid(c, x, top, bw, bh, lit ? 0.35 : 0.15);
+      if (row === 1 && (lit || rng.chance(0.3))) windows += windowGrid(c, x, top, bw, lit ? 0.35 : 0.15);
       x += bw + w * rng.range(0, 0.012);
     }
     out += `<path d="${d}" fill="${color}"/>`;
@@ -27,7 +27,7 @@ export function city(c: Canvas): string {
   return `${out}<path d="${windows}" fill="${lit ? windowColor : lighten(base, 0.35)}" fill-opacity="${lit ? 0.9 : 0.35}"/>`;
 }
 
-function windowGrid(c: Canvas, x: number, top: number, bw: number, bh: number, odds: number): string {
+function windowGrid(c: Canvas, x: number, top: number, bw: number, odds: number): string {
   const cell = Math.max(6, c.h * 0.011);
   let d = "";
   for (let wy = top + cell; wy < c.horizon - cell; wy += cell * 1.6) {

@@ -47,7 +47,7 @@ export function balloons(c: Canvas): string {
     const env = `M${n(-r * 0.22)} ${n(r * 1.05)}C${n(-r * 1.35)} ${n(r * 0.25)} ${n(-r * 1.15)} ${n(-r * 1.1)} 0 ${n(-r * 1.1)}` +
       `C${n(r * 1.15)} ${n(-r * 1.1)} ${n(r * 1.35)} ${n(r * 0.25)} ${n(r * 0.22)} ${n(r * 1.05)}Z`;
     let g = "";
-    [1, 0.7, 0.4, 0.12].forEach((sx, k) => (g += `<path d="${env}" transform="scale(${sx} 1)" fill="${k % 2 ? b : a}"/>`));
+    for (const [k, sx] of [1, 0.7, 0.4, 0.12].entries()) g += `<path d="${env}" transform="scale(${sx} 1)" fill="${k % 2 ? b : a}"/>`;
     const dark = darken(a, 0.6);
     g += `<path d="M${n(-r * 0.2)} ${n(r * 1.05)}L${n(-r * 0.15)} ${n(r * 1.35)}M${n(r * 0.2)} ${n(r * 1.05)}L${n(r * 0.15)} ${n(r * 1.35)}" stroke="${dark}" stroke-width="1"/>`;
     g += `<rect x="${n(-r * 0.17)}" y="${n(r * 1.35)}" width="${n(r * 0.34)}" height="${n(r * 0.25)}" fill="${dark}"/>`;

@@ -41,7 +41,7 @@ export function upstreamMessage(body: Body, secret: string): string {
   if (body.kind === "not_json") return snippet(body.text, secret);
   if (body.kind === "other_json") return "an unexpected JSON body";
   const { message, error, error_code: code } = body.envelope;
-  const text = [message, error].filter((part) => part && part.trim()).join(": ") || "no message";
+  const text = [message, error].filter((part) => part?.trim()).join(": ") || "no message";
   return redact(code != null && code !== "" ? `${text} (${code})` : text, secret);
 }
 

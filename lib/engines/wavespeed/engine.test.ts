@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SUBMIT_PATH } from "../../contract";
-import { type EngineInput } from "@/lib/domain";
+import type { EngineInput } from "@/lib/domain";
 import { startFakeWavespeed, type FakeWavespeed } from "@/testing/fake-wavespeed/server";
 import { UpstreamError, type EngineState } from "../types";
 import { createWavespeedEngine, type WavespeedConfig } from "./engine";

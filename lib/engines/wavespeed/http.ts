@@ -47,7 +47,7 @@ function errorCodes(error: unknown): string[] {
     if (!value || typeof value !== "object" || depth > 4) return;
     const { code, cause, errors } = value as { code?: unknown; cause?: unknown; errors?: unknown };
     if (typeof code === "string") codes.push(code);
-    if (Array.isArray(errors)) errors.forEach((inner) => visit(inner, depth + 1));
+    if (Array.isArray(errors)) for (const inner of errors) visit(inner, depth + 1);
     visit(cause, depth + 1);
   };
   visit(error, 0);
