@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_PORTS, FAKE_API_KEY } from "./testing/ports";
 import { chromiumLaunchOptions } from "./testing/chromium";
+import { E2E_PORTS, FAKE_API_KEY } from "./testing/ports";
 
 // Each run starts from empty data; workers inherit the folder through the env.
 process.env.E2E_DATA_ROOT ??= fs.mkdtempSync(path.join(os.tmpdir(), "kontext-e2e-"));

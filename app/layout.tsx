@@ -10,7 +10,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Kontext Playground", template: "%s · Kontext Playground" },
-  description: "Generate images with FLUX.1 Kontext [pro] and share them: a self-hosted playground for the WaveSpeed prediction API.",
+  description:
+    "Generate images with FLUX.1 Kontext [pro] and share them: a self-hosted playground for the WaveSpeed prediction API.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

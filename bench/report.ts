@@ -22,7 +22,11 @@ const cell = (value: string | number) => String(value).replace(/\|/g, "\\|").rep
 const verdict = (pass: boolean | null) => (pass === null ? "not measured" : pass ? "pass" : "**miss**");
 
 function table(columns: string[], rows: Array<Array<string | number>>): string {
-  return [`| ${columns.map(cell).join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)].join("\n");
+  return [
+    `| ${columns.map(cell).join(" | ")} |`,
+    `|${columns.map(() => "---").join("|")}|`,
+    ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
+  ].join("\n");
 }
 
 function machine(r: ScenarioResult): string {
@@ -43,7 +47,13 @@ function section(name: string, index: number): string {
     ].join("\n"),
   ];
   if (r.status === "error") parts.push(`> The last run did not finish: ${r.error}`);
-  if (r.checks.length) parts.push(table(["metric", "target", "measured", "result"], r.checks.map((c) => [c.metric, c.target, c.measured + (c.note ? ` (${c.note})` : ""), verdict(c.pass)])));
+  if (r.checks.length)
+    parts.push(
+      table(
+        ["metric", "target", "measured", "result"],
+        r.checks.map((c) => [c.metric, c.target, c.measured + (c.note ? ` (${c.note})` : ""), verdict(c.pass)]),
+      ),
+    );
   for (const t of r.tables as Table[]) parts.push(`**${t.title}**\n\n${table(t.columns, t.rows)}`);
   if (r.notes.length) parts.push(r.notes.map((n) => `- ${n}`).join("\n"));
   const written = note(name);

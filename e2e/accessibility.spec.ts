@@ -8,7 +8,9 @@ for (const colorScheme of ["light", "dark"] as const) {
     const playground = new PlaygroundPage(page);
     await playground.goto();
     const serious = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+      (await new AxeBuilder({ page }).analyze()).violations.filter(
+        (violation) => violation.impact === "serious" || violation.impact === "critical",
+      );
 
     await playground.fill({ prompt: `Accessibility check ${test.info().testId}`, guidance: "12" });
     await playground.generate();

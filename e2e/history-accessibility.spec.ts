@@ -7,7 +7,9 @@ for (const colorScheme of ["light", "dark"] as const) {
   test(`history has no serious accessibility violations (${colorScheme})`, async ({ page, request }) => {
     await page.emulateMedia({ colorScheme });
     const serious = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+      (await new AxeBuilder({ page }).analyze()).violations.filter(
+        (violation) => violation.impact === "serious" || violation.impact === "critical",
+      );
     const token = uniqueToken(`a11y-${colorScheme}`);
     for (const body of [
       { prompt: `${token} a castle on a cliff`, num_images: 2 },

@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import type { PredictionRequest } from "@/lib/contract";
+import { E2E_PORTS } from "@/testing/ports";
 import { HistoryPage } from "./pages/history-page";
 import { SharePage } from "./pages/share-page";
-import { E2E_PORTS } from "@/testing/ports";
 import { submit, uniqueToken, waitForTerminal } from "./wavespeed/upstream";
 
 /**
@@ -135,7 +135,10 @@ test.describe("history", () => {
     const history = new HistoryPage(page);
     await history.goto({ q: token });
 
-    for (const [view, how] of [[clicked, "pointer"], [typed, "keyboard"]] as const) {
+    for (const [view, how] of [
+      [clicked, "pointer"],
+      [typed, "keyboard"],
+    ] as const) {
       const entry = history.entry(view.input.prompt);
       await expect(entry.thumbs.first()).toHaveClass(/blur/);
       if (how === "pointer") {

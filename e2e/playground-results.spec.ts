@@ -18,7 +18,10 @@ test.describe("playground results", () => {
     await expect(dialog).toBeVisible();
     await page.keyboard.press("ArrowRight");
     await expect(page.getByRole("dialog", { name: "Image 2 of 2" })).toBeVisible();
-    await expect(page.getByRole("dialog").getByRole("link", { name: "Download" })).toHaveAttribute("href", `${secondUrl}?download`);
+    await expect(page.getByRole("dialog").getByRole("link", { name: "Download" })).toHaveAttribute(
+      "href",
+      `${secondUrl}?download`,
+    );
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("dialog").getByRole("link", { name: "Download" }).click(),
@@ -90,7 +93,12 @@ test.describe("playground results", () => {
       await route.fulfill({
         status: 503,
         contentType: "application/json",
-        body: JSON.stringify({ code: 503, message: "The image service is busy, try again", data: null, error_code: "upstream_unavailable" }),
+        body: JSON.stringify({
+          code: 503,
+          message: "The image service is busy, try again",
+          data: null,
+          error_code: "upstream_unavailable",
+        }),
       });
     });
     const prompt = unique("A lantern in the fog");

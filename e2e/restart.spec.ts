@@ -2,14 +2,18 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema } from "@/lib/contract";
 import { E2E_PORTS } from "@/testing/ports";
-import { startPlayground, type ServerProcess } from "@/testing/server-process";
+import { type ServerProcess, startPlayground } from "@/testing/server-process";
 
 const SUBMIT = "/api/v3/wavespeed-ai/flux-kontext-pro/text-to-image";
 let server: ServerProcess | undefined;
 test.afterEach(async () => server?.stop("SIGKILL"));
 
 async function submit(url: string, body: object) {
-  const response = await fetch(url + SUBMIT, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url + SUBMIT, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return predictionEnvelopeSchema.parse(await response.json()).data;
 }
 
@@ -38,7 +42,10 @@ test("a crash loses nothing: in-flight predictions resume and share links keep w
   await server.stop("SIGKILL");
 
   server = await startPlayground({ port: E2E_PORTS.restart, env });
-  await waitForAll(server.url, inFlight.map((data) => data.id));
+  await waitForAll(
+    server.url,
+    inFlight.map((data) => data.id),
+  );
   for (const data of inFlight) expect((await result(server.url, data.id)).outputs).toHaveLength(4);
 
   const context = await browser.newContext();

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { predictionViewSchema, type PredictionView } from "@/lib/playground-api";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { type PredictionView, predictionViewSchema } from "@/lib/playground-api";
 import { SharePage } from "./pages/share-page";
 
 // Copy buttons write to the clipboard; the test reads it back.
@@ -81,7 +81,11 @@ test.describe("share page actions", () => {
 
   test("Download gives each original under a name made of the prompt slug and the seed", async ({ page, request }) => {
     const mark = token();
-    const original = await completedPrediction(request, { prompt: `Golden hills at sunset, ${mark}!`, seed: 2024, num_images: 2 });
+    const original = await completedPrediction(request, {
+      prompt: `Golden hills at sunset, ${mark}!`,
+      seed: 2024,
+      num_images: 2,
+    });
     const share = new SharePage(page);
     await share.goto(original.id);
     await expect(share.downloads).toHaveCount(2);

@@ -5,7 +5,11 @@ import { SharePage } from "./pages/share-page";
 const unique = (text: string) => `${text} (${test.info().testId}-${Date.now().toString(36)})`;
 
 test.describe("share page", () => {
-  test("opens in a fresh browser with prompt, seed, images and link-preview tags, and reuses the settings", async ({ page, browser, baseURL }) => {
+  test("opens in a fresh browser with prompt, seed, images and link-preview tags, and reuses the settings", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
     const prompt = unique("A tram crossing a bridge at night");

@@ -2,8 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema, SUBMIT_PATH } from "@/lib/contract";
 import { predictionViewSchema } from "@/lib/playground-api";
-import { PlaygroundPage } from "./pages/playground-page";
 import { FAKE_API_KEY } from "@/testing/ports";
+import { PlaygroundPage } from "./pages/playground-page";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -22,7 +22,11 @@ function parseCurl(snippet: string): { url: string; body: unknown; authorization
 }
 
 test.describe("API snippets", () => {
-  test("follow the form in curl, JavaScript and Python, for WaveSpeed or this server, and the copied curl runs here", async ({ page, request, baseURL }) => {
+  test("follow the form in curl, JavaScript and Python, for WaveSpeed or this server, and the copied curl runs here", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
     const prompt = unique("A balloon over the dunes at dawn");
@@ -93,8 +97,18 @@ test.describe("API snippets", () => {
 
     const { url, body, authorization } = parseCurl(copied);
     expect(url).toBe(`${baseURL}${SUBMIT_PATH}`);
-    expect(body).toEqual({ prompt: edited, aspect_ratio: "9:16", num_images: 2, seed: 99, guidance_scale: 3.5, safety_tolerance: "2" });
-    const submitted = await request.post(url, { headers: { "Content-Type": "application/json", Authorization: authorization }, data: body });
+    expect(body).toEqual({
+      prompt: edited,
+      aspect_ratio: "9:16",
+      num_images: 2,
+      seed: 99,
+      guidance_scale: 3.5,
+      safety_tolerance: "2",
+    });
+    const submitted = await request.post(url, {
+      headers: { "Content-Type": "application/json", Authorization: authorization },
+      data: body,
+    });
     expect(submitted.status()).toBe(200);
     const envelope = predictionEnvelopeSchema.parse(await submitted.json());
     expect(envelope).toMatchObject({ code: 200, message: "success", data: { status: "created" } });

@@ -1,9 +1,9 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { HISTORY_PAGE_SIZE, type HistoryFilters, NO_FILTERS, sameFilters } from "@/lib/view/history-filters";
 import { predictionsApi } from "@/lib/browser/predictions-api";
 import type { HistoryPage } from "@/lib/playground-api";
+import { HISTORY_PAGE_SIZE, type HistoryFilters, NO_FILTERS, sameFilters } from "@/lib/view/history-filters";
 import { queryKeys } from "./query-keys";
 import { storeView } from "./use-prediction-events";
 
@@ -12,7 +12,8 @@ import { storeView } from "./use-prediction-events";
  * is a snapshot taken when the playground loads and is never refetched.
  */
 export const historyFeedScope = [...queryKeys.history, "feed"] as const;
-export const historyFeedKey = (filters: HistoryFilters) => [...historyFeedScope, { q: filters.q.trim(), status: filters.status }] as const;
+export const historyFeedKey = (filters: HistoryFilters) =>
+  [...historyFeedScope, { q: filters.q.trim(), status: filters.status }] as const;
 export const filtersOfFeedKey = (key: readonly unknown[]) => (key[historyFeedScope.length] ?? NO_FILTERS) as HistoryFilters;
 export const historyTotalsKey = [...queryKeys.history, "totals"] as const;
 

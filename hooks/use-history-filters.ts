@@ -2,8 +2,8 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { filtersFromQuery, filtersToQuery, type HistoryFilters, NO_FILTERS } from "@/lib/view/history-filters";
 import type { PredictionStatus } from "@/lib/domain";
+import { filtersFromQuery, filtersToQuery, type HistoryFilters, NO_FILTERS } from "@/lib/view/history-filters";
 
 /** Long enough to let a word be typed, short enough to feel live. */
 const SEARCH_DELAY_MS = 300;

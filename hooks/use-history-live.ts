@@ -3,10 +3,10 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { isTerminal, type PredictionStatus } from "@/lib/domain";
-import { containsView, dropView, type LoadedPages, placeView } from "@/lib/view/history-pages";
 import type { PredictionView } from "@/lib/playground-api";
-import { filtersOfFeedKey, historyFeedScope, historyTotalsKey } from "./use-history-feed";
+import { containsView, dropView, type LoadedPages, placeView } from "@/lib/view/history-pages";
 import { queryKeys } from "./query-keys";
+import { filtersOfFeedKey, historyFeedScope, historyTotalsKey } from "./use-history-feed";
 
 const PREDICTION_SCOPE = queryKeys.prediction("")[0];
 

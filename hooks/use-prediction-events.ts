@@ -4,8 +4,8 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { z } from "zod/mini";
 import { eventsStatus } from "@/lib/browser/events-status";
-import { newerView } from "@/lib/view/prediction-order";
 import { DELETED_EVENT, PREDICTION_EVENT, type PredictionView, predictionViewSchema } from "@/lib/playground-api";
+import { newerView } from "@/lib/view/prediction-order";
 import { queryKeys } from "./query-keys";
 import { forgetPrediction } from "./use-delete-prediction";
 

@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
-import { isTerminal } from "@/lib/domain";
 import { eventsStatus } from "@/lib/browser/events-status";
-import { newerView } from "@/lib/view/prediction-order";
 import { predictionsApi } from "@/lib/browser/predictions-api";
+import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
+import { newerView } from "@/lib/view/prediction-order";
 import { queryKeys } from "./query-keys";
 
 /** Polling is the fallback: every second while the event stream is down, a slow safety net while it is up. */

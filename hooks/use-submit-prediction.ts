@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { PredictionRequest } from "@/lib/contract";
 import { predictionsApi } from "@/lib/browser/predictions-api";
+import type { PredictionRequest } from "@/lib/contract";
 import { storeView } from "./use-prediction-events";
 
 /** POST /api/predictions. Never retried: a lost answer may still have created a prediction. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeIssues, predictionRequestSchema } from "./contract";
 import { ASPECT_RATIOS, DEFAULTS, PIXEL_SIZES } from "@/lib/domain";
+import { describeIssues, predictionRequestSchema } from "./contract";
 
 const parse = (body: unknown) => predictionRequestSchema.safeParse(body);
 
@@ -21,7 +21,13 @@ describe("predictionRequestSchema", () => {
   });
 
   it("keeps the documented test vector as it is", () => {
-    const vector = { prompt: "A grand steampunk airship", aspect_ratio: "1:1", num_images: 1, guidance_scale: 3.5, safety_tolerance: "2" };
+    const vector = {
+      prompt: "A grand steampunk airship",
+      aspect_ratio: "1:1",
+      num_images: 1,
+      guidance_scale: 3.5,
+      safety_tolerance: "2",
+    };
     expect(parse(vector).data).toEqual(vector);
   });
 

@@ -34,7 +34,10 @@ export const predictionRequestSchema = z.object({
     z.enum(ASPECT_RATIOS, allowed("aspect_ratio", `one of ${ASPECT_RATIOS.join(", ")}`)),
     DEFAULTS.aspect_ratio,
   ),
-  num_images: z._default(z.int(IMAGES_RULE).check(z.gte(MIN_IMAGES, IMAGES_RULE), z.lte(MAX_IMAGES, IMAGES_RULE)), DEFAULTS.num_images),
+  num_images: z._default(
+    z.int(IMAGES_RULE).check(z.gte(MIN_IMAGES, IMAGES_RULE), z.lte(MAX_IMAGES, IMAGES_RULE)),
+    DEFAULTS.num_images,
+  ),
   // null and -1 both ask for a random seed; the service picks one and records it.
   seed: z.nullish(z.int(SEED_RULE).check(z.gte(MIN_SEED, SEED_RULE), z.lte(MAX_SEED, SEED_RULE))),
   guidance_scale: z._default(

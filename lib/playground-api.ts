@@ -57,7 +57,10 @@ export type PredictionView = z.infer<typeof predictionViewSchema>;
 const LIMIT_RULE = { error: "limit must be an integer from 1 to 100" };
 export const historyQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.maxLength(200, { error: "cursor must be a cursor from a previous page" }))),
-  limit: z._default(z.coerce.number(LIMIT_RULE).check(z.refine(Number.isInteger, LIMIT_RULE), z.gte(1, LIMIT_RULE), z.lte(100, LIMIT_RULE)), 24),
+  limit: z._default(
+    z.coerce.number(LIMIT_RULE).check(z.refine(Number.isInteger, LIMIT_RULE), z.gte(1, LIMIT_RULE), z.lte(100, LIMIT_RULE)),
+    24,
+  ),
   q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
   status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
 });

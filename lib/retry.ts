@@ -53,7 +53,13 @@ export type Call = "submit" | "poll" | "download";
  * Retry-After, when given, is the wait; otherwise the jittered backoff. A wait that
  * would end past the deadline (`msLeft`) is not started.
  */
-export function nextTry(call: Call, failure: Failure, attempt: number, policy: RetryPolicy, msLeft = Number.POSITIVE_INFINITY): number | undefined {
+export function nextTry(
+  call: Call,
+  failure: Failure,
+  attempt: number,
+  policy: RetryPolicy,
+  msLeft = Number.POSITIVE_INFINITY,
+): number | undefined {
   if (!mayTryAgain(call, failure.kind, attempt, policy)) return undefined;
   const delay = failure.retryAfterMs ?? fullJitterBackoff(attempt, policy.backoff);
   return delay <= msLeft ? delay : undefined;

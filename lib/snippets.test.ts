@@ -1,8 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { SNIPPET_LANGUAGES, buildSnippet, snippetBody } from "./snippets";
+import { buildSnippet, SNIPPET_LANGUAGES, snippetBody } from "./snippets";
 
-const request = { prompt: `It's a "quoted" prompt`, aspect_ratio: "16:9" as const, num_images: 2, seed: 42, guidance_scale: 4.5, safety_tolerance: "3" as const };
+const request = {
+  prompt: `It's a "quoted" prompt`,
+  aspect_ratio: "16:9" as const,
+  num_images: 2,
+  seed: 42,
+  guidance_scale: 4.5,
+  safety_tolerance: "3" as const,
+};
 const self = { kind: "self", baseUrl: "http://127.0.0.1:3000" } as const;
 
 describe("buildSnippet", () => {
@@ -11,7 +18,9 @@ describe("buildSnippet", () => {
       expect(buildSnippet(language, request, { kind: "wavespeed" })).toContain(
         "https://api.wavespeed.ai/api/v3/wavespeed-ai/flux-kontext-pro/text-to-image",
       );
-      expect(buildSnippet(language, request, self)).toContain("http://127.0.0.1:3000/api/v3/wavespeed-ai/flux-kontext-pro/text-to-image");
+      expect(buildSnippet(language, request, self)).toContain(
+        "http://127.0.0.1:3000/api/v3/wavespeed-ai/flux-kontext-pro/text-to-image",
+      );
     }
   });
 
@@ -29,7 +38,10 @@ describe("buildSnippet", () => {
   });
 
   it("quotes the body so the shell passes it through unchanged", () => {
-    const script = buildSnippet("curl", request, self).split("\n# then")[0].replace(/^curl /, "printf '%s' ").replace(/--location --request POST "[^"]*" \\\n(\s+--header "[^"]*" \\\n)+\s+--data-raw /, "");
+    const script = buildSnippet("curl", request, self)
+      .split("\n# then")[0]
+      .replace(/^curl /, "printf '%s' ")
+      .replace(/--location --request POST "[^"]*" \\\n(\s+--header "[^"]*" \\\n)+\s+--data-raw /, "");
     const echoed = execFileSync("bash", ["-c", script]).toString();
     expect(JSON.parse(echoed)).toEqual(request);
   });

@@ -1,4 +1,4 @@
-import { SUBMIT_PATH, type PredictionRequest } from "./contract";
+import { type PredictionRequest, SUBMIT_PATH } from "./contract";
 import { withSeed } from "./domain";
 
 export const SNIPPET_LANGUAGES = ["curl", "javascript", "python"] as const;

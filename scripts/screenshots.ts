@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContextOptions, chromium, expect, type Locator, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../testing/chromium";
-import { startPlayground, type ServerProcess } from "../testing/server-process";
+import { type ServerProcess, startPlayground } from "../testing/server-process";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT_DIR = path.join(ROOT, "docs/screenshots");
@@ -28,7 +28,12 @@ const HISTORY = [
   { prompt: "Hot air balloons drifting over desert dunes at dawn", aspect_ratio: "16:9", num_images: 2, seed: 3303 },
 ];
 const HERO = { prompt: "A red airship above a coastal city at sunset, gulls in a golden sky", seed: "1207" };
-const SHARED = { prompt: "Misty mountains above a quiet lake at dawn, pine forest on the shore", aspect_ratio: "2:3", num_images: 2, seed: 808 };
+const SHARED = {
+  prompt: "Misty mountains above a quiet lake at dawn, pine forest on the shore",
+  aspect_ratio: "2:3",
+  num_images: 2,
+  seed: 808,
+};
 const MOBILE = { prompt: "A sailboat on a moonlit lake by a pine forest, stars over the hills", seed: "4242" };
 
 async function main() {
@@ -96,7 +101,9 @@ async function submitAndWait(base: string, body: Record<string, unknown>): Promi
   if (response.status !== 201) throw new Error(`submit answered ${response.status}: ${await response.text()}`);
   const { id } = (await response.json()) as { id: string };
   await expect
-    .poll(async () => ((await (await fetch(`${base}/api/predictions/${id}`)).json()) as { status: string }).status, { timeout: 60_000 })
+    .poll(async () => ((await (await fetch(`${base}/api/predictions/${id}`)).json()) as { status: string }).status, {
+      timeout: 60_000,
+    })
     .toBe("completed");
   return { id };
 }
@@ -115,8 +122,14 @@ async function generate(page: Page, settings: { prompt: string; seed: string; as
   await page.goto("/");
   await expect(page.locator('form[data-ready="true"]')).toBeVisible();
   await page.getByLabel("Prompt", { exact: true }).fill(settings.prompt);
-  await page.getByRole("radiogroup", { name: "Aspect ratio" }).getByRole("radio", { name: settings.aspectRatio, exact: true }).check();
-  await page.getByRole("radiogroup", { name: "Number of images" }).getByRole("radio", { name: String(settings.images), exact: true }).check();
+  await page
+    .getByRole("radiogroup", { name: "Aspect ratio" })
+    .getByRole("radio", { name: settings.aspectRatio, exact: true })
+    .check();
+  await page
+    .getByRole("radiogroup", { name: "Number of images" })
+    .getByRole("radio", { name: String(settings.images), exact: true })
+    .check();
   await page.getByLabel("Seed", { exact: true }).fill(settings.seed);
   await page.getByRole("button", { name: "Generate", exact: true }).click();
   const run = page.getByTestId("session-runs").getByTestId("run-card").first();
@@ -129,7 +142,11 @@ async function waitForImages(images: Locator, count: number) {
   await expect(images).toHaveCount(count);
   for (const image of await images.all()) {
     await image.scrollIntoViewIfNeeded();
-    await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() =>
+        image.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0),
+      )
+      .toBe(true);
   }
   await images.first().evaluate(() => window.scrollTo(0, 0));
 }

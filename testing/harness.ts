@@ -46,7 +46,11 @@ export function createTestPredictions(
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */
-export async function waitForTerminal(service: Pick<PredictionService, "find">, id: string, timeoutMs = 10_000): Promise<PredictionRecord> {
+export async function waitForTerminal(
+  service: Pick<PredictionService, "find">,
+  id: string,
+  timeoutMs = 10_000,
+): Promise<PredictionRecord> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const record = await service.find(id);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 const NEXT_BIN = path.resolve(__dirname, "../node_modules/next/dist/bin/next");
@@ -6,7 +6,11 @@ const NEXT_BIN = path.resolve(__dirname, "../node_modules/next/dist/bin/next");
 export type ServerProcess = { url: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 /** Starts the built playground (`next start`) on loopback and waits for its health route. */
-export async function startPlayground(options: { port: number; env: Record<string, string>; timeoutMs?: number }): Promise<ServerProcess> {
+export async function startPlayground(options: {
+  port: number;
+  env: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<ServerProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   // node runs next directly, so `process.pid` is the server itself (for RSS sampling).
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.port)], {

@@ -1,7 +1,10 @@
 import type { PredictionView } from "@/lib/playground-api";
 
 /** A completed local prediction view for client-side unit tests; override what the test is about. */
-export function makeView({ input, ...overrides }: Partial<Omit<PredictionView, "input">> & { input?: Partial<PredictionView["input"]> } = {}): PredictionView {
+export function makeView({
+  input,
+  ...overrides
+}: Partial<Omit<PredictionView, "input">> & { input?: Partial<PredictionView["input"]> } = {}): PredictionView {
   const id = overrides.id ?? "a";
   return {
     id,

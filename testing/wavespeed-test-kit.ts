@@ -3,11 +3,11 @@ import path from "node:path";
 import sharp from "sharp";
 import { expect } from "vitest";
 import { SUBMIT_PATH } from "@/lib/contract";
-import { startFakeWavespeed, type FakeWavespeedOptions, type RecordedRequest } from "./fake-wavespeed/server";
-import { createWavespeedEngine, createWavespeedWebhookInbox, type WavespeedConfig } from "@/lib/engines/wavespeed";
-import { createTestPredictions, readOutput, type TestTrackerConfig, waitForTerminal } from "./harness";
 import type { PredictionRecord } from "@/lib/domain";
+import { createWavespeedEngine, createWavespeedWebhookInbox, type WavespeedConfig } from "@/lib/engines/wavespeed";
 import type { PredictionService } from "@/lib/predictions/service";
+import { type FakeWavespeedOptions, type RecordedRequest, startFakeWavespeed } from "./fake-wavespeed/server";
+import { createTestPredictions, readOutput, type TestTrackerConfig, waitForTerminal } from "./harness";
 
 /**
  * Shared set-up of the wavespeed-*.test.ts files: the real HTTP engine and

@@ -3,10 +3,10 @@ import { headers } from "next/headers";
 import { Suspense } from "react";
 import { HistorySkeleton } from "@/components/history/history-skeleton";
 import { HistoryView } from "@/components/history/history-view";
-import { filtersFromRecord, HISTORY_PAGE_SIZE } from "@/lib/view/history-filters";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { toHistoryPage } from "@/lib/predictions/views";
+import { filtersFromRecord, HISTORY_PAGE_SIZE } from "@/lib/view/history-filters";
 
 export const metadata: Metadata = { title: "History" };
 

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from "@playwright/test";
+import { type Browser, chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../testing/chromium";
 import type { ScenarioContext } from "./scenario";
 

@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { round, summarize, type Summary } from "./stats";
+import { round, type Summary, summarize } from "./stats";
 
 export type LoadOptions = {
   url: string;

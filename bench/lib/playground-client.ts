@@ -38,7 +38,12 @@ export const health = (baseUrl: string, reset = false) => getJson<Health>(`${bas
 
 /** Waits until the tracker has nothing in flight or queued. */
 export const waitForIdle = (baseUrl: string, timeoutMs: number) =>
-  waitFor("the tracker to go idle", async () => {
-    const figures = await health(baseUrl);
-    return figures.inFlight === 0 && figures.waiting === 0 ? true : undefined;
-  }, timeoutMs, 250);
+  waitFor(
+    "the tracker to go idle",
+    async () => {
+      const figures = await health(baseUrl);
+      return figures.inFlight === 0 && figures.waiting === 0 ? true : undefined;
+    },
+    timeoutMs,
+    250,
+  );

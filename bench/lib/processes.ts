@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { startPlayground, type ServerProcess } from "../../testing/server-process";
-import { ROOT, sleep, waitFor, type ScenarioContext } from "./scenario";
+import { type ServerProcess, startPlayground } from "../../testing/server-process";
+import { ROOT, type ScenarioContext, sleep, waitFor } from "./scenario";
 
 /** The benchmarks' own build, so they never clash with the test build in .next. */
 export const BENCH_DIST_DIR = ".next-bench";
@@ -127,7 +127,8 @@ export const wavespeedEnv = (fake: Fake, extra: Record<string, string> = {}) => 
 
 export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
-  if (!response.ok) throw new Error(`${init?.method ?? "GET"} ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(`${init?.method ?? "GET"} ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   return (await response.json()) as T;
 }
 

@@ -31,7 +31,8 @@ export function writeResult(result: ScenarioResult): string {
   const file = path.join(RESULTS_DIR, `${result.scenario}.json`);
   const temporary = `${file}.tmp`;
   // Two decimals are plenty for these figures, and keep diffs between runs readable.
-  const rounded = (_key: string, value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value);
+  const rounded = (_key: string, value: unknown) =>
+    typeof value === "number" && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value;
   fs.writeFileSync(temporary, `${JSON.stringify(result, rounded, 2)}\n`);
   fs.renameSync(temporary, file);
   return file;

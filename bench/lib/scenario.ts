@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { machineInfo } from "./machine";
-import { printTable, writeResult, type Check, type ScenarioResult, type Table } from "./result";
+import { type Check, printTable, type ScenarioResult, type Table, writeResult } from "./result";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -16,7 +16,7 @@ export type ScenarioContext = {
 
 export type ScenarioOutput = { checks: Check[]; tables: Table[]; notes?: string[]; figures?: Record<string, unknown> };
 
-type Meta = { name: string; title: string; /** The whole scenario is stopped past this. */ timeLimitMs: number };
+type Meta = { name: string; title: string /** The whole scenario is stopped past this. */; timeLimitMs: number };
 
 const CLEANUP_STEP_MS = 15_000;
 
@@ -82,7 +82,10 @@ export function runScenario(meta: Meta, body: (ctx: ScenarioContext) => Promise<
     process.exit(error === undefined ? 0 : 1);
   };
 
-  const deadline = setTimeout(() => void finish(undefined, new Error(`time limit of ${meta.timeLimitMs / 1000} s passed`)), meta.timeLimitMs);
+  const deadline = setTimeout(
+    () => void finish(undefined, new Error(`time limit of ${meta.timeLimitMs / 1000} s passed`)),
+    meta.timeLimitMs,
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void finish(undefined, new Error(`stopped by ${signal}`)));
   }
@@ -96,7 +99,12 @@ export function runScenario(meta: Meta, body: (ctx: ScenarioContext) => Promise<
 }
 
 /** Polls `probe` until it returns a value, within a bounded time. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, intervalMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs: number,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

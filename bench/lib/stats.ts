@@ -28,6 +28,7 @@ export function round(value: number, digits = 2): number {
   return Math.round(value * factor) / factor;
 }
 
-export const ms = (value: number) => (Number.isFinite(value) ? `${round(value, value < 0.1 ? 3 : value < 10 ? 2 : 1)} ms` : "n/a");
+export const ms = (value: number) =>
+  Number.isFinite(value) ? `${round(value, value < 0.1 ? 3 : value < 10 ? 2 : 1)} ms` : "n/a";
 export const mb = (bytes: number) => `${round(bytes / 1024 / 1024, 1)} MB`;
 export const kb = (bytes: number) => `${round(bytes / 1024, 1)} KB`;

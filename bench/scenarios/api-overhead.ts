@@ -1,7 +1,7 @@
-import { SUBMIT_PATH, resultPath } from "../../lib/contract";
-import { load, type LoadResult } from "../lib/http-load";
-import { FAKE_KEY, cpuMsOf, startBenchPlayground, startFake, wavespeedEnv } from "../lib/processes";
-import { TEST_VECTOR, submitPrediction, uniqueToken, waitForIdle, waitForTerminal } from "../lib/playground-client";
+import { resultPath, SUBMIT_PATH } from "../../lib/contract";
+import { type LoadResult, load } from "../lib/http-load";
+import { submitPrediction, TEST_VECTOR, uniqueToken, waitForIdle, waitForTerminal } from "../lib/playground-client";
+import { cpuMsOf, FAKE_KEY, startBenchPlayground, startFake, wavespeedEnv } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
 import { runScenario } from "../lib/scenario";
 import { ms, round } from "../lib/stats";
@@ -14,7 +14,12 @@ const RESULT_SECONDS = 5;
 const ORDER: Pair["endpoint"][] = ["alone", "submit", "result", "floor"];
 const LABELS = { submit: "POST submit", alone: "POST submit, tracker held", result: "GET result", floor: "GET health (floor)" };
 
-type Pair = { endpoint: "submit" | "alone" | "result" | "floor"; connections: number; playground: LoadResult; upstream: LoadResult };
+type Pair = {
+  endpoint: "submit" | "alone" | "result" | "floor";
+  connections: number;
+  playground: LoadResult;
+  upstream: LoadResult;
+};
 
 runScenario({ name: "api-overhead", title: "Served API overhead", timeLimitMs: 240_000 }, async (ctx) => {
   // Short tasks and a wide queue: the submits of one round are tracked to the end before the next.
@@ -33,16 +38,31 @@ runScenario({ name: "api-overhead", title: "Served API overhead", timeLimitMs: 2
   if (!task) throw new Error("the fake has no task for the probe prediction");
 
   const auth = { authorization: `Bearer ${FAKE_KEY}` };
-  const body = JSON.stringify({ prompt: TEST_VECTOR, aspect_ratio: "1:1", num_images: 1, guidance_scale: 3.5, safety_tolerance: "2" });
+  const body = JSON.stringify({
+    prompt: TEST_VECTOR,
+    aspect_ratio: "1:1",
+    num_images: 1,
+    guidance_scale: 3.5,
+    safety_tolerance: "2",
+  });
   const submit = (base: string, connections: number) =>
-    load({ url: `${base}${SUBMIT_PATH}`, method: "POST", body, headers: auth, connections, amount: SUBMITS[connections], maxMs: 30_000 });
+    load({
+      url: `${base}${SUBMIT_PATH}`,
+      method: "POST",
+      body,
+      headers: auth,
+      connections,
+      amount: SUBMITS[connections],
+      maxMs: 30_000,
+    });
   const result = (url: string, connections: number, durationS = RESULT_SECONDS) =>
     load({ url, headers: auth, connections, durationS, maxMs: (durationS + 10) * 1000 });
   const ourResult = `${playground.url}${resultPath(probe.id)}`;
   const theirResult = `${fake.url}${resultPath(task.id)}`;
 
   ctx.log("warming up both servers");
-  for (const base of [fake.url, playground.url]) await load({ url: `${base}${SUBMIT_PATH}`, method: "POST", body, headers: auth, connections: 4, amount: 100, maxMs: 30_000 });
+  for (const base of [fake.url, playground.url])
+    await load({ url: `${base}${SUBMIT_PATH}`, method: "POST", body, headers: auth, connections: 4, amount: 100, maxMs: 30_000 });
   await result(ourResult, 4, 1);
   await result(theirResult, 4, 1);
   await waitForIdle(playground.url, 60_000);
@@ -75,16 +95,34 @@ runScenario({ name: "api-overhead", title: "Served API overhead", timeLimitMs: 2
   // The request path alone: a second playground whose tracker sends one task at a time, and that
   // one hangs upstream ([hang-submit]), so no tracking work runs between the measured requests.
   await playground.stop("SIGKILL");
-  const held = await startBenchPlayground(ctx, PORTS.held, { ...wavespeedEnv(fake), WAVESPEED_MAX_CONCURRENCY: "1", DATA_DIR: ctx.tempDir("held") });
+  const held = await startBenchPlayground(ctx, PORTS.held, {
+    ...wavespeedEnv(fake),
+    WAVESPEED_MAX_CONCURRENCY: "1",
+    DATA_DIR: ctx.tempDir("held"),
+  });
   const heldBody = JSON.stringify({ prompt: `${TEST_VECTOR} [hang-submit]` });
   const submitHeld = (amount: number) =>
-    load({ url: `${held.url}${SUBMIT_PATH}`, method: "POST", body: heldBody, headers: auth, connections: 1, amount, maxMs: 30_000 });
+    load({
+      url: `${held.url}${SUBMIT_PATH}`,
+      method: "POST",
+      body: heldBody,
+      headers: auth,
+      connections: 1,
+      amount,
+      maxMs: 30_000,
+    });
   await submitHeld(100);
-  pairs.push({ endpoint: "alone", connections: 1, playground: await submitHeld(SUBMITS[1]), upstream: single("submit").upstream });
+  pairs.push({
+    endpoint: "alone",
+    connections: 1,
+    playground: await submitHeld(SUBMITS[1]),
+    upstream: single("submit").upstream,
+  });
   await held.stop("SIGKILL");
 
   const failures = pairs.reduce((sum, p) => sum + p.playground.failed + p.upstream.failed, 0);
-  const overhead = (endpoint: Pair["endpoint"]) => single(endpoint).playground.latency.p50 - single(endpoint).upstream.latency.p50;
+  const overhead = (endpoint: Pair["endpoint"]) =>
+    single(endpoint).playground.latency.p50 - single(endpoint).upstream.latency.p50;
   const checks: Check[] = [
     atMost("submit overhead p50, the request alone (tracker held), 1 connection", overhead("alone"), 5, ms),
     atMost("submit overhead p50, back to back, every task tracked to the end, 1 connection", overhead("submit"), 5, ms),
@@ -99,20 +137,34 @@ runScenario({ name: "api-overhead", title: "Served API overhead", timeLimitMs: 2
     tables: [
       {
         title: "Through the playground vs straight to the fake upstream (latency of 2xx answers)",
-        columns: ["endpoint", "conns", "requests", "ours p50", "upstream p50", "Δ p50", "ratio", "ours p99", "upstream p99", "ours req/s", "upstream req/s"],
-        rows: [...pairs].sort((a, b) => ORDER.indexOf(a.endpoint) - ORDER.indexOf(b.endpoint) || a.connections - b.connections).map((p) => [
-          LABELS[p.endpoint],
-          p.connections,
-          p.endpoint === "submit" || p.endpoint === "alone" ? p.playground.ok : `${RESULT_SECONDS} s`,
-          ms(p.playground.latency.p50),
-          ms(p.upstream.latency.p50),
-          ms(p.playground.latency.p50 - p.upstream.latency.p50),
-          `${round(p.playground.latency.p50 / p.upstream.latency.p50, 1)}x`,
-          ms(p.playground.latency.p99),
-          ms(p.upstream.latency.p99),
-          p.playground.reqPerSec,
-          p.upstream.reqPerSec,
-        ]),
+        columns: [
+          "endpoint",
+          "conns",
+          "requests",
+          "ours p50",
+          "upstream p50",
+          "Δ p50",
+          "ratio",
+          "ours p99",
+          "upstream p99",
+          "ours req/s",
+          "upstream req/s",
+        ],
+        rows: [...pairs]
+          .sort((a, b) => ORDER.indexOf(a.endpoint) - ORDER.indexOf(b.endpoint) || a.connections - b.connections)
+          .map((p) => [
+            LABELS[p.endpoint],
+            p.connections,
+            p.endpoint === "submit" || p.endpoint === "alone" ? p.playground.ok : `${RESULT_SECONDS} s`,
+            ms(p.playground.latency.p50),
+            ms(p.upstream.latency.p50),
+            ms(p.playground.latency.p50 - p.upstream.latency.p50),
+            `${round(p.playground.latency.p50 / p.upstream.latency.p50, 1)}x`,
+            ms(p.playground.latency.p99),
+            ms(p.upstream.latency.p99),
+            p.playground.reqPerSec,
+            p.upstream.reqPerSec,
+          ]),
       },
     ],
     notes: [

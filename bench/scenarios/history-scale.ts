@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { MODEL_ID } from "../../lib/contract";
 import type { AspectRatio } from "@/lib/domain";
+import { MODEL_ID } from "../../lib/contract";
 import { openDatabase } from "../../lib/db/client";
 import { SqlitePredictionRepo } from "../../lib/db/sqlite-prediction-repo";
 import { load } from "../lib/http-load";
@@ -18,7 +18,16 @@ const WORD = "lighthouse";
 /** In none: the worst case, every row is read. */
 const ABSENT = "zeppelin";
 
-const SUBJECTS = ["a fox", "an old tram", "a glass teapot", "a mountain village", "a koi pond", "a robot gardener", "a desert caravan", "a paper boat"];
+const SUBJECTS = [
+  "a fox",
+  "an old tram",
+  "a glass teapot",
+  "a mountain village",
+  "a koi pond",
+  "a robot gardener",
+  "a desert caravan",
+  "a paper boat",
+];
 const STYLES = ["oil painting", "watercolour", "35mm photo", "isometric render", "ink sketch", "pixel art"];
 const LIGHT = ["at dawn", "under neon rain", "in golden hour", "by candlelight", "in thick fog", "at noon"];
 const RATIOS: AspectRatio[] = ["1:1", "16:9", "3:4", "9:16", "21:9"];
@@ -55,14 +64,27 @@ runScenario({ name: "history-scale", title: "History at 10,000 predictions", tim
   const checks: Check[] = measured
     .filter((m) => m.target)
     .map((m) => atMost(`${m.name}, p50 over HTTP`, m.result.latency.p50, 50, ms));
-  checks.push(atMost("failed requests", measured.reduce((sum, m) => sum + m.result.failed, 0), 0, String));
+  checks.push(
+    atMost(
+      "failed requests",
+      measured.reduce((sum, m) => sum + m.result.failed, 0),
+      0,
+      String,
+    ),
+  );
   return {
     checks,
     tables: [
       {
         title: `GET /api/predictions with ${ROWS.toLocaleString("en")} predictions stored (${REQUESTS} sequential requests each)`,
         columns: ["query", "p50", "p95", "p99", "req/s"],
-        rows: measured.map((m) => [m.name, ms(m.result.latency.p50), ms(m.result.latency.p95), ms(m.result.latency.p99), m.result.reqPerSec]),
+        rows: measured.map((m) => [
+          m.name,
+          ms(m.result.latency.p50),
+          ms(m.result.latency.p95),
+          ms(m.result.latency.p99),
+          m.result.reqPerSec,
+        ]),
       },
       {
         title: "The same reads straight on the store, in process (p50 of 50), to split SQLite from HTTP",
@@ -70,7 +92,11 @@ runScenario({ name: "history-scale", title: "History at 10,000 predictions", tim
         rows: Object.entries(seeded.direct).map(([name, p50]) => [name, ms(p50)]),
       },
     ],
-    figures: { seedMs: seeded.seedMs, direct: seeded.direct, measured: measured.map(({ name, path, result }) => ({ name, path, result })) },
+    figures: {
+      seedMs: seeded.seedMs,
+      direct: seeded.direct,
+      measured: measured.map(({ name, path, result }) => ({ name, path, result })),
+    },
   };
 });
 
@@ -97,9 +123,18 @@ async function seed(file: string) {
       const images = 1 + (i % 4 === 0 ? 3 : 0);
       const ratio = pick(RATIOS);
       void store.create({
-        id, engine: "wavespeed", model: MODEL_ID, status: "created",
+        id,
+        engine: "wavespeed",
+        model: MODEL_ID,
+        status: "created",
         input: { prompt, aspect_ratio: ratio, num_images: images, seed: i, guidance_scale: 3.5, safety_tolerance: "2" },
-        seedRequested: null, upstreamId: `up${id}`, submitState: "submitted", error: "", inferenceMs: 0, createdAt, completedAt: null,
+        seedRequested: null,
+        upstreamId: `up${id}`,
+        submitState: "submitted",
+        error: "",
+        inferenceMs: 0,
+        createdAt,
+        completedAt: null,
       });
       const completedAt = new Date(base + i * 60_000 + 4_000).toISOString();
       if (failed) {
@@ -107,7 +142,13 @@ async function seed(file: string) {
         continue;
       }
       const outputs = Array.from({ length: images }, (_, index) => ({
-        index, file: `${id}/${index}.png`, contentType: "image/png", width: 1024, height: 1024, bytes: 250_000, nsfw: false,
+        index,
+        file: `${id}/${index}.png`,
+        contentType: "image/png",
+        width: 1024,
+        height: 1024,
+        bytes: 250_000,
+        nsfw: false,
         sourceUrl: `https://example.invalid/outputs/${id}/${index}.png`,
       }));
       void store.complete(id, outputs, { inferenceMs: 3_800, completedAt });

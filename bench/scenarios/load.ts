@@ -1,6 +1,6 @@
 import { SUBMIT_PATH } from "../../lib/contract";
-import { FAKE_KEY, getJson, rssOf, startBenchPlayground, startFake, wavespeedEnv } from "../lib/processes";
 import { health, submitPrediction, uniqueToken, waitForIdle, waitForTerminal } from "../lib/playground-client";
+import { FAKE_KEY, getJson, rssOf, startBenchPlayground, startFake, wavespeedEnv } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
 import { runScenario, sleep } from "../lib/scenario";
 import { mb, ms, round, summarize } from "../lib/stats";
@@ -64,20 +64,34 @@ runScenario({ name: "load", title: "Load: 500 predictions in 10 s", timeLimitMs:
   const ids = answers.flatMap((a) => (a.id ? [a.id] : []));
   const statuses = new Map<string, number>();
   for (let i = 0; i < ids.length; i += 20) {
-    const batch = await Promise.all(ids.slice(i, i + 20).map((id) => getJson<Envelope>(`${playground.url}/api/v3/predictions/${id}/result`)));
+    const batch = await Promise.all(
+      ids.slice(i, i + 20).map((id) => getJson<Envelope>(`${playground.url}/api/v3/predictions/${id}/result`)),
+    );
     for (const envelope of batch) statuses.set(envelope.data.status, (statuses.get(envelope.data.status) ?? 0) + 1);
   }
   const completed = statuses.get("completed") ?? 0;
   const upstreamSubmits = (await fake.requests({ method: "POST", path: SUBMIT_PATH, prompt: token })).length;
   const peakRss = Math.max(...samples);
   const latency = summarize(answers.filter((a) => a.status === 200).map((a) => a.ms));
-  ctx.log(`completed ${completed}/${PREDICTIONS}, upstream submits ${upstreamSubmits}, peak RSS ${mb(peakRss)}, lag p99 ${ms(lag.p99)}`);
+  ctx.log(
+    `completed ${completed}/${PREDICTIONS}, upstream submits ${upstreamSubmits}, peak RSS ${mb(peakRss)}, lag p99 ${ms(lag.p99)}`,
+  );
 
   const lost = PREDICTIONS - completed;
   const checks: Check[] = [
-    { metric: "predictions completed", target: `${PREDICTIONS} of ${PREDICTIONS}`, measured: `${completed} of ${PREDICTIONS}`, pass: completed === PREDICTIONS },
+    {
+      metric: "predictions completed",
+      target: `${PREDICTIONS} of ${PREDICTIONS}`,
+      measured: `${completed} of ${PREDICTIONS}`,
+      pass: completed === PREDICTIONS,
+    },
     atMost("predictions lost or failed", lost, 0, String),
-    { metric: "upstream submits (each task sent once)", target: String(PREDICTIONS), measured: String(upstreamSubmits), pass: upstreamSubmits === PREDICTIONS },
+    {
+      metric: "upstream submits (each task sent once)",
+      target: String(PREDICTIONS),
+      measured: String(upstreamSubmits),
+      pass: upstreamSubmits === PREDICTIONS,
+    },
     atMost("peak server RSS", peakRss, 400 * 1024 * 1024, mb),
     atMost("event-loop lag p99", lag.p99, 50, ms),
   ];
@@ -94,11 +108,24 @@ runScenario({ name: "load", title: "Load: 500 predictions in 10 s", timeLimitMs:
           ["all finished after", `${round(drainedMs / 1000, 1)} s`],
           ["final statuses", [...statuses].map(([status, n]) => `${status} ${n}`).join(", ")],
           ["RSS idle before / peak", `${mb(idleRss)} / ${mb(peakRss)} (${samples.length} samples every ${SAMPLE_EVERY_MS} ms)`],
-          [`event-loop lag p50 / p99 / max (sampled every ${lag.resolutionMs} ms)`, `${ms(lag.p50)} / ${ms(lag.p99)} / ${ms(lag.max)}`],
+          [
+            `event-loop lag p50 / p99 / max (sampled every ${lag.resolutionMs} ms)`,
+            `${ms(lag.p50)} / ${ms(lag.p99)} / ${ms(lag.max)}`,
+          ],
         ],
       },
     ],
-    figures: { idleRss, peakRss, samples, lag, statuses: Object.fromEntries(statuses), submitLatency: latency, submitSpanMs, drainedMs, upstreamSubmits },
+    figures: {
+      idleRss,
+      peakRss,
+      samples,
+      lag,
+      statuses: Object.fromEntries(statuses),
+      submitLatency: latency,
+      submitSpanMs,
+      drainedMs,
+      upstreamSubmits,
+    },
   };
 });
 
@@ -116,4 +143,3 @@ async function submitOne(baseUrl: string, prompt: string) {
     return { status: 0, ms: performance.now() - started };
   }
 }
-

@@ -1,8 +1,8 @@
-import { ASPECT_RATIOS, DEFAULTS, PIXEL_SIZES, type EngineInput } from "@/lib/domain";
+import { ASPECT_RATIOS, DEFAULTS, type EngineInput, PIXEL_SIZES } from "@/lib/domain";
 import { renderImage } from "../../lib/engines/local";
+import { TEST_VECTOR } from "../lib/playground-client";
 import { atMost } from "../lib/result";
 import { runScenario } from "../lib/scenario";
-import { TEST_VECTOR } from "../lib/playground-client";
 import { ms, round, summarize } from "../lib/stats";
 
 const WARMUP = 2;
@@ -37,7 +37,15 @@ runScenario({ name: "local-engine", title: "Local engine render time", timeLimit
     const megapixels = (width * height) / 1e6;
     const summary = summarize(times);
     perRatio[ratio] = { ...summary, megapixels, msPerMegapixel: summary.p50 / megapixels };
-    rows.push([ratio, `${width}x${height}`, round(megapixels, 2), ms(summary.p50), ms(summary.p95), ms(summary.p50 / megapixels), `${round(bytes / RUNS / 1024, 0)} KB`]);
+    rows.push([
+      ratio,
+      `${width}x${height}`,
+      round(megapixels, 2),
+      ms(summary.p50),
+      ms(summary.p95),
+      ms(summary.p50 / megapixels),
+      `${round(bytes / RUNS / 1024, 0)} KB`,
+    ]);
     ctx.log(`${ratio}: p50 ${ms(summary.p50)}`);
   }
 

@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
 import type { Browser } from "@playwright/test";
 import { launchChromium } from "../lib/browser";
-import { startBenchPlayground } from "../lib/processes";
 import { submitPrediction, TEST_VECTOR, waitForTerminal } from "../lib/playground-client";
+import { startBenchPlayground } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
 import { runScenario, sleep } from "../lib/scenario";
 import { kb, ms, summarize } from "../lib/stats";
@@ -13,7 +13,16 @@ const SHARE_LCP_SAMPLES = 4;
 /** How long after `load` a page may still fetch scripts it needs at first load. */
 const SETTLE_MS = 1_000;
 
-type Weight = { page: string; path: string; status: number; scripts: number; jsGzip: number; jsRaw: number; jsTransferred: number; cssGzip: number };
+type Weight = {
+  page: string;
+  path: string;
+  status: number;
+  scripts: number;
+  jsGzip: number;
+  jsRaw: number;
+  jsTransferred: number;
+  cssGzip: number;
+};
 
 runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 180_000 }, async (ctx) => {
   const playground = await startBenchPlayground(ctx, PORT, { KONTEXT_ENGINE: "local", DATA_DIR: ctx.tempDir("weight") });
@@ -48,7 +57,11 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
   const homeWeight = weights[0];
   const missing = (w: Weight) => w.page !== pages[3].page && w.status === 404;
   const paintRow = (name: string, s: Awaited<ReturnType<typeof sampleLcp>>) => [
-    name, s.lcp.n, `${ms(s.fcp.p50)} / ${ms(s.fcp.p95)}`, `${ms(s.lcp.p50)} / ${ms(s.lcp.p95)}`, s.element,
+    name,
+    s.lcp.n,
+    `${ms(s.fcp.p50)} / ${ms(s.fcp.p95)}`,
+    `${ms(s.lcp.p50)} / ${ms(s.lcp.p95)}`,
+    s.element,
   ];
   const checks: Check[] = [
     atMost("first-load JS of / (gzip)", homeWeight.status === 200 ? homeWeight.jsGzip : Number.NaN, 150 * 1024, kb),
@@ -59,17 +72,28 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
     checks,
     tables: [
       {
-        title: "JavaScript each page loads (every script response until load + 1 s, fresh browser context; gzip computed at level 6)",
+        title:
+          "JavaScript each page loads (every script response until load + 1 s, fresh browser context; gzip computed at level 6)",
         columns: ["page", "path", "status", "scripts", "JS gzip", "JS transferred", "JS uncompressed", "CSS gzip"],
         rows: weights.map((w) => [
-          w.page, w.path.replace(view.id, "{id}"), missing(w) ? "404: missing" : w.status, w.scripts,
-          kb(w.jsGzip), kb(w.jsTransferred), kb(w.jsRaw), kb(w.cssGzip),
+          w.page,
+          w.path.replace(view.id, "{id}"),
+          missing(w) ? "404: missing" : w.status,
+          w.scripts,
+          kb(w.jsGzip),
+          kb(w.jsTransferred),
+          kb(w.jsRaw),
+          kb(w.cssGzip),
         ]),
       },
       {
         title: "Paint in Chromium, 1280x900, fresh context per load, after one unmeasured load (p50 / p95)",
         columns: ["page", "loads", "FCP", "LCP", "LCP element"],
-        rows: [paintRow("/ (empty history)", lcpEmpty), paintRow("/ (one earlier image)", lcpHistory), paintRow("/p/{id}", lcpShare)],
+        rows: [
+          paintRow("/ (empty history)", lcpEmpty),
+          paintRow("/ (one earlier image)", lcpHistory),
+          paintRow("/p/{id}", lcpShare),
+        ],
       },
     ],
     notes: [
@@ -109,7 +133,10 @@ async function weigh(browser: Browser, baseUrl: string, page: string, path: stri
     jsGzip: sum(scripts, "gzip"),
     jsRaw: sum(scripts, "raw"),
     jsTransferred: sum(scripts, "transferred"),
-    cssGzip: sum(files.filter((f) => f.type === "stylesheet"), "gzip"),
+    cssGzip: sum(
+      files.filter((f) => f.type === "stylesheet"),
+      "gzip",
+    ),
   };
 }
 

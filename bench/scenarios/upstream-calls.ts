@@ -1,6 +1,6 @@
-import { atMost } from "../lib/result";
-import { startBenchPlayground, startFake, wavespeedEnv, type Fake } from "../lib/processes";
 import { submitPrediction, uniqueToken, waitForTerminal } from "../lib/playground-client";
+import { type Fake, startBenchPlayground, startFake, wavespeedEnv } from "../lib/processes";
+import { atMost } from "../lib/result";
 import { runScenario } from "../lib/scenario";
 
 const PORTS = { fake: 3430, playground: 3431 };

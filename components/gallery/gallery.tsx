@@ -13,7 +13,17 @@ const Lightbox = dynamic(() => loadLightbox().then((module) => module.Lightbox),
 const shortPrompt = (prompt: string) => (prompt.length > 140 ? `${prompt.slice(0, 139)}…` : prompt);
 
 /** The images of one prediction; a click opens the lightbox, flagged ones wait for a reveal. */
-export function Gallery({ view, eager, large, priority }: { view: PredictionView; eager?: boolean; large?: boolean; priority?: boolean }) {
+export function Gallery({
+  view,
+  eager,
+  large,
+  priority,
+}: {
+  view: PredictionView;
+  eager?: boolean;
+  large?: boolean;
+  priority?: boolean;
+}) {
   const [open, setOpen] = useState<number | null>(null);
   // Stays mounted once opened, so the native <dialog> hands focus back on close.
   const [lightboxUsed, setLightboxUsed] = useState(false);
@@ -46,7 +56,14 @@ export function Gallery({ view, eager, large, priority }: { view: PredictionView
         ))}
       </ul>
       {lightboxUsed && (
-        <Lightbox view={view} index={open} revealed={revealed} onIndex={setOpen} onReveal={reveal} onClose={() => setOpen(null)} />
+        <Lightbox
+          view={view}
+          index={open}
+          revealed={revealed}
+          onIndex={setOpen}
+          onReveal={reveal}
+          onClose={() => setOpen(null)}
+        />
       )}
     </>
   );

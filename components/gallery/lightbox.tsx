@@ -51,7 +51,10 @@ export function Lightbox({ view, index, revealed, onIndex, onReveal, onClose }: 
         <div className="flex h-full flex-col lg:flex-row">
           {/* biome-ignore lint/a11y/noStaticElementInteractions: a click beside the image closes, as on the backdrop; Esc and the Close button do it by keyboard */}
           {/* biome-ignore lint/a11y/useKeyWithClickEvents: as above, the keyboard closes with Esc */}
-          <div className="relative flex min-h-0 flex-1 items-center justify-center p-4" onClick={(event) => event.target === event.currentTarget && onClose()}>
+          <div
+            className="relative flex min-h-0 flex-1 items-center justify-center p-4"
+            onClick={(event) => event.target === event.currentTarget && onClose()}
+          >
             {/* The original, as is. */}
             <img
               src={output.url}
@@ -67,10 +70,20 @@ export function Lightbox({ view, index, revealed, onIndex, onReveal, onClose }: 
             )}
             {count > 1 && (
               <>
-                <button type="button" aria-label="Previous image" onClick={() => move(-1)} className={`${buttonClass({ className: "absolute left-3 size-10 rounded-full p-0" })}`}>
+                <button
+                  type="button"
+                  aria-label="Previous image"
+                  onClick={() => move(-1)}
+                  className={`${buttonClass({ className: "absolute left-3 size-10 rounded-full p-0" })}`}
+                >
                   <ChevronIcon direction="left" />
                 </button>
-                <button type="button" aria-label="Next image" onClick={() => move(1)} className={`${buttonClass({ className: "absolute right-3 size-10 rounded-full p-0" })}`}>
+                <button
+                  type="button"
+                  aria-label="Next image"
+                  onClick={() => move(1)}
+                  className={`${buttonClass({ className: "absolute right-3 size-10 rounded-full p-0" })}`}
+                >
                   <ChevronIcon />
                 </button>
               </>
@@ -81,8 +94,14 @@ export function Lightbox({ view, index, revealed, onIndex, onReveal, onClose }: 
               <h2 id={titleId} className="font-semibold">
                 Image {index + 1} of {count}
               </h2>
-              {/* biome-ignore lint/a11y/noAutofocus: an opened dialog moves focus into itself (WAI-ARIA dialog pattern) */}
-              <button type="button" aria-label="Close" onClick={onClose} className={buttonClass({ variant: "ghost", size: "sm", className: "-mt-1 -mr-2" })} autoFocus>
+              <button
+                type="button"
+                aria-label="Close"
+                onClick={onClose}
+                className={buttonClass({ variant: "ghost", size: "sm", className: "-mt-1 -mr-2" })}
+                // biome-ignore lint/a11y/noAutofocus: an opened dialog moves focus into itself (WAI-ARIA dialog pattern)
+                autoFocus
+              >
                 <CloseIcon />
               </button>
             </div>

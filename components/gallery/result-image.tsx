@@ -23,7 +23,10 @@ export function ResultImage({ output, alt, label, hidden, eager, priority, onOpe
   return (
     <div
       className="group relative overflow-hidden rounded-lg bg-muted bg-cover bg-center"
-      style={{ aspectRatio: `${output.width} / ${output.height}`, backgroundImage: output.nsfw ? undefined : `url(${output.thumbUrl})` }}
+      style={{
+        aspectRatio: `${output.width} / ${output.height}`,
+        backgroundImage: output.nsfw ? undefined : `url(${output.thumbUrl})`,
+      }}
     >
       <button type="button" onClick={onOpen} aria-label={label} disabled={hidden} className="block size-full rounded-lg">
         {/* A plain <img>: this app serves the file already sized, next/image would only re-encode it. */}

@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 
-const frame = "flex min-h-64 flex-col items-center justify-center gap-3 rounded-2xl border border-dashed border-border p-8 text-center";
+const frame =
+  "flex min-h-64 flex-col items-center justify-center gap-3 rounded-2xl border border-dashed border-border p-8 text-center";
 
 /** Nothing generated yet. */
 export function EmptyHistory() {
   return (
     <div className={frame} data-testid="history-empty">
       <p className="font-medium">No predictions yet</p>
-      <p className="max-w-sm text-sm text-fg-muted">Every image you generate in the playground is kept here, with its prompt and seed.</p>
+      <p className="max-w-sm text-sm text-fg-muted">
+        Every image you generate in the playground is kept here, with its prompt and seed.
+      </p>
       <Link href="/" className={buttonClass({ variant: "primary" })}>
         Open the playground
       </Link>

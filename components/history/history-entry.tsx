@@ -9,12 +9,13 @@ import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
 import { useDeletePrediction } from "@/hooks/use-delete-prediction";
 import { usePrediction } from "@/hooks/use-prediction";
-import { formatCreatedAt } from "@/lib/view/format";
 import type { PredictionView } from "@/lib/playground-api";
+import { formatCreatedAt } from "@/lib/view/format";
 import { HistoryThumbs } from "./history-thumbs";
 
 const MAX_PROMPT_CHARS = 160;
-const shortPrompt = (prompt: string) => (prompt.length > MAX_PROMPT_CHARS ? `${prompt.slice(0, MAX_PROMPT_CHARS - 1).trimEnd()}…` : prompt);
+const shortPrompt = (prompt: string) =>
+  prompt.length > MAX_PROMPT_CHARS ? `${prompt.slice(0, MAX_PROMPT_CHARS - 1).trimEnd()}…` : prompt;
 
 type Props = { item: PredictionView; eager: boolean; onDeleted: () => void };
 
@@ -68,7 +69,9 @@ export function HistoryEntry({ item, eager, onDeleted }: Props) {
             </Link>
           </h3>
           <ParamsSummary input={view.input} />
-          {view.status === "failed" && <p className="line-clamp-2 text-xs text-danger">{view.error || "Failed without saying why."}</p>}
+          {view.status === "failed" && (
+            <p className="line-clamp-2 text-xs text-danger">{view.error || "Failed without saying why."}</p>
+          )}
           {deletion.isError && (
             <p role="alert" className="text-xs text-danger">
               Not deleted: {deletion.error.message}

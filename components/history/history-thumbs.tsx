@@ -6,7 +6,12 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
-const MOSAIC: Record<number, string> = { 1: "grid-cols-1", 2: "grid-cols-2", 3: "grid-cols-2 grid-rows-2", 4: "grid-cols-2 grid-rows-2" };
+const MOSAIC: Record<number, string> = {
+  1: "grid-cols-1",
+  2: "grid-cols-2",
+  3: "grid-cols-2 grid-rows-2",
+  4: "grid-cols-2 grid-rows-2",
+};
 
 /**
  * Up to four small WebP thumbnails of one prediction, never the originals.

@@ -1,6 +1,6 @@
-import { formatUsd } from "@/lib/view/format";
 import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
 import type { HistoryPage, PredictionView } from "@/lib/playground-api";
+import { formatUsd } from "@/lib/view/format";
 
 type Props = { totals: HistoryPage["totals"]; engine: PredictionView["engine"] };
 

@@ -6,11 +6,11 @@ import { type InitialHistory, useHistoryFeed, useHistoryTotals } from "@/hooks/u
 import { useHistoryFilters } from "@/hooks/use-history-filters";
 import { useHistoryLive } from "@/hooks/use-history-live";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
-import { isFiltered } from "@/lib/view/history-filters";
 import type { PredictionView } from "@/lib/playground-api";
+import { isFiltered } from "@/lib/view/history-filters";
 import { EmptyHistory, NoMatches } from "./history-empty";
 import { HistoryEntry } from "./history-entry";
-import { historyGridClass, HistorySkeleton } from "./history-skeleton";
+import { HistorySkeleton, historyGridClass } from "./history-skeleton";
 import { HistoryToolbar } from "./history-toolbar";
 import { HistoryTotals } from "./history-totals";
 import { LoadMore } from "./load-more";
@@ -61,23 +61,42 @@ export function HistoryView({ initial, engine }: Props) {
         <HistoryTotals totals={totals.data} engine={engine} />
       </header>
 
-      <HistoryToolbar searchText={searchText} status={filters.status} onSearchText={setSearchText} onSearchNow={searchNow} onStatus={setStatus} />
+      <HistoryToolbar
+        searchText={searchText}
+        status={filters.status}
+        onSearchText={setSearchText}
+        onSearchNow={searchNow}
+        onStatus={setStatus}
+      />
 
       <section aria-labelledby="history-results-title" className="flex flex-col gap-4">
         <h2 id="history-results-title" className="sr-only">
           Predictions
         </h2>
         <p role="status" className="sr-only">
-          {feed.isFetching ? "" : items.length === 0 ? "No predictions to show" : `${items.length} predictions shown${more ? ", more below" : ""}`}
+          {feed.isFetching
+            ? ""
+            : items.length === 0
+              ? "No predictions to show"
+              : `${items.length} predictions shown${more ? ", more below" : ""}`}
         </p>
         {feed.isPending ? (
           <HistorySkeleton />
         ) : feed.isError && items.length === 0 ? (
           <ListError message={feed.error.message} onRetry={() => void feed.refetch()} />
         ) : items.length === 0 ? (
-          isFiltered(filters) ? <NoMatches onClear={clear} /> : <EmptyHistory />
+          isFiltered(filters) ? (
+            <NoMatches onClear={clear} />
+          ) : (
+            <EmptyHistory />
+          )
         ) : (
-          <ul ref={list} aria-busy={stale} className={`${historyGridClass} transition-opacity ${stale ? "opacity-60" : ""}`} data-testid="history-list">
+          <ul
+            ref={list}
+            aria-busy={stale}
+            className={`${historyGridClass} transition-opacity ${stale ? "opacity-60" : ""}`}
+            data-testid="history-list"
+          >
             {items.map((item, index) => (
               <HistoryEntry
                 key={item.id}
@@ -88,7 +107,9 @@ export function HistoryView({ initial, engine }: Props) {
             ))}
           </ul>
         )}
-        {feed.isFetchNextPageError && <p className="text-center text-sm text-danger">Older predictions could not be loaded: {feed.error?.message}</p>}
+        {feed.isFetchNextPageError && (
+          <p className="text-center text-sm text-danger">Older predictions could not be loaded: {feed.error?.message}</p>
+        )}
         {more && <LoadMore loading={feed.isFetchingNextPage} onLoad={loadNext} onClick={loadNextAndFocus} />}
       </section>
     </div>
@@ -97,7 +118,10 @@ export function HistoryView({ initial, engine }: Props) {
 
 function ListError({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
-    <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger/10 px-4 py-3">
+    <div
+      role="alert"
+      className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger/10 px-4 py-3"
+    >
       <p className="text-sm text-danger">The history could not be loaded: {message}</p>
       <Button size="sm" onClick={onRetry}>
         Try again

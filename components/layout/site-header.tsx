@@ -13,7 +13,11 @@ export function SiteHeader({ engineLabel }: { engineLabel: string }) {
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-surface/85 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
-        <Link href="/" aria-current={current("/")} className="flex min-w-0 items-center gap-2 rounded-md font-semibold tracking-tight">
+        <Link
+          href="/"
+          aria-current={current("/")}
+          className="flex min-w-0 items-center gap-2 rounded-md font-semibold tracking-tight"
+        >
           <span className="grid size-7 shrink-0 place-items-center rounded-lg bg-accent text-accent-fg">
             <SparkIcon />
           </span>

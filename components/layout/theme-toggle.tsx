@@ -2,7 +2,7 @@
 
 import { type ComponentType, useEffect, useState } from "react";
 import { MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
-import { readTheme, type Theme, THEMES, writeTheme } from "@/lib/browser/theme";
+import { readTheme, THEMES, type Theme, writeTheme } from "@/lib/browser/theme";
 
 const ICONS: Record<Theme, ComponentType> = { system: MonitorIcon, light: SunIcon, dark: MoonIcon };
 const LABELS: Record<Theme, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };

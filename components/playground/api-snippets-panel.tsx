@@ -2,11 +2,11 @@
 
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import { DEFAULT_VALUES, type FormField, type FormValues, validateValues } from "@/lib/view/form-values";
-import { formatUsd } from "@/lib/view/format";
 import type { PredictionRequest } from "@/lib/contract";
 import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
 import { buildSnippet, SNIPPET_LANGUAGES, type SnippetLanguage, type SnippetTarget } from "@/lib/snippets";
+import { DEFAULT_VALUES, type FormField, type FormValues, validateValues } from "@/lib/view/form-values";
+import { formatUsd } from "@/lib/view/format";
 
 const LANGUAGE_LABELS: Record<SnippetLanguage, string> = { curl: "curl", javascript: "JavaScript", python: "Python" };
 const TARGET_LABELS = { wavespeed: "WaveSpeed", self: "This server" } as const;
@@ -44,7 +44,8 @@ export function ApiSnippetsPanel({ values }: { values: FormValues }) {
   const tabId = (option: SnippetLanguage) => `${ids}-tab-${option}`;
 
   // Rendered in the browser only (the panel loads on open), so the origin is known.
-  const target: SnippetTarget = targetKind === "wavespeed" ? { kind: "wavespeed" } : { kind: "self", baseUrl: window.location.origin };
+  const target: SnippetTarget =
+    targetKind === "wavespeed" ? { kind: "wavespeed" } : { kind: "self", baseUrl: window.location.origin };
   const { request, substituted } = snippetRequest(values);
   const code = buildSnippet(language, request, target);
 
@@ -69,7 +70,8 @@ export function ApiSnippetsPanel({ values }: { values: FormValues }) {
           {targetKind === "wavespeed"
             ? `Needs your key in WAVESPEED_API_KEY; each image costs ${formatUsd(PRICE_PER_IMAGE_USD)}.`
             : "This server speaks the same API and accepts any key."}
-          {substituted.length > 0 && ` Shown with a stand-in for the form's ${substituted.map((field) => FIELD_NAMES[field]).join(", ")}, not valid yet.`}
+          {substituted.length > 0 &&
+            ` Shown with a stand-in for the form's ${substituted.map((field) => FIELD_NAMES[field]).join(", ")}, not valid yet.`}
         </p>
         <CopyButton text={code} label="Copy code" />
       </div>
@@ -78,7 +80,12 @@ export function ApiSnippetsPanel({ values }: { values: FormValues }) {
 }
 
 /** ARIA tabs with automatic activation: arrows, Home and End move and select. */
-function LanguageTabs(props: { value: SnippetLanguage; onChange: (value: SnippetLanguage) => void; tabId: (option: SnippetLanguage) => string; panelId: string }) {
+function LanguageTabs(props: {
+  value: SnippetLanguage;
+  onChange: (value: SnippetLanguage) => void;
+  tabId: (option: SnippetLanguage) => string;
+  panelId: string;
+}) {
   const { value, onChange, tabId, panelId } = props;
   const tabs = useRef<Partial<Record<SnippetLanguage, HTMLButtonElement | null>>>({});
   const onKeyDown = (event: KeyboardEvent) => {
@@ -93,7 +100,12 @@ function LanguageTabs(props: { value: SnippetLanguage; onChange: (value: Snippet
   };
 
   return (
-    <div role="tablist" aria-label="Language" onKeyDown={onKeyDown} className="flex rounded-lg border border-border bg-surface p-0.5">
+    <div
+      role="tablist"
+      aria-label="Language"
+      onKeyDown={onKeyDown}
+      className="flex rounded-lg border border-border bg-surface p-0.5"
+    >
       {SNIPPET_LANGUAGES.map((option) => {
         const selected = option === value;
         return (

@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useId, useState } from "react";
-import { Skeleton } from "@/components/ui/skeleton";
 import { ChevronIcon } from "@/components/ui/icons";
+import { Skeleton } from "@/components/ui/skeleton";
 import type { FormValues } from "@/lib/view/form-values";
 
 // Few people open it: the panel (and the snippet builder) load on first open, not with the page.

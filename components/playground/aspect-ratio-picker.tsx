@@ -18,7 +18,16 @@ function RatioShape({ ratio }: { ratio: AspectRatio }) {
 export function AspectRatioPicker({ value, onChange }: { value: AspectRatio; onChange: (value: AspectRatio) => void }) {
   const { width, height } = PIXEL_SIZES[value];
   return (
-    <Field id="aspect-ratio" label="Aspect ratio" labelFor={false} aside={<span className="text-xs tabular-nums text-fg-muted">{width} × {height}</span>}>
+    <Field
+      id="aspect-ratio"
+      label="Aspect ratio"
+      labelFor={false}
+      aside={
+        <span className="text-xs tabular-nums text-fg-muted">
+          {width} × {height}
+        </span>
+      }
+    >
       <div role="radiogroup" aria-labelledby={fieldIds("aspect-ratio").label} className="grid grid-cols-9 gap-1">
         {ASPECT_RATIOS.map((ratio) => (
           <label

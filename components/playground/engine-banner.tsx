@@ -19,10 +19,9 @@ export function EngineBanner({ engine, model }: { engine: EngineName; model: str
         Local preview engine: these images are not made by FLUX
       </h2>
       <p className="mt-1 text-fg-muted">
-        No WaveSpeed API key is set, so a built-in preview engine draws placeholder images offline, at the sizes
-        and with the seeds the real model would use. To generate with FLUX.1 Kontext [pro], set{" "}
-        <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs text-fg">WAVESPEED_API_KEY</code> and restart
-        the server.
+        No WaveSpeed API key is set, so a built-in preview engine draws placeholder images offline, at the sizes and with the
+        seeds the real model would use. To generate with FLUX.1 Kontext [pro], set{" "}
+        <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs text-fg">WAVESPEED_API_KEY</code> and restart the server.
       </p>
     </section>
   );

@@ -6,7 +6,11 @@ const COUNTS = Array.from({ length: MAX_IMAGES - MIN_IMAGES + 1 }, (_, index) =>
 export function ImageCountPicker({ value, onChange }: { value: number; onChange: (value: number) => void }) {
   return (
     <Field id="num-images" label="Number of images" labelFor={false}>
-      <div role="radiogroup" aria-labelledby={fieldIds("num-images").label} className="grid grid-cols-4 gap-1 rounded-lg border border-border bg-muted p-1">
+      <div
+        role="radiogroup"
+        aria-labelledby={fieldIds("num-images").label}
+        className="grid grid-cols-4 gap-1 rounded-lg border border-border bg-muted p-1"
+      >
         {COUNTS.map((count) => (
           <label
             key={count}

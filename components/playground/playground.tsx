@@ -1,13 +1,13 @@
 "use client";
 
+import type { RunHandlers } from "@/components/prediction/run-actions";
+import { RunList } from "@/components/prediction/run-list";
 import { useDeletePrediction } from "@/hooks/use-delete-prediction";
 import { usePlaygroundForm } from "@/hooks/use-playground-form";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useRuns } from "@/hooks/use-runs";
-import { RunList } from "@/components/prediction/run-list";
-import type { RunHandlers } from "@/components/prediction/run-actions";
-import { type FormField, valuesFromInput } from "@/lib/view/form-values";
 import type { HistoryPage } from "@/lib/playground-api";
+import { type FormField, valuesFromInput } from "@/lib/view/form-values";
 import { ApiSnippets } from "./api-snippets";
 import { PredictionForm } from "./prediction-form";
 
@@ -49,7 +49,13 @@ export function Playground({ pricePerImage, initialHistory }: { pricePerImage: n
         <h2 id="settings-title" className="sr-only">
           Settings
         </h2>
-        <PredictionForm values={form.values} errors={form.errors} pricePerImage={pricePerImage} setField={form.setField} onSubmit={onSubmit} />
+        <PredictionForm
+          values={form.values}
+          errors={form.errors}
+          pricePerImage={pricePerImage}
+          setField={form.setField}
+          onSubmit={onSubmit}
+        />
         <ApiSnippets values={form.values} />
       </section>
       <section aria-label="Results" className="min-w-0">

@@ -52,7 +52,11 @@ export function PredictionForm({ values, errors, pricePerImage, setField, onSubm
         <ImageCountPicker value={values.num_images} onChange={(value) => setField("num_images", value)} />
         <SeedField value={values.seed} error={errors.seed} onChange={(value) => setField("seed", value)} />
       </div>
-      <GuidanceField value={values.guidance_scale} error={errors.guidance_scale} onChange={(value) => setField("guidance_scale", value)} />
+      <GuidanceField
+        value={values.guidance_scale}
+        error={errors.guidance_scale}
+        onChange={(value) => setField("guidance_scale", value)}
+      />
       <SafetyField value={values.safety_tolerance} onChange={(value) => setField("safety_tolerance", value)} />
       <div className="flex flex-col gap-3 border-t border-border pt-4">
         <CostEstimate pricePerImage={pricePerImage} count={values.num_images} />

@@ -9,7 +9,12 @@ export function PromptField({ value, error, onChange }: { value: string; error?:
       id="prompt"
       label="Prompt"
       error={error}
-      hint={<>Describe the image. Press <kbd className="font-sans">Ctrl</kbd>/<kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd> to generate.</>}
+      hint={
+        <>
+          Describe the image. Press <kbd className="font-sans">Ctrl</kbd>/<kbd className="font-sans">⌘</kbd> +{" "}
+          <kbd className="font-sans">Enter</kbd> to generate.
+        </>
+      }
       aside={
         !value && (
           <button type="button" onClick={() => onChange(EXAMPLE)} className="rounded text-xs text-accent hover:underline">

@@ -7,7 +7,15 @@ const describe = (level: SafetyTolerance) =>
 
 export function SafetyField({ value, onChange }: { value: SafetyTolerance; onChange: (value: SafetyTolerance) => void }) {
   return (
-    <Field id="safety" label="Safety tolerance" aside={<span className="text-xs tabular-nums text-fg-muted">{value} / {LAST}</span>}>
+    <Field
+      id="safety"
+      label="Safety tolerance"
+      aside={
+        <span className="text-xs tabular-nums text-fg-muted">
+          {value} / {LAST}
+        </span>
+      }
+    >
       <input
         id="safety"
         name="safety_tolerance"

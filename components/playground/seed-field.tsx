@@ -1,7 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { DiceIcon } from "@/components/ui/icons";
-import { MAX_SEED, MIN_SEED } from "@/lib/domain";
-import { randomSeed } from "@/lib/domain";
+import { MAX_SEED, MIN_SEED, randomSeed } from "@/lib/domain";
 import { describedBy, Field, inputClass } from "./field";
 
 export function SeedField({ value, error, onChange }: { value: string; error?: string; onChange: (value: string) => void }) {
@@ -23,7 +22,12 @@ export function SeedField({ value, error, onChange }: { value: string; error?: s
           aria-describedby={describedBy("seed", { hint: true, error })}
           className={`${inputClass(Boolean(error))} w-full min-w-0 font-mono tabular-nums`}
         />
-        <Button aria-label="Randomise seed" title="Randomise seed" className="shrink-0" onClick={() => onChange(String(randomSeed()))}>
+        <Button
+          aria-label="Randomise seed"
+          title="Randomise seed"
+          className="shrink-0"
+          onClick={() => onChange(String(randomSeed()))}
+        >
           <DiceIcon />
         </Button>
       </div>

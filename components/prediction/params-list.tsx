@@ -5,7 +5,15 @@ import type { PredictionView } from "@/lib/playground-api";
 type Input = PredictionView["input"];
 
 /** The parameters of a prediction, seed included, as a definition list (share page, lightbox). */
-export function ParamsList({ input, seedRequested, className = "" }: { input: Input; seedRequested?: number | null; className?: string }) {
+export function ParamsList({
+  input,
+  seedRequested,
+  className = "",
+}: {
+  input: Input;
+  seedRequested?: number | null;
+  className?: string;
+}) {
   const size = PIXEL_SIZES[input.aspect_ratio];
   const rows: [string, ReactNode][] = [
     ["Aspect ratio", `${input.aspect_ratio} · ${size.width} × ${size.height}`],
@@ -13,7 +21,9 @@ export function ParamsList({ input, seedRequested, className = "" }: { input: In
     [
       "Seed",
       <>
-        <span className="font-mono" data-testid="seed-value">{input.seed}</span>
+        <span className="font-mono" data-testid="seed-value">
+          {input.seed}
+        </span>
         {wantsRandomSeed(seedRequested) ? <span className="text-fg-muted"> (random)</span> : null}
       </>,
     ],

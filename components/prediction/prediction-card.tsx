@@ -1,16 +1,16 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { useElapsed } from "@/hooks/use-elapsed";
 import { usePrediction } from "@/hooks/use-prediction";
-import { requestFromInput } from "@/lib/view/form-values";
-import type { ReactNode } from "react";
 import type { PredictionRequest } from "@/lib/contract";
 import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
+import { requestFromInput } from "@/lib/view/form-values";
 import { ParamsSummary } from "./params-list";
-import { type RunHandlers, RunActions } from "./run-actions";
+import { RunActions, type RunHandlers } from "./run-actions";
 import { RunCardFrame } from "./run-card-frame";
 import { RunError } from "./run-error";
 
@@ -41,7 +41,11 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
   const created = Date.parse(view.createdAt);
   const finished = view.completedAt ? Date.parse(view.completedAt) : undefined;
   // While running, count from the browser's own submit time when known (immune to clock skew).
-  const elapsed = useElapsed(done ? created : (startedAt ?? created), !done, done ? (finished ?? created + view.inferenceMs) : undefined);
+  const elapsed = useElapsed(
+    done ? created : (startedAt ?? created),
+    !done,
+    done ? (finished ?? created + view.inferenceMs) : undefined,
+  );
   const retry = () => (onRetry ?? handlers.submit)(requestFromInput(view.input, view.seedRequested));
 
   return (

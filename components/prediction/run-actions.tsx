@@ -4,9 +4,9 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, ExternalIcon, LinkIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
-import { requestFromInput } from "@/lib/view/form-values";
 import type { PredictionRequest } from "@/lib/contract";
 import type { PredictionView } from "@/lib/playground-api";
+import { requestFromInput } from "@/lib/view/form-values";
 import { DeleteRunButton } from "./delete-run-button";
 
 export type RunHandlers = {
@@ -24,11 +24,21 @@ export function RunActions({ view, handlers }: { view: PredictionView; handlers:
         <ExternalIcon />
         Share page
       </Link>
-      <Button variant="ghost" size="sm" title={`Run again with seed ${input.seed}`} onClick={() => handlers.submit(requestFromInput(input, input.seed))}>
+      <Button
+        variant="ghost"
+        size="sm"
+        title={`Run again with seed ${input.seed}`}
+        onClick={() => handlers.submit(requestFromInput(input, input.seed))}
+      >
         <RefreshIcon />
         Re-run
       </Button>
-      <Button variant="ghost" size="sm" title="Run again with a new random seed" onClick={() => handlers.submit(requestFromInput(input, null))}>
+      <Button
+        variant="ghost"
+        size="sm"
+        title="Run again with a new random seed"
+        onClick={() => handlers.submit(requestFromInput(input, null))}
+      >
         <DiceIcon />
         Vary seed
       </Button>

@@ -16,7 +16,11 @@ type Props = {
 export function RunCardFrame({ status, elapsedMs, prompt, summary, headerAction, children, footer }: Props) {
   const done = status === "completed" || status === "failed";
   return (
-    <article data-testid="run-card" data-status={status} className="flex flex-col gap-3 rounded-2xl border border-border bg-surface p-4 shadow-sm">
+    <article
+      data-testid="run-card"
+      data-status={status}
+      className="flex flex-col gap-3 rounded-2xl border border-border bg-surface p-4 shadow-sm"
+    >
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
         {/* Announce status changes, not every tick of the clock. */}
         <span role="status" aria-live="polite">

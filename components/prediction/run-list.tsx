@@ -40,7 +40,13 @@ export function RunList({ runs, handlers, onRetry, initialHistory }: Props) {
           </h2>
           {earlier.map((item, position) => (
             // The newest earlier image is the largest paint when this tab has not run anything yet.
-            <PredictionCard key={item.id} id={item.id} handlers={handlers} fallback={null} priority={position === 0 && runs.length === 0} />
+            <PredictionCard
+              key={item.id}
+              id={item.id}
+              handlers={handlers}
+              fallback={null}
+              priority={position === 0 && runs.length === 0}
+            />
           ))}
         </section>
       )}

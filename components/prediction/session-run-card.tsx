@@ -27,7 +27,11 @@ function PendingCard({ run, onRetry }: { run: Run; onRetry: () => void }) {
   const count = run.request.num_images ?? DEFAULTS.num_images;
   return (
     <RunCardFrame status={failed ? "failed" : "submitting"} elapsedMs={elapsed} prompt={run.request.prompt}>
-      {run.error ? <RunError message={run.error.message} onRetry={onRetry} /> : <GallerySkeleton aspectRatio={aspectRatio} count={count} />}
+      {run.error ? (
+        <RunError message={run.error.message} onRetry={onRetry} />
+      ) : (
+        <GallerySkeleton aspectRatio={aspectRatio} count={count} />
+      )}
     </RunCardFrame>
   );
 }

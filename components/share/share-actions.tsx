@@ -8,8 +8,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
 import { useDeletePrediction } from "@/hooks/use-delete-prediction";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
-import { requestFromInput } from "@/lib/view/form-values";
 import type { PredictionView } from "@/lib/playground-api";
+import { requestFromInput } from "@/lib/view/form-values";
 
 const sharePath = (id: string) => `/p/${encodeURIComponent(id)}`;
 

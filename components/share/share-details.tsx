@@ -3,9 +3,9 @@ import { ParamsList } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { SlidersIcon } from "@/components/ui/icons";
-import { formatCreatedAt, formatSeconds } from "@/lib/view/format";
-import { playgroundHref, valuesFromInput } from "@/lib/view/form-values";
 import type { PredictionView } from "@/lib/playground-api";
+import { playgroundHref, valuesFromInput } from "@/lib/view/form-values";
+import { formatCreatedAt, formatSeconds } from "@/lib/view/format";
 import { ShareActions } from "./share-actions";
 import { ShareDownloads } from "./share-downloads";
 

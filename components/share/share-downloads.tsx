@@ -1,7 +1,7 @@
 import { buttonClass } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
-import { aspectLabel } from "@/lib/view/format";
 import { downloadUrl, type OutputView } from "@/lib/playground-api";
+import { aspectLabel } from "@/lib/view/format";
 
 const fileType = (contentType: string) => (contentType.split("/")[1] ?? contentType).toUpperCase();
 

@@ -5,8 +5,8 @@ import { useEffect } from "react";
 import { useElapsed } from "@/hooks/use-elapsed";
 import { usePrediction } from "@/hooks/use-prediction";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
-import { formatSeconds } from "@/lib/view/format";
 import { isTerminal, type PredictionStatus } from "@/lib/domain";
+import { formatSeconds } from "@/lib/view/format";
 
 /**
  * On a share page opened while the prediction still runs: follows it (events,

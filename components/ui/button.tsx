@@ -20,8 +20,15 @@ const SIZES: Record<Size, string> = {
 };
 
 /** Classes for anything that should look like a button, links included. */
-export const buttonClass = ({ variant = "secondary", size = "md", className = "" }: { variant?: Variant; size?: Size; className?: string } = {}) =>
-  `${BASE} ${VARIANTS[variant]} ${SIZES[size]} ${className}`;
+export const buttonClass = ({
+  variant = "secondary",
+  size = "md",
+  className = "",
+}: {
+  variant?: Variant;
+  size?: Size;
+  className?: string;
+} = {}) => `${BASE} ${VARIANTS[variant]} ${SIZES[size]} ${className}`;
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size };
 

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { errorEnvelopeSchema, predictionEnvelopeSchema } from "@/lib/contract";
 
@@ -60,8 +60,12 @@ test.describe("served WaveSpeed contract", () => {
   });
 
   test("records the seed it picked, and repeats an image for the same seed", async ({ request }) => {
-    const first = predictionEnvelopeSchema.parse(await (await request.post(SUBMIT, { headers, data: { prompt: "seeded sea", seed: 77 } })).json());
-    const second = predictionEnvelopeSchema.parse(await (await request.post(SUBMIT, { headers, data: { prompt: "seeded sea", seed: 77 } })).json());
+    const first = predictionEnvelopeSchema.parse(
+      await (await request.post(SUBMIT, { headers, data: { prompt: "seeded sea", seed: 77 } })).json(),
+    );
+    const second = predictionEnvelopeSchema.parse(
+      await (await request.post(SUBMIT, { headers, data: { prompt: "seeded sea", seed: 77 } })).json(),
+    );
     const [a, b] = await Promise.all([pollUntilDone(request, first.data.urls.get), pollUntilDone(request, second.data.urls.get)]);
     const [bytesA, bytesB] = await Promise.all([request.get(a.data.outputs[0]), request.get(b.data.outputs[0])]);
     expect(Buffer.compare(await bytesA.body(), await bytesB.body())).toBe(0);
@@ -97,7 +101,10 @@ test.describe("served WaveSpeed contract", () => {
   });
 
   test("builds URLs from the request's host", async ({ request }) => {
-    const response = await request.post(SUBMIT, { headers: { ...headers, "X-Forwarded-Host": "play.example.test", "X-Forwarded-Proto": "https" }, data: { prompt: "x" } });
+    const response = await request.post(SUBMIT, {
+      headers: { ...headers, "X-Forwarded-Host": "play.example.test", "X-Forwarded-Proto": "https" },
+      data: { prompt: "x" },
+    });
     const envelope = predictionEnvelopeSchema.parse(await response.json());
     expect(envelope.data.urls.get.startsWith("https://play.example.test/api/v3/predictions/")).toBe(true);
   });

@@ -22,7 +22,9 @@ export class HistoryPage {
 
   /** `origin` reaches another playground than the test's own (the WaveSpeed one). */
   async goto(filters: { q?: string; status?: string } = {}, origin = "") {
-    const query = new URLSearchParams(Object.entries(filters).filter((pair): pair is [string, string] => Boolean(pair[1]))).toString();
+    const query = new URLSearchParams(
+      Object.entries(filters).filter((pair): pair is [string, string] => Boolean(pair[1])),
+    ).toString();
     await this.page.goto(`${origin}/history${query ? `?${query}` : ""}`);
     await this.waitUntilReady();
   }
@@ -39,7 +41,9 @@ export class HistoryPage {
   }
 
   entry(prompt: string): HistoryEntry {
-    return new HistoryEntry(this.entries.filter({ has: this.page.getByTestId("history-link").getByText(prompt, { exact: true }) }));
+    return new HistoryEntry(
+      this.entries.filter({ has: this.page.getByTestId("history-link").getByText(prompt, { exact: true }) }),
+    );
   }
 
   /** The prompts in the order shown. */
@@ -67,7 +71,11 @@ export class HistoryEntry {
   async waitForThumbnails(count: number) {
     await expect(this.thumbs).toHaveCount(count);
     await expect
-      .poll(() => this.thumbs.evaluateAll((images: HTMLImageElement[]) => images.every((image) => image.complete && image.naturalWidth > 0)))
+      .poll(() =>
+        this.thumbs.evaluateAll((images: HTMLImageElement[]) =>
+          images.every((image) => image.complete && image.naturalWidth > 0),
+        ),
+      )
       .toBe(true);
   }
 }

@@ -35,7 +35,9 @@ export class PlaygroundPage {
   }
 
   numberOfImages(count: number): Locator {
-    return this.page.getByRole("radiogroup", { name: "Number of images" }).getByRole("radio", { name: String(count), exact: true });
+    return this.page
+      .getByRole("radiogroup", { name: "Number of images" })
+      .getByRole("radio", { name: String(count), exact: true });
   }
 
   async fill(settings: { prompt: string; aspectRatio?: AspectRatio; images?: number; seed?: string; guidance?: string }) {

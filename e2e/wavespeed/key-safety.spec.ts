@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIResponse } from "@playwright/test";
+import { type APIResponse, expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema } from "@/lib/contract";
-import { FAKE_API_KEY, SUBMIT_PATH, WEBHOOK_PATH, submit, uniqueToken, upstreamCalls, waitForTerminal } from "./upstream";
+import { FAKE_API_KEY, SUBMIT_PATH, submit, uniqueToken, upstreamCalls, WEBHOOK_PATH, waitForTerminal } from "./upstream";
 
 /** The key lives in the server's memory and in upstream requests, nowhere else. */
 const INPUT_FIELDS = ["aspect_ratio", "guidance_scale", "num_images", "prompt", "safety_tolerance", "seed"];
@@ -49,7 +49,9 @@ test.describe("the WaveSpeed key", () => {
     const events = await sampleEvents(
       baseURL!,
       async () => {
-        id = JSON.parse(await read(await request.post("/api/predictions", { data: { prompt: `${token} ok [duration:500]` } }))).id;
+        id = JSON.parse(
+          await read(await request.post("/api/predictions", { data: { prompt: `${token} ok [duration:500]` } })),
+        ).id;
         await waitForTerminal(request, id);
       },
       /"status":"completed"/,
@@ -70,7 +72,14 @@ test.describe("the WaveSpeed key", () => {
       seen.push(JSON.stringify(failed));
     }
 
-    for (const url of [`/api/predictions/${id}`, "/api/predictions?limit=50", `/api/predictions?q=${token}`, "/api/health", "/", `/p/${id}`]) {
+    for (const url of [
+      `/api/predictions/${id}`,
+      "/api/predictions?limit=50",
+      `/api/predictions?q=${token}`,
+      "/api/health",
+      "/",
+      `/p/${id}`,
+    ]) {
       await read(await request.get(url));
     }
     await page.goto("/");

@@ -25,7 +25,9 @@ test("generating two images through WaveSpeed shows both once they load", async 
   await expect(images).toHaveCount(2, { timeout: 45_000 });
   for (const image of await images.all()) {
     await image.scrollIntoViewIfNeeded();
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(1024);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 })
+      .toBe(1024);
   }
 
   const upstream = await upstreamCalls(token);

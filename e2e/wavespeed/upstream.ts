@@ -1,6 +1,6 @@
-import { expect, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect } from "@playwright/test";
 import { SUBMIT_PATH } from "@/lib/contract";
-import { predictionViewSchema, type PredictionView } from "@/lib/playground-api";
+import { type PredictionView, predictionViewSchema } from "@/lib/playground-api";
 import { E2E_PORTS, FAKE_API_KEY } from "@/testing/ports";
 
 /**

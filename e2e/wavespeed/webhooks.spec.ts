@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { errorEnvelopeSchema } from "@/lib/contract";
-import { FAKE_API_KEY, WEBHOOK_PATH, submit, uniqueToken, upstreamCalls, waitForTerminal, webhookDeliveries } from "./upstream";
+import { FAKE_API_KEY, submit, uniqueToken, upstreamCalls, WEBHOOK_PATH, waitForTerminal, webhookDeliveries } from "./upstream";
 
 /** The playground behind the fake upstream, with signed webhooks on and polling as the safety net. */
 test.describe("WaveSpeed webhooks", () => {
@@ -15,7 +15,8 @@ test.describe("WaveSpeed webhooks", () => {
     const upstream = await upstreamCalls(token);
     expect(upstream.submits).toHaveLength(1);
     expect(upstream.submits[0].query).toEqual({ webhook: `${baseURL}${WEBHOOK_PATH}` });
-    for (const call of [...upstream.submits, ...upstream.polls]) expect(call.headers.authorization).toBe(`Bearer ${FAKE_API_KEY}`);
+    for (const call of [...upstream.submits, ...upstream.polls])
+      expect(call.headers.authorization).toBe(`Bearer ${FAKE_API_KEY}`);
     expect(upstream.submits[0].headers["content-type"]).toBe("application/json");
     await expect
       .poll(() => webhookDeliveries(upstream.taskId!))
@@ -63,7 +64,12 @@ test.describe("WaveSpeed webhooks", () => {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = createHmac("sha256", "not-the-secret").update(`${id}.${timestamp}.${body}`).digest("hex");
     const response = await request.post(WEBHOOK_PATH, {
-      headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v3,${signature}` },
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": id,
+        "webhook-timestamp": timestamp,
+        "webhook-signature": `v3,${signature}`,
+      },
       data: body,
     });
     expect(response.status()).toBe(401);

@@ -17,7 +17,16 @@ beforeAll(async () => {
     };
     if (request.url === "/ok") return send(200, JSON.stringify({ id: "abc" }));
     if (request.url === "/envelope") {
-      return send(400, JSON.stringify({ code: 400, message: "seed must be an integer", data: null, error_code: "invalid_request", field: "seed" }));
+      return send(
+        400,
+        JSON.stringify({
+          code: 400,
+          message: "seed must be an integer",
+          data: null,
+          error_code: "invalid_request",
+          field: "seed",
+        }),
+      );
     }
     if (request.url === "/html-error") return send(502, "<html>Bad gateway</html>", "text/html");
     if (request.url === "/gone") return send(204, "");

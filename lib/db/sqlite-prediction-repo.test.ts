@@ -1,11 +1,11 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { describePredictionRepoContract } from "@/testing/contracts/prediction-repo";
 import { tempDir } from "@/testing/harness";
-import { openDatabase, type Db } from "./client";
+import { type Db, openDatabase } from "./client";
 import { MIGRATIONS } from "./migrations";
 import { SqlitePredictionRepo } from "./sqlite-prediction-repo";
-import { describePredictionRepoContract } from "@/testing/contracts/prediction-repo";
 
 const open: Db[] = [];
 afterEach(() => {
@@ -23,10 +23,13 @@ describePredictionRepoContract("SQLite", async () => new SqlitePredictionRepo(op
 describe("SqlitePredictionRepo", () => {
   it("reads history through indexes in history order, never sorting the table", () => {
     const { db } = storeAt();
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join("; ");
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join("; ");
     const order = "ORDER BY created_at DESC, id DESC LIMIT 25";
     expect(plan(`SELECT * FROM predictions ${order}`)).toMatch(/USING INDEX predictions_created_at$/);
-    expect(plan(`SELECT * FROM predictions WHERE (created_at, id) < ('x', 'y') ${order}`)).toMatch(/SEARCH .* predictions_created_at/);
+    expect(plan(`SELECT * FROM predictions WHERE (created_at, id) < ('x', 'y') ${order}`)).toMatch(
+      /SEARCH .* predictions_created_at/,
+    );
     expect(plan(`SELECT * FROM predictions WHERE status = 'completed' AND (created_at, id) < ('x', 'y') ${order}`)).toMatch(
       /predictions_status_created_at_id \(status=\? AND \(created_at,id\)<\(\?,\?\)\)$/,
     );
@@ -47,7 +50,11 @@ describe("migrations", () => {
     const insertOutput = old.prepare(
       `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes) VALUES (?, ?, 'f', 'image/png', 1, 1, 1)`,
     );
-    for (const [id, engine, images] of [["x", "wavespeed", 4], ["y", "wavespeed", 1], ["z", "local", 2]] as const) {
+    for (const [id, engine, images] of [
+      ["x", "wavespeed", 4],
+      ["y", "wavespeed", 1],
+      ["z", "local", 2],
+    ] as const) {
       insertPrediction.run(id, engine, `2025-01-01T00:00:0${id === "x" ? 1 : 2}Z`, "2025-01-01T00:00:00Z");
       for (let index = 0; index < images; index++) insertOutput.run(id, index);
     }

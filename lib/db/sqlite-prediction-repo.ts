@@ -155,7 +155,11 @@ export class SqlitePredictionRepo implements PredictionRepo {
     return this.write(id, patch);
   }
 
-  async complete(id: string, outputs: StoredOutput[], patch: Omit<PredictionPatch, "status">): Promise<PredictionRecord | undefined> {
+  async complete(
+    id: string,
+    outputs: StoredOutput[],
+    patch: Omit<PredictionPatch, "status">,
+  ): Promise<PredictionRecord | undefined> {
     // An upsert, not INSERT OR REPLACE: a replace would fire the image-count trigger a second time.
     const insert = this.sql(
       `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url)
@@ -252,8 +256,14 @@ export class SqlitePredictionRepo implements PredictionRepo {
     const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof PredictionPatch, unknown][];
     const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]} = @${key}`);
     // The allowed moves are a fixed list per target status, so the statement shapes stay few.
-    const guard = patch.status ? ` AND status IN (${statusesBefore(patch.status).map((s) => `'${s}'`).join(", ")})` : "";
-    const { changes } = this.sql(`UPDATE predictions SET ${[...sets, "updated_at = @updatedAt"].join(", ")} WHERE id = @id${guard}`).run({
+    const guard = patch.status
+      ? ` AND status IN (${statusesBefore(patch.status)
+          .map((s) => `'${s}'`)
+          .join(", ")})`
+      : "";
+    const { changes } = this.sql(
+      `UPDATE predictions SET ${[...sets, "updated_at = @updatedAt"].join(", ")} WHERE id = @id${guard}`,
+    ).run({
       ...Object.fromEntries(entries),
       updatedAt: new Date().toISOString(),
       id,

@@ -44,4 +44,3 @@ export type EngineInput = {
   guidance_scale: number;
   safety_tolerance: SafetyTolerance;
 };
-

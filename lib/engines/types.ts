@@ -1,4 +1,4 @@
-import type { EngineInput, PredictionStatus, EngineName } from "@/lib/domain";
+import type { EngineInput, EngineName, PredictionStatus } from "@/lib/domain";
 
 /** An output as an engine hands it over: a URL to mirror, or the bytes themselves. */
 export type EngineOutput =

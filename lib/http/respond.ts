@@ -51,8 +51,7 @@ export async function readTextBody(request: Request, maxBytes: number): Promise<
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const tooLarge = (maxBytes: number) =>
-  new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+const tooLarge = (maxBytes: number) => new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
 
 /** Parses a request's query string with a schema; a failure is a 400 that names the field. */
 export function parseQuery<T>(schema: core.$ZodType<T>, request: Request): T {

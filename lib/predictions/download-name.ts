@@ -1,8 +1,11 @@
-import { extensionFor } from "../storage/content-types";
 import type { PredictionRecord, StoredOutput } from "@/lib/domain";
+import { extensionFor } from "../storage/content-types";
 
 /** A readable file name: a slug of the prompt, the seed, and the image number. */
-export function downloadName(record: Pick<PredictionRecord, "input">, output: Pick<StoredOutput, "index" | "contentType">): string {
+export function downloadName(
+  record: Pick<PredictionRecord, "input">,
+  output: Pick<StoredOutput, "index" | "contentType">,
+): string {
   const slug =
     record.input.prompt
       .toLowerCase()

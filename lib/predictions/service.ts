@@ -97,12 +97,16 @@ export class PredictionService {
     await this.deps.events.publish({ type: "deleted", id });
     const removals = await Promise.allSettled([this.deps.blobs.deletePrefix(id), this.deps.thumbnails.remove(id)]);
     for (const removal of removals) {
-      if (removal.status === "rejected") log.warn("could not remove the files of a deleted prediction", { id, error: String(removal.reason) });
+      if (removal.status === "rejected")
+        log.warn("could not remove the files of a deleted prediction", { id, error: String(removal.reason) });
     }
   }
 
   /** One stored original, as a stream, with the record it belongs to. */
-  async openOutput(id: string, index: number): Promise<{ record: PredictionRecord; output: PredictionRecord["outputs"][number]; blob: StoredBlob }> {
+  async openOutput(
+    id: string,
+    index: number,
+  ): Promise<{ record: PredictionRecord; output: PredictionRecord["outputs"][number]; blob: StoredBlob }> {
     const record = await this.get(id);
     const output = record.outputs.find((candidate) => candidate.index === index);
     if (!output) throw new AppError("not_found", `Prediction "${id}" has no output ${index}.`, "index");

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { UpstreamError } from "../engines/types";
 import { createTestPredictions, pngOf, readOutput, serveOnLoopback, tempDir, waitForTerminal } from "@/testing/harness";
-import { ScriptedEngine, completed, failed, running } from "@/testing/scripted-engine";
+import { completed, failed, running, ScriptedEngine } from "@/testing/scripted-engine";
+import { UpstreamError } from "../engines/types";
 
 const request = { prompt: "a red lighthouse", num_images: 1 };
 const cleanups: (() => unknown)[] = [];
@@ -26,7 +26,11 @@ async function imageServer(png: Buffer, { failFirst = 0, contentType = "image/pn
 describe("Tracker", () => {
   it("walks created → processing → completed and mirrors byte outputs to disk", async () => {
     const png = await pngOf(64, 48);
-    const engine = new ScriptedEngine(() => [running("created"), running(), completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: true }])]);
+    const engine = new ScriptedEngine(() => [
+      running("created"),
+      running(),
+      completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: true }]),
+    ]);
     const { service, events, tracker, dataDir } = createTestPredictions(engine);
     cleanups.push(() => tracker.stop());
     const seen: string[] = [];
@@ -128,7 +132,11 @@ describe("Tracker", () => {
     const png = await pngOf(8, 8);
     let upstreamNow = 0;
     let upstreamPeak = 0;
-    const engine = new ScriptedEngine(() => [running(), running(), completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }])]);
+    const engine = new ScriptedEngine(() => [
+      running(),
+      running(),
+      completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }]),
+    ]);
     const submit = engine.submit.bind(engine);
     engine.submit = async (input) => {
       upstreamPeak = Math.max(upstreamPeak, ++upstreamNow);
@@ -151,7 +159,12 @@ describe("Tracker", () => {
     const png = await pngOf(16, 16);
     const dataDir = tempDir();
     // The upstream outlives our process; only the playground restarts.
-    const engine = new ScriptedEngine(() => [running(), running(), running(), completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }])]);
+    const engine = new ScriptedEngine(() => [
+      running(),
+      running(),
+      running(),
+      completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }]),
+    ]);
     const first = createTestPredictions(engine, { dataDir, config: { maxConcurrency: 1 } });
     const submitted = await first.service.submit({ prompt: "in flight" });
     const queued = await first.service.submit({ prompt: "still queued" });
@@ -196,7 +209,9 @@ describe("Tracker", () => {
       await answered;
       return accepted;
     };
-    const { service, tracker } = createTestPredictions(engine, { config: { schedule: { firstPollMs: 60_000, intervalMs: 60_000, maxGapMs: 60_000 } } });
+    const { service, tracker } = createTestPredictions(engine, {
+      config: { schedule: { firstPollMs: 60_000, intervalMs: 60_000, maxGapMs: 60_000 } },
+    });
     cleanups.push(() => tracker.stop());
 
     expect(await tracker.notify("task-1", running())).toBe(false);

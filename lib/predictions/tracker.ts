@@ -168,7 +168,13 @@ export class Tracker {
         if (delivered) await this.apply(id, await this.withTaskCode(upstreamId, record.input, delivered));
         return { ...record, upstreamId, submitState: "submitted" };
       } catch (error) {
-        const delay = nextTry("submit", failureOf(error), attempt, this.config.retry, this.config.deadlineMs - (Date.now() - startedAt));
+        const delay = nextTry(
+          "submit",
+          failureOf(error),
+          attempt,
+          this.config.retry,
+          this.config.deadlineMs - (Date.now() - startedAt),
+        );
         if (delay === undefined) {
           await this.fail(id, describeFailure(error));
           return undefined;

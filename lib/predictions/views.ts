@@ -60,5 +60,9 @@ export function toView(record: PredictionRecord, baseUrl: string): PredictionVie
 
 /** A page of history as `GET /api/predictions` answers it; pages render their first page with it. */
 export function toHistoryPage(history: History, baseUrl: string): HistoryPage {
-  return { items: history.items.map((record) => toView(record, baseUrl)), nextCursor: history.nextCursor, totals: history.totals };
+  return {
+    items: history.items.map((record) => toView(record, baseUrl)),
+    nextCursor: history.nextCursor,
+    totals: history.totals,
+  };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAuthorized, settle, startKit, uniqueToken, KEY, type Kit } from "@/testing/wavespeed-test-kit";
+import { expectAuthorized, KEY, type Kit, settle, startKit, uniqueToken } from "@/testing/wavespeed-test-kit";
 
 /**
  * A burst against an account allowed 3 unfinished tasks: the tracker keeps

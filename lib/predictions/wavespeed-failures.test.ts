@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { serveOnLoopback } from "@/testing/harness";
-import type { TrackerConfig } from "./tracker";
+import { expectAuthorized, KEY, type Kit, settle, startKit, uniqueToken } from "@/testing/wavespeed-test-kit";
 import type { WavespeedConfig } from "../engines/wavespeed";
-import { KEY, expectAuthorized, settle, startKit, uniqueToken, type Kit } from "@/testing/wavespeed-test-kit";
+import type { TrackerConfig } from "./tracker";
 
 /** What the user reads when WaveSpeed says no, and what was (not) sent again. */
 let kit: Kit;
@@ -12,7 +12,10 @@ beforeAll(async () => {
 afterAll(() => kit.close());
 afterEach(async () => expect(await kit.everythingStored()).not.toContain(KEY));
 
-async function generate(directives: string, options: { config?: Partial<TrackerConfig>; engine?: Partial<WavespeedConfig> } = {}) {
+async function generate(
+  directives: string,
+  options: { config?: Partial<TrackerConfig>; engine?: Partial<WavespeedConfig> } = {},
+) {
   const token = uniqueToken("fail");
   const made = kit.predictions(options.config, options.engine);
   const record = await made.service.submit({ prompt: `${token} ${directives}` });

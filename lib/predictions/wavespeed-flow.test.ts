@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { outputPng } from "@/testing/fake-wavespeed/images";
-import { KEY, expectAuthorized, expectImagesLoad, settle, startKit, uniqueToken, type Kit } from "@/testing/wavespeed-test-kit";
 import { readOutput } from "@/testing/harness";
+import { expectAuthorized, expectImagesLoad, KEY, type Kit, settle, startKit, uniqueToken } from "@/testing/wavespeed-test-kit";
 
 /** The real engine and tracker against the fake upstream: transient trouble ends in loaded images. */
 let kit: Kit;
@@ -24,9 +24,14 @@ describe("a prediction on the real engine", () => {
   it("follows a slow task through created and processing to loaded images", async () => {
     const { done, service, seen, upstream } = await generate("[duration:1500]", { num_images: 2, aspect_ratio: "16:9" });
     expect(done).toMatchObject({ status: "completed", error: "" });
-    const statuses = seen.flatMap((event) => (event.type === "updated" && event.record.id === done.id ? [event.record.status] : []));
+    const statuses = seen.flatMap((event) =>
+      event.type === "updated" && event.record.id === done.id ? [event.record.status] : [],
+    );
     expect([...new Set(statuses)]).toEqual(["created", "processing", "completed"]);
-    expect((await service.find(done.id))!.outputs.map((o) => [o.width, o.height])).toEqual([[1392, 752], [1392, 752]]);
+    expect((await service.find(done.id))!.outputs.map((o) => [o.width, o.height])).toEqual([
+      [1392, 752],
+      [1392, 752],
+    ]);
     await expectImagesLoad(service, done.id, 2);
     expect(upstream.submits).toHaveLength(1);
     expect(upstream.submits[0].body).toMatchObject({ num_images: 2, aspect_ratio: "16:9", seed: done.input.seed });
@@ -80,7 +85,9 @@ describe("a prediction on the real engine", () => {
     const sourceUrl = `${kit.fake.url}/outputs/${task.id}/0.png`;
     expect((await service.find(done.id))!.outputs[0].sourceUrl).toBe(sourceUrl);
     await expect.poll(async () => (await fetch(sourceUrl)).status, { timeout: 10_000 }).toBe(404);
-    const result = await fetch(`${kit.fake.url}/api/v3/predictions/${task.id}/result`, { headers: { Authorization: `Bearer ${KEY}` } });
+    const result = await fetch(`${kit.fake.url}/api/v3/predictions/${task.id}/result`, {
+      headers: { Authorization: `Bearer ${KEY}` },
+    });
     expect(result.status).toBe(404);
 
     const { bytes } = await readOutput(service, done.id, 0);

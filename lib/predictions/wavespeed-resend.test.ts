@@ -69,7 +69,10 @@ describe("a submit the upstream refused", () => {
       calls++;
       return fetch(...args);
     };
-    const { done } = await generate("", { config: { retry: { maxSubmitAttempts: 3 } }, engine: { baseUrl: url, fetchImpl: counting } });
+    const { done } = await generate("", {
+      config: { retry: { maxSubmitAttempts: 3 } },
+      engine: { baseUrl: url, fetchImpl: counting },
+    });
     expect(done.status).toBe("failed");
     expect(done.error).toContain("ECONNREFUSED");
     expect(calls).toBe(3);

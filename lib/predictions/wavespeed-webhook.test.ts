@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { serveOnLoopback } from "@/testing/harness";
+import { expectAuthorized, expectImagesLoad, KEY, type Kit, settle, startKit, uniqueToken } from "@/testing/wavespeed-test-kit";
 import { WEBHOOK_SECRET_PATH } from "../engines/wavespeed/webhook";
 import { isAppError } from "../errors";
-import { serveOnLoopback } from "@/testing/harness";
 import type { PredictionService } from "./service";
-import { KEY, expectAuthorized, expectImagesLoad, settle, startKit, uniqueToken, type Kit } from "@/testing/wavespeed-test-kit";
 
 /**
  * Webhooks into the service, through a receiver that does what the route does:
@@ -61,9 +61,9 @@ describe("a prediction finished by a webhook", () => {
 
     const [task] = upstream.tasks;
     // The fake notes our answer once it arrives, a moment after the prediction completed.
-    await expect.poll(() => kit.fake.webhooks.filter((hook) => hook.taskId === task.id), { timeout: 20_000 }).toMatchObject([
-      { url: hookUrl(), forged: false, status: 200 },
-    ]);
+    await expect
+      .poll(() => kit.fake.webhooks.filter((hook) => hook.taskId === task.id), { timeout: 20_000 })
+      .toMatchObject([{ url: hookUrl(), forged: false, status: 200 }]);
     const secretFetches = kit.fake.requests.filter((request) => request.path === WEBHOOK_SECRET_PATH);
     expect(secretFetches.length).toBeGreaterThan(0);
     for (const fetched of secretFetches) expect(fetched.headers.authorization).toBe(`Bearer ${KEY}`);
@@ -79,14 +79,20 @@ describe("a prediction finished by a webhook", () => {
   });
 
   it("ignores a forged delivery (401) and still completes through the poll", async () => {
-    const { done, service, upstream } = await generate("[duration:300,webhook-forged]", { firstPollMs: 5, intervalMs: 250, maxGapMs: 250 });
+    const { done, service, upstream } = await generate("[duration:300,webhook-forged]", {
+      firstPollMs: 5,
+      intervalMs: 250,
+      maxGapMs: 250,
+    });
     expect(done.status).toBe("completed");
     await expectImagesLoad(service, done.id, 1);
     const [task] = upstream.tasks;
-    await expect.poll(() => kit.fake.webhooks.find((hook) => hook.taskId === task.id), { timeout: 20_000 }).toMatchObject({
-      forged: true,
-      status: 401,
-    });
+    await expect
+      .poll(() => kit.fake.webhooks.find((hook) => hook.taskId === task.id), { timeout: 20_000 })
+      .toMatchObject({
+        forged: true,
+        status: 401,
+      });
     expect(answered.filter((hook) => hook.upstreamId === task.id)).toEqual([{ upstreamId: task.id, status: 401 }]);
     // Only polls can have completed it: the delivery was refused before reaching the tracker.
     expect(upstream.polls.length).toBeGreaterThanOrEqual(1);
@@ -94,6 +100,8 @@ describe("a prediction finished by a webhook", () => {
 
   it("answers false for a task that is not ours", async () => {
     const { tracker } = kit.predictions({ webhookUrl: hookUrl() });
-    expect(await tracker.notify("not-a-task-of-ours", { status: "completed", outputs: [], error: "", inferenceMs: 0 })).toBe(false);
+    expect(await tracker.notify("not-a-task-of-ours", { status: "completed", outputs: [], error: "", inferenceMs: 0 })).toBe(
+      false,
+    );
   });
 });

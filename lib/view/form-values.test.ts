@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VALUES, playgroundHref, requestFromInput, validateValues, valuesFromInput, valuesFromQuery, valuesToQuery } from "./form-values";
+import {
+  DEFAULT_VALUES,
+  playgroundHref,
+  requestFromInput,
+  validateValues,
+  valuesFromInput,
+  valuesFromQuery,
+  valuesToQuery,
+} from "./form-values";
 
 const query = (text: string) => new URLSearchParams(text);
 
@@ -17,7 +25,13 @@ describe("form values and the URL", () => {
 
   it("falls back to the defaults for values a picker cannot show, but keeps typed text to flag it", () => {
     const values = valuesFromQuery(query("ar=5:4&n=9&safety=7&g=11&seed=abc"));
-    expect(values).toMatchObject({ aspect_ratio: "1:1", num_images: 1, safety_tolerance: "2", guidance_scale: "11", seed: "abc" });
+    expect(values).toMatchObject({
+      aspect_ratio: "1:1",
+      num_images: 1,
+      safety_tolerance: "2",
+      guidance_scale: "11",
+      seed: "abc",
+    });
   });
 
   it("writes only what differs from the defaults, and round-trips", () => {
@@ -28,7 +42,14 @@ describe("form values and the URL", () => {
   });
 
   it("links a prediction's input to a prefilled playground, with the seed that was used", () => {
-    const input = { prompt: "Harbour", aspect_ratio: "3:2" as const, num_images: 4, seed: 99, guidance_scale: 7, safety_tolerance: "5" as const };
+    const input = {
+      prompt: "Harbour",
+      aspect_ratio: "3:2" as const,
+      num_images: 4,
+      seed: 99,
+      guidance_scale: 7,
+      safety_tolerance: "5" as const,
+    };
     expect(playgroundHref(valuesFromInput(input))).toBe("/?prompt=Harbour&ar=3%3A2&n=4&seed=99&g=7.0&safety=5");
     expect(playgroundHref(DEFAULT_VALUES)).toBe("/");
   });
@@ -58,7 +79,13 @@ describe("validation with the contract's schema", () => {
   });
 
   it("rebuilds a request from an input, with a chosen seed or a random one", () => {
-    const input = { prompt: "Harbour", aspect_ratio: "3:2" as const, num_images: 2, guidance_scale: 4, safety_tolerance: "3" as const };
+    const input = {
+      prompt: "Harbour",
+      aspect_ratio: "3:2" as const,
+      num_images: 2,
+      guidance_scale: 4,
+      safety_tolerance: "3" as const,
+    };
     expect(requestFromInput(input, 7)).toEqual({ ...input, seed: 7 });
     expect(requestFromInput(input, null)).toEqual(input);
   });

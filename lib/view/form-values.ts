@@ -36,7 +36,14 @@ export const DEFAULT_VALUES: FormValues = {
 };
 
 /** Short query keys, so a shared setup fits in a readable link. */
-const KEYS = { prompt: "prompt", aspect_ratio: "ar", num_images: "n", seed: "seed", guidance_scale: "g", safety_tolerance: "safety" } as const;
+const KEYS = {
+  prompt: "prompt",
+  aspect_ratio: "ar",
+  num_images: "n",
+  seed: "seed",
+  guidance_scale: "g",
+  safety_tolerance: "safety",
+} as const;
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.find((candidate) => candidate === value);
@@ -88,7 +95,9 @@ const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(tex
  * Validates with the contract's own schema, so the form can never accept what
  * the server would reject. Every failing field gets its own message.
  */
-export function validateValues(values: FormValues): { request: PredictionRequest; errors?: undefined } | { errors: FieldErrors; request?: undefined } {
+export function validateValues(
+  values: FormValues,
+): { request: PredictionRequest; errors?: undefined } | { errors: FieldErrors; request?: undefined } {
   const candidate = {
     prompt: values.prompt,
     aspect_ratio: values.aspect_ratio,

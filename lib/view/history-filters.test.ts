@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { PredictionView } from "@/lib/playground-api";
 import { makeView } from "@/testing/views";
-import { filtersFromQuery, filtersFromRecord, filtersToQuery, historyHref, isFiltered, matchesFilters, sameFilters } from "./history-filters";
+import {
+  filtersFromQuery,
+  filtersFromRecord,
+  filtersToQuery,
+  historyHref,
+  isFiltered,
+  matchesFilters,
+  sameFilters,
+} from "./history-filters";
 
 const query = (text: string) => new URLSearchParams(text);
 
-const view = (prompt: string, status: PredictionView["status"] = "completed"): PredictionView => makeView({ status, input: { prompt } });
+const view = (prompt: string, status: PredictionView["status"] = "completed"): PredictionView =>
+  makeView({ status, input: { prompt } });
 
 describe("history filters and the URL", () => {
   it("reads the search text and a known status", () => {
@@ -19,7 +28,10 @@ describe("history filters and the URL", () => {
   });
 
   it("reads a server component's search params, taking the first of repeated values", () => {
-    expect(filtersFromRecord({ q: ["tram", "bus"], status: "completed", other: "x" })).toEqual({ q: "tram", status: "completed" });
+    expect(filtersFromRecord({ q: ["tram", "bus"], status: "completed", other: "x" })).toEqual({
+      q: "tram",
+      status: "completed",
+    });
     expect(filtersFromRecord({})).toEqual({ q: "" });
   });
 

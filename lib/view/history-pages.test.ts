@@ -3,12 +3,19 @@ import type { HistoryPage, PredictionView } from "@/lib/playground-api";
 import { makeView } from "@/testing/views";
 import { containsView, dropView, type LoadedPages, placeView } from "./history-pages";
 
-const view = (id: string, createdAt: string, prompt = "harbour", status: PredictionView["status"] = "completed"): PredictionView =>
-  makeView({ id, status, createdAt: `2025-01-01T00:00:${createdAt}.000Z`, input: { prompt } });
+const view = (
+  id: string,
+  createdAt: string,
+  prompt = "harbour",
+  status: PredictionView["status"] = "completed",
+): PredictionView => makeView({ id, status, createdAt: `2025-01-01T00:00:${createdAt}.000Z`, input: { prompt } });
 
 const totals: HistoryPage["totals"] = { images: { local: 0, wavespeed: 0 }, costUsd: 0 };
 const page = (items: PredictionView[], nextCursor: string | null): HistoryPage => ({ items, nextCursor, totals });
-const loaded = (...pages: HistoryPage[]): LoadedPages => ({ pages, pageParams: pages.map((_, index) => (index ? `c${index}` : undefined)) });
+const loaded = (...pages: HistoryPage[]): LoadedPages => ({
+  pages,
+  pageParams: pages.map((_, index) => (index ? `c${index}` : undefined)),
+});
 const ids = (data: LoadedPages) => data.pages.map((p) => p.items.map((item) => item.id));
 
 describe("placeView", () => {

@@ -5,9 +5,11 @@ import { type HistoryFilters, matchesFilters } from "./history-filters";
 export type LoadedPages = { pages: HistoryPage[]; pageParams: unknown[] };
 
 /** The server's order: newest first, ties broken by id, also descending. */
-const sortsBefore = (a: PredictionView, b: PredictionView) => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
+const sortsBefore = (a: PredictionView, b: PredictionView) =>
+  a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
 
-export const containsView = (data: LoadedPages, id: string) => data.pages.some((page) => page.items.some((item) => item.id === id));
+export const containsView = (data: LoadedPages, id: string) =>
+  data.pages.some((page) => page.items.some((item) => item.id === id));
 
 /**
  * Puts a pushed prediction into a loaded list. One already listed is replaced
@@ -18,7 +20,10 @@ export const containsView = (data: LoadedPages, id: string) => data.pages.some((
  */
 export function placeView<D extends LoadedPages>(data: D, view: PredictionView, filters: HistoryFilters): D {
   if (containsView(data, view.id)) {
-    return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === view.id ? view : item)) })) };
+    return {
+      ...data,
+      pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === view.id ? view : item)) })),
+    };
   }
   if (!matchesFilters(view, filters)) return data;
 

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { ASPECT_RATIOS, PIXEL_SIZES, type EngineInput } from "@/lib/domain";
+import { ASPECT_RATIOS, type EngineInput, PIXEL_SIZES } from "@/lib/domain";
 import type { Engine, EngineState } from "../types";
 import { createLocalEngine, LOCAL_MODEL_ID, renderImage } from "./index";
 import { buildSvg } from "./render";
@@ -98,10 +98,12 @@ describe("createLocalEngine", () => {
   it("reports processing while the renderer works and completed once it returns", async () => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const engine = createLocalEngine({ render: async (given, i) => {
+    const engine = createLocalEngine({
+      render: async (given, i) => {
         await gate;
         return stub(given, i);
-      }, });
+      },
+    });
     const { upstreamId } = await engine.submit(input(), { predictionId: "gated" });
     expect((await engine.getState(upstreamId, input())).status).toBe("created");
     await new Promise((r) => setImmediate(r));

@@ -8,8 +8,21 @@ import type { Rng } from "./prng";
  */
 
 export type Feature =
-  | "sea" | "mountains" | "hills" | "city" | "forest" | "desert" | "snow"
-  | "clouds" | "stars" | "sun" | "moon" | "airship" | "balloon" | "ship" | "birds";
+  | "sea"
+  | "mountains"
+  | "hills"
+  | "city"
+  | "forest"
+  | "desert"
+  | "snow"
+  | "clouds"
+  | "stars"
+  | "sun"
+  | "moon"
+  | "airship"
+  | "balloon"
+  | "ship"
+  | "birds";
 export type TimeOfDay = "day" | "golden" | "dawn" | "night";
 /** Things a colour word can attach to: an element, or the sky itself. */
 export type Target = Feature | "sky";
@@ -71,13 +84,23 @@ const BASE: Record<TimeOfDay, Omit<Palette, "accent">> = {
 };
 
 const LAND: Feature[] = ["sea", "mountains", "hills", "city", "forest", "desert", "snow"];
-const DEFAULT_LANDS: Feature[][] = [["mountains"], ["hills", "forest"], ["sea"], ["mountains", "sea"], ["hills"], ["mountains", "forest"]];
+const DEFAULT_LANDS: Feature[][] = [
+  ["mountains"],
+  ["hills", "forest"],
+  ["sea"],
+  ["mountains", "sea"],
+  ["hills"],
+  ["mountains", "forest"],
+];
 
 const lookup = <T>(map: Record<string, T>, token: string): T | undefined =>
   map[token] ?? (token.endsWith("s") ? map[token.slice(0, -1)] : undefined);
 
 export function describeScene(prompt: string, rng: Rng): Scene {
-  const tokens = prompt.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const tokens = prompt
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   const features = new Set<Feature>();
   const colors: Partial<Record<Target, string>> = {};
   const loose: string[] = [];
@@ -89,7 +112,12 @@ export function describeScene(prompt: string, rng: Rng): Scene {
     const color = NAMED_COLORS[token];
     // A colour belongs to the first element named within the next three words;
     // "golden airship" then says nothing about the time of day.
-    const owner = color && tokens.slice(i + 1, i + 4).map((t) => lookup(WORDS, t)).find(Boolean);
+    const owner =
+      color &&
+      tokens
+        .slice(i + 1, i + 4)
+        .map((t) => lookup(WORDS, t))
+        .find(Boolean);
     if (color && owner) colors[owner] ??= color;
     else if (color) loose.push(color);
     if (!owner) when ??= lookup(TIMES, token);

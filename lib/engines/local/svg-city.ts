@@ -1,5 +1,5 @@
 import { lighten, mix } from "./color";
-import { n, type Canvas } from "./svg-kit";
+import { type Canvas, n } from "./svg-kit";
 import { CONCRETE, shade } from "./svg-land";
 
 /** Two rows of towers on the horizon; lit windows when the light is low. */

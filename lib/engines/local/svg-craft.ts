@@ -1,5 +1,5 @@
 import { darken, lighten, mix } from "./color";
-import { n, vertical, type Canvas } from "./svg-kit";
+import { type Canvas, n, vertical } from "./svg-kit";
 
 /** Things that fly or float. Each is drawn around (0, 0) and placed by a transform. */
 
@@ -16,9 +16,14 @@ export function airship(c: Canvas): string {
   const x = rng.range(w * 0.25, w * 0.75);
   const y = horizon * rng.range(0.25, 0.55);
   const flip = rng.chance(0.5) ? -1 : 1;
-  const body = vertical(c, [[0, lighten(color, 0.35)], [0.45, color], [1, darken(color, 0.45)]]);
+  const body = vertical(c, [
+    [0, lighten(color, 0.35)],
+    [0.45, color],
+    [1, darken(color, 0.45)],
+  ]);
   const dark = darken(color, 0.55);
-  let out = `<path d="M${n(rx * 0.7)} 0L${n(rx * 1.08)} ${n(-ry * 1.2)}L${n(rx * 1.12)} ${n(-ry * 0.2)}Z` +
+  let out =
+    `<path d="M${n(rx * 0.7)} 0L${n(rx * 1.08)} ${n(-ry * 1.2)}L${n(rx * 1.12)} ${n(-ry * 0.2)}Z` +
     `M${n(rx * 0.7)} 0L${n(rx * 1.08)} ${n(ry * 1.2)}L${n(rx * 1.12)} ${n(ry * 0.2)}Z" fill="${dark}"/>`;
   out += `<ellipse rx="${n(rx)}" ry="${n(ry)}" fill="${body}"/>`;
   for (let i = 1; i < 5; i++) {
@@ -44,10 +49,12 @@ export function balloons(c: Canvas): string {
     const y = horizon * rng.range(0.2, 0.7);
     const a = dusk(c, i === 0 ? first : rng.pick(["#e0553a", "#f2b33d", "#3f8fd0", "#7d3cb5", "#2ea37a", first]));
     const b = lighten(a, 0.55);
-    const env = `M${n(-r * 0.22)} ${n(r * 1.05)}C${n(-r * 1.35)} ${n(r * 0.25)} ${n(-r * 1.15)} ${n(-r * 1.1)} 0 ${n(-r * 1.1)}` +
+    const env =
+      `M${n(-r * 0.22)} ${n(r * 1.05)}C${n(-r * 1.35)} ${n(r * 0.25)} ${n(-r * 1.15)} ${n(-r * 1.1)} 0 ${n(-r * 1.1)}` +
       `C${n(r * 1.15)} ${n(-r * 1.1)} ${n(r * 1.35)} ${n(r * 0.25)} ${n(r * 0.22)} ${n(r * 1.05)}Z`;
     let g = "";
-    for (const [k, sx] of [1, 0.7, 0.4, 0.12].entries()) g += `<path d="${env}" transform="scale(${sx} 1)" fill="${k % 2 ? b : a}"/>`;
+    for (const [k, sx] of [1, 0.7, 0.4, 0.12].entries())
+      g += `<path d="${env}" transform="scale(${sx} 1)" fill="${k % 2 ? b : a}"/>`;
     const dark = darken(a, 0.6);
     g += `<path d="M${n(-r * 0.2)} ${n(r * 1.05)}L${n(-r * 0.15)} ${n(r * 1.35)}M${n(r * 0.2)} ${n(r * 1.05)}L${n(r * 0.15)} ${n(r * 1.35)}" stroke="${dark}" stroke-width="1"/>`;
     g += `<rect x="${n(-r * 0.17)}" y="${n(r * 1.35)}" width="${n(r * 0.34)}" height="${n(r * 0.25)}" fill="${dark}"/>`;

@@ -1,6 +1,6 @@
 import { darken, lighten, mix } from "./color";
 import type { TimeOfDay } from "./scene";
-import { heightAt, n, ridge, rolling, skyline, vertical, type Canvas } from "./svg-kit";
+import { type Canvas, heightAt, n, ridge, rolling, skyline, vertical } from "./svg-kit";
 
 /** Land, water and buildings, drawn back to front. Far layers fade into the haze. */
 
@@ -28,7 +28,10 @@ export function mountains(c: Canvas): string {
     const amp = h * (0.12 + 0.22 * depth) * rng.range(0.75, 1.15);
     const ys = ridge(rng, foot, amp, rng.range(0.5, 0.62));
     const color = mix(base, c.scene.palette.haze, 0.62 * depth);
-    const fill = vertical(c, [[0, color], [1, mix(color, scene.palette.haze, 0.45)]]);
+    const fill = vertical(c, [
+      [0, color],
+      [1, mix(color, scene.palette.haze, 0.45)],
+    ]);
     const d = skyline(ys, w, foot + h * 0.02);
     out += `<path d="${d}" fill="${fill}"/>`;
     if (snowy && i < 2) out += snowCaps(c, d, ys, amp, depth);
@@ -54,7 +57,10 @@ export function ground(c: Canvas): string {
   const paved = has("city") && !has("hills") && !has("forest");
   const table = has("snow") ? SNOW : has("desert") ? SAND : paved ? CONCRETE : GRASS;
   const color = paved ? darken(shade(c, table), 0.3) : shade(c, table, scene.colors.hills);
-  const fill = vertical(c, [[0, mix(color, scene.palette.haze, 0.5)], [1, darken(color, 0.25)]]);
+  const fill = vertical(c, [
+    [0, mix(color, scene.palette.haze, 0.5)],
+    [1, darken(color, 0.25)],
+  ]);
   return `<rect x="0" y="${n(horizon)}" width="${w}" height="${n(h - horizon)}" fill="${fill}"/>`;
 }
 
@@ -72,7 +78,10 @@ export function hills(c: Canvas, kind: "hills" | "desert" | "snow", fromY: numbe
     const ys = rolling(rng, base, amp, kind === "desert" ? 2 : 3);
     const near = mix(color, scene.palette.haze, 0.5 * depth);
     const lit = kind === "desert" ? lighten(near, 0.15) : near;
-    const fill = vertical(c, [[0, lit], [1, darken(near, 0.22)]]);
+    const fill = vertical(c, [
+      [0, lit],
+      [1, darken(near, 0.22)],
+    ]);
     out += `<path d="${skyline(ys, w, h + 2, true)}" fill="${fill}"/>`;
   }
   return out;
@@ -103,7 +112,11 @@ export function forest(c: Canvas, ys: number[], size: number, hazeAmount: number
 export function sea(c: Canvas): string {
   const { w, h, horizon, rng, scene, light } = c;
   const color = shade(c, WATER, scene.colors.sea);
-  const fill = vertical(c, [[0, mix(scene.palette.skyHorizon, color, 0.45)], [0.35, color], [1, darken(color, 0.45)]]);
+  const fill = vertical(c, [
+    [0, mix(scene.palette.skyHorizon, color, 0.45)],
+    [0.35, color],
+    [1, darken(color, 0.45)],
+  ]);
   let out = `<rect x="0" y="${n(horizon)}" width="${w}" height="${n(h - horizon)}" fill="${fill}"/>`;
   let waves = "";
   for (let i = 0; i < 70; i++) {
@@ -114,7 +127,9 @@ export function sea(c: Canvas): string {
   }
   out += `<path d="${waves}" stroke="${lighten(color, 0.35)}" stroke-width="${n(Math.max(1, h * 0.0018))}" stroke-opacity="0.35" fill="none"/>`;
   const glowId = c.nextId();
-  c.defs.push(`<radialGradient id="${glowId}"><stop offset="0" stop-color="${scene.palette.light}" stop-opacity="0.45"/><stop offset="1" stop-color="${scene.palette.light}" stop-opacity="0"/></radialGradient>`);
+  c.defs.push(
+    `<radialGradient id="${glowId}"><stop offset="0" stop-color="${scene.palette.light}" stop-opacity="0.45"/><stop offset="1" stop-color="${scene.palette.light}" stop-opacity="0"/></radialGradient>`,
+  );
   out += `<ellipse cx="${n(light.x)}" cy="${n(horizon)}" rx="${n(light.r * 3)}" ry="${n((h - horizon) * 0.8)}" fill="url(#${glowId})"/>`;
   let glitter = "";
   for (let i = 0; i < 60; i++) {

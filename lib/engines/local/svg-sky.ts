@@ -1,13 +1,18 @@
 import { lighten, mix } from "./color";
 import type { TimeOfDay } from "./scene";
-import { n, vertical, type Canvas } from "./svg-kit";
+import { type Canvas, n, vertical } from "./svg-kit";
 
 /** Sky, light, stars, clouds and falling snow. Soft looks come from gradients, never blur filters. */
 
 export function sky(c: Canvas): string {
   const p = c.scene.palette;
   const ratio = c.horizon / c.h;
-  const fill = vertical(c, [[0, p.skyTop], [ratio * 0.6, p.skyMid], [ratio, p.skyHorizon], [1, p.skyHorizon]]);
+  const fill = vertical(c, [
+    [0, p.skyTop],
+    [ratio * 0.6, p.skyMid],
+    [ratio, p.skyHorizon],
+    [1, p.skyHorizon],
+  ]);
   return `<rect width="${c.w}" height="${c.h}" fill="${fill}"/>`;
 }
 
@@ -65,7 +70,10 @@ export function clouds(c: Canvas): string {
   const { w, horizon, rng, scene } = c;
   let [top, bottom] = CLOUD[scene.time];
   if (scene.colors.clouds) [top, bottom] = [mix(top, scene.colors.clouds, 0.4), mix(bottom, scene.colors.clouds, 0.5)];
-  const fill = vertical(c, [[0, top], [1, bottom]]);
+  const fill = vertical(c, [
+    [0, top],
+    [1, bottom],
+  ]);
   const count = rng.int(3, 6);
   let out = "";
   for (let i = 0; i < count; i++) {

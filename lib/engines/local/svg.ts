@@ -1,8 +1,8 @@
 import type { Rng } from "./prng";
 import type { Scene } from "./scene";
-import { airship, balloons, birds, ship } from "./svg-craft";
-import { n, rolling, type Canvas } from "./svg-kit";
 import { city } from "./svg-city";
+import { airship, balloons, birds, ship } from "./svg-craft";
+import { type Canvas, n, rolling } from "./svg-kit";
 import { forest, ground, hills, mountains, sea, shore } from "./svg-land";
 import { celestial, clouds, sky, snowfall, stars } from "./svg-sky";
 
@@ -53,8 +53,10 @@ export function sceneToSvg(scene: Scene, rng: Rng, w: number, h: number): string
   if (has("snow") && rng.chance(0.6)) parts.push(snowfall(c));
   parts.push(vignette(c), mark(w, h));
 
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
-    `<defs>${c.defs.join("")}</defs>${parts.join("")}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<defs>${c.defs.join("")}</defs>${parts.join("")}</svg>`
+  );
 }
 
 function vignette(c: Canvas): string {
@@ -73,6 +75,8 @@ function mark(w: number, h: number): string {
   const pad = size * 0.6;
   const x = w - pad * 2;
   const y = h - pad * 2;
-  return `<rect x="${n(x - textW - pad)}" y="${n(y - size - pad * 0.5)}" width="${n(textW + pad * 2)}" height="${n(size + pad * 1.4)}" rx="${n(size * 0.6)}" fill="#000" fill-opacity="0.28"/>` +
-    `<text x="${n(x)}" y="${n(y)}" font-family="DejaVu Sans, sans-serif" font-size="${size}" fill="#fff" fill-opacity="0.75" text-anchor="end">local preview</text>`;
+  return (
+    `<rect x="${n(x - textW - pad)}" y="${n(y - size - pad * 0.5)}" width="${n(textW + pad * 2)}" height="${n(size + pad * 1.4)}" rx="${n(size * 0.6)}" fill="#000" fill-opacity="0.28"/>` +
+    `<text x="${n(x)}" y="${n(y)}" font-family="DejaVu Sans, sans-serif" font-size="${size}" fill="#fff" fill-opacity="0.75" text-anchor="end">local preview</text>`
+  );
 }

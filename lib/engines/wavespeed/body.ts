@@ -1,5 +1,5 @@
+import { type UpstreamData, type UpstreamEnvelope, upstreamDataSchema, upstreamEnvelopeSchema } from "./envelope";
 import { parseJson } from "./http";
-import { upstreamDataSchema, upstreamEnvelopeSchema, type UpstreamData, type UpstreamEnvelope } from "./envelope";
 import { redact, snippet } from "./redact";
 
 /** An upstream answer body, read as far as it goes. */

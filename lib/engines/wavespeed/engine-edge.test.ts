@@ -10,7 +10,14 @@ import { createWavespeedEngine } from "./engine";
  * scripted server: each test installs the handler it needs.
  */
 const KEY = "ws-edge-key-93b1d07c44aa";
-const input: EngineInput = { prompt: "p", aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" };
+const input: EngineInput = {
+  prompt: "p",
+  aspect_ratio: "1:1",
+  num_images: 1,
+  seed: 1,
+  guidance_scale: 3.5,
+  safety_tolerance: "2",
+};
 const opts = { predictionId: "p_edge" };
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -38,12 +45,17 @@ function script(next: Handler) {
   handler = next;
   hits = 0;
 }
-const send = (status: number, body: unknown, type = "application/json") => (_req: IncomingMessage, res: ServerResponse) => {
-  res.writeHead(status, { "content-type": type }).end(typeof body === "string" ? body : JSON.stringify(body));
-};
+const send =
+  (status: number, body: unknown, type = "application/json") =>
+  (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(status, { "content-type": type }).end(typeof body === "string" ? body : JSON.stringify(body));
+  };
 const engine = () => createWavespeedEngine({ apiKey: KEY, baseUrl: base, submitTimeoutMs: 300, resultTimeoutMs: 300 });
 async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UpstreamError);
   return error as UpstreamError;
 }
@@ -69,7 +81,20 @@ describe("submit, where resending is not safe", () => {
 
 describe("getState, lenient reading", () => {
   it("accepts nulls and missing fields", async () => {
-    script(send(200, { code: 200, message: null, data: { id: "t1", status: "completed", outputs: ["https://cdn.example/a.png"], has_nsfw_contents: null, error: null, timings: null } }));
+    script(
+      send(200, {
+        code: 200,
+        message: null,
+        data: {
+          id: "t1",
+          status: "completed",
+          outputs: ["https://cdn.example/a.png"],
+          has_nsfw_contents: null,
+          error: null,
+          timings: null,
+        },
+      }),
+    );
     expect(await engine().getState("t1", input)).toEqual({
       status: "completed",
       outputs: [{ kind: "url", url: "https://cdn.example/a.png", nsfw: false }],
@@ -80,7 +105,10 @@ describe("getState, lenient reading", () => {
 
   it("maps a failure sent as HTTP 500 with the task in the body", async () => {
     script(send(500, { code: 5004, message: "timeout", data: { id: "t2", status: "failed", error: "inference timed out" } }));
-    expect(await engine().getState("t2", input)).toMatchObject({ status: "failed", error: "timeout (code 5004): inference timed out" });
+    expect(await engine().getState("t2", input)).toMatchObject({
+      status: "failed",
+      error: "timeout (code 5004): inference timed out",
+    });
   });
 
   it("keeps the upstream's words when a failure has no code", async () => {
@@ -113,7 +141,11 @@ describe("the API key never leaks into a message", () => {
     ["a 500 echoing the header", (req, res) => send(500, { code: 500, message: echo(req), error_code: KEY })(req, res), "submit"],
     ["a non-JSON 200 echoing the header", (req, res) => send(200, echo(req), "text/plain")(req, res), "submit"],
     ["a 429 echoing the header", (req, res) => send(429, { message: echo(req) })(req, res), "getState"],
-    ["a garbled result echoing the key", (req, res) => send(200, { code: 200, data: { id: KEY, status: echo(req) } })(req, res), "getState"],
+    [
+      "a garbled result echoing the key",
+      (req, res) => send(200, { code: 200, data: { id: KEY, status: echo(req) } })(req, res),
+      "getState",
+    ],
   ];
   for (const [name, next, call] of cases) {
     it(`in ${name}`, async () => {

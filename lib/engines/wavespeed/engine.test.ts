@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SUBMIT_PATH } from "../../contract";
 import type { EngineInput } from "@/lib/domain";
-import { startFakeWavespeed, type FakeWavespeed } from "@/testing/fake-wavespeed/server";
-import { UpstreamError, type EngineState } from "../types";
+import { type FakeWavespeed, startFakeWavespeed } from "@/testing/fake-wavespeed/server";
+import { SUBMIT_PATH } from "../../contract";
+import { type EngineState, UpstreamError } from "../types";
 import { createWavespeedEngine, type WavespeedConfig } from "./engine";
 
 const KEY = "ws-test-key-5f1c9a7e2b";
@@ -18,8 +18,7 @@ const input = (prompt: string, extra: Partial<EngineInput> = {}): EngineInput =>
 const opts = { predictionId: "p_test" };
 
 let fake: FakeWavespeed;
-const engine = (config: Partial<WavespeedConfig> = {}) =>
-  createWavespeedEngine({ apiKey: KEY, baseUrl: fake.url, ...config });
+const engine = (config: Partial<WavespeedConfig> = {}) => createWavespeedEngine({ apiKey: KEY, baseUrl: fake.url, ...config });
 const submits = (token: string) => fake.requests.filter((r) => r.path === SUBMIT_PATH && r.prompt?.includes(token));
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -54,7 +53,12 @@ describe("submit", () => {
     expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(request.headers["content-type"]).toBe("application/json");
     expect(request.body).toEqual({
-      prompt: "ok-submit", aspect_ratio: "16:9", num_images: 2, seed: 42, guidance_scale: 3.5, safety_tolerance: "2",
+      prompt: "ok-submit",
+      aspect_ratio: "16:9",
+      num_images: 2,
+      seed: 42,
+      guidance_scale: 3.5,
+      safety_tolerance: "2",
     });
     expect(request.query).toEqual({});
   });
@@ -157,14 +161,22 @@ describe("getState", () => {
   });
 
   it("classifies 500, 429 and garbage answers, one attempt each", async () => {
-    const { upstreamId } = await engine().submit(input("flaky [poll500:1,poll429:1,retry-after:2,malformed-poll:2,duration:0]"), opts);
+    const { upstreamId } = await engine().submit(
+      input("flaky [poll500:1,poll429:1,retry-after:2,malformed-poll:2,duration:0]"),
+      opts,
+    );
     const e = engine();
     const kinds = [];
     for (let i = 0; i < 4; i++) {
       const error = await failure(e.getState(upstreamId, input("")));
       kinds.push([error.kind, error.details.retryAfterMs]);
     }
-    expect(kinds).toEqual([["unavailable", 2000], ["rate_limited", 2000], ["bad_response", undefined], ["bad_response", undefined]]);
+    expect(kinds).toEqual([
+      ["unavailable", 2000],
+      ["rate_limited", 2000],
+      ["bad_response", undefined],
+      ["bad_response", undefined],
+    ]);
     expect((await e.getState(upstreamId, input(""))).status).toBe("completed");
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { MODEL_ID, SUBMIT_PATH, resultPath } from "../../contract";
+import { MODEL_ID, resultPath, SUBMIT_PATH } from "../../contract";
 import type { Engine } from "../types";
 import { getStateOnce } from "./get-state";
 import { submitOnce } from "./submit";
@@ -29,11 +29,19 @@ export function createWavespeedEngine(config: WavespeedConfig): Engine {
 
     submit(input, options) {
       const query = options.webhookUrl ? `?webhook=${encodeURIComponent(options.webhookUrl)}` : "";
-      return submitOnce({ fetchImpl, apiKey, url: `${base}${SUBMIT_PATH}${query}`, timeoutMs: config.submitTimeoutMs ?? 30_000 }, input);
+      return submitOnce(
+        { fetchImpl, apiKey, url: `${base}${SUBMIT_PATH}${query}`, timeoutMs: config.submitTimeoutMs ?? 30_000 },
+        input,
+      );
     },
 
     getState(upstreamId) {
-      return getStateOnce({ fetchImpl, apiKey, url: `${base}${resultPath(upstreamId)}`, timeoutMs: config.resultTimeoutMs ?? 15_000 });
+      return getStateOnce({
+        fetchImpl,
+        apiKey,
+        url: `${base}${resultPath(upstreamId)}`,
+        timeoutMs: config.resultTimeoutMs ?? 15_000,
+      });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { UpstreamError, type EngineOutput, type EngineState } from "../types";
 import type { PredictionStatus } from "@/lib/domain";
+import { type EngineOutput, type EngineState, UpstreamError } from "../types";
 import { redact } from "./redact";
 
 /**
@@ -58,8 +58,7 @@ const TASK_CODES: Record<number, string> = {
   5004: "timeout",
 };
 
-const isModeration = (code: number | undefined, text: string) =>
-  code === 1200 || /moderat|nsfw/i.test(text);
+const isModeration = (code: number | undefined, text: string) => code === 1200 || /moderat|nsfw/i.test(text);
 
 /** The one line shown for a failed task: what went wrong, the task code, the upstream's words. */
 export function describeFailure(errorText: string, code: number | undefined): string {
@@ -89,7 +88,10 @@ export function toEngineState(data: UpstreamData, taskCode: number | undefined, 
   }
   const outputs = urls.map((url, index): EngineOutput => {
     if (!/^https?:\/\//i.test(url)) {
-      throw new UpstreamError("bad_response", `WaveSpeed sent an output that is not an http(s) URL: ${redact(url.slice(0, 80), secret)}`);
+      throw new UpstreamError(
+        "bad_response",
+        `WaveSpeed sent an output that is not an http(s) URL: ${redact(url.slice(0, 80), secret)}`,
+      );
     }
     return { kind: "url", url, nsfw: data.has_nsfw_contents?.[index] ?? false };
   });

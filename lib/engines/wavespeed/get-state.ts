@@ -1,5 +1,5 @@
-import { UpstreamError, type EngineState } from "../types";
 import { parseRetryAfter } from "../../retry";
+import { type EngineState, UpstreamError } from "../types";
 import { effectiveStatus, readBody, upstreamMessage, whyUnreadable } from "./body";
 import { taskCodeOf, toEngineState } from "./envelope";
 import { exchange } from "./http";
@@ -26,7 +26,10 @@ export async function getStateOnce(call: ResultCall): Promise<EngineState> {
   );
   if (!result.ok) {
     if (result.failure === "timeout") {
-      throw new UpstreamError("timeout", `WaveSpeed did not answer the result request within ${Math.round(call.timeoutMs / 100) / 10}s`);
+      throw new UpstreamError(
+        "timeout",
+        `WaveSpeed did not answer the result request within ${Math.round(call.timeoutMs / 100) / 10}s`,
+      );
     }
     throw new UpstreamError("unavailable", redact(`could not reach WaveSpeed (${result.detail})`, key));
   }
@@ -38,11 +41,16 @@ export async function getStateOnce(call: ResultCall): Promise<EngineState> {
     throw new UpstreamError("auth", "the WaveSpeed API key was rejected", { httpStatus });
   }
   if (status === 404) {
-    throw new UpstreamError("not_found", "WaveSpeed no longer knows this task (deleted after 7 days, or never created)", { httpStatus });
+    throw new UpstreamError("not_found", "WaveSpeed no longer knows this task (deleted after 7 days, or never created)", {
+      httpStatus,
+    });
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(result.headers.get("retry-after"));
-    throw new UpstreamError("rate_limited", `WaveSpeed is rate limiting this key: ${upstreamMessage(body, key)}`, { httpStatus, retryAfterMs });
+    throw new UpstreamError("rate_limited", `WaveSpeed is rate limiting this key: ${upstreamMessage(body, key)}`, {
+      httpStatus,
+      retryAfterMs,
+    });
   }
   // A failed task is terminal whatever HTTP status carried it.
   if (body.kind === "envelope" && body.data?.status === "failed") {
@@ -50,11 +58,20 @@ export async function getStateOnce(call: ResultCall): Promise<EngineState> {
   }
   if (status >= 500) {
     const retryAfterMs = parseRetryAfter(result.headers.get("retry-after"));
-    throw new UpstreamError("unavailable", `WaveSpeed is unavailable (HTTP ${status}): ${upstreamMessage(body, key)}`, { httpStatus, retryAfterMs });
+    throw new UpstreamError("unavailable", `WaveSpeed is unavailable (HTTP ${status}): ${upstreamMessage(body, key)}`, {
+      httpStatus,
+      retryAfterMs,
+    });
   }
   if (status < 200 || status >= 300) {
-    throw new UpstreamError("rejected", `WaveSpeed refused the result request (HTTP ${status}): ${upstreamMessage(body, key)}`, { httpStatus });
+    throw new UpstreamError("rejected", `WaveSpeed refused the result request (HTTP ${status}): ${upstreamMessage(body, key)}`, {
+      httpStatus,
+    });
   }
   if (body.kind === "envelope" && body.data) return toEngineState(body.data, taskCodeOf(body.envelope, body.data), key);
-  throw new UpstreamError("bad_response", `WaveSpeed answered the result request (HTTP ${httpStatus}) with ${whyUnreadable(body, key)}`, { httpStatus });
+  throw new UpstreamError(
+    "bad_response",
+    `WaveSpeed answered the result request (HTTP ${httpStatus}) with ${whyUnreadable(body, key)}`,
+    { httpStatus },
+  );
 }

@@ -15,12 +15,7 @@ export type Exchange =
 // Errors raised before a connection exists; nothing can have been sent.
 const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
-export async function exchange(
-  fetchImpl: typeof fetch,
-  url: string,
-  init: RequestInit,
-  timeoutMs: number,
-): Promise<Exchange> {
+export async function exchange(fetchImpl: typeof fetch, url: string, init: RequestInit, timeoutMs: number): Promise<Exchange> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetchImpl(url, { ...init, signal, redirect: "manual" });

@@ -16,10 +16,7 @@ export const DEFAULT_TOLERANCE_SECONDS = 300;
 const hmacKey = (secret: string) => secret.replace(/^whsec_/, "");
 
 export function computeSignature(secret: string, id: string, timestamp: string, rawBody: string | Buffer): string {
-  return createHmac("sha256", hmacKey(secret))
-    .update(`${id}.${timestamp}.`)
-    .update(rawBody)
-    .digest("hex");
+  return createHmac("sha256", hmacKey(secret)).update(`${id}.${timestamp}.`).update(rawBody).digest("hex");
 }
 
 /** The three headers for one delivery. */

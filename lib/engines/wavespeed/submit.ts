@@ -1,6 +1,6 @@
 import type { EngineInput } from "@/lib/domain";
-import { UpstreamError } from "../types";
 import { parseRetryAfter } from "../../retry";
+import { UpstreamError } from "../types";
 import { effectiveStatus, readBody, upstreamMessage, whyUnreadable } from "./body";
 import { exchange } from "./http";
 import { redact } from "./redact";
@@ -42,7 +42,10 @@ export async function submitOnce(call: SubmitCall, input: EngineInput): Promise<
       throw new UpstreamError("outcome_unknown", `WaveSpeed did not answer the submit within ${seconds}s; ${NOT_RESENT}`);
     }
     // A reset can come after the upstream read the whole request.
-    throw new UpstreamError("outcome_unknown", redact(`the connection to WaveSpeed broke during the submit (${result.detail}); ${NOT_RESENT}`, key));
+    throw new UpstreamError(
+      "outcome_unknown",
+      redact(`the connection to WaveSpeed broke during the submit (${result.detail}); ${NOT_RESENT}`, key),
+    );
   }
 
   const body = readBody(result.text);
@@ -53,19 +56,31 @@ export async function submitOnce(call: SubmitCall, input: EngineInput): Promise<
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(result.headers.get("retry-after"));
-    throw new UpstreamError("rate_limited", `WaveSpeed is rate limiting this key: ${upstreamMessage(body, key)}`, { httpStatus, retryAfterMs });
+    throw new UpstreamError("rate_limited", `WaveSpeed is rate limiting this key: ${upstreamMessage(body, key)}`, {
+      httpStatus,
+      retryAfterMs,
+    });
   }
   if (status >= 500) {
     // A fast error envelope means the upstream refused the task; a bare 502/504
     // from a proxy may hide a task that was created behind it.
     if (body.kind === "envelope") {
       const retryAfterMs = parseRetryAfter(result.headers.get("retry-after"));
-      throw new UpstreamError("unavailable", `WaveSpeed is unavailable (HTTP ${status}): ${upstreamMessage(body, key)}`, { httpStatus, retryAfterMs });
+      throw new UpstreamError("unavailable", `WaveSpeed is unavailable (HTTP ${status}): ${upstreamMessage(body, key)}`, {
+        httpStatus,
+        retryAfterMs,
+      });
     }
-    throw new UpstreamError("outcome_unknown", `WaveSpeed answered the submit with HTTP ${status} and no error body; ${NOT_RESENT}`, { httpStatus });
+    throw new UpstreamError(
+      "outcome_unknown",
+      `WaveSpeed answered the submit with HTTP ${status} and no error body; ${NOT_RESENT}`,
+      { httpStatus },
+    );
   }
   if (status < 200 || status >= 300) {
-    throw new UpstreamError("rejected", `WaveSpeed rejected the request (HTTP ${status}): ${upstreamMessage(body, key)}`, { httpStatus });
+    throw new UpstreamError("rejected", `WaveSpeed rejected the request (HTTP ${status}): ${upstreamMessage(body, key)}`, {
+      httpStatus,
+    });
   }
   // The submit needs only the id; an odd status beside it is still a created task.
   const upstreamId = body.kind === "envelope" ? idOf(body.envelope.data) : undefined;

@@ -2,14 +2,28 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EngineInput } from "@/lib/domain";
-import { startFakeWavespeed, type FakeWavespeed } from "@/testing/fake-wavespeed/server";
+import { type FakeWavespeed, startFakeWavespeed } from "@/testing/fake-wavespeed/server";
 import { UpstreamError } from "../types";
 import { createWavespeedEngine } from "./engine";
 import { computeSignature } from "./signature";
-import { createWebhookSecretCache, fetchWebhookSecret, parseWebhookBody, signWebhook, verifyWebhookSignature, WEBHOOK_SECRET_PATH } from "./webhook";
+import {
+  createWebhookSecretCache,
+  fetchWebhookSecret,
+  parseWebhookBody,
+  signWebhook,
+  verifyWebhookSignature,
+  WEBHOOK_SECRET_PATH,
+} from "./webhook";
 
 const KEY = "ws-hook-key-0c6f3e81d2";
-const input = (prompt: string): EngineInput => ({ prompt, aspect_ratio: "1:1", num_images: 1, seed: 7, guidance_scale: 3.5, safety_tolerance: "2" });
+const input = (prompt: string): EngineInput => ({
+  prompt,
+  aspect_ratio: "1:1",
+  num_images: 1,
+  seed: 7,
+  guidance_scale: 3.5,
+  safety_tolerance: "2",
+});
 
 type Delivery = { headers: IncomingHttpHeaders; rawBody: string };
 let fake: FakeWavespeed;

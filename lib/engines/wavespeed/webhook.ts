@@ -1,11 +1,11 @@
 import "server-only";
-import { UpstreamError, type EngineState } from "../types";
+import { type EngineState, UpstreamError } from "../types";
 import { readBody, upstreamMessage, whyUnreadable } from "./body";
-import { parseJson, exchange } from "./http";
 import { taskCodeOf, toEngineState, upstreamDataSchema } from "./envelope";
+import { exchange, parseJson } from "./http";
 import { redact } from "./redact";
 
-export { signWebhook, verifyWebhookSignature, DEFAULT_TOLERANCE_SECONDS } from "./signature";
+export { DEFAULT_TOLERANCE_SECONDS, signWebhook, verifyWebhookSignature } from "./signature";
 
 /** The path is WaveSpeed's documented one (wavespeed.ai/docs/docs-api/verifying_webhook). */
 export const WEBHOOK_SECRET_PATH = "/api/v3/webhook/secret";
@@ -26,12 +26,18 @@ export async function fetchWebhookSecret(config: WebhookSecretConfig): Promise<s
   const body = readBody(result.text);
   if (result.status < 200 || result.status >= 300) {
     const kind = result.status === 429 ? "rate_limited" : result.status >= 500 ? "unavailable" : "rejected";
-    throw new UpstreamError(kind, `WaveSpeed refused the webhook secret request (HTTP ${result.status}): ${upstreamMessage(body, key)}`);
+    throw new UpstreamError(
+      kind,
+      `WaveSpeed refused the webhook secret request (HTTP ${result.status}): ${upstreamMessage(body, key)}`,
+    );
   }
   const data = body.kind === "envelope" ? body.envelope.data : undefined;
   const secret = typeof data === "string" ? data : (data as { secret?: unknown } | undefined)?.secret;
   if (typeof secret !== "string" || !secret) {
-    throw new UpstreamError("bad_response", `WaveSpeed answered the webhook secret request with ${whyUnreadable(body, key)} and no secret`);
+    throw new UpstreamError(
+      "bad_response",
+      `WaveSpeed answered the webhook secret request with ${whyUnreadable(body, key)} and no secret`,
+    );
   }
   return secret;
 }
