@@ -23,7 +23,7 @@ export default async function HomePage() {
       <EngineBanner engine={engine.engine} model={engine.model} />
       {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
       <Suspense fallback={<PlaygroundSkeleton />}>
-        <Playground pricePerImage={engine.pricePerImageUsd} initialHistory={history} />
+        <Playground engine={engine.engine} initialHistory={history} />
       </Suspense>
     </main>
   );

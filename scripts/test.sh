@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Every test: types, unit and service tests (vitest), then a production build
-# exercised by the contract and browser tests (Playwright, Debian's Chromium).
+# Every test: lint, format and import boundaries (Biome), types, unit and service tests (vitest),
+# then a production build exercised by the contract and browser tests (Playwright, Debian's Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 reports=$(mktemp -d)
+
+echo "== lint, format and import boundaries"
+npx biome ci .
 
 echo "== typecheck"
 npx tsc --noEmit

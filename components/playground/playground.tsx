@@ -6,6 +6,7 @@ import { useDeletePrediction } from "@/hooks/use-delete-prediction";
 import { usePlaygroundForm } from "@/hooks/use-playground-form";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useRuns } from "@/hooks/use-runs";
+import type { EngineName } from "@/lib/domain";
 import type { HistoryPage } from "@/lib/playground-api";
 import { type FormField, valuesFromInput } from "@/lib/view/form-values";
 import { ApiSnippets } from "./api-snippets";
@@ -14,7 +15,7 @@ import { PredictionForm } from "./prediction-form";
 /** Where each field's control lives, to move focus to the first invalid one. */
 const CONTROL_IDS: Partial<Record<FormField, string>> = { prompt: "prompt", seed: "seed", guidance_scale: "guidance" };
 
-export function Playground({ pricePerImage, initialHistory }: { pricePerImage: number; initialHistory?: HistoryPage }) {
+export function Playground({ engine, initialHistory }: { engine: EngineName; initialHistory?: HistoryPage }) {
   usePredictionEvents();
   const form = usePlaygroundForm();
   const { runs, submit, retry, remove } = useRuns();
@@ -49,13 +50,7 @@ export function Playground({ pricePerImage, initialHistory }: { pricePerImage: n
         <h2 id="settings-title" className="sr-only">
           Settings
         </h2>
-        <PredictionForm
-          values={form.values}
-          errors={form.errors}
-          pricePerImage={pricePerImage}
-          setField={form.setField}
-          onSubmit={onSubmit}
-        />
+        <PredictionForm values={form.values} errors={form.errors} engine={engine} setField={form.setField} onSubmit={onSubmit} />
         <ApiSnippets values={form.values} />
       </section>
       <section aria-label="Results" className="min-w-0">

@@ -3,6 +3,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SparkIcon } from "@/components/ui/icons";
+import type { EngineName } from "@/lib/domain";
 import type { FieldErrors, FormValues } from "@/lib/view/form-values";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CostEstimate } from "./cost-estimate";
@@ -15,12 +16,12 @@ import { SeedField } from "./seed-field";
 type Props = {
   values: FormValues;
   errors: FieldErrors;
-  pricePerImage: number;
+  engine: EngineName;
   setField: <K extends keyof FormValues>(field: K, value: FormValues[K]) => void;
   onSubmit: () => void;
 };
 
-export function PredictionForm({ values, errors, pricePerImage, setField, onSubmit }: Props) {
+export function PredictionForm({ values, errors, engine, setField, onSubmit }: Props) {
   // Marks the form as hydrated: before that, Generate would fall back to a plain GET submit.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -59,7 +60,7 @@ export function PredictionForm({ values, errors, pricePerImage, setField, onSubm
       />
       <SafetyField value={values.safety_tolerance} onChange={(value) => setField("safety_tolerance", value)} />
       <div className="flex flex-col gap-3 border-t border-border pt-4">
-        <CostEstimate pricePerImage={pricePerImage} count={values.num_images} />
+        <CostEstimate engine={engine} count={values.num_images} />
         <Button type="submit" variant="primary" size="lg" className="w-full">
           <SparkIcon />
           Generate

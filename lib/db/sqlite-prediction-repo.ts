@@ -1,6 +1,7 @@
 import "server-only";
 import type { Statement } from "better-sqlite3";
 import {
+  ENGINE_NAMES,
   type EngineInput,
   type EngineName,
   type HistoryPageOf,
@@ -229,7 +230,7 @@ export class SqlitePredictionRepo implements PredictionRepo {
   /** Kept by triggers, see migration 2: one tiny read instead of a join over every output. */
   async imageCounts(): Promise<Record<EngineName, number>> {
     const rows = this.sql(`SELECT engine, images FROM image_totals`).all() as { engine: EngineName; images: number }[];
-    const counts: Record<EngineName, number> = { local: 0, wavespeed: 0 };
+    const counts = Object.fromEntries(ENGINE_NAMES.map((engine) => [engine, 0])) as Record<EngineName, number>;
     for (const row of rows) counts[row.engine] = row.images;
     return counts;
   }
