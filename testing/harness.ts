@@ -78,3 +78,22 @@ export async function serveOnLoopback(handler: http.RequestListener) {
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+/** A loopback URL nothing listens on any more: connections to it are refused. */
+export async function refusedUrl(): Promise<string> {
+  const server = await serveOnLoopback((_req, res) => res.end());
+  await server.close();
+  return server.url;
+}
+
+/** `fetch` that counts the calls made through it. */
+export function countingFetch() {
+  const counter = {
+    calls: 0,
+    fetch: ((...args: Parameters<typeof fetch>) => {
+      counter.calls++;
+      return fetch(...args);
+    }) as typeof fetch,
+  };
+  return counter;
+}

@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFakeWavespeed } from "@/testing/fake-wavespeed/server";
-import type { TestTrackerConfig } from "@/testing/harness";
+import { countingFetch, refusedUrl, type TestTrackerConfig } from "@/testing/harness";
 import { expectAuthorized, KEY, type Kit, settle, startKit, uniqueToken } from "@/testing/wavespeed-test-kit";
 import type { WavespeedConfig } from "../engines/wavespeed";
 
@@ -61,20 +60,14 @@ describe("a submit the upstream refused", () => {
   });
 
   it("is sent maxSubmitAttempts times to an upstream that refuses connections, then fails saying so", async () => {
-    const closed = await startFakeWavespeed();
-    const url = closed.url;
-    await closed.close();
-    let calls = 0;
-    const counting: typeof fetch = (...args) => {
-      calls++;
-      return fetch(...args);
-    };
+    const url = await refusedUrl();
+    const counting = countingFetch();
     const { done } = await generate("", {
       config: { retry: { maxSubmitAttempts: 3 } },
-      engine: { baseUrl: url, fetchImpl: counting },
+      engine: { baseUrl: url, fetchImpl: counting.fetch },
     });
     expect(done.status).toBe("failed");
     expect(done.error).toContain("ECONNREFUSED");
-    expect(calls).toBe(3);
+    expect(counting.calls).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EngineInput } from "@/lib/domain";
 import { type FakeWavespeed, startFakeWavespeed } from "@/testing/fake-wavespeed/server";
+import { countingFetch, refusedUrl } from "@/testing/harness";
 import { SUBMIT_PATH } from "../../contract";
 import { type EngineState, UpstreamError } from "../types";
 import { createWavespeedEngine, type WavespeedConfig } from "./engine";
@@ -114,18 +115,12 @@ describe("submit", () => {
   });
 
   it("reports a refused connection as unavailable: nothing was sent", async () => {
-    const closed = await startFakeWavespeed();
-    const url = closed.url;
-    await closed.close();
-    let calls = 0;
-    const counting: typeof fetch = (...args) => {
-      calls++;
-      return fetch(...args);
-    };
-    const error = await failure(engine({ baseUrl: url, fetchImpl: counting }).submit(input("x"), opts));
+    const url = await refusedUrl();
+    const counting = countingFetch();
+    const error = await failure(engine({ baseUrl: url, fetchImpl: counting.fetch }).submit(input("x"), opts));
     expect(error.kind).toBe("unavailable");
     expect(error.message).toContain("ECONNREFUSED");
-    expect(calls).toBe(1);
+    expect(counting.calls).toBe(1);
   });
 });
 
