@@ -10,6 +10,7 @@ import {
   type PredictionRecord,
   pricePerImageUsd,
   resolveSeed,
+  type StoredOutput,
 } from "../domain";
 import type { Engine, WebhookInbox } from "../engines/types";
 import { AppError } from "../errors";
@@ -17,7 +18,7 @@ import type { EventBus, EventListener } from "../events/event-bus";
 import { log } from "../log";
 import type { createProcessMetrics } from "../metrics";
 import type { EngineSummary } from "../playground-api";
-import type { BlobStore, StoredBlob } from "../storage/blob-store";
+import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
 import type { Tracker } from "./tracker";
 
@@ -103,27 +104,28 @@ export class PredictionService {
   }
 
   /** One stored original, as a stream, with the record it belongs to. */
-  async openOutput(
-    id: string,
-    index: number,
-  ): Promise<{ record: PredictionRecord; output: PredictionRecord["outputs"][number]; blob: StoredBlob }> {
-    const record = await this.get(id);
-    const output = record.outputs.find((candidate) => candidate.index === index);
-    if (!output) throw new AppError("not_found", `Prediction "${id}" has no output ${index}.`, "index");
+  async openOutput(id: string, index: number): Promise<{ record: PredictionRecord; output: StoredOutput; blob: StoredBlob }> {
+    const { record, output } = await this.findOutput(id, index);
     const blob = await this.deps.blobs.get(output.file);
-    if (!blob) throw new AppError("not_found", `The file of output ${index} is missing.`, "index");
+    if (!blob) throw missingFile(index);
     return { record, output, blob };
   }
 
   /** A small WebP of one output, rendered on first use. */
   async readThumbnail(id: string, index: number): Promise<Buffer> {
+    const { output } = await this.findOutput(id, index);
+    return this.deps.thumbnails.get(`${id}/${index}.webp`, async () => {
+      const bytes = await readBlob(this.deps.blobs, output.file);
+      if (!bytes) throw missingFile(index);
+      return bytes;
+    });
+  }
+
+  private async findOutput(id: string, index: number) {
     const record = await this.get(id);
     const output = record.outputs.find((candidate) => candidate.index === index);
     if (!output) throw new AppError("not_found", `Prediction "${id}" has no output ${index}.`, "index");
-    return this.deps.thumbnails.get(`${id}/${index}.webp`, async () => {
-      const { blob } = await this.openOutput(id, index);
-      return Buffer.from(await new Response(blob.body).arrayBuffer());
-    });
+    return { record, output };
   }
 
   /** Every change to any prediction, from now on. Returns the unsubscribe function. */
@@ -163,3 +165,5 @@ export class PredictionService {
     await Promise.all([this.deps.events.close(), this.deps.repo.close()]);
   }
 }
+
+const missingFile = (index: number) => new AppError("not_found", `The file of output ${index} is missing.`, "index");
