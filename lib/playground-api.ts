@@ -82,3 +82,5 @@ export const EARLIER_PAGE_SIZE = 12;
 /** Server-sent event names on `/api/events`. */
 export const PREDICTION_EVENT = "prediction";
 export const DELETED_EVENT = "deleted";
+/** Changes may have been missed (the server's event bus reconnected): read everything shown afresh. */
+export const RESYNC_EVENT = "resync";

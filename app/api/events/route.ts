@@ -1,6 +1,6 @@
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { DELETED_EVENT, PREDICTION_EVENT } from "@/lib/playground-api";
+import { DELETED_EVENT, PREDICTION_EVENT, RESYNC_EVENT } from "@/lib/playground-api";
 import { toView } from "@/lib/predictions/views";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +26,7 @@ export function GET(request: Request) {
       send(`retry: 2000\n: connected\n\n`);
       const unsubscribe = predictions.subscribe((event) => {
         if (event.type === "deleted") send(`event: ${DELETED_EVENT}\ndata: ${JSON.stringify({ id: event.id })}\n\n`);
+        else if (event.type === "resync") send(`event: ${RESYNC_EVENT}\ndata: {}\n\n`);
         else send(`event: ${PREDICTION_EVENT}\ndata: ${JSON.stringify(toView(event.record, baseUrl))}\n\n`);
       });
       const heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
