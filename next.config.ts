@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3", "sharp"],
+  // piscina loads the render worker by path at run time (lib/engines/local/render-pool.ts).
+  serverExternalPackages: ["better-sqlite3", "sharp", "piscina"],
 };
 
 export default nextConfig;

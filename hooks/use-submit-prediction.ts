@@ -1,16 +1,38 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { predictionsApi } from "@/lib/browser/predictions-api";
+import { type MutateOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { newIdempotencyKey, predictionsApi } from "@/lib/browser/predictions-api";
 import type { PredictionRequest } from "@/lib/contract";
+import { isAppError } from "@/lib/errors";
+import type { PredictionView } from "@/lib/playground-api";
 import { storeView } from "./use-prediction-events";
 
-/** POST /api/predictions. Never retried: a lost answer may still have created a prediction. */
+type Submission = { request: PredictionRequest; idempotencyKey: string };
+type Options = MutateOptions<PredictionView, Error, Submission>;
+
+/**
+ * POST /api/predictions, with one Idempotency-Key per click. The key makes resending safe: when the
+ * server could not be reached or was briefly unavailable, the same submit goes again with the same
+ * key, and the server answers the prediction it may already have made instead of making a second.
+ */
 export function useSubmitPrediction() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (request: PredictionRequest) => predictionsApi.submit(request),
-    retry: false,
+  const mutation = useMutation({
+    mutationFn: ({ request, idempotencyKey }: Submission) => predictionsApi.submit(request, idempotencyKey),
+    retry: (failures, error) => failures < 2 && isAppError(error) && error.code === "upstream_unavailable",
     onSuccess: (view) => storeView(client, view),
   });
+  const { mutate, mutateAsync } = mutation;
+  return {
+    ...mutation,
+    mutate: useCallback(
+      (request: PredictionRequest, options?: Options) => mutate({ request, idempotencyKey: newIdempotencyKey() }, options),
+      [mutate],
+    ),
+    mutateAsync: useCallback(
+      (request: PredictionRequest, options?: Options) => mutateAsync({ request, idempotencyKey: newIdempotencyKey() }, options),
+      [mutateAsync],
+    ),
+  };
 }

@@ -2,11 +2,13 @@ import "server-only";
 import path from "node:path";
 import { openEmbeddedStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
+import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
 import type { Engine } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv } from "./env";
 import { log } from "./log";
 import { buildPredictionService } from "./predictions/build";
+import { EventStreams } from "./predictions/event-streams";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
 import type { PredictionService } from "./predictions/service";
 import type { TrackerConfig } from "./predictions/tracker";
@@ -15,9 +17,14 @@ import type { TrackerConfig } from "./predictions/tracker";
  * The composition root: the one place that reads the validated env and builds the
  * services. Routes, pages and instrumentation import it; nothing in lib/ does.
  */
-export type Services = { predictions: PredictionService };
+export type Services = { predictions: PredictionService; eventStreams: EventStreams };
 
 export const WEBHOOK_PATH = "/api/webhooks/wavespeed";
+
+const RENDER_THREADS = threadsForThisMachine();
+
+/** How often unfinished predictions nothing tracks are picked up, and the disk reserve taken back. */
+const MAINTENANCE_MS = 15_000;
 
 export function webhookUrlFor(env: Env): string | undefined {
   if (!env.PUBLIC_URL || env.KONTEXT_ENGINE !== "wavespeed" || env.WAVESPEED_WEBHOOKS === "off") return undefined;
@@ -26,7 +33,8 @@ export function webhookUrlFor(env: Env): string | undefined {
 }
 
 function engineFor(env: Env): Engine {
-  if (env.KONTEXT_ENGINE === "local") return createLocalEngine();
+  // Rendering is CPU work: it runs on worker threads so the server's own thread keeps answering.
+  if (env.KONTEXT_ENGINE === "local") return createLocalEngine({ render: createRenderPool({ threads: RENDER_THREADS }).render });
   return createWavespeedEngine({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL });
 }
 
@@ -34,8 +42,8 @@ export function trackerConfigFor(env: Env): TrackerConfig {
   const local = env.KONTEXT_ENGINE === "local";
   const webhookUrl = webhookUrlFor(env);
   return {
-    // The local engine shares this machine's cores; more at once only queues inside sharp.
-    maxConcurrency: local ? 2 : env.WAVESPEED_MAX_CONCURRENCY,
+    // One prediction per render thread: more at once would only wait for a thread.
+    maxConcurrency: local ? RENDER_THREADS : env.WAVESPEED_MAX_CONCURRENCY,
     deadlineMs: env.WAVESPEED_DEADLINE_MS,
     schedule: local
       ? { firstPollMs: 40, intervalMs: 40, maxGapMs: 40 }
@@ -46,7 +54,13 @@ export function trackerConfigFor(env: Env): TrackerConfig {
           maxGapMs: webhookUrl ? 10_000 : 1_000,
         },
     expectedDurationMs: local ? 200 : 4_000,
-    retry: { backoff: { baseMs: 250, capMs: 8_000 }, maxSubmitAttempts: 4, maxPollFailures: 8, maxDownloadAttempts: 3 },
+    retry: {
+      backoff: { baseMs: 250, capMs: 8_000 },
+      maxSubmitAttempts: 4,
+      maxPollFailures: 8,
+      maxDownloadAttempts: 3,
+      maxStoreAttempts: 6,
+    },
     mirrorLimits: DEFAULT_MIRROR_LIMITS,
     webhookUrl,
   };
@@ -57,16 +71,22 @@ function buildServices(env: Env): Services {
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
-  const { service, tracker } = buildPredictionService(openEmbeddedStores(env.DATA_DIR), {
+  const { service } = buildPredictionService(openEmbeddedStores(env.DATA_DIR), {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
   });
-  void tracker.resume().then(
-    (resumed) => log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed }),
+  void service.start({ maintenanceMs: MAINTENANCE_MS }).then(
+    ({ resumed, strays }) =>
+      log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed, strays }),
     (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
   );
-  return { predictions: service };
+  const eventStreams = new EventStreams((listener) => service.subscribe(listener), {
+    maxClients: env.SSE_MAX_CLIENTS,
+    maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
+    heartbeatMs: 15_000,
+  });
+  return { predictions: service, eventStreams };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

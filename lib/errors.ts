@@ -10,8 +10,12 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "not_found"
+  | "method_not_allowed"
   | "unauthorized"
   | "conflict"
+  | "idempotency_key_reused"
+  | "storage_full"
+  | "server_busy"
   | "upstream_auth"
   | "upstream_rejected"
   | "upstream_unavailable"
@@ -23,8 +27,12 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   not_found: 404,
+  method_not_allowed: 405,
   unauthorized: 401,
   conflict: 409,
+  idempotency_key_reused: 422,
+  storage_full: 507,
+  server_busy: 503,
   upstream_auth: 502,
   upstream_rejected: 502,
   upstream_unavailable: 503,
@@ -39,10 +47,15 @@ export class AppError extends Error {
   readonly status: number;
   readonly [BRAND] = true;
 
+  /**
+   * @param field the offending input (a body field, a query parameter or a header), when one is to blame
+   * @param headers response headers the answer needs, such as `Allow` or `Retry-After`
+   */
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";

@@ -53,8 +53,11 @@ async function readJson(response: Response): Promise<unknown> {
 function codeForStatus(status: number): ErrorCode {
   if (status === 404) return "not_found";
   if (status === 401) return "unauthorized";
+  if (status === 405) return "method_not_allowed";
   if (status === 413) return "payload_too_large";
+  if (status === 422) return "idempotency_key_reused";
   if (status === 503) return "upstream_unavailable";
+  if (status === 507) return "storage_full";
   if (status >= 400 && status < 500) return "invalid_request";
   return "internal";
 }

@@ -66,4 +66,15 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX predictions_status_created_at;
   CREATE INDEX predictions_status_created_at_id ON predictions (status, created_at DESC, id DESC);
   `,
+  // 3: Idempotency-Key of a submit, kept with the prediction it made; it goes when the prediction goes.
+  `
+  CREATE TABLE idempotency_keys (
+    key           TEXT PRIMARY KEY,
+    fingerprint   TEXT NOT NULL,
+    prediction_id TEXT NOT NULL REFERENCES predictions (id) ON DELETE CASCADE,
+    created_at    TEXT NOT NULL
+  );
+  CREATE INDEX idempotency_keys_prediction_id ON idempotency_keys (prediction_id);
+  CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
+  `,
 ];

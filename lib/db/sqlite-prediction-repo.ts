@@ -15,7 +15,7 @@ import {
   statusesBefore,
 } from "../domain";
 import type { Db } from "./client";
-import type { PredictionRepo, UpdateOutcome } from "./prediction-repo";
+import type { ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "./prediction-repo";
 
 type PredictionRow = {
   id: string;
@@ -113,30 +113,35 @@ export class SqlitePredictionRepo implements PredictionRepo {
     return statement;
   }
 
-  /** Returns the record as stored, built from what was written rather than read back. */
   async create(record: NewPrediction): Promise<PredictionRecord> {
-    const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = record.input;
-    const input = { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
-    this.sql(
-      `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed, seed_requested,
-         guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at, completed_at)
-       VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested,
-         @guidance_scale, @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @created_at, @completed_at)`,
-    ).run({
-      id: record.id,
-      engine: record.engine,
-      model: record.model,
-      status: record.status,
-      ...input,
-      seed_requested: record.seedRequested,
-      upstream_id: record.upstreamId,
-      submit_state: record.submitState,
-      error: record.error,
-      inference_ms: record.inferenceMs,
-      created_at: record.createdAt,
-      completed_at: record.completedAt,
+    return this.writing(() => this.insert(record));
+  }
+
+  async createOnce(record: NewPrediction, claim: IdempotencyClaim): Promise<ClaimOutcome> {
+    // IMMEDIATE takes the write lock before the lookup, so two processes cannot both find the key free.
+    const claimOnce = this.db.transaction((): ClaimOutcome => {
+      this.sql(`DELETE FROM idempotency_keys WHERE key = ? AND created_at < ?`).run(claim.key, claim.expiredBefore);
+      const held = this.sql(`SELECT fingerprint, prediction_id FROM idempotency_keys WHERE key = ?`).get(claim.key) as
+        | { fingerprint: string; prediction_id: string }
+        | undefined;
+      if (held) {
+        if (held.fingerprint !== claim.fingerprint) return { outcome: "mismatch" };
+        return { outcome: "replayed", record: this.read(held.prediction_id)! };
+      }
+      const created = this.insert(record);
+      this.sql(`INSERT INTO idempotency_keys (key, fingerprint, prediction_id, created_at) VALUES (?, ?, ?, ?)`).run(
+        claim.key,
+        claim.fingerprint,
+        record.id,
+        claim.createdAt,
+      );
+      return { outcome: "created", record: created };
     });
-    return { ...record, input, updatedAt: record.createdAt, outputs: [] };
+    return this.writing(() => claimOnce.immediate());
+  }
+
+  async forgetIdempotencyKeys(before: string): Promise<number> {
+    return this.writing(() => this.sql(`DELETE FROM idempotency_keys WHERE created_at < ?`).run(before).changes);
   }
 
   async get(id: string): Promise<PredictionRecord | undefined> {
@@ -153,7 +158,7 @@ export class SqlitePredictionRepo implements PredictionRepo {
   }
 
   async update(id: string, patch: PredictionPatch): Promise<UpdateOutcome> {
-    return this.write(id, patch);
+    return this.writing(() => this.write(id, patch));
   }
 
   async complete(
@@ -169,7 +174,7 @@ export class SqlitePredictionRepo implements PredictionRepo {
          width = excluded.width, height = excluded.height, bytes = excluded.bytes, nsfw = excluded.nsfw,
          source_url = excluded.source_url`,
     );
-    const completed = this.db.transaction(() => {
+    const completeOnce = this.db.transaction(() => {
       // The status check and the writes in one transaction: a terminal prediction keeps its outputs.
       if (this.write(id, { ...patch, status: "completed" }) !== "updated") return false;
       for (const output of outputs) {
@@ -186,8 +191,8 @@ export class SqlitePredictionRepo implements PredictionRepo {
         });
       }
       return true;
-    })();
-    return completed ? this.read(id) : undefined;
+    });
+    return this.writing(() => completeOnce()) ? this.read(id) : undefined;
   }
 
   async listUnfinished(): Promise<PredictionRecord[]> {
@@ -236,11 +241,56 @@ export class SqlitePredictionRepo implements PredictionRepo {
   }
 
   async delete(id: string): Promise<boolean> {
-    return this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0;
+    return this.writing(() => this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0);
   }
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /** Returns the record as stored, built from what was written rather than read back. */
+  private insert(record: NewPrediction): PredictionRecord {
+    const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = record.input;
+    const input = { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
+    this.sql(
+      `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed, seed_requested,
+         guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at, completed_at)
+       VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested,
+         @guidance_scale, @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @created_at, @completed_at)`,
+    ).run({
+      id: record.id,
+      engine: record.engine,
+      model: record.model,
+      status: record.status,
+      ...input,
+      seed_requested: record.seedRequested,
+      upstream_id: record.upstreamId,
+      submit_state: record.submitState,
+      error: record.error,
+      inference_ms: record.inferenceMs,
+      created_at: record.createdAt,
+      completed_at: record.completedAt,
+    });
+    return { ...record, input, updatedAt: record.createdAt, outputs: [] };
+  }
+
+  /**
+   * Runs a write; when the disk is full, resets the write-ahead log once and tries again. The WAL only
+   * restarts from its beginning at a checkpoint, which on a full disk never comes by itself, so without
+   * this every write (a delete included) would keep failing after space is freed elsewhere.
+   */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_FULL") throw error;
+      try {
+        this.db.pragma("wal_checkpoint(TRUNCATE)");
+      } catch {
+        throw error;
+      }
+      return write();
+    }
   }
 
   private read(id: string): PredictionRecord | undefined {

@@ -3,4 +3,5 @@ export * from "./cost";
 export * from "./engines";
 export * from "./parameters";
 export * from "./prediction";
+export * from "./prompt";
 export * from "./seed";

@@ -4,8 +4,10 @@ import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
 import { createProcessMetrics } from "../metrics";
 import type { BlobStore } from "../storage/blob-store";
+import type { SpaceReserve } from "../storage/space-reserve";
 import { ThumbnailCache } from "../storage/thumbnails";
 import { PredictionService } from "./service";
+import { StorageGuard } from "./storage-guard";
 import { Tracker, type TrackerConfig } from "./tracker";
 
 /** The three seams a service stands on; which implementations is the composition root's choice. */
@@ -16,6 +18,10 @@ export type PredictionStores = {
   /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
   thumbnailBlobs: BlobStore;
   events: EventBus;
+  /** Where the data lives, in words a person can act on, e.g. `DATA_DIR (/srv/kontext)`. */
+  location: string;
+  /** Disk held back for final writes and deletes when the disk fills up; none where space is not ours to manage. */
+  reserve?: SpaceReserve;
 };
 
 /** Wires the tracker and the service over the given stores and engine. */
@@ -25,12 +31,14 @@ export function buildPredictionService(
 ) {
   const { repo, blobs, events } = stores;
   const { engine } = options;
-  const tracker = new Tracker({ repo, blobs, engine, events }, options.trackerConfig);
+  const storage = new StorageGuard(stores.location, stores.reserve);
+  const tracker = new Tracker({ repo, blobs, engine, events, storage }, options.trackerConfig);
   const thumbnails = new ThumbnailCache(stores.thumbnailBlobs);
   const service = new PredictionService({
     repo,
     blobs,
     thumbnails,
+    storage,
     engine,
     events,
     tracker,

@@ -1,11 +1,12 @@
 import "server-only";
 import { describeIssues, predictionRequestSchema } from "../contract";
-import type { PredictionRepo } from "../db/prediction-repo";
+import type { ClaimOutcome, IdempotencyClaim, PredictionRepo } from "../db/prediction-repo";
 import {
   costUsd,
   type EngineName,
   type HistoryQuery,
   isTerminal,
+  type NewPrediction,
   newPredictionId,
   type PredictionRecord,
   pricePerImageUsd,
@@ -20,12 +21,16 @@ import type { createProcessMetrics } from "../metrics";
 import type { EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
+import { removeStrays } from "./cleanup";
+import { claimFor, IDEMPOTENCY_TTL_MS, keyReused, readIdempotencyKey } from "./idempotency";
+import type { StorageGuard } from "./storage-guard";
 import type { Tracker } from "./tracker";
 
 export type PredictionServiceDeps = {
   repo: PredictionRepo;
   blobs: BlobStore;
   thumbnails: ThumbnailCache;
+  storage: StorageGuard;
   engine: Engine;
   events: EventBus;
   tracker: Tracker;
@@ -45,16 +50,47 @@ export type History = {
  * validate, store, hand to the tracker, read back, delete, stream changes.
  */
 export class PredictionService {
+  private maintenance?: NodeJS.Timeout;
+
   constructor(private readonly deps: PredictionServiceDeps) {}
 
-  async submit(body: unknown): Promise<PredictionRecord> {
+  /**
+   * Gets a server going: removes what a crash or a full disk left behind, takes the disk reserve,
+   * resumes unfinished predictions, then runs maintenance every `maintenanceMs` (reconcile, reserve,
+   * expired idempotency keys).
+   */
+  async start({ maintenanceMs }: { maintenanceMs: number }): Promise<{ resumed: number; strays: number }> {
+    const { incomplete, orphans } = await removeStrays(this.deps.repo, [this.deps.blobs, this.deps.thumbnails.storage]);
+    await this.deps.storage.refill().catch((error) => log.warn("could not take the disk reserve", { error: String(error) }));
+    const resumed = await this.deps.tracker.resume();
+    this.maintenance = setInterval(() => void this.maintain(), maintenanceMs);
+    this.maintenance.unref();
+    return { resumed, strays: incomplete + orphans };
+  }
+
+  private async maintain(): Promise<void> {
+    try {
+      await this.deps.tracker.reconcile();
+      await this.deps.storage.refill();
+      await this.deps.repo.forgetIdempotencyKeys(new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString());
+    } catch (error) {
+      log.warn("maintenance did not finish; it runs again shortly", { error: String(error) });
+    }
+  }
+
+  /**
+   * Validates and stores a prediction, then hands it to the tracker. With an `Idempotency-Key`, a
+   * request already made with that key within 24 h gets its prediction back and starts nothing.
+   */
+  async submit(body: unknown, options: { idempotencyKey?: string | null } = {}): Promise<PredictionRecord> {
     const parsed = predictionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
       throw new AppError("invalid_request", message, field);
     }
+    const key = readIdempotencyKey(options.idempotencyKey);
     const { seed: requested, ...input } = parsed.data;
-    const record = await this.deps.repo.create({
+    const prediction: NewPrediction = {
       id: newPredictionId(),
       engine: this.deps.engine.name,
       model: this.deps.engine.model,
@@ -67,10 +103,23 @@ export class PredictionService {
       inferenceMs: 0,
       createdAt: new Date().toISOString(),
       completedAt: null,
-    });
+    };
+    const created = await this.store(prediction, key === undefined ? undefined : claimFor(key, parsed.data));
+    if (created.outcome === "mismatch") throw keyReused();
+    const { record } = created;
+    if (created.outcome === "replayed") return record;
     await this.deps.events.publish({ type: "updated", record });
     this.deps.tracker.enqueue(record.id);
     return record;
+  }
+
+  private async store(prediction: NewPrediction, claim: IdempotencyClaim | undefined): Promise<ClaimOutcome> {
+    try {
+      if (claim) return await this.deps.repo.createOnce(prediction, claim);
+      return { outcome: "created", record: await this.deps.repo.create(prediction) };
+    } catch (error) {
+      throw this.deps.storage.toAppError(error);
+    }
   }
 
   async get(id: string): Promise<PredictionRecord> {
@@ -89,13 +138,29 @@ export class PredictionService {
     return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) } };
   }
 
-  /** Removes a prediction and its images; one still running is stopped first. */
+  /**
+   * Removes a prediction and its images; one still running is stopped first. Files go before the row,
+   * as on a full disk the row's delete needs the room they free; they are removed again after it, so a
+   * mirror or thumbnail that wrote in between leaves nothing either. Delete is final.
+   */
   async delete(id: string): Promise<void> {
     const record = await this.get(id);
     if (!isTerminal(record.status)) this.deps.tracker.cancel(id);
-    await this.deps.repo.delete(id);
-    // The row is gone, so every view drops it now; a file that resists removal is logged, not reported as a failed delete.
+    await this.removeFiles(id);
+    try {
+      await this.deps.repo.delete(id);
+    } catch (error) {
+      if (!(await this.deps.storage.makeRoom())) throw this.deps.storage.toAppError(error);
+      await this.deps.repo.delete(id).catch((again) => {
+        throw this.deps.storage.toAppError(again);
+      });
+    }
     await this.deps.events.publish({ type: "deleted", id });
+    await this.removeFiles(id);
+  }
+
+  /** A file that resists removal is logged, not reported as a failed delete: the row decides what exists. */
+  private async removeFiles(id: string): Promise<void> {
     const removals = await Promise.allSettled([this.deps.blobs.deletePrefix(id), this.deps.thumbnails.remove(id)]);
     for (const removal of removals) {
       if (removal.status === "rejected")
@@ -160,6 +225,7 @@ export class PredictionService {
 
   /** Stops the tracker and closes the stores (tests, shutdown). */
   async close(): Promise<void> {
+    clearInterval(this.maintenance);
     this.deps.tracker.stop();
     this.deps.metrics.stop();
     await Promise.all([this.deps.events.close(), this.deps.repo.close()]);

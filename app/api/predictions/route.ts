@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
 import { historyQuerySchema } from "@/lib/playground-api";
 import { toHistoryPage, toView } from "@/lib/predictions/views";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES);
-  const record = await getServices().predictions.submit(body);
+  const record = await getServices().predictions.submit(body, { idempotencyKey: request.headers.get("idempotency-key") });
   return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { status: 201 });
 });
 
@@ -20,3 +21,5 @@ export const GET = withErrors(async (request) => {
   const history = await getServices().predictions.history({ ...query, search: q || undefined });
   return NextResponse.json(toHistoryPage(history, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
 import { toEnvelope } from "@/lib/predictions/views";
 
@@ -12,3 +13,5 @@ export const GET = withErrors<{ params: Promise<{ id: string }> }>(async (reques
   const record = await getServices().predictions.get(id);
   return NextResponse.json(toEnvelope(record, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

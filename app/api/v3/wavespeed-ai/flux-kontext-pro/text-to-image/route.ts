@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { readJsonBody, withErrors } from "@/lib/http/respond";
 import { toEnvelope } from "@/lib/predictions/views";
 
@@ -10,6 +11,8 @@ export const dynamic = "force-dynamic";
 /** Submit, as WaveSpeed serves it. A Bearer header is accepted and not checked. */
 export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES);
-  const record = await getServices().predictions.submit(body);
+  const record = await getServices().predictions.submit(body, { idempotencyKey: request.headers.get("idempotency-key") });
   return NextResponse.json(toEnvelope(record, requestBaseUrl(request.headers)));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

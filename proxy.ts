@@ -1,0 +1,12 @@
+import type { NextRequest } from "next/server";
+import { malformedPathResponse } from "@/lib/http/malformed-path";
+
+/**
+ * Runs before routing. A path that cannot be decoded never reaches a route: Next would fail matching
+ * it and answer a bare 500, so it is answered 400 here.
+ */
+export function proxy(request: NextRequest) {
+  return malformedPathResponse(request);
+}
+
+export const config = { matcher: ["/api/:path*", "/p/:path*"] };
