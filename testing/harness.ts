@@ -18,7 +18,13 @@ export const FAST_TRACKER: TrackerConfig = {
   deadlineMs: 10_000,
   schedule: { firstPollMs: 5, intervalMs: 5, maxGapMs: 5 },
   expectedDurationMs: 10,
-  retry: { backoff: { baseMs: 5, capMs: 20 }, maxSubmitAttempts: 4, maxPollFailures: 3, maxDownloadAttempts: 3, maxStoreAttempts: 4 },
+  retry: {
+    backoff: { baseMs: 5, capMs: 20 },
+    maxSubmitAttempts: 4,
+    maxPollFailures: 3,
+    maxDownloadAttempts: 3,
+    maxStoreAttempts: 4,
+  },
   mirrorLimits: DEFAULT_MIRROR_LIMITS,
 };
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { describeIdempotencyContract } from "@/testing/contracts/idempotency";
 import { describePredictionRepoContract } from "@/testing/contracts/prediction-repo";
 import { tempDir } from "@/testing/harness";
 import { type Db, openDatabase } from "./client";
@@ -19,6 +20,7 @@ function storeAt(file = ":memory:") {
 }
 
 describePredictionRepoContract("SQLite", async () => new SqlitePredictionRepo(openDatabase(":memory:")));
+describeIdempotencyContract("SQLite", async () => new SqlitePredictionRepo(openDatabase(":memory:")));
 
 describe("SqlitePredictionRepo", () => {
   it("reads history through indexes in history order, never sorting the table", () => {
