@@ -12,6 +12,7 @@ import { buildPredictionService } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
+import type { BlobStore } from "@/lib/storage/blob-store";
 
 export const FAST_TRACKER: TrackerConfig = {
   maxConcurrency: 3,
@@ -39,10 +40,17 @@ export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "kontext-test
  */
 export function createTestPredictions(
   engine: Engine,
-  options: { dataDir?: string; config?: TestTrackerConfig; webhooks?: WebhookInbox } = {},
+  options: {
+    dataDir?: string;
+    config?: TestTrackerConfig;
+    webhooks?: WebhookInbox;
+    /** Puts a wrapper around the store of originals (to watch or slow its writes). */
+    wrapBlobs?: (blobs: BlobStore) => BlobStore;
+  } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
-  const stores = openEmbeddedStores(dataDir);
+  const opened = openEmbeddedStores(dataDir);
+  const stores = options.wrapBlobs ? { ...opened, blobs: options.wrapBlobs(opened.blobs) } : opened;
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
   const { service, tracker } = buildPredictionService(stores, { engine, trackerConfig, webhooks: options.webhooks });

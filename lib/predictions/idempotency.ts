@@ -32,8 +32,16 @@ export function readIdempotencyKey(value: string | null | undefined): string | u
 
 /** The claim a key makes for a validated request; requests alike once defaults apply have one fingerprint. */
 export function claimFor(key: string, request: PredictionInput, now = Date.now()): IdempotencyClaim {
-  // Every way of asking for a random seed (absent, null, -1) is the same request.
-  const canonical = { ...request, seed: wantsRandomSeed(request.seed) ? RANDOM_SEED : request.seed };
+  // Fields in one order, and every way of asking for a random seed (absent, null, -1) alike.
+  const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = request;
+  const canonical = [
+    prompt,
+    aspect_ratio,
+    num_images,
+    wantsRandomSeed(seed) ? RANDOM_SEED : seed,
+    guidance_scale,
+    safety_tolerance,
+  ];
   return {
     key,
     fingerprint: createHash("sha256").update(JSON.stringify(canonical)).digest("hex"),
