@@ -8,8 +8,11 @@ export const E2E_PORTS = {
   local: base,
   wavespeed: base + 1,
   fakeUpstream: base + 90,
-  /** For specs that start and stop a playground of their own. */
+  /** For specs that start and stop a playground of their own, one port each. */
   restart: base + 50,
+  diskFull: base + 51,
+  eventStreams: base + 52,
+  logs: base + 53,
 } as const;
 
 /** The key the fake upstream expects; a real key never appears in tests. */

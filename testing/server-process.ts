@@ -3,7 +3,13 @@ import path from "node:path";
 
 const NEXT_BIN = path.resolve(__dirname, "../node_modules/next/dist/bin/next");
 
-export type ServerProcess = { url: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
+export type ServerProcess = {
+  url: string;
+  process: ChildProcess;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Everything the server printed so far (stdout and stderr). */
+  output: () => string;
+};
 
 /** Starts the built playground (`next start`) on loopback and waits for its health route. */
 export async function startPlayground(options: {
@@ -34,7 +40,7 @@ export async function startPlayground(options: {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`playground exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, process: child, stop };
+      if ((await fetch(`${url}/api/health`)).ok) return { url, process: child, stop, output: () => output };
     } catch {
       // not listening yet
     }
