@@ -38,8 +38,12 @@ describe("EventStreams", () => {
     const { bus, streams, publish } = setUp();
     const stream = streams.connect("http://x", new AbortController().signal);
     const stalled = stream.getReader();
-    await publish(40);
+    await publish(10);
+    expect(streams.clients).toBe(1);
+    expect(streams.bufferedBytes).toBeGreaterThan(10_000);
+    await publish(30);
     expect(streams.clients).toBe(0);
+    expect(streams.bufferedBytes).toBe(0);
     expect(bus.subscriberCount).toBe(0);
     await expect(stalled.read()).rejects.toMatchObject({ name: "AbortError" });
   });

@@ -23,7 +23,8 @@ const RETRY_AFTER_S = 10;
  * connection costs a bounded amount of memory, and the number of streams is bounded too.
  */
 export class EventStreams {
-  private open = 0;
+  /** Each open stream's count of bytes queued and not yet taken by its connection. */
+  private readonly unread = new Set<() => number>();
 
   constructor(
     private readonly subscribe: (listener: EventListener) => () => void,
@@ -32,12 +33,19 @@ export class EventStreams {
 
   /** Streams open now. */
   get clients(): number {
-    return this.open;
+    return this.unread.size;
+  }
+
+  /** Bytes held for clients that have not read them yet: at most about `clients × maxBufferedBytes`. */
+  get bufferedBytes(): number {
+    let total = 0;
+    for (const unread of this.unread) total += unread();
+    return total;
   }
 
   /** A `text/event-stream` body for one client; it ends when `signal` aborts or the client falls too far behind. */
   connect(baseUrl: string, signal: AbortSignal): ReadableStream<Uint8Array> {
-    if (this.open >= this.limits.maxClients) {
+    if (this.unread.size >= this.limits.maxClients) {
       throw new AppError(
         "server_busy",
         `This server already streams events to ${this.limits.maxClients} clients (SSE_MAX_CLIENTS); try again shortly.`,
@@ -45,14 +53,18 @@ export class EventStreams {
         { "Retry-After": String(RETRY_AFTER_S) },
       );
     }
-    this.open++;
     const encoder = new TextEncoder();
     let end: (reason?: Error) => void = () => {};
+    // Counted from here, not from `start`, so concurrent connects cannot pass the limit together.
+    let unread = () => 0;
+    const counted = () => unread();
+    this.unread.add(counted);
 
     return new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
           let ended = false;
+          unread = () => Math.max(0, this.limits.maxBufferedBytes - (controller.desiredSize ?? this.limits.maxBufferedBytes));
           const send = (text: string) => {
             if (ended) return;
             controller.enqueue(encoder.encode(text));
@@ -73,7 +85,7 @@ export class EventStreams {
           end = (reason) => {
             if (ended) return;
             ended = true;
-            this.open--;
+            this.unread.delete(counted);
             clearInterval(heartbeat);
             unsubscribe();
             signal.removeEventListener("abort", onAbort);

@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   const { predictions, eventStreams } = getServices();
   const health = predictions.health({ reset: new URL(request.url).searchParams.has("reset") });
-  return NextResponse.json({ ...health, eventClients: eventStreams.clients }, { headers: { "Cache-Control": "no-store" } });
+  const streams = { eventClients: eventStreams.clients, eventBufferedBytes: eventStreams.bufferedBytes };
+  return NextResponse.json({ ...health, ...streams }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });
