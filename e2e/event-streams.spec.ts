@@ -74,7 +74,9 @@ test("clients that stop reading are dropped at the cap, one that reads keeps eve
 
   const before = rssOf(pid);
   const stalled = await Promise.all(Array.from({ length: STALLED }, () => stalledClient(E2E_PORTS.eventStreams)));
-  cleanups.push(() => stalled.forEach((socket) => socket.destroy()));
+  cleanups.push(() => {
+    for (const socket of stalled) socket.destroy();
+  });
   await expect.poll(() => eventClients(url)).toBe(STALLED + 1);
 
   const refused = await fetch(`${url}/api/events`);
