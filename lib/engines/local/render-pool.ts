@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
@@ -20,6 +21,8 @@ export type RenderPool = {
 export const threadsForThisMachine = () => Math.max(1, os.availableParallelism());
 
 export function createRenderPool({ threads = threadsForThisMachine(), file = RENDER_WORKER_FILE } = {}): RenderPool {
+  // Found at start or not at all: a missing worker would otherwise fail every prediction one by one.
+  if (!fs.existsSync(file)) throw new Error(`The render worker ${file} is missing; start the server from the project folder.`);
   const pool = new Piscina<{ input: EngineInput; index: number }, Uint8Array>({
     filename: file,
     minThreads: threads,
