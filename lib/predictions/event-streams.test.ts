@@ -39,10 +39,10 @@ describe("EventStreams", () => {
     const stream = streams.connect("http://x", new AbortController().signal);
     const stalled = stream.getReader();
     await publish(10);
-    expect(streams.clients).toBe(1);
+    expect(streams.count).toBe(1);
     expect(streams.bufferedBytes).toBeGreaterThan(10_000);
     await publish(30);
-    expect(streams.clients).toBe(0);
+    expect(streams.count).toBe(0);
     expect(streams.bufferedBytes).toBe(0);
     expect(bus.subscriberCount).toBe(0);
     await expect(stalled.read()).rejects.toMatchObject({ name: "AbortError" });
@@ -63,11 +63,11 @@ describe("EventStreams", () => {
       await publish(5);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    expect(streams.clients).toBe(1);
+    expect(streams.count).toBe(1);
     expect(received).toBeGreaterThan(100 * 1000);
     await reader.cancel();
     await reading;
-    expect(streams.clients).toBe(0);
+    expect(streams.count).toBe(0);
   });
 
   it("refuses past SSE_MAX_CLIENTS with 503 and Retry-After, and frees a slot when a client leaves", () => {
@@ -83,7 +83,7 @@ describe("EventStreams", () => {
     }
     expect(refusal).toMatchObject({ status: 503, code: "server_busy", headers: { "Retry-After": "10" } });
     first.abort();
-    expect(streams.clients).toBe(1);
+    expect(streams.count).toBe(1);
     expect(() => streams.connect("http://x", new AbortController().signal)).not.toThrow();
   });
 });

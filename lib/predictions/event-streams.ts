@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import type { EventListener } from "../events/event-bus";
+import type { EventListener, PredictionEvent } from "../events/event-bus";
 import { log } from "../log";
 import { DELETED_EVENT, PREDICTION_EVENT } from "../playground-api";
 import { toView } from "./views";
@@ -17,14 +17,26 @@ export type EventStreamLimits = {
 /** What a refused client is told to wait before trying again, in seconds. */
 const RETRY_AFTER_S = 10;
 
+type Client = {
+  baseUrl: string;
+  send(bytes: Uint8Array): void;
+  /** Bytes queued for it and not yet taken by its connection. */
+  unread(): number;
+};
+
+const encoder = new TextEncoder();
+const HEARTBEAT = encoder.encode(": heartbeat\n\n");
+const HELLO = encoder.encode("retry: 2000\n: connected\n\n");
+
 /**
  * The server-sent event streams of /api/events: every prediction change, the moment the server knows
- * it. A client that stops reading is dropped once `maxBufferedBytes` wait for it, so a stalled
- * connection costs a bounded amount of memory, and the number of streams is bounded too.
+ * it. Each event is written once per base URL and the same bytes go to every client. A client that
+ * stops reading is dropped once `maxBufferedBytes` wait for it, so a stalled connection costs a
+ * bounded amount of memory, and the number of streams is bounded too.
  */
 export class EventStreams {
-  /** Each open stream's count of bytes queued and not yet taken by its connection. */
-  private readonly unread = new Set<() => number>();
+  private readonly clients = new Set<Client>();
+  private unsubscribe?: () => void;
 
   constructor(
     private readonly subscribe: (listener: EventListener) => () => void,
@@ -32,20 +44,20 @@ export class EventStreams {
   ) {}
 
   /** Streams open now. */
-  get clients(): number {
-    return this.unread.size;
+  get count(): number {
+    return this.clients.size;
   }
 
-  /** Bytes held for clients that have not read them yet: at most about `clients × maxBufferedBytes`. */
+  /** Bytes queued for clients that have not read them yet: at most about `count × maxBufferedBytes`. */
   get bufferedBytes(): number {
     let total = 0;
-    for (const unread of this.unread) total += unread();
+    for (const client of this.clients) total += client.unread();
     return total;
   }
 
   /** A `text/event-stream` body for one client; it ends when `signal` aborts or the client falls too far behind. */
   connect(baseUrl: string, signal: AbortSignal): ReadableStream<Uint8Array> {
-    if (this.unread.size >= this.limits.maxClients) {
+    if (this.clients.size >= this.limits.maxClients) {
       throw new AppError(
         "server_busy",
         `This server already streams events to ${this.limits.maxClients} clients (SSE_MAX_CLIENTS); try again shortly.`,
@@ -53,42 +65,31 @@ export class EventStreams {
         { "Retry-After": String(RETRY_AFTER_S) },
       );
     }
-    const encoder = new TextEncoder();
     let end: (reason?: Error) => void = () => {};
-    // Counted from here, not from `start`, so concurrent connects cannot pass the limit together.
-    let unread = () => 0;
-    const counted = () => unread();
-    this.unread.add(counted);
-
     return new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
           let ended = false;
-          unread = () => Math.max(0, this.limits.maxBufferedBytes - (controller.desiredSize ?? this.limits.maxBufferedBytes));
-          const send = (text: string) => {
-            if (ended) return;
-            controller.enqueue(encoder.encode(text));
-            // desiredSize is the cap less what waits unread: below zero, the client is not keeping up.
-            if ((controller.desiredSize ?? 0) < 0) {
-              log.info("dropped an event stream client that stopped reading", {
-                unreadBytes: -controller.desiredSize! + this.limits.maxBufferedBytes,
-              });
+          const client: Client = {
+            baseUrl,
+            unread: () => Math.max(0, this.limits.maxBufferedBytes - (controller.desiredSize ?? this.limits.maxBufferedBytes)),
+            send: (bytes) => {
+              if (ended) return;
+              controller.enqueue(bytes);
+              // desiredSize is the cap less what waits unread: below zero, the client is not keeping up.
+              if ((controller.desiredSize ?? 0) >= 0) return;
+              log.info("dropped an event stream client that stopped reading", { unreadBytes: client.unread() });
               end(new DOMException("the client fell too far behind", "AbortError"));
-            }
+            },
           };
-          const unsubscribe = this.subscribe((event) => {
-            if (event.type === "deleted") send(`event: ${DELETED_EVENT}\ndata: ${JSON.stringify({ id: event.id })}\n\n`);
-            else send(`event: ${PREDICTION_EVENT}\ndata: ${JSON.stringify(toView(event.record, baseUrl))}\n\n`);
-          });
-          const heartbeat = setInterval(() => send(`: heartbeat\n\n`), this.limits.heartbeatMs);
+          const heartbeat = setInterval(() => client.send(HEARTBEAT), this.limits.heartbeatMs);
           const onAbort = () => end();
           end = (reason) => {
             if (ended) return;
             ended = true;
-            this.unread.delete(counted);
             clearInterval(heartbeat);
-            unsubscribe();
             signal.removeEventListener("abort", onAbort);
+            this.leave(client);
             // An error drops whatever is queued at once; closing would keep it until read.
             if (reason) controller.error(reason);
             else {
@@ -97,8 +98,9 @@ export class EventStreams {
               } catch {}
             }
           };
+          this.join(client);
           signal.addEventListener("abort", onAbort);
-          send(`retry: 2000\n: connected\n\n`);
+          client.send(HELLO);
           if (signal.aborted) end();
         },
         cancel: () => end(),
@@ -106,4 +108,33 @@ export class EventStreams {
       new ByteLengthQueuingStrategy({ highWaterMark: this.limits.maxBufferedBytes }),
     );
   }
+
+  private join(client: Client): void {
+    this.clients.add(client);
+    this.unsubscribe ??= this.subscribe((event) => this.fanOut(event));
+  }
+
+  private leave(client: Client): void {
+    this.clients.delete(client);
+    if (this.clients.size > 0) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private fanOut(event: PredictionEvent): void {
+    const written = new Map<string, Uint8Array>();
+    for (const client of [...this.clients]) {
+      let bytes = written.get(client.baseUrl);
+      if (!bytes) {
+        bytes = encoder.encode(format(event, client.baseUrl));
+        written.set(client.baseUrl, bytes);
+      }
+      client.send(bytes);
+    }
+  }
+}
+
+function format(event: PredictionEvent, baseUrl: string): string {
+  if (event.type === "deleted") return `event: ${DELETED_EVENT}\ndata: ${JSON.stringify({ id: event.id })}\n\n`;
+  return `event: ${PREDICTION_EVENT}\ndata: ${JSON.stringify(toView(event.record, baseUrl))}\n\n`;
 }

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   const { predictions, eventStreams } = getServices();
   const health = predictions.health({ reset: new URL(request.url).searchParams.has("reset") });
-  const streams = { eventClients: eventStreams.clients, eventBufferedBytes: eventStreams.bufferedBytes };
+  const streams = { eventClients: eventStreams.count, eventBufferedBytes: eventStreams.bufferedBytes };
   return NextResponse.json({ ...health, ...streams }, { headers: { "Cache-Control": "no-store" } });
 }
 
