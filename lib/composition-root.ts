@@ -21,7 +21,7 @@ export type Services = { predictions: PredictionService; eventStreams: EventStre
 
 export const WEBHOOK_PATH = "/api/webhooks/wavespeed";
 
-const RENDER_THREADS = threadsForThisMachine();
+const renderThreads = (env: Env) => env.LOCAL_RENDER_THREADS ?? threadsForThisMachine();
 
 /** How often unfinished predictions nothing tracks are picked up, and the disk reserve taken back. */
 const MAINTENANCE_MS = 15_000;
@@ -34,7 +34,8 @@ export function webhookUrlFor(env: Env): string | undefined {
 
 function engineFor(env: Env): Engine {
   // Rendering is CPU work: it runs on worker threads so the server's own thread keeps answering.
-  if (env.KONTEXT_ENGINE === "local") return createLocalEngine({ render: createRenderPool({ threads: RENDER_THREADS }).render });
+  if (env.KONTEXT_ENGINE === "local")
+    return createLocalEngine({ render: createRenderPool({ threads: renderThreads(env) }).render });
   return createWavespeedEngine({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL });
 }
 
@@ -43,7 +44,7 @@ export function trackerConfigFor(env: Env): TrackerConfig {
   const webhookUrl = webhookUrlFor(env);
   return {
     // One prediction per render thread: more at once would only wait for a thread.
-    maxConcurrency: local ? RENDER_THREADS : env.WAVESPEED_MAX_CONCURRENCY,
+    maxConcurrency: local ? renderThreads(env) : env.WAVESPEED_MAX_CONCURRENCY,
     deadlineMs: env.WAVESPEED_DEADLINE_MS,
     schedule: local
       ? { firstPollMs: 40, intervalMs: 40, maxGapMs: 40 }

@@ -17,8 +17,11 @@ export type RenderPool = {
   close(): Promise<void>;
 };
 
-/** One thread per core: rendering is CPU work, and more threads than cores would only take turns. */
-export const threadsForThisMachine = () => Math.max(1, os.availableParallelism());
+/**
+ * One thread per core but one: rendering is CPU work, and the core left over keeps the thread that
+ * serves requests from waiting for a turn behind the renders.
+ */
+export const threadsForThisMachine = () => Math.max(1, os.availableParallelism() - 1);
 
 export function createRenderPool({ threads = threadsForThisMachine(), file = RENDER_WORKER_FILE } = {}): RenderPool {
   // Found at start or not at all: a missing worker would otherwise fail every prediction one by one.
