@@ -35,7 +35,7 @@ runScenario(
     const cpuBefore = cpuMsOf(playground.pid) ?? 0;
 
     // The page, loaded one after another from the first submit until the queue is empty.
-    const pageMs: number[] = [];
+    const pageMs: Array<{ at: number; ms: number }> = [];
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
