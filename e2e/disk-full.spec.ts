@@ -14,6 +14,9 @@ import { type SmallDisk, smallDisk } from "@/testing/small-disk";
 const DISK_BYTES = 3 * 1024 * 1024;
 const FULL = /disk under DATA_DIR \(.+\) is full/;
 
+// Both tests serve on the same port.
+test.describe.configure({ mode: "serial" });
+
 let disk: SmallDisk | undefined;
 let server: ServerProcess | undefined;
 test.afterEach(async () => {

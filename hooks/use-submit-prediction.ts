@@ -2,9 +2,9 @@
 
 import { type MutateOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import { wasUnanswered } from "@/lib/browser/fetcher";
 import { newIdempotencyKey, predictionsApi } from "@/lib/browser/predictions-api";
 import type { PredictionRequest } from "@/lib/contract";
-import { isAppError } from "@/lib/errors";
 import type { PredictionView } from "@/lib/playground-api";
 import { storeView } from "./use-prediction-events";
 
@@ -12,15 +12,16 @@ type Submission = { request: PredictionRequest; idempotencyKey: string };
 type Options = MutateOptions<PredictionView, Error, Submission>;
 
 /**
- * POST /api/predictions, with one Idempotency-Key per click. The key makes resending safe: when the
- * server could not be reached or was briefly unavailable, the same submit goes again with the same
- * key, and the server answers the prediction it may already have made instead of making a second.
+ * POST /api/predictions, with one Idempotency-Key per click. The key makes resending safe: when no
+ * answer came (the connection dropped, the server was unreachable), the same submit goes again with
+ * the same key, and the server answers the prediction it may already have made instead of making a
+ * second. An answer, even an error, is shown as it is.
  */
 export function useSubmitPrediction() {
   const client = useQueryClient();
   const mutation = useMutation({
     mutationFn: ({ request, idempotencyKey }: Submission) => predictionsApi.submit(request, idempotencyKey),
-    retry: (failures, error) => failures < 2 && isAppError(error) && error.code === "upstream_unavailable",
+    retry: (failures, error) => failures < 2 && wasUnanswered(error),
     onSuccess: (view) => storeView(client, view),
   });
   const { mutate, mutateAsync } = mutation;

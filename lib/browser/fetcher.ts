@@ -31,13 +31,21 @@ export async function fetchNoContent(url: string, init?: RequestInit): Promise<v
   throw new AppError(codeForStatus(response.status), `The server answered ${response.status}`);
 }
 
+/** Failures where no answer came at all (the server unreachable, the connection dropped). */
+const unanswered = new WeakSet<AppError>();
+
+/** Whether a request failed without any answer: it may or may not have reached the server. */
+export const wasUnanswered = (error: unknown) => error instanceof AppError && unanswered.has(error);
+
 async function send(url: string, init?: RequestInit): Promise<Response> {
   try {
     return await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
   } catch (error) {
     // An abort is the caller's decision, not a failure worth a message.
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new AppError("upstream_unavailable", "Cannot reach the playground server. Is it running?");
+    const failure = new AppError("upstream_unavailable", "Cannot reach the playground server. Is it running?");
+    unanswered.add(failure);
+    throw failure;
   }
 }
 
