@@ -6,7 +6,7 @@ import type { Check } from "../lib/result";
 import { runScenario, type ScenarioContext, sleep } from "../lib/scenario";
 import { mb } from "../lib/stats";
 
-const PORTS = { fake: 3460, without: 3461, with: 3462 };
+const PORTS = { fake: 3460, without: 3461, reading: 3463, with: 3462 };
 const STALLED = 50;
 const PREDICTIONS = 800;
 const CONCURRENT_SUBMITS = 16;
@@ -14,8 +14,10 @@ const SAMPLE_EVERY_MS = 200;
 /** The longest prompt accepted: the heaviest events a client can be sent. */
 const PROMPT = "a harbour at night with boats and a red moon over the water, ".repeat(40).slice(0, 2000);
 
+type Clients = { count: number; reading: boolean };
+
 type Run = {
-  stalled: number;
+  clients: Clients;
   idle: number;
   peak: number;
   drained: number;
@@ -26,19 +28,23 @@ type Run = {
 };
 
 /**
- * The same 800 predictions with full-length prompts, once with no event-stream client and once with
- * 50 that connect and never read. Without a cap, every event waits in memory for every stalled
- * client; with it, a client is dropped once SSE_MAX_BUFFER_BYTES wait unread.
+ * The same 800 predictions with full-length prompts: with no event-stream client, with 50 that read
+ * everything, and with 50 that connect and never read. Without a cap, every event waits in memory for
+ * every stalled client; with it, a client is dropped once SSE_MAX_BUFFER_BYTES wait unread. The run
+ * with readers tells what serving 50 clients costs at all from what their stalling costs.
  */
 runScenario(
   { name: "stalled-streams", title: "Memory with 50 stalled event-stream clients", timeLimitMs: 320_000 },
   async (ctx) => {
     const fake = await startFake(ctx, PORTS.fake, { durationMs: 300 });
-    const without = await measure(ctx, fake, PORTS.without, 0);
-    const withStalled = await measure(ctx, fake, PORTS.with, STALLED);
+    const without = await measure(ctx, fake, PORTS.without, { count: 0, reading: false });
+    const reading = await measure(ctx, fake, PORTS.reading, { count: STALLED, reading: true });
+    const withStalled = await measure(ctx, fake, PORTS.with, { count: STALLED, reading: false });
     const growth = withStalled.peak - without.peak;
     const afterClose = withStalled.closed - without.drained;
-    ctx.log(`peak ${mb(without.peak)} without, ${mb(withStalled.peak)} with ${STALLED} stalled clients`);
+    ctx.log(
+      `peak ${mb(without.peak)} without, ${mb(reading.peak)} with ${STALLED} readers, ${mb(withStalled.peak)} with ${STALLED} stalled clients`,
+    );
 
     const checks: Check[] = [
       {
@@ -61,7 +67,7 @@ runScenario(
       mb(run.drained),
       mb(run.closed),
       mb(run.mostHeld),
-      run.stalled - run.clientsLeft,
+      run.clients.count - run.clientsLeft,
     ];
     return {
       checks,
@@ -69,19 +75,23 @@ runScenario(
         {
           title: `${PREDICTIONS} predictions, ${PROMPT.length}-character prompts, fake upstream (300 ms tasks); server RSS`,
           columns: ["run", "idle", "peak", "drained", "clients closed", "most queued for clients", "clients dropped"],
-          rows: [row("no event-stream clients", without), row(`${STALLED} stalled clients`, withStalled)],
+          rows: [
+            row("no event-stream clients", without),
+            row(`${STALLED} clients reading everything`, reading),
+            row(`${STALLED} stalled clients`, withStalled),
+          ],
         },
       ],
-      figures: { without, withStalled },
+      figures: { without, reading, withStalled },
     };
   },
 );
 
-async function measure(ctx: ScenarioContext, fake: Fake, port: number, stalledCount: number): Promise<Run> {
+async function measure(ctx: ScenarioContext, fake: Fake, port: number, clients: Clients): Promise<Run> {
   const playground = await startBenchPlayground(ctx, port, {
     ...wavespeedEnv(fake),
     WAVESPEED_MAX_CONCURRENCY: "50",
-    DATA_DIR: ctx.tempDir(`streams-${stalledCount}`),
+    DATA_DIR: ctx.tempDir(`streams-${port}`),
   });
   const { url } = playground;
   for (let i = 0; i < 3; i++)
@@ -89,7 +99,7 @@ async function measure(ctx: ScenarioContext, fake: Fake, port: number, stalledCo
   await sleep(1_000);
   const idle = rss(playground);
 
-  const sockets = await Promise.all(Array.from({ length: stalledCount }, () => stalledClient(port)));
+  const sockets = await Promise.all(Array.from({ length: clients.count }, () => eventClient(port, clients.reading)));
   ctx.onCleanup(() => {
     for (const socket of sockets) socket.destroy();
   });
@@ -127,16 +137,17 @@ async function measure(ctx: ScenarioContext, fake: Fake, port: number, stalledCo
   await sleep(2_000);
   const closed = rss(playground);
   await playground.stop();
-  return { stalled: stalledCount, idle, peak, drained, closed, mostHeld, clientsLeft };
+  return { clients, idle, peak, drained, closed, mostHeld, clientsLeft };
 }
 
 const rss = (playground: Playground) => rssOf(playground.pid) ?? 0;
 
-/** Connects to /api/events and never reads a byte. */
-function stalledClient(port: number): Promise<net.Socket> {
+/** Connects to /api/events and reads everything, or never a byte. */
+function eventClient(port: number, reading: boolean): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1", () => {
-      socket.pause();
+      if (reading) socket.resume();
+      else socket.pause();
       socket.write("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n", () => resolve(socket));
     });
     socket.once("error", reject);
