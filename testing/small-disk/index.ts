@@ -77,7 +77,8 @@ export async function smallDisk(bytes: number, { inThisProcess = true } = {}): P
 }
 
 function mountTmpfs(dir: string, bytes: number): boolean {
-  if (process.getuid?.() !== 0) return false;
+  // SMALL_DISK=injected tries the fallback on a machine that could mount.
+  if (process.env.SMALL_DISK === "injected" || process.getuid?.() !== 0) return false;
   try {
     execFileSync("mount", ["-t", "tmpfs", "-o", `size=${bytes}`, "tmpfs", dir], { stdio: "pipe" });
     return true;

@@ -66,10 +66,20 @@ function installDiskQuota(dir, quotaBytes) {
     return statement;
   };
 
+  // A checkpoint copies the log into the database file, which needs room wherever that file grows.
+  const pragma = Database.prototype.pragma;
+  Database.prototype.pragma = function pragmaWithQuota(source, options) {
+    if (/^\s*wal_checkpoint/i.test(source) && inside(this.name) && free() < SQLITE_WRITE_BYTES) {
+      throw new Database.SqliteError("database or disk is full (injected fault)", "SQLITE_FULL");
+    }
+    return pragma.call(this, source, options);
+  };
+
   return function uninstall() {
     promises.writeFile = original.writeFile;
     promises.statfs = original.statfs;
     Database.prototype.prepare = prepare;
+    Database.prototype.pragma = pragma;
   };
 }
 
