@@ -11,6 +11,11 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "not_found"
   | "unauthorized"
+  | "forbidden"
+  | "misdirected"
+  | "rate_limited"
+  | "queue_full"
+  | "budget_exceeded"
   | "conflict"
   | "upstream_auth"
   | "upstream_rejected"
@@ -24,6 +29,11 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   not_found: 404,
   unauthorized: 401,
+  forbidden: 403,
+  misdirected: 421,
+  rate_limited: 429,
+  queue_full: 429,
+  budget_exceeded: 402,
   conflict: 409,
   upstream_auth: 502,
   upstream_rejected: 502,
@@ -35,6 +45,14 @@ const STATUS: Record<ErrorCode, number> = {
 // two copies of this class; a global symbol recognises either.
 const BRAND = Symbol.for("kontext-playground.AppError");
 
+/** What some refusals say besides the message: when to come back, and figures for the envelope. */
+export type AppErrorExtras = {
+  /** Sent as `Retry-After`. */
+  retryAfterSeconds?: number;
+  /** Extra envelope fields, e.g. the budget and what is left of it. */
+  details?: Pick<ErrorEnvelope, "budget_usd" | "left_usd">;
+};
+
 export class AppError extends Error {
   readonly status: number;
   readonly [BRAND] = true;
@@ -43,6 +61,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly extras: AppErrorExtras = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -56,7 +75,14 @@ export class AppError extends Error {
       data: null,
       error_code: this.code,
       ...(this.field ? { field: this.field } : {}),
+      ...this.extras.details,
     };
+  }
+
+  /** Headers that belong with this error's response. */
+  headers(): Record<string, string> {
+    const { retryAfterSeconds } = this.extras;
+    return retryAfterSeconds === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) };
   }
 
   static fromEnvelope(body: ErrorEnvelope): AppError {

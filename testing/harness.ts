@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
+import type { Limiter } from "@/lib/access/limiter";
 import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
@@ -11,6 +12,7 @@ import type { PredictionEvent } from "@/lib/events/event-bus";
 import { buildPredictionService } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
+import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
 
 export const FAST_TRACKER: TrackerConfig = {
@@ -33,13 +35,23 @@ export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "kontext-test
  */
 export function createTestPredictions(
   engine: Engine,
-  options: { dataDir?: string; config?: TestTrackerConfig; webhooks?: WebhookInbox } = {},
+  options: {
+    dataDir?: string;
+    config?: TestTrackerConfig;
+    webhooks?: WebhookInbox;
+    limits?: SubmitLimitsConfig & { submits: Limiter };
+  } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
   const stores = openEmbeddedStores(dataDir);
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
-  const { service, tracker } = buildPredictionService(stores, { engine, trackerConfig, webhooks: options.webhooks });
+  const { service, tracker } = buildPredictionService(stores, {
+    engine,
+    trackerConfig,
+    webhooks: options.webhooks,
+    limits: options.limits,
+  });
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
   return { service, tracker, events: stores.events, repo: stores.repo, seen, dataDir };

@@ -40,6 +40,14 @@ export interface PredictionRepo {
   delete(id: string): Promise<boolean>;
   /** Images made so far, by engine, for the running cost. */
   imageCounts(): Promise<Record<EngineName, number>>;
+  /** How many predictions are not yet completed or failed: the queue a new submit joins. */
+  countUnfinished(): Promise<number>;
+  /**
+   * The images one UTC day (`YYYY-MM-DD`, by creation) has spent on an engine: outputs of its
+   * completed predictions, `num_images` of its unfinished ones, and those of its deleted ones
+   * (completed, or unfinished but already sent upstream). Failed ones cost nothing.
+   */
+  billableImagesOn(engine: EngineName, day: string): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -235,6 +235,24 @@ export class SqlitePredictionRepo implements PredictionRepo {
     return counts;
   }
 
+  async countUnfinished(): Promise<number> {
+    return (this.sql(`SELECT COUNT(*) AS n FROM predictions WHERE status IN ('created', 'processing')`).get() as { n: number }).n;
+  }
+
+  async billableImagesOn(engine: EngineName, day: string): Promise<number> {
+    // A range on created_at reads the day through predictions_created_at; ISO strings sort as times do.
+    const row = this.sql(
+      `SELECT
+         COALESCE((SELECT SUM(CASE
+             WHEN p.status = 'completed' THEN (SELECT COUNT(*) FROM prediction_outputs o WHERE o.prediction_id = p.id)
+             WHEN p.status IN ('created', 'processing') THEN p.num_images
+             ELSE 0 END)
+           FROM predictions p WHERE p.engine = @engine AND p.created_at >= @day AND p.created_at < @nextDay), 0)
+         + COALESCE((SELECT images FROM spend_of_deleted WHERE day = @day AND engine = @engine), 0) AS images`,
+    ).get({ engine, day, nextDay: nextDay(day) }) as { images: number };
+    return row.images;
+  }
+
   async delete(id: string): Promise<boolean> {
     return this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0;
   }
@@ -297,6 +315,12 @@ export class SqlitePredictionRepo implements PredictionRepo {
     }
     return byId;
   }
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
 }
 
 function splitCursor(cursor: string): [string, string] {

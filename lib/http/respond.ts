@@ -21,7 +21,7 @@ export function withErrors<Context>(handler: Handler<Context>): Handler<Context>
 export function errorResponse(error: unknown): Response {
   const appError = isAppError(error) ? error : new AppError("internal", "Internal server error.");
   if (!isAppError(error)) log.error("unhandled error in a route", { error: String(error), stack: (error as Error)?.stack });
-  return NextResponse.json(appError.toEnvelope(), { status: appError.status });
+  return NextResponse.json(appError.toEnvelope(), { status: appError.status, headers: appError.headers() });
 }
 
 /** Reads a JSON body with a size cap: 413 past the cap, 400 when it is not JSON. */

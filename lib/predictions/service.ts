@@ -1,5 +1,5 @@
 import "server-only";
-import { describeIssues, predictionRequestSchema } from "../contract";
+import { describeIssues, type PredictionInput, predictionRequestSchema } from "../contract";
 import type { PredictionRepo } from "../db/prediction-repo";
 import {
   costUsd,
@@ -17,9 +17,10 @@ import { AppError } from "../errors";
 import type { EventBus, EventListener } from "../events/event-bus";
 import { log } from "../log";
 import type { createProcessMetrics } from "../metrics";
-import type { EngineSummary } from "../playground-api";
+import type { BudgetView, EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
+import type { SubmitLimits } from "./submit-limits";
 import type { Tracker } from "./tracker";
 
 export type PredictionServiceDeps = {
@@ -32,6 +33,8 @@ export type PredictionServiceDeps = {
   metrics: ReturnType<typeof createProcessMetrics>;
   /** Present when the engine pushes results to us (WaveSpeed webhooks). */
   webhooks?: WebhookInbox;
+  /** Rate, queue and budget checks for each submit; without them every valid submit is taken. */
+  limits?: SubmitLimits;
 };
 
 export type History = {
@@ -45,16 +48,37 @@ export type History = {
  * validate, store, hand to the tracker, read back, delete, stream changes.
  */
 export class PredictionService {
+  /** Submits are admitted one at a time, so the queue and budget checks count every earlier submit. */
+  private admitting: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: PredictionServiceDeps) {}
 
-  async submit(body: unknown): Promise<PredictionRecord> {
+  /** `caller` names who submits (an owner session, the token, an address): submits are counted per caller. */
+  async submit(body: unknown, caller = "internal"): Promise<PredictionRecord> {
     const parsed = predictionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
       throw new AppError("invalid_request", message, field);
     }
     const { seed: requested, ...input } = parsed.data;
-    const record = await this.deps.repo.create({
+    const admitted = this.admitting.then(async () => {
+      await this.deps.limits?.admit(caller, input.num_images);
+      return this.create(input, requested);
+    });
+    this.admitting = admitted.catch(() => undefined);
+    const record = await admitted;
+    await this.deps.events.publish({ type: "updated", record });
+    this.deps.tracker.enqueue(record.id);
+    return record;
+  }
+
+  /** Today's spend against the daily budget; null when there is none. */
+  async budgetToday(): Promise<BudgetView | null> {
+    return (await this.deps.limits?.budgetToday()) ?? null;
+  }
+
+  private create(input: Omit<PredictionInput, "seed">, requested: number | null | undefined): Promise<PredictionRecord> {
+    return this.deps.repo.create({
       id: newPredictionId(),
       engine: this.deps.engine.name,
       model: this.deps.engine.model,
@@ -68,9 +92,6 @@ export class PredictionService {
       createdAt: new Date().toISOString(),
       completedAt: null,
     });
-    await this.deps.events.publish({ type: "updated", record });
-    this.deps.tracker.enqueue(record.id);
-    return record;
   }
 
   async get(id: string): Promise<PredictionRecord> {

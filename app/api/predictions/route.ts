@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES);
-  const record = await getServices().predictions.submit(body);
+  const record = await getServices().predictions.submit(body, callerFrom(request.headers));
   return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { status: 201 });
 });
 

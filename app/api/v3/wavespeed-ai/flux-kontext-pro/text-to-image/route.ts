@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
@@ -7,9 +8,9 @@ import { toEnvelope } from "@/lib/predictions/views";
 
 export const dynamic = "force-dynamic";
 
-/** Submit, as WaveSpeed serves it. A Bearer header is accepted and not checked. */
+/** Submit, as WaveSpeed serves it. With ACCESS_TOKEN set, the proxy has checked the Bearer header. */
 export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES);
-  const record = await getServices().predictions.submit(body);
+  const record = await getServices().predictions.submit(body, callerFrom(request.headers));
   return NextResponse.json(toEnvelope(record, requestBaseUrl(request.headers)));
 });
