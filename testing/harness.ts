@@ -1,6 +1,4 @@
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -14,6 +12,7 @@ import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
+import { serveOnLoopback } from "./http-client";
 
 export const FAST_TRACKER: TrackerConfig = {
   maxConcurrency: 3,
@@ -83,13 +82,7 @@ export const pngOf = (width: number, height: number) =>
     .png()
     .toBuffer();
 
-/** A real HTTP server on 127.0.0.1 that answers with whatever the handler says. */
-export async function serveOnLoopback(handler: http.RequestListener) {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+export { serveOnLoopback };
 
 /** A loopback URL nothing listens on any more: connections to it are refused. */
 export async function refusedUrl(): Promise<string> {
