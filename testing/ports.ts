@@ -4,7 +4,13 @@
  */
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 
-export const E2E_PORTS = {
+/** Ports fetch() and browsers refuse to connect to (the Fetch standard's "bad ports" above 1023). */
+const BLOCKED = new Set([
+  1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+const usable = (port: number) => (BLOCKED.has(port) ? port + 1 : port);
+
+const offsets = {
   local: base,
   wavespeed: base + 1,
   /** The playground with ACCESS_TOKEN set: owner and guest. */
@@ -15,7 +21,11 @@ export const E2E_PORTS = {
   limits: base + 51,
   publicUrl: base + 52,
   startup: base + 53,
-} as const;
+};
+
+export const E2E_PORTS = Object.fromEntries(Object.entries(offsets).map(([name, port]) => [name, usable(port)])) as Readonly<
+  typeof offsets
+>;
 
 /** ACCESS_TOKEN of the playgrounds that have an owner; made up for the tests. */
 export const E2E_ACCESS_TOKEN = "e2e-owner-token-5b7d1f03c9";

@@ -20,7 +20,9 @@ export async function ownerPrediction(prompt: string, baseUrl = ACCESS_URL, owne
   let view: PredictionView | undefined;
   await expect
     .poll(async () => {
-      view = predictionViewSchema.parse(JSON.parse((await rawRequest(`${baseUrl}/api/predictions/${id}`, { headers: owner })).body));
+      view = predictionViewSchema.parse(
+        JSON.parse((await rawRequest(`${baseUrl}/api/predictions/${id}`, { headers: owner })).body),
+      );
       return view.status;
     })
     .toBe("completed");

@@ -47,7 +47,9 @@ test("forwarding headers from a client are not believed without TRUST_PROXY", as
   for (const url of ogTags) expect(url).toMatch(new RegExp(`^http://${OWN_HOST}/`));
 
   // A loopback name the server answers to makes links on that name.
-  const local = await rawRequest(`${ACCESS_URL}/api/predictions/${shared.id}`, { headers: { host: `localhost:${E2E_PORTS.access}` } });
+  const local = await rawRequest(`${ACCESS_URL}/api/predictions/${shared.id}`, {
+    headers: { host: `localhost:${E2E_PORTS.access}` },
+  });
   expect(JSON.parse(local.body).shareUrl).toBe(`http://localhost:${E2E_PORTS.access}/p/${shared.id}`);
 
   // Nor can a made-up X-Forwarded-For dodge the limit on wrong tokens.
@@ -56,7 +58,10 @@ test("forwarding headers from a client are not believed without TRUST_PROXY", as
     const headers = { authorization: `Bearer wrong-${i}`, "x-forwarded-for": `198.51.100.${i}` };
     expect((await rawRequest(`${ACCESS_URL}/api/predictions`, { headers, from })).status).toBe(401);
   }
-  const limited = await rawRequest(`${ACCESS_URL}/api/predictions`, { headers: { ...OWNER, "x-forwarded-for": "192.0.2.99" }, from });
+  const limited = await rawRequest(`${ACCESS_URL}/api/predictions`, {
+    headers: { ...OWNER, "x-forwarded-for": "192.0.2.99" },
+    from,
+  });
   expect(limited.status).toBe(429);
 });
 

@@ -55,7 +55,8 @@ test("the owner signs in and shares a run; a guest sees it and nothing else; sig
     await expect(share.images.first()).toHaveJSProperty("naturalWidth", 1024);
     await expect(share.downloads).toHaveCount(2);
     await expect(guestPage.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
-    for (const action of [share.rerun, share.varySeed, share.deleteButton, share.useSettings]) await expect(action).toHaveCount(0);
+    for (const action of [share.rerun, share.varySeed, share.deleteButton, share.useSettings])
+      await expect(action).toHaveCount(0);
     await expect(guestPage.getByRole("link", { name: "History", exact: true })).toHaveCount(0);
     await expect(guestPage.getByRole("link", { name: "Playground", exact: true })).toHaveCount(0);
     expect(requested).not.toContain("/api/events");
@@ -67,7 +68,10 @@ test("the owner signs in and shares a run; a guest sees it and nothing else; sig
       await expect(new LoginPage(guestPage).token).toBeVisible();
     }
     for (const [method, path] of ownerApiRoutes(id)) {
-      const response = await guest.request.fetch(path, { method, data: method === "POST" ? { prompt: "a guest's run" } : undefined });
+      const response = await guest.request.fetch(path, {
+        method,
+        data: method === "POST" ? { prompt: "a guest's run" } : undefined,
+      });
       expect(response.status(), `${method} ${path}`).toBe(401);
       expect(await response.json(), `${method} ${path}`).toMatchObject({ code: 401, data: null, error_code: "unauthorized" });
     }

@@ -18,7 +18,10 @@ test.beforeAll(async () => {
 
 const WRONG = { authorization: "Bearer this-is-a-wrong-token-123" };
 const bodyFor = (method: string) => (method === "POST" ? JSON.stringify({ prompt: "a fox in the snow" }) : undefined);
-const headersFor = (method: string, extra: Record<string, string> = {}) => ({ ...(method === "POST" ? JSON_TYPE : {}), ...extra });
+const headersFor = (method: string, extra: Record<string, string> = {}) => ({
+  ...(method === "POST" ? JSON_TYPE : {}),
+  ...extra,
+});
 
 function expectUnauthorized(response: RawResponse, what: string) {
   expect(response.status, what).toBe(401);
@@ -81,7 +84,13 @@ test("the seed's curl works with the token as its Bearer key", async () => {
   const submitted = await rawRequest(ACCESS_URL + SUBMIT_PATH, {
     method: "POST",
     headers: curl,
-    body: JSON.stringify({ prompt: "A grand steampunk airship", aspect_ratio: "1:1", num_images: 1, guidance_scale: 3.5, safety_tolerance: "2" }),
+    body: JSON.stringify({
+      prompt: "A grand steampunk airship",
+      aspect_ratio: "1:1",
+      num_images: 1,
+      guidance_scale: 3.5,
+      safety_tolerance: "2",
+    }),
   });
   expect(submitted.status, submitted.body).toBe(200);
   const envelope = predictionEnvelopeSchema.parse(JSON.parse(submitted.body));
@@ -89,7 +98,9 @@ test("the seed's curl works with the token as its Bearer key", async () => {
   let outputs: string[] = [];
   await expect
     .poll(async () => {
-      const result = predictionEnvelopeSchema.parse(JSON.parse((await rawRequest(envelope.data.urls.get, { headers: curl })).body));
+      const result = predictionEnvelopeSchema.parse(
+        JSON.parse((await rawRequest(envelope.data.urls.get, { headers: curl })).body),
+      );
       outputs = result.data.outputs;
       return result.data.status;
     })
@@ -103,7 +114,12 @@ test("the seed's curl works with the token as its Bearer key", async () => {
 test("wrong tokens from one address: ten a minute, at sign-in and by Bearer alike, then 429 with Retry-After", async () => {
   const from = "127.0.0.60";
   const signIn = (token: string, source = from) =>
-    rawRequest(`${ACCESS_URL}/api/session`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ token }), from: source });
+    rawRequest(`${ACCESS_URL}/api/session`, {
+      method: "POST",
+      headers: JSON_TYPE,
+      body: JSON.stringify({ token }),
+      from: source,
+    });
   for (let i = 0; i < 5; i++) {
     const refused = await signIn(`wrong-sign-in-${i}`);
     expect(refused.status).toBe(401);
@@ -115,7 +131,10 @@ test("wrong tokens from one address: ten a minute, at sign-in and by Bearer alik
     expect((await rawRequest(`${ACCESS_URL}/api/predictions`, { headers, from })).status).toBe(401);
   }
   // From here on even the right token is refused from this address, for the rest of the minute.
-  for (const limited of [await rawRequest(`${ACCESS_URL}/api/predictions`, { headers: OWNER, from }), await signIn(E2E_ACCESS_TOKEN)]) {
+  for (const limited of [
+    await rawRequest(`${ACCESS_URL}/api/predictions`, { headers: OWNER, from }),
+    await signIn(E2E_ACCESS_TOKEN),
+  ]) {
     expect(limited.status).toBe(429);
     expect(JSON.parse(limited.body)).toMatchObject({ code: 429, error_code: "rate_limited" });
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
