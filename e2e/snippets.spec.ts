@@ -140,7 +140,7 @@ test.describe("API snippets", () => {
       const panel = page.getByRole("region", { name: "API snippets" });
       await panel.getByRole("radio", { name: "This server" }).check();
       await expect(panel.getByTestId("snippet-code")).toContainText('"seed": 5');
-      const { violations } = await new AxeBuilder({ page }).include('section[aria-label="API snippets"]').analyze();
+      const { violations } = await new AxeBuilder({ page }).include('[aria-label="API snippets"][role="region"]').analyze();
       expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
     });
   }
