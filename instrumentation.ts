@@ -4,6 +4,11 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getEnv } = await import("./lib/env");
+  if (!getEnv().TRUST_PROXY) {
+    const { dropForwardingHeadersFromClients } = await import("./lib/http/forwarded-headers");
+    dropForwardingHeadersFromClients();
+  }
   const { getServices } = await import("./lib/composition-root");
   getServices();
 }

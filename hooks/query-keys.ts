@@ -2,4 +2,6 @@
 export const queryKeys = {
   prediction: (id: string) => ["prediction", id] as const,
   history: ["history"] as const,
+  session: ["session"] as const,
+  budget: ["budget"] as const,
 };

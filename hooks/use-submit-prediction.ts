@@ -6,6 +6,7 @@ import { wasUnanswered } from "@/lib/browser/fetcher";
 import { newIdempotencyKey, predictionsApi } from "@/lib/browser/predictions-api";
 import type { PredictionRequest } from "@/lib/contract";
 import type { PredictionView } from "@/lib/playground-api";
+import { queryKeys } from "./query-keys";
 import { storeView } from "./use-prediction-events";
 
 type Submission = { request: PredictionRequest; idempotencyKey: string };
@@ -23,6 +24,8 @@ export function useSubmitPrediction() {
     mutationFn: ({ request, idempotencyKey }: Submission) => predictionsApi.submit(request, idempotencyKey),
     retry: (failures, error) => failures < 2 && wasUnanswered(error),
     onSuccess: (view) => storeView(client, view),
+    // A new run spends from today's budget, and a refused one may mean the figure shown is old.
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.budget }),
   });
   const { mutate, mutateAsync } = mutation;
   return {

@@ -1,11 +1,13 @@
 import "server-only";
 import path from "node:path";
+import { AccessService } from "./access/access-service";
+import { perMinuteInMemory } from "./access/limiter";
 import { openEmbeddedStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
 import type { Engine } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
-import { type Env, getEnv } from "./env";
+import { type Env, getEnv, isLoopbackBind } from "./env";
 import { log } from "./log";
 import { buildPredictionService } from "./predictions/build";
 import { EventStreams } from "./predictions/event-streams";
@@ -17,7 +19,10 @@ import type { TrackerConfig } from "./predictions/tracker";
  * The composition root: the one place that reads the validated env and builds the
  * services. Routes, pages and instrumentation import it; nothing in lib/ does.
  */
-export type Services = { predictions: PredictionService; eventStreams: EventStreams };
+export type Services = { predictions: PredictionService; eventStreams: EventStreams; access: AccessService };
+
+/** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
+const FAILED_SIGN_INS_PER_MINUTE = 10;
 
 export const WEBHOOK_PATH = "/api/webhooks/wavespeed";
 
@@ -67,6 +72,17 @@ export function trackerConfigFor(env: Env): TrackerConfig {
   };
 }
 
+export function accessFor(env: Env): AccessService {
+  const config = {
+    accessToken: env.ACCESS_TOKEN,
+    hosts: { publicUrl: env.PUBLIC_URL, loopbackBind: isLoopbackBind(env.HOST), trustProxy: env.TRUST_PROXY },
+    https: env.PUBLIC_URL?.startsWith("https://") ?? false,
+    development: env.NODE_ENV === "development",
+  };
+  // Counters in memory: one process holds them all today; rate-limiter-flexible's Postgres store fits the same Limiter.
+  return new AccessService(config, perMinuteInMemory(FAILED_SIGN_INS_PER_MINUTE));
+}
+
 function buildServices(env: Env): Services {
   const engine = engineFor(env);
   const webhooks = webhookUrlFor(env)
@@ -76,6 +92,11 @@ function buildServices(env: Env): Services {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
+    limits: {
+      submits: perMinuteInMemory(env.SUBMITS_PER_MINUTE),
+      maxQueued: env.MAX_QUEUED,
+      budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
+    },
   });
   void service.start({ maintenanceMs: MAINTENANCE_MS }).then(
     ({ resumed, strays }) =>
@@ -87,7 +108,7 @@ function buildServices(env: Env): Services {
     maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
     heartbeatMs: 15_000,
   });
-  return { predictions: service, eventStreams };
+  return { predictions: service, eventStreams, access: accessFor(env) };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

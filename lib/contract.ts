@@ -98,6 +98,9 @@ export const errorEnvelopeSchema = z.object({
   data: z.null(),
   error_code: z.optional(z.string()),
   field: z.optional(z.string()),
+  /** On a 402 `budget_exceeded`: the daily budget and what is left of it today, in US dollars. */
+  budget_usd: z.optional(z.number()),
+  left_usd: z.optional(z.number()),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 

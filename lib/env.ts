@@ -12,6 +12,19 @@ const optionalText = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** "1"/"true"/"yes" (any case) switch a flag on; anything else, or unset, leaves it off. */
+const flag = z
+  .string()
+  .optional()
+  .transform((value) => /^(1|true|yes|on)$/i.test(value?.trim() ?? ""));
+
+/** Addresses that only this machine can reach: binding them needs no token. */
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+export const isLoopbackBind = (host: string) => LOOPBACK_HOSTS.test(host.trim());
+
+/** Values that must never appear in a configuration error. */
+const SECRET_VARIABLES = new Set(["WAVESPEED_API_KEY", "ACCESS_TOKEN"]);
+
 const envSchema = z
   .object({
     KONTEXT_ENGINE: z.enum(["local", "wavespeed"]).optional(),
@@ -42,6 +55,21 @@ const envSchema = z
     NEXT_DIST_DIR: z.string().trim().min(1).default(".next"),
     /** Log level for server logs. */
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    /** The address `npm start` binds; anything but loopback needs ACCESS_TOKEN (or ALLOW_ANONYMOUS=1). */
+    HOST: z.string().trim().min(1).default("127.0.0.1"),
+    /** The owner's secret: signs in at /login, or goes as `Authorization: Bearer` from scripts. */
+    ACCESS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
+    /** Serve a non-loopback HOST without a token: everyone who reaches it is the owner. */
+    ALLOW_ANONYMOUS: flag,
+    /** Believe X-Forwarded-For/-Host/-Proto: only behind a reverse proxy that sets them. */
+    TRUST_PROXY: flag,
+    /** Submits one owner session or token may make in a minute. */
+    SUBMITS_PER_MINUTE: positiveInt(60),
+    /** Predictions not yet completed or failed, at most; a submit past it is refused. */
+    MAX_QUEUED: positiveInt(200),
+    /** WaveSpeed spend allowed per UTC day, in US dollars; unset means no budget. */
+    BUDGET_USD_PER_DAY: z.coerce.number().positive().optional(),
   })
   .transform((env) => ({
     ...env,
@@ -55,6 +83,13 @@ const envSchema = z
         message: "is required when KONTEXT_ENGINE=wavespeed",
       });
     }
+    if (!isLoopbackBind(env.HOST) && !env.ACCESS_TOKEN && !env.ALLOW_ANONYMOUS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ACCESS_TOKEN"],
+        message: `must be set (at least 16 characters) when HOST=${env.HOST} lets other machines reach the playground; set ALLOW_ANONYMOUS=1 to serve without one, so that everyone who reaches it is the owner`,
+      });
+    }
   });
 
 export type Env = z.output<typeof envSchema>;
@@ -66,7 +101,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join(".") || "environment";
-    const shown = name === "WAVESPEED_API_KEY" ? "" : ` (got ${JSON.stringify(source[name] ?? null)})`;
+    const shown = SECRET_VARIABLES.has(name) ? "" : ` (got ${JSON.stringify(source[name] ?? null)})`;
     return `${name} ${issue.message}${shown}`;
   });
   throw new Error(`Invalid configuration: ${problems.join("; ")}`);

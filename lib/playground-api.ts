@@ -76,6 +76,29 @@ export const historyPageSchema = z.object({
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
+/** `GET /api/budget`: today's WaveSpeed spend against BUDGET_USD_PER_DAY (a UTC day). */
+export const budgetViewSchema = z.object({
+  day: z.string(),
+  budgetUsd: z.number(),
+  spentUsd: z.number(),
+  leftUsd: z.number(),
+});
+export type BudgetView = z.infer<typeof budgetViewSchema>;
+export const budgetAnswerSchema = z.object({ budget: z.nullable(budgetViewSchema) });
+export type BudgetAnswer = z.infer<typeof budgetAnswerSchema>;
+
+/** `GET /api/session`: whether this browser is the owner, and whether this server asks anyone to sign in. */
+export const sessionViewSchema = z.object({ owner: z.boolean(), signInRequired: z.boolean() });
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+/** `POST /api/session`: sign in with the access token. */
+export const signInSchema = z.object({
+  token: z
+    .string({ error: "token must be the access token" })
+    .check(z.trim(), z.minLength(1, { error: "token must be the access token" })),
+});
+export type SignInRequest = z.infer<typeof signInSchema>;
+
 /** How many earlier runs the playground shows before "Load earlier runs". */
 export const EARLIER_PAGE_SIZE = 12;
 

@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
+import type { Limiter } from "@/lib/access/limiter";
 import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
@@ -11,8 +10,10 @@ import type { PredictionEvent } from "@/lib/events/event-bus";
 import { buildPredictionService } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
+import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
 import type { BlobStore } from "@/lib/storage/blob-store";
+import { serveOnLoopback } from "./http-client";
 
 export const FAST_TRACKER: TrackerConfig = {
   maxConcurrency: 3,
@@ -46,6 +47,7 @@ export function createTestPredictions(
     webhooks?: WebhookInbox;
     /** Puts a wrapper around the store of originals (to watch or slow its writes). */
     wrapBlobs?: (blobs: BlobStore) => BlobStore;
+    limits?: SubmitLimitsConfig & { submits: Limiter };
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
@@ -53,7 +55,12 @@ export function createTestPredictions(
   const stores = options.wrapBlobs ? { ...opened, blobs: options.wrapBlobs(opened.blobs) } : opened;
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
-  const { service, tracker } = buildPredictionService(stores, { engine, trackerConfig, webhooks: options.webhooks });
+  const { service, tracker } = buildPredictionService(stores, {
+    engine,
+    trackerConfig,
+    webhooks: options.webhooks,
+    limits: options.limits,
+  });
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
   return { service, tracker, events: stores.events, repo: stores.repo, seen, dataDir };
@@ -85,13 +92,7 @@ export const pngOf = (width: number, height: number) =>
     .png()
     .toBuffer();
 
-/** A real HTTP server on 127.0.0.1 that answers with whatever the handler says. */
-export async function serveOnLoopback(handler: http.RequestListener) {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+export { serveOnLoopback };
 
 /** A loopback URL nothing listens on any more: connections to it are refused. */
 export async function refusedUrl(): Promise<string> {

@@ -37,6 +37,13 @@ const NEUTRAL_ENV = {
   MAX_BODY_BYTES: "",
   LOCAL_RENDER_THREADS: "",
   LOG_LEVEL: "warn",
+  HOST: "",
+  ACCESS_TOKEN: "",
+  TRUST_PROXY: "",
+  BUDGET_USD_PER_DAY: "",
+  // The scenarios submit hundreds a second from one address and hold hundreds in the queue on purpose.
+  SUBMITS_PER_MINUTE: "1000000",
+  MAX_QUEUED: "1000000",
 };
 
 export type Playground = ServerProcess & { pid: number };

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OwnerOnly } from "@/components/access/owner-only";
 import { ParamsList } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -39,10 +40,12 @@ export function ShareDetails({ view }: { view: PredictionView }) {
         <dd>{view.engine === "local" ? "Local preview (not FLUX)" : `WaveSpeed AI · ${view.model}`}</dd>
       </dl>
       <div className="flex flex-col gap-2 border-t border-border pt-4">
-        <Link href={playgroundHref(valuesFromInput(view.input))} className={buttonClass({ variant: "primary" })}>
-          <SlidersIcon />
-          Use these settings
-        </Link>
+        <OwnerOnly>
+          <Link href={playgroundHref(valuesFromInput(view.input))} className={buttonClass({ variant: "primary" })}>
+            <SlidersIcon />
+            Use these settings
+          </Link>
+        </OwnerOnly>
         <ShareActions view={view}>{view.status === "completed" && <ShareDownloads outputs={view.outputs} />}</ShareActions>
       </div>
     </aside>

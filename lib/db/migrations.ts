@@ -66,7 +66,28 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX predictions_status_created_at;
   CREATE INDEX predictions_status_created_at_id ON predictions (status, created_at DESC, id DESC);
   `,
-  // 3: Idempotency-Key of a submit, kept with the prediction it made; it goes when the prediction goes.
+  // 3: what deleted predictions had cost, by UTC day of creation, so deleting a run does not
+  // give its money back to the daily budget. Unfinished ones count once sent upstream.
+  `
+  CREATE TABLE spend_of_deleted (
+    day    TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    images INTEGER NOT NULL,
+    PRIMARY KEY (day, engine)
+  );
+  CREATE TRIGGER spend_of_deleted_kept BEFORE DELETE ON predictions BEGIN
+    INSERT INTO spend_of_deleted (day, engine, images)
+      SELECT substr(OLD.created_at, 1, 10), OLD.engine,
+        CASE
+          WHEN OLD.status = 'completed' THEN (SELECT COUNT(*) FROM prediction_outputs WHERE prediction_id = OLD.id)
+          WHEN OLD.status IN ('created', 'processing') AND OLD.submit_state <> 'pending' THEN OLD.num_images
+          ELSE 0
+        END
+      WHERE true
+      ON CONFLICT (day, engine) DO UPDATE SET images = images + excluded.images;
+  END;
+  `,
+  // 4: Idempotency-Key of a submit, kept with the prediction it made; it goes when the prediction goes.
   `
   CREATE TABLE idempotency_keys (
     key           TEXT PRIMARY KEY,

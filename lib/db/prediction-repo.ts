@@ -24,6 +24,8 @@ export interface PredictionRepo {
    * Atomic: of concurrent calls with one key, exactly one creates.
    */
   createOnce(prediction: NewPrediction, claim: IdempotencyClaim): Promise<ClaimOutcome>;
+  /** What the claim's key already made within its lifetime ("replayed" or "mismatch"); undefined when it is free. */
+  findClaim(claim: IdempotencyClaim): Promise<ClaimOutcome | undefined>;
   /** Forgets keys claimed before `before` (ISO time); returns how many. */
   forgetIdempotencyKeys(before: string): Promise<number>;
   get(id: string): Promise<PredictionRecord | undefined>;
@@ -48,6 +50,14 @@ export interface PredictionRepo {
   delete(id: string): Promise<boolean>;
   /** Images made so far, by engine, for the running cost. */
   imageCounts(): Promise<Record<EngineName, number>>;
+  /** How many predictions are not yet completed or failed: the queue a new submit joins. */
+  countUnfinished(): Promise<number>;
+  /**
+   * The images one UTC day (`YYYY-MM-DD`, by creation) has spent on an engine: outputs of its
+   * completed predictions, `num_images` of its unfinished ones, and those of its deleted ones
+   * (completed, or unfinished but already sent upstream). Failed ones cost nothing.
+   */
+  billableImagesOn(engine: EngineName, day: string): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -36,6 +36,13 @@ describe("SqlitePredictionRepo", () => {
       /predictions_status_created_at_id \(status=\? AND \(created_at,id\)<\(\?,\?\)\)$/,
     );
     expect(plan(`SELECT * FROM prediction_outputs WHERE prediction_id = 'a' ORDER BY idx`)).not.toMatch(/TEMP B-TREE|SCAN/);
+    // The budget reads one day of rows, and the queue length one index range: neither scans the table.
+    expect(
+      plan(`SELECT num_images FROM predictions WHERE engine = 'wavespeed' AND created_at >= 'a' AND created_at < 'b'`),
+    ).toMatch(/SEARCH .* predictions_created_at/);
+    expect(plan(`SELECT COUNT(*) FROM predictions WHERE status IN ('created', 'processing')`)).toMatch(
+      /SEARCH .* predictions_status_created_at_id/,
+    );
   });
 });
 

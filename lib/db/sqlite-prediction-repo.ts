@@ -121,13 +121,8 @@ export class SqlitePredictionRepo implements PredictionRepo {
     // IMMEDIATE takes the write lock before the lookup, so two processes cannot both find the key free.
     const claimOnce = this.db.transaction((): ClaimOutcome => {
       this.sql(`DELETE FROM idempotency_keys WHERE key = ? AND created_at < ?`).run(claim.key, claim.expiredBefore);
-      const held = this.sql(`SELECT fingerprint, prediction_id FROM idempotency_keys WHERE key = ?`).get(claim.key) as
-        | { fingerprint: string; prediction_id: string }
-        | undefined;
-      if (held) {
-        if (held.fingerprint !== claim.fingerprint) return { outcome: "mismatch" };
-        return { outcome: "replayed", record: this.read(held.prediction_id)! };
-      }
+      const held = this.heldClaim(claim);
+      if (held) return held;
       const created = this.insert(record);
       this.sql(`INSERT INTO idempotency_keys (key, fingerprint, prediction_id, created_at) VALUES (?, ?, ?, ?)`).run(
         claim.key,
@@ -138,6 +133,10 @@ export class SqlitePredictionRepo implements PredictionRepo {
       return { outcome: "created", record: created };
     });
     return this.writing(() => claimOnce.immediate());
+  }
+
+  async findClaim(claim: IdempotencyClaim): Promise<ClaimOutcome | undefined> {
+    return this.heldClaim(claim);
   }
 
   async forgetIdempotencyKeys(before: string): Promise<number> {
@@ -240,6 +239,24 @@ export class SqlitePredictionRepo implements PredictionRepo {
     return counts;
   }
 
+  async countUnfinished(): Promise<number> {
+    return (this.sql(`SELECT COUNT(*) AS n FROM predictions WHERE status IN ('created', 'processing')`).get() as { n: number }).n;
+  }
+
+  async billableImagesOn(engine: EngineName, day: string): Promise<number> {
+    // A range on created_at reads the day through predictions_created_at; ISO strings sort as times do.
+    const row = this.sql(
+      `SELECT
+         COALESCE((SELECT SUM(CASE
+             WHEN p.status = 'completed' THEN (SELECT COUNT(*) FROM prediction_outputs o WHERE o.prediction_id = p.id)
+             WHEN p.status IN ('created', 'processing') THEN p.num_images
+             ELSE 0 END)
+           FROM predictions p WHERE p.engine = @engine AND p.created_at >= @day AND p.created_at < @nextDay), 0)
+         + COALESCE((SELECT images FROM spend_of_deleted WHERE day = @day AND engine = @engine), 0) AS images`,
+    ).get({ engine, day, nextDay: nextDay(day) }) as { images: number };
+    return row.images;
+  }
+
   async delete(id: string): Promise<boolean> {
     return this.writing(() => this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0);
   }
@@ -272,6 +289,17 @@ export class SqlitePredictionRepo implements PredictionRepo {
       completed_at: record.completedAt,
     });
     return { ...record, input, updatedAt: record.createdAt, outputs: [] };
+  }
+
+  /** The outcome an unexpired claim on the key gives; undefined when the key is free. */
+  private heldClaim(claim: IdempotencyClaim): ClaimOutcome | undefined {
+    const held = this.sql(`SELECT fingerprint, prediction_id FROM idempotency_keys WHERE key = ? AND created_at >= ?`).get(
+      claim.key,
+      claim.expiredBefore,
+    ) as { fingerprint: string; prediction_id: string } | undefined;
+    if (!held) return undefined;
+    if (held.fingerprint !== claim.fingerprint) return { outcome: "mismatch" };
+    return { outcome: "replayed", record: this.read(held.prediction_id)! };
   }
 
   /**
@@ -347,6 +375,12 @@ export class SqlitePredictionRepo implements PredictionRepo {
     }
     return byId;
   }
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
 }
 
 function splitCursor(cursor: string): [string, string] {

@@ -27,7 +27,7 @@ export function otherMethods<S extends Served>(served: S): Record<Unserved<S>, A
         "method_not_allowed",
         `${request.method} is not allowed on ${new URL(request.url).pathname}; it accepts ${allow}.`,
         undefined,
-        { Allow: allow },
+        { allow },
       ),
     );
   const answers = Object.fromEntries([

@@ -26,7 +26,7 @@ export function withErrors<Context>(handler: Handler<Context>): Handler<Context>
 
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
-  return NextResponse.json(appError.toEnvelope(), { status: appError.status, headers: appError.headers });
+  return NextResponse.json(appError.toEnvelope(), { status: appError.status, headers: appError.headers() });
 }
 
 function toAppError(error: unknown): AppError {

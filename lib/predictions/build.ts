@@ -1,4 +1,5 @@
 import "server-only";
+import type { Limiter } from "../access/limiter";
 import type { PredictionRepo } from "../db/prediction-repo";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
@@ -8,6 +9,7 @@ import type { SpaceReserve } from "../storage/space-reserve";
 import { ThumbnailCache } from "../storage/thumbnails";
 import { PredictionService } from "./service";
 import { StorageGuard } from "./storage-guard";
+import { SubmitLimits, type SubmitLimitsConfig } from "./submit-limits";
 import { Tracker, type TrackerConfig } from "./tracker";
 
 /** The three seams a service stands on; which implementations is the composition root's choice. */
@@ -27,7 +29,13 @@ export type PredictionStores = {
 /** Wires the tracker and the service over the given stores and engine. */
 export function buildPredictionService(
   stores: PredictionStores,
-  options: { engine: Engine; trackerConfig: TrackerConfig; webhooks?: WebhookInbox },
+  options: {
+    engine: Engine;
+    trackerConfig: TrackerConfig;
+    webhooks?: WebhookInbox;
+    /** Checks on every submit; the limiter counts submits per caller. */
+    limits?: SubmitLimitsConfig & { submits: Limiter };
+  },
 ) {
   const { repo, blobs, events } = stores;
   const { engine } = options;
@@ -44,6 +52,8 @@ export function buildPredictionService(
     tracker,
     metrics: createProcessMetrics(),
     webhooks: options.webhooks,
+    limits:
+      options.limits && new SubmitLimits({ repo, submits: options.limits.submits, engine: engine.name, config: options.limits }),
   });
   return { service, tracker };
 }

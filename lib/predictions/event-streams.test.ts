@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PredictionRecord } from "../domain";
+import type { AppError } from "../errors";
 import { InProcessEventBus } from "../events/in-process-event-bus";
 import { EventStreams } from "./event-streams";
 
@@ -81,7 +82,8 @@ describe("EventStreams", () => {
     } catch (error) {
       refusal = error;
     }
-    expect(refusal).toMatchObject({ status: 503, code: "server_busy", headers: { "Retry-After": "10" } });
+    expect(refusal).toMatchObject({ status: 503, code: "server_busy" });
+    expect((refusal as AppError).headers()).toEqual({ "Retry-After": "10" });
     first.abort();
     expect(streams.count).toBe(1);
     expect(() => streams.connect("http://x", new AbortController().signal)).not.toThrow();

@@ -62,7 +62,7 @@ export class EventStreams {
         "server_busy",
         `This server already streams events to ${this.limits.maxClients} clients (SSE_MAX_CLIENTS); try again shortly.`,
         undefined,
-        { "Retry-After": String(RETRY_AFTER_S) },
+        { retryAfterSeconds: RETRY_AFTER_S },
       );
     }
     let end: (reason?: Error) => void = () => {};

@@ -18,12 +18,13 @@ import { AppError } from "../errors";
 import type { EventBus, EventListener } from "../events/event-bus";
 import { log } from "../log";
 import type { createProcessMetrics } from "../metrics";
-import type { EngineSummary } from "../playground-api";
+import type { BudgetView, EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
 import { removeStrays } from "./cleanup";
 import { claimFor, IDEMPOTENCY_TTL_MS, keyReused, readIdempotencyKey } from "./idempotency";
 import type { StorageGuard } from "./storage-guard";
+import type { SubmitLimits } from "./submit-limits";
 import type { Tracker } from "./tracker";
 
 export type PredictionServiceDeps = {
@@ -37,6 +38,8 @@ export type PredictionServiceDeps = {
   metrics: ReturnType<typeof createProcessMetrics>;
   /** Present when the engine pushes results to us (WaveSpeed webhooks). */
   webhooks?: WebhookInbox;
+  /** Rate, queue and budget checks for each submit; without them every valid submit is taken. */
+  limits?: SubmitLimits;
 };
 
 export type History = {
@@ -51,6 +54,8 @@ export type History = {
  */
 export class PredictionService {
   private maintenance?: NodeJS.Timeout;
+  /** Submits are admitted one at a time, so the queue and budget checks count every earlier submit. */
+  private admitting: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: PredictionServiceDeps) {}
 
@@ -79,16 +84,21 @@ export class PredictionService {
   }
 
   /**
-   * Validates and stores a prediction, then hands it to the tracker. With an `Idempotency-Key`, a
-   * request already made with that key within 24 h gets its prediction back and starts nothing.
+   * Validates and stores a prediction, then hands it to the tracker. `caller` names who submits (an
+   * owner session, the token, an address): submits are counted per caller. With an `Idempotency-Key`,
+   * a request already made with that key within 24 h gets its prediction back, before any limit is
+   * checked, and starts nothing.
    */
-  async submit(body: unknown, options: { idempotencyKey?: string | null } = {}): Promise<PredictionRecord> {
+  async submit(
+    body: unknown,
+    { caller = "internal", idempotencyKey }: { caller?: string; idempotencyKey?: string | null } = {},
+  ): Promise<PredictionRecord> {
     const parsed = predictionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
       throw new AppError("invalid_request", message, field);
     }
-    const key = readIdempotencyKey(options.idempotencyKey);
+    const key = readIdempotencyKey(idempotencyKey);
     const { seed: requested, ...input } = parsed.data;
     const prediction: NewPrediction = {
       id: newPredictionId(),
@@ -104,13 +114,27 @@ export class PredictionService {
       createdAt: new Date().toISOString(),
       completedAt: null,
     };
-    const created = await this.store(prediction, key === undefined ? undefined : claimFor(key, parsed.data));
+    const claim = key === undefined ? undefined : claimFor(key, parsed.data);
+    const admitted = this.admitting.then(async () => {
+      // A resend of a submit already made starts nothing, so no limit stands in its way.
+      const earlier = claim && (await this.deps.repo.findClaim(claim));
+      if (earlier) return earlier;
+      await this.deps.limits?.admit(caller, input.num_images);
+      return this.store(prediction, claim);
+    });
+    this.admitting = admitted.catch(() => undefined);
+    const created = await admitted;
     if (created.outcome === "mismatch") throw keyReused();
     const { record } = created;
     if (created.outcome === "replayed") return record;
     await this.deps.events.publish({ type: "updated", record });
     this.deps.tracker.enqueue(record.id);
     return record;
+  }
+
+  /** Today's spend against the daily budget; null when there is none. */
+  async budgetToday(): Promise<BudgetView | null> {
+    return (await this.deps.limits?.budgetToday()) ?? null;
   }
 
   private async store(prediction: NewPrediction, claim: IdempotencyClaim | undefined): Promise<ClaimOutcome> {

@@ -50,6 +50,10 @@ export function describeIdempotencyContract(name: string, open: () => Promise<Pr
       expect(await repo.createOnce(prediction("c"), claim("k1", "f2"))).toEqual({ outcome: "mismatch" });
       expect(await repo.get("b")).toBeUndefined();
       expect(await repo.get("c")).toBeUndefined();
+      // Looking the key up creates nothing and says the same.
+      expect(await repo.findClaim(claim("k1"))).toMatchObject({ outcome: "replayed", record: { id: "a" } });
+      expect(await repo.findClaim(claim("k1", "f2"))).toEqual({ outcome: "mismatch" });
+      expect(await repo.findClaim(claim("never-used"))).toBeUndefined();
       // Another key is another request.
       expect(await repo.createOnce(prediction("d"), claim("k2"))).toMatchObject({ outcome: "created", record: { id: "d" } });
     });
@@ -67,6 +71,7 @@ export function describeIdempotencyContract(name: string, open: () => Promise<Pr
       const repo = await fresh();
       await repo.createOnce(prediction("a"), claim("k1", "f1", NOW));
       const nextDay = NOW + DAY + 1;
+      expect(await repo.findClaim(claim("k1", "f2", nextDay))).toBeUndefined();
       expect(await repo.createOnce(prediction("b"), claim("k1", "f2", nextDay))).toMatchObject({
         outcome: "created",
         record: { id: "b" },

@@ -114,6 +114,70 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect((await repo.listUnfinished()).map((record) => record.id)).toEqual(["u1", "u3"]);
     });
 
+    it("counts the unfinished: the queue a new submit joins", async () => {
+      const repo = await fresh();
+      expect(await repo.countUnfinished()).toBe(0);
+      for (const id of ["q1", "q2", "q3"]) await add(repo, id);
+      await repo.update("q2", { status: "processing" });
+      await finish(repo, "q3", 1);
+      expect(await repo.countUnfinished()).toBe(2);
+      await repo.update("q1", { status: "failed", error: "boom" });
+      expect(await repo.countUnfinished()).toBe(1);
+    });
+
+    it("counts a UTC day's billable images, and keeps counting runs deleted after they were spent", async () => {
+      const repo = await fresh();
+      const make = (id: string, createdAt: string, options: { engine?: EngineName; images?: number; sent?: boolean } = {}) =>
+        repo.create({
+          id,
+          engine: options.engine ?? "wavespeed",
+          model: MODEL_ID,
+          status: "created",
+          input: {
+            prompt: "a fox",
+            aspect_ratio: "1:1",
+            num_images: options.images ?? 2,
+            seed: 7,
+            guidance_scale: 3.5,
+            safety_tolerance: "2",
+          },
+          seedRequested: null,
+          upstreamId: null,
+          submitState: options.sent === false ? "pending" : "submitted",
+          error: "",
+          inferenceMs: 0,
+          createdAt,
+          completedAt: null,
+        });
+      const day = "2026-03-04";
+      await make("done", "2026-03-04T08:00:00.000Z");
+      await finish(repo, "done", 2);
+      await make("running", "2026-03-04T09:00:00.000Z", { images: 3 });
+      await make("failed", "2026-03-04T10:00:00.000Z");
+      await repo.update("failed", { status: "failed", error: "boom" });
+      await make("local", "2026-03-04T11:00:00.000Z", { engine: "local" });
+      await finish(repo, "local", 4);
+      await make("yesterday", "2026-03-03T23:59:59.999Z");
+      await finish(repo, "yesterday", 2);
+      await make("tomorrow", "2026-03-05T00:00:00.000Z", { images: 1 });
+      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      expect(await repo.billableImagesOn("local", day)).toBe(4);
+      expect(await repo.billableImagesOn("wavespeed", "2026-03-03")).toBe(2);
+
+      // Deleting does not give the money back: completed, and sent but unfinished, stay counted.
+      await repo.delete("done");
+      await repo.delete("running");
+      await repo.delete("failed");
+      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      // One never sent upstream cost nothing, so deleting it frees its images.
+      await make("queued", "2026-03-04T12:00:00.000Z", { images: 4, sent: false });
+      expect(await repo.billableImagesOn("wavespeed", day)).toBe(9);
+      await repo.delete("queued");
+      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      await repo.delete("local");
+      expect(await repo.billableImagesOn("local", day)).toBe(4);
+    });
+
     it("pages through history, newest first, with a status filter and a search, without repeats", async () => {
       const repo = await fresh();
       for (let i = 0; i < 9; i++) await add(repo, `p${i}`, { prompt: i % 3 === 0 ? "a 100% lighthouse" : "a fox" });

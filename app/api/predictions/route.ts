@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
@@ -11,7 +12,10 @@ export const dynamic = "force-dynamic";
 
 export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES);
-  const record = await getServices().predictions.submit(body, { idempotencyKey: request.headers.get("idempotency-key") });
+  const record = await getServices().predictions.submit(body, {
+    caller: callerFrom(request.headers),
+    idempotencyKey: request.headers.get("idempotency-key"),
+  });
   return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { status: 201 });
 });
 

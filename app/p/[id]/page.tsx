@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { OwnerOnly } from "@/components/access/owner-only";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { ShareDetails } from "@/components/share/share-details";
@@ -53,12 +54,15 @@ export default async function SharePage({ params }: Props) {
 
   return (
     <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
-      <nav className="flex items-center justify-between gap-4 text-sm">
-        <Link href="/" className="inline-flex items-center gap-1 rounded text-fg-muted hover:text-fg">
-          <ChevronIcon direction="left" />
-          Playground
-        </Link>
-      </nav>
+      {/* Rendered the same for every viewer; the way back to the playground appears for its owner. */}
+      <OwnerOnly>
+        <nav className="flex items-center justify-between gap-4 text-sm">
+          <Link href="/" className="inline-flex items-center gap-1 rounded text-fg-muted hover:text-fg">
+            <ChevronIcon direction="left" />
+            Playground
+          </Link>
+        </nav>
+      </OwnerOnly>
       <h1 className="text-2xl font-semibold tracking-tight">Shared generation</h1>
       <div className="grid items-start gap-6 lg:grid-cols-[1fr_360px]">
         <section aria-label="Images" className="min-w-0">
