@@ -54,6 +54,9 @@ test("clients that stop reading are dropped at the cap, one that reads keeps eve
       WAVESPEED_BASE_URL: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
       WAVESPEED_MAX_CONCURRENCY: "1",
       DATA_DIR: path.join(process.env.E2E_DATA_ROOT!, "event-streams"),
+      // Thousands of submits on purpose: the submit limits would stop them first.
+      SUBMITS_PER_MINUTE: "1000000",
+      MAX_QUEUED: "1000000",
       SSE_MAX_CLIENTS: String(STALLED + 1),
       SSE_MAX_BUFFER_BYTES: String(CAP),
     },

@@ -15,14 +15,14 @@ export function postAndHangUp(port: number, path: string, body: object, headers:
   })
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join("");
-  return send(port, `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${head}\r\n${json}`, 0);
+  return send(port, `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${head}\r\n${json}`, 0);
 }
 
 /** Announces a body, sends a part of it, and hangs up after `afterMs`: an aborted upload. */
 export function abortUpload(port: number, path: string, afterMs = 300): Promise<void> {
   return send(
     port,
-    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"prompt":"ha`,
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"prompt":"ha`,
     afterMs,
   );
 }

@@ -17,6 +17,10 @@ async function expectEnvelope(response: Response, status: number) {
   return body;
 }
 
+/** Requests that change state are sent as JSON, as the proxy's CSRF check wants them. */
+const jsonType = (method: string): Record<string, string> =>
+  method === "GET" || method === "HEAD" ? {} : { "content-type": "application/json" };
+
 /** Each route file, as a URL that reaches it (dynamic segments filled in). */
 function apiRoutes(): string[] {
   const root = path.resolve("app/api");
@@ -32,7 +36,7 @@ test.describe("JSON everywhere under /api", () => {
       ["POST", "/api/predictions/x/y/z"],
       ["DELETE", "/api/v2/anything"],
     ]) {
-      const body = await expectEnvelope(await fetch(`${baseURL}${pathname}`, { method }), 404);
+      const body = await expectEnvelope(await fetch(`${baseURL}${pathname}`, { method, headers: jsonType(method) }), 404);
       expect(body.message).toContain(pathname);
     }
   });
@@ -45,7 +49,7 @@ test.describe("JSON everywhere under /api", () => {
       const allow = options.headers.get("allow") ?? "";
       expect(allow, route).toMatch(/OPTIONS/);
       for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !allow.includes(m))) {
-        const response = await fetch(`${baseURL}${route}`, { method });
+        const response = await fetch(`${baseURL}${route}`, { method, headers: jsonType(method) });
         const body = await expectEnvelope(response, 405);
         expect(response.headers.get("allow"), `${method} ${route}`).toBe(allow);
         expect(body.message).toContain(method);
@@ -61,7 +65,7 @@ test.describe("JSON everywhere under /api", () => {
       "/api/images/%ZZ/0.jpg",
     ]) {
       for (const method of ["GET", "DELETE"]) {
-        const body = await expectEnvelope(await fetch(`${baseURL}${pathname}`, { method }), 400);
+        const body = await expectEnvelope(await fetch(`${baseURL}${pathname}`, { method, headers: jsonType(method) }), 400);
         expect(body).toMatchObject({ error_code: "invalid_request", field: "path" });
       }
     }

@@ -7,6 +7,7 @@ import { getEnv } from "../env";
 import { AppError, isAppError } from "../errors";
 import { log } from "../log";
 import { dataDirLocation, describeStorageProblem, storageProblemOf } from "../storage/storage-errors";
+import { isClientAbort } from "./client-aborts";
 
 export { readJsonBody, readTextBody } from "./request-body";
 
@@ -38,10 +39,6 @@ function toAppError(error: unknown): AppError {
   log.error("unhandled error in a route", { error: String(error), stack: (error as Error)?.stack });
   return new AppError("internal", "Internal server error.");
 }
-
-/** Node reports a client that hung up mid-request as "aborted" (ECONNRESET) on the body stream. */
-const isClientAbort = (error: unknown) =>
-  (error as NodeJS.ErrnoException)?.code === "ECONNRESET" || (error as Error)?.name === "AbortError";
 
 /** Nobody is left to answer: worth a debug line, not an error with a stack. */
 function clientWentAway(request: Request): Response {
