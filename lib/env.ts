@@ -12,6 +12,14 @@ const optionalText = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const flag = z
+  .enum(["1", "0", "true", "false"], { error: 'must be "1" or "0"' })
+  .transform((value) => value === "1" || value === "true")
+  .default(false);
+
+/** Values never echoed in a configuration error. */
+const SECRET_NAMES = new Set(["WAVESPEED_API_KEY", "WEBHOOK_SECRET"]);
+
 const envSchema = z
   .object({
     KONTEXT_ENGINE: z.enum(["local", "wavespeed"]).optional(),
@@ -34,6 +42,12 @@ const envSchema = z
     MAX_BODY_BYTES: positiveInt(64 * 1024),
     /** Build output folder; lets two builds of one checkout live side by side. */
     NEXT_DIST_DIR: z.string().trim().min(1).default(".next"),
+    /** Longest a submit with enable_sync_mode waits for its task before answering 504. */
+    SYNC_MODE_TIMEOUT_MS: positiveInt(100_000),
+    /** Signs outgoing webhooks; without it a secret is made once and kept in DATA_DIR. */
+    WEBHOOK_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
+    /** Lets webhooks go to http URLs and to private, loopback and link-local addresses. */
+    WEBHOOK_ALLOW_PRIVATE: flag,
     /** Log level for server logs. */
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
@@ -60,7 +74,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join(".") || "environment";
-    const shown = name === "WAVESPEED_API_KEY" ? "" : ` (got ${JSON.stringify(source[name] ?? null)})`;
+    const shown = SECRET_NAMES.has(name) ? "" : ` (got ${JSON.stringify(source[name] ?? null)})`;
     return `${name} ${issue.message}${shown}`;
   });
   throw new Error(`Invalid configuration: ${problems.join("; ")}`);

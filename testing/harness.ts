@@ -8,7 +8,7 @@ import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
-import { buildPredictionService } from "@/lib/predictions/build";
+import { buildPredictionService, type ServedConfig } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
@@ -22,6 +22,21 @@ export const FAST_TRACKER: TrackerConfig = {
   mirrorLimits: DEFAULT_MIRROR_LIMITS,
 };
 
+/** The webhook secret of test services. */
+export const TEST_WEBHOOK_SECRET = "whsec_test-secret-4b1d9e7c2a";
+
+/** Served-contract settings for tests: receivers run on 127.0.0.1, and retries come fast. */
+export const FAST_SERVED: ServedConfig = {
+  syncTimeoutMs: 10_000,
+  allowPrivateWebhooks: true,
+  webhooks: {
+    secret: TEST_WEBHOOK_SECRET,
+    targets: { allowPrivate: true },
+    retry: { backoff: { baseMs: 5, capMs: 20 }, windowMs: 60_000 },
+    timeoutMs: 5_000,
+  },
+};
+
 /** Tracker settings a test overrides; the rest come from FAST_TRACKER. */
 export type TestTrackerConfig = Omit<Partial<TrackerConfig>, "retry"> & { retry?: Partial<TrackerConfig["retry"]> };
 
@@ -33,16 +48,21 @@ export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "kontext-test
  */
 export function createTestPredictions(
   engine: Engine,
-  options: { dataDir?: string; config?: TestTrackerConfig; webhooks?: WebhookInbox } = {},
+  options: { dataDir?: string; config?: TestTrackerConfig; webhooks?: WebhookInbox; served?: Partial<ServedConfig> } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
   const stores = openEmbeddedStores(dataDir);
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
-  const { service, tracker } = buildPredictionService(stores, { engine, trackerConfig, webhooks: options.webhooks });
+  const built = buildPredictionService(stores, {
+    engine,
+    trackerConfig,
+    webhooks: options.webhooks,
+    served: { ...FAST_SERVED, ...options.served },
+  });
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  return { service, tracker, events: stores.events, repo: stores.repo, seen, dataDir };
+  return { ...built, events: stores.events, repo: stores.repo, deliveries: stores.deliveries, seen, dataDir };
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */

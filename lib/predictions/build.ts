@@ -1,16 +1,22 @@
 import "server-only";
 import type { PredictionRepo } from "../db/prediction-repo";
+import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
 import { createProcessMetrics } from "../metrics";
 import type { BlobStore } from "../storage/blob-store";
 import { ThumbnailCache } from "../storage/thumbnails";
+import { WebhookSender, type WebhookSenderConfig } from "../webhooks/sender";
+import { KeyGate } from "./key-gate";
+import { ServedApi, type ServedApiConfig } from "./served-api";
 import { PredictionService } from "./service";
 import { Tracker, type TrackerConfig } from "./tracker";
 
-/** The three seams a service stands on; which implementations is the composition root's choice. */
+/** The seams a service stands on; which implementations is the composition root's choice. */
 export type PredictionStores = {
   repo: PredictionRepo;
+  /** Outgoing webhooks and their attempts. */
+  deliveries: WebhookDeliveryRepo;
   /** Mirrored originals. */
   blobs: BlobStore;
   /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
@@ -18,24 +24,31 @@ export type PredictionStores = {
   events: EventBus;
 };
 
-/** Wires the tracker and the service over the given stores and engine. */
+/** How the served contract answers: sync waits, and where and how webhooks go. */
+export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig };
+
+/** Wires the tracker, the service and the served contract over the given stores and engine. */
 export function buildPredictionService(
   stores: PredictionStores,
-  options: { engine: Engine; trackerConfig: TrackerConfig; webhooks?: WebhookInbox },
+  options: { engine: Engine; trackerConfig: TrackerConfig; webhooks?: WebhookInbox; served: ServedConfig },
 ) {
   const { repo, blobs, events } = stores;
   const { engine } = options;
-  const tracker = new Tracker({ repo, blobs, engine, events }, options.trackerConfig);
-  const thumbnails = new ThumbnailCache(stores.thumbnailBlobs);
+  const keyGate = new KeyGate(engine.checkKey?.bind(engine));
+  const tracker = new Tracker({ repo, blobs, engine, events, keyGate }, options.trackerConfig);
+  const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
     repo,
     blobs,
-    thumbnails,
+    thumbnails: new ThumbnailCache(stores.thumbnailBlobs),
     engine,
     events,
     tracker,
     metrics: createProcessMetrics(),
     webhooks: options.webhooks,
+    keyGate,
+    webhookSender,
   });
-  return { service, tracker };
+  const served = new ServedApi({ predictions: service, blobs, webhookSender }, options.served);
+  return { service, served, tracker, keyGate, webhookSender };
 }

@@ -7,6 +7,7 @@ import {
   type HistoryQuery,
   isTerminal,
   newPredictionId,
+  type PredictionOptions,
   type PredictionRecord,
   pricePerImageUsd,
   resolveSeed,
@@ -20,6 +21,9 @@ import type { createProcessMetrics } from "../metrics";
 import type { EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
+import type { WebhookSender } from "../webhooks/sender";
+import type { KeyGate } from "./key-gate";
+import { type Settled, waitUntilSettled } from "./settle";
 import type { Tracker } from "./tracker";
 
 export type PredictionServiceDeps = {
@@ -32,6 +36,16 @@ export type PredictionServiceDeps = {
   metrics: ReturnType<typeof createProcessMetrics>;
   /** Present when the engine pushes results to us (WaveSpeed webhooks). */
   webhooks?: WebhookInbox;
+  /** Refuses submits while the upstream rejects the key. */
+  keyGate: KeyGate;
+  /** Our own webhooks, to the URLs clients name. */
+  webhookSender: WebhookSender;
+};
+
+/** How a submit of the served contract asked to be answered, and where its webhook goes. */
+export type SubmitExtras = {
+  options?: PredictionOptions;
+  webhook?: { url: string; baseUrl: string };
 };
 
 export type History = {
@@ -47,7 +61,9 @@ export type History = {
 export class PredictionService {
   constructor(private readonly deps: PredictionServiceDeps) {}
 
-  async submit(body: unknown): Promise<PredictionRecord> {
+  async submit(body: unknown, extras: SubmitExtras = {}): Promise<PredictionRecord> {
+    // A key the upstream rejects would only make a task that fails: refused before anything is stored.
+    await this.deps.keyGate.admit();
     const parsed = predictionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
@@ -67,7 +83,10 @@ export class PredictionService {
       inferenceMs: 0,
       createdAt: new Date().toISOString(),
       completedAt: null,
+      options: extras.options,
     });
+    // Stored before the tracker has the prediction, so its ending cannot come first.
+    if (extras.webhook) await this.deps.webhookSender.register(record.id, extras.webhook.url, extras.webhook.baseUrl);
     await this.deps.events.publish({ type: "updated", record });
     this.deps.tracker.enqueue(record.id);
     return record;
@@ -81,6 +100,13 @@ export class PredictionService {
 
   find(id: string): Promise<PredictionRecord | undefined> {
     return this.deps.repo.get(id);
+  }
+
+  /** The prediction once it has ended, or as it stands after `timeoutMs` (settled: false). */
+  async waitUntilSettled(id: string, timeoutMs: number, signal?: AbortSignal): Promise<Settled> {
+    const settled = await waitUntilSettled(this.deps, id, timeoutMs, signal);
+    if (!settled) throw new AppError("not_found", `No prediction with id "${id}".`, "id");
+    return settled;
   }
 
   /** One page of history, newest first, with the running totals. */
@@ -161,6 +187,7 @@ export class PredictionService {
   /** Stops the tracker and closes the stores (tests, shutdown). */
   async close(): Promise<void> {
     this.deps.tracker.stop();
+    this.deps.webhookSender.stop();
     this.deps.metrics.stop();
     await Promise.all([this.deps.events.close(), this.deps.repo.close()]);
   }
