@@ -29,6 +29,7 @@ export const TEST_WEBHOOK_SECRET = "whsec_test-secret-4b1d9e7c2a";
 export const FAST_SERVED: ServedConfig = {
   syncTimeoutMs: 10_000,
   allowPrivateWebhooks: true,
+  keyProbeEveryMs: 50,
   webhooks: {
     secret: TEST_WEBHOOK_SECRET,
     targets: { allowPrivate: true },

@@ -24,8 +24,8 @@ export type PredictionStores = {
   events: EventBus;
 };
 
-/** How the served contract answers: sync waits, and where and how webhooks go. */
-export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig };
+/** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
+export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig; keyProbeEveryMs?: number };
 
 /** Wires the tracker, the service and the served contract over the given stores and engine. */
 export function buildPredictionService(
@@ -34,7 +34,7 @@ export function buildPredictionService(
 ) {
   const { repo, blobs, events } = stores;
   const { engine } = options;
-  const keyGate = new KeyGate(engine.checkKey?.bind(engine));
+  const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
   const tracker = new Tracker({ repo, blobs, engine, events, keyGate }, options.trackerConfig);
   const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
