@@ -49,7 +49,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E_PORTS.local}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: serverEnv({ KONTEXT_ENGINE: "local", DATA_DIR: path.join(dataRoot, "local") }),
+      // Webhook receivers in the specs listen on 127.0.0.1, which only this flag lets through.
+      env: serverEnv({ KONTEXT_ENGINE: "local", DATA_DIR: path.join(dataRoot, "local"), WEBHOOK_ALLOW_PRIVATE: "1" }),
     },
     {
       command: `npx tsx testing/fake-wavespeed/cli.ts --port ${E2E_PORTS.fakeUpstream} --api-key ${FAKE_API_KEY}`,

@@ -10,6 +10,10 @@ export const E2E_PORTS = {
   fakeUpstream: base + 90,
   /** For specs that start and stop a playground of their own. */
   restart: base + 50,
+  /** The served-contract specs' own playgrounds (short sync timeout, a rejected key) and their upstream. */
+  served: base + 60,
+  servedRejected: base + 61,
+  servedUpstream: base + 91,
 } as const;
 
 /** The key the fake upstream expects; a real key never appears in tests. */

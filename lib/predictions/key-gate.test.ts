@@ -76,3 +76,20 @@ describe("KeyGate", () => {
     await expect(gate.admit()).resolves.toBeUndefined();
   });
 });
+
+describe("KeyGate at start-up", () => {
+  it("makes a submit that comes during the start-up probe wait for its answer", async () => {
+    let answer: (() => void) | undefined;
+    const gate = new KeyGate(
+      () =>
+        new Promise<void>((_resolve, reject) => {
+          answer = () => reject(new UpstreamError("auth", "the WaveSpeed API key was rejected"));
+        }),
+    );
+    const probing = gate.check();
+    const admitted = gate.admit();
+    answer!();
+    await probing;
+    await expect(admitted).rejects.toMatchObject({ status: 401 });
+  });
+});

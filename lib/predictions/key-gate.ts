@@ -13,7 +13,8 @@ export const KEY_REJECTED_MESSAGE =
  * known to be rejected, a new prediction is refused at once (401) and nothing is stored,
  * rather than answered `created` and failed a moment later. It opens again when a probe
  * succeeds: at most one every `probeEveryMs`, run by the submit that finds it due (with no
- * probe, that submit itself goes through as the probe). A restart with another key starts open.
+ * probe, that submit itself goes through as the probe). A restart with another key starts open,
+ * and a submit that comes while the start-up probe is under way waits for its answer.
  */
 export class KeyGate {
   private rejected = false;
@@ -42,6 +43,8 @@ export class KeyGate {
 
   /** Throws the 401 while the key is rejected and no probe says otherwise. */
   async admit(): Promise<void> {
+    // A probe under way (the one at start-up) is about to know better than the gate does now.
+    if (this.probing) await this.probing;
     if (!this.rejected) return;
     if (this.now() - this.lastProbeAt >= this.probeEveryMs) await this.check();
     if (this.rejected) throw new AppError("upstream_auth", KEY_REJECTED_MESSAGE);

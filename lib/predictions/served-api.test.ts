@@ -156,6 +156,7 @@ describe("paths not served", () => {
       ),
     });
     expect(notServed("POST", ["wavespeed-ai", "flux-kontext-pro", "multi"]).message).toContain("is not served here");
+    expect(notServed("GET", []).message).toContain("Nothing is served at GET /api/v3.");
     expect(notServed("POST", ["media", "uploads"]).toEnvelope()).toMatchObject({
       code: 404,
       field: "path",

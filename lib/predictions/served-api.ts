@@ -131,7 +131,7 @@ const KONTEXT_MODEL = /^wavespeed-ai\/flux-kontext/;
  * family is told which one is served; anything else is named and pointed at the API description.
  */
 export function notServed(method: string, segments: string[]): AppError {
-  const path = `/api/v3/${segments.join("/")}`;
+  const path = ["/api/v3", ...segments].join("/");
   if (KONTEXT_MODEL.test(segments.join("/"))) {
     return new AppError(
       "not_found",
