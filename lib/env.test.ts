@@ -28,11 +28,8 @@ describe("parseEnv", () => {
   });
 
   it("reads the served contract's settings, and never echoes the webhook secret", () => {
-    expect(parseEnv({})).toMatchObject({
-      SYNC_MODE_TIMEOUT_MS: 100_000,
-      WEBHOOK_ALLOW_PRIVATE: false,
-      WEBHOOK_SECRET: undefined,
-    });
+    expect(parseEnv({})).toMatchObject({ SYNC_MODE_TIMEOUT_MS: 100_000, WEBHOOK_ALLOW_PRIVATE: false });
+    expect(parseEnv({}).WEBHOOK_SECRET).toBeUndefined();
     expect(parseEnv({ WEBHOOK_ALLOW_PRIVATE: "1", SYNC_MODE_TIMEOUT_MS: "2500" })).toMatchObject({
       WEBHOOK_ALLOW_PRIVATE: true,
       SYNC_MODE_TIMEOUT_MS: 2500,

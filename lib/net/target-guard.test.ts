@@ -76,9 +76,7 @@ describe("checkTarget", () => {
 
   it("checks every address a name resolves to, so one private answer among public ones is refused", async () => {
     const policy = { allowPrivate: false, resolve: resolver({ "mixed.example": ["93.184.216.34", "10.0.0.7"] }) };
-    expect(await refusal("https://mixed.example/hook", policy)).toBe(
-      "its host mixed.example resolves to 10.0.0.7, a private address",
-    );
+    expect(await refusal("https://mixed.example/hook", policy)).toBe("its host mixed.example resolves to a private address");
   });
 
   it("refuses a name that does not resolve, and text that is not a URL", async () => {

@@ -77,7 +77,8 @@ export async function checkTarget(raw: string | URL, policy: TargetPolicy): Prom
       const range = addressRange(inner.address);
       const what = `${RANGE_WORDS[range] ?? `a non-public (${range})`} address`;
       throw new TargetRefused(
-        inner.address === host ? `${host} is ${what}` : `its host ${host} resolves to ${inner.address}, ${what}`,
+        // The address a name resolves to is not echoed: the server's DNS answers are not the client's to read.
+        inner.address === host ? `${host} is ${what}` : `its host ${host} resolves to ${what}`,
       );
     }
   }
