@@ -8,16 +8,18 @@ import type { Engine } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv, isLoopbackBind } from "./env";
 import { log } from "./log";
-import { buildPredictionService } from "./predictions/build";
+import { buildPredictionService, type ServedConfig } from "./predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
+import type { ServedApi } from "./predictions/served-api";
 import type { PredictionService } from "./predictions/service";
 import type { TrackerConfig } from "./predictions/tracker";
+import { loadWebhookSecret } from "./webhooks/secret";
 
 /**
  * The composition root: the one place that reads the validated env and builds the
  * services. Routes, pages and instrumentation import it; nothing in lib/ does.
  */
-export type Services = { predictions: PredictionService; access: AccessService };
+export type Services = { predictions: PredictionService; served: ServedApi; access: AccessService };
 
 /** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
 const FAILED_SIGN_INS_PER_MINUTE = 10;
@@ -68,26 +70,47 @@ export function accessFor(env: Env): AccessService {
   return new AccessService(config, perMinuteInMemory(FAILED_SIGN_INS_PER_MINUTE));
 }
 
+export function servedConfigFor(env: Env): ServedConfig {
+  return {
+    syncTimeoutMs: env.SYNC_MODE_TIMEOUT_MS,
+    allowPrivateWebhooks: env.WEBHOOK_ALLOW_PRIVATE,
+    webhooks: {
+      secret: loadWebhookSecret(env.DATA_DIR, env.WEBHOOK_SECRET),
+      targets: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE },
+      // From a couple of seconds to an hour apart, for a day: long enough to outlast a receiver's outage.
+      retry: { backoff: { baseMs: 2_000, capMs: 60 * 60_000 }, windowMs: 24 * 60 * 60_000 },
+      timeoutMs: 10_000,
+    },
+  };
+}
+
 function buildServices(env: Env): Services {
   const engine = engineFor(env);
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
-  const { service, tracker } = buildPredictionService(openEmbeddedStores(env.DATA_DIR), {
+  const { service, served, tracker, keyGate, webhookSender } = buildPredictionService(openEmbeddedStores(env.DATA_DIR), {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
+    served: servedConfigFor(env),
     limits: {
       submits: perMinuteInMemory(env.SUBMITS_PER_MINUTE),
       maxQueued: env.MAX_QUEUED,
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
     },
   });
+  // A key the upstream already rejects is known before the first submit, not after it.
+  void keyGate.check();
   void tracker.resume().then(
     (resumed) => log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed }),
     (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
   );
-  return { predictions: service, access: accessFor(env) };
+  void webhookSender.start().then(
+    (open) => open > 0 && log.info("webhook deliveries resumed", { open }),
+    (error: unknown) => log.error("could not resume webhook deliveries", { error: String(error) }),
+  );
+  return { predictions: service, served, access: accessFor(env) };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { openDatabase } from "./db/client";
 import { SqlitePredictionRepo } from "./db/sqlite-prediction-repo";
+import { SqliteWebhookDeliveryRepo } from "./db/sqlite-webhook-delivery-repo";
 import { InProcessEventBus } from "./events/in-process-event-bus";
 import type { PredictionStores } from "./predictions/build";
 import { DiskBlobStore } from "./storage/disk-blob-store";
@@ -9,8 +10,10 @@ import { DiskBlobStore } from "./storage/disk-blob-store";
 /** Everything under one data folder: SQLite, images and thumbnails on disk, events in process. */
 export function openEmbeddedStores(dataDir: string): PredictionStores {
   const root = path.resolve(dataDir);
+  const db = openDatabase(path.join(root, "playground.sqlite"));
   return {
-    repo: new SqlitePredictionRepo(openDatabase(path.join(root, "playground.sqlite"))),
+    repo: new SqlitePredictionRepo(db),
+    deliveries: new SqliteWebhookDeliveryRepo(db),
     blobs: new DiskBlobStore(path.join(root, "images")),
     thumbnailBlobs: new DiskBlobStore(path.join(root, "thumbs")),
     events: new InProcessEventBus(),

@@ -10,6 +10,7 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "not_found"
+  | "method_not_allowed"
   | "unauthorized"
   | "forbidden"
   | "misdirected"
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   not_found: 404,
+  method_not_allowed: 405,
   unauthorized: 401,
   forbidden: 403,
   misdirected: 421,
@@ -35,7 +37,8 @@ const STATUS: Record<ErrorCode, number> = {
   queue_full: 429,
   budget_exceeded: 402,
   conflict: 409,
-  upstream_auth: 502,
+  // The caller's request cannot succeed while the upstream rejects the key, as on WaveSpeed itself.
+  upstream_auth: 401,
   upstream_rejected: 502,
   upstream_unavailable: 503,
   internal: 500,

@@ -7,7 +7,7 @@ import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
-import { buildPredictionService } from "@/lib/predictions/build";
+import { buildPredictionService, type ServedConfig } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
@@ -21,6 +21,22 @@ export const FAST_TRACKER: TrackerConfig = {
   expectedDurationMs: 10,
   retry: { backoff: { baseMs: 5, capMs: 20 }, maxSubmitAttempts: 4, maxPollFailures: 3, maxDownloadAttempts: 3 },
   mirrorLimits: DEFAULT_MIRROR_LIMITS,
+};
+
+/** The webhook secret of test services. */
+export const TEST_WEBHOOK_SECRET = "whsec_test-secret-4b1d9e7c2a";
+
+/** Served-contract settings for tests: receivers run on 127.0.0.1, and retries come fast. */
+export const FAST_SERVED: ServedConfig = {
+  syncTimeoutMs: 10_000,
+  allowPrivateWebhooks: true,
+  keyProbeEveryMs: 50,
+  webhooks: {
+    secret: TEST_WEBHOOK_SECRET,
+    targets: { allowPrivate: true },
+    retry: { backoff: { baseMs: 5, capMs: 20 }, windowMs: 60_000 },
+    timeoutMs: 5_000,
+  },
 };
 
 /** Tracker settings a test overrides; the rest come from FAST_TRACKER. */
@@ -38,6 +54,7 @@ export function createTestPredictions(
     dataDir?: string;
     config?: TestTrackerConfig;
     webhooks?: WebhookInbox;
+    served?: Partial<ServedConfig>;
     limits?: SubmitLimitsConfig & { submits: Limiter };
   } = {},
 ) {
@@ -45,15 +62,16 @@ export function createTestPredictions(
   const stores = openEmbeddedStores(dataDir);
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
-  const { service, tracker } = buildPredictionService(stores, {
+  const built = buildPredictionService(stores, {
     engine,
     trackerConfig,
     webhooks: options.webhooks,
+    served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
   });
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  return { service, tracker, events: stores.events, repo: stores.repo, seen, dataDir };
+  return { ...built, events: stores.events, repo: stores.repo, deliveries: stores.deliveries, seen, dataDir };
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */

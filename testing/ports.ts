@@ -21,6 +21,10 @@ const offsets = {
   limits: base + 51,
   publicUrl: base + 52,
   startup: base + 53,
+  /** The served-contract specs' own playgrounds (short sync timeout, a rejected key) and their upstream. */
+  served: base + 60,
+  servedRejected: base + 61,
+  servedUpstream: base + 91,
 };
 
 export const E2E_PORTS = Object.fromEntries(Object.entries(offsets).map(([name, port]) => [name, usable(port)])) as Readonly<

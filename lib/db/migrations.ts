@@ -87,4 +87,26 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT (day, engine) DO UPDATE SET images = images + excluded.images;
   END;
   `,
+  // 4: the served contract's options kept with each prediction, and outgoing webhooks with their attempts.
+  `
+  ALTER TABLE predictions ADD COLUMN enable_sync_mode INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE predictions ADD COLUMN enable_base64_output INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE webhook_deliveries (
+    id               TEXT PRIMARY KEY,
+    prediction_id    TEXT NOT NULL REFERENCES predictions (id) ON DELETE CASCADE,
+    url              TEXT NOT NULL,
+    base_url         TEXT NOT NULL,
+    state            TEXT NOT NULL DEFAULT 'waiting',
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  TEXT,
+    last_status      INTEGER,
+    last_error       TEXT NOT NULL DEFAULT '',
+    created_at       TEXT NOT NULL,
+    first_attempt_at TEXT,
+    finished_at      TEXT
+  );
+  CREATE INDEX webhook_deliveries_prediction ON webhook_deliveries (prediction_id);
+  CREATE INDEX webhook_deliveries_state ON webhook_deliveries (state, created_at);
+  `,
 ];

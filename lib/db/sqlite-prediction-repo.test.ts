@@ -71,6 +71,8 @@ describe("migrations", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(await store.imageCounts()).toEqual({ local: 2, wavespeed: 5 });
     expect((await store.get("x"))?.outputs).toHaveLength(4);
+    // Predictions from before the served options existed read as asked with none.
+    expect((await store.get("x"))?.options).toEqual({ syncMode: false, base64Output: false });
     await store.delete("x");
     expect(await store.imageCounts()).toEqual({ local: 2, wavespeed: 1 });
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Statement } from "better-sqlite3";
 import {
+  DEFAULT_PREDICTION_OPTIONS,
   ENGINE_NAMES,
   type EngineInput,
   type EngineName,
@@ -36,6 +37,8 @@ type PredictionRow = {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  enable_sync_mode: number;
+  enable_base64_output: number;
 };
 
 type OutputRow = {
@@ -92,6 +95,7 @@ const toRecord = (row: PredictionRow, outputs: StoredOutput[]): PredictionRecord
   updatedAt: row.updated_at,
   completedAt: row.completed_at,
   outputs,
+  options: { syncMode: row.enable_sync_mode === 1, base64Output: row.enable_base64_output === 1 },
 });
 
 /** PredictionRepo on SQLite (better-sqlite3): every SQL statement about predictions lives here. */
@@ -117,11 +121,14 @@ export class SqlitePredictionRepo implements PredictionRepo {
   async create(record: NewPrediction): Promise<PredictionRecord> {
     const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = record.input;
     const input = { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
+    const options = { ...DEFAULT_PREDICTION_OPTIONS, ...record.options };
     this.sql(
       `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed, seed_requested,
-         guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at, completed_at)
+         guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at, completed_at,
+         enable_sync_mode, enable_base64_output)
        VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested,
-         @guidance_scale, @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @created_at, @completed_at)`,
+         @guidance_scale, @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @created_at, @completed_at,
+         @enable_sync_mode, @enable_base64_output)`,
     ).run({
       id: record.id,
       engine: record.engine,
@@ -135,8 +142,10 @@ export class SqlitePredictionRepo implements PredictionRepo {
       inference_ms: record.inferenceMs,
       created_at: record.createdAt,
       completed_at: record.completedAt,
+      enable_sync_mode: options.syncMode ? 1 : 0,
+      enable_base64_output: options.base64Output ? 1 : 0,
     });
-    return { ...record, input, updatedAt: record.createdAt, outputs: [] };
+    return { ...record, input, options, updatedAt: record.createdAt, outputs: [] };
   }
 
   async get(id: string): Promise<PredictionRecord | undefined> {

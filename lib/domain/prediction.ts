@@ -44,6 +44,14 @@ export type StoredOutput = {
   sourceUrl: string | null;
 };
 
+/**
+ * How a client of the served contract asked to be answered: `enable_sync_mode` and
+ * `enable_base64_output`. Kept with the prediction, so a later read answers the same way.
+ */
+export type PredictionOptions = { syncMode: boolean; base64Output: boolean };
+
+export const DEFAULT_PREDICTION_OPTIONS: PredictionOptions = { syncMode: false, base64Output: false };
+
 export type PredictionRecord = {
   id: string;
   engine: EngineName;
@@ -61,9 +69,11 @@ export type PredictionRecord = {
   updatedAt: string;
   completedAt: string | null;
   outputs: StoredOutput[];
+  options: PredictionOptions;
 };
 
-export type NewPrediction = Omit<PredictionRecord, "outputs" | "updatedAt">;
+/** Options left out mean the defaults (DEFAULT_PREDICTION_OPTIONS). */
+export type NewPrediction = Omit<PredictionRecord, "outputs" | "updatedAt" | "options"> & { options?: PredictionOptions };
 
 export type PredictionPatch = Partial<
   Pick<PredictionRecord, "status" | "upstreamId" | "submitState" | "error" | "inferenceMs" | "completedAt">

@@ -24,6 +24,18 @@ export function errorResponse(error: unknown): Response {
   return NextResponse.json(appError.toEnvelope(), { status: appError.status, headers: appError.headers() });
 }
 
+/**
+ * A handler for the methods a route does not serve: the 405 in the error envelope, so every
+ * answer under /api/v3 is JSON (Next would otherwise answer an empty 405).
+ */
+export function methodNotAllowed(allowed: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const path = new URL(request.url).pathname;
+    const error = new AppError("method_not_allowed", `${request.method} is not served at ${path}; use ${allowed}.`);
+    return NextResponse.json(error.toEnvelope(), { status: error.status, headers: { Allow: allowed } });
+  };
+}
+
 /** Reads a JSON body with a size cap: 413 past the cap, 400 when it is not JSON. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const text = await readTextBody(request, maxBytes);

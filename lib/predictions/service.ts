@@ -7,6 +7,7 @@ import {
   type HistoryQuery,
   isTerminal,
   newPredictionId,
+  type PredictionOptions,
   type PredictionRecord,
   pricePerImageUsd,
   resolveSeed,
@@ -20,6 +21,9 @@ import type { createProcessMetrics } from "../metrics";
 import type { BudgetView, EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
+import type { WebhookSender } from "../webhooks/sender";
+import type { KeyGate } from "./key-gate";
+import { type Settled, waitUntilSettled } from "./settle";
 import type { SubmitLimits } from "./submit-limits";
 import type { Tracker } from "./tracker";
 
@@ -35,6 +39,18 @@ export type PredictionServiceDeps = {
   webhooks?: WebhookInbox;
   /** Rate, queue and budget checks for each submit; without them every valid submit is taken. */
   limits?: SubmitLimits;
+  /** Refuses submits while the upstream rejects the key. */
+  keyGate: KeyGate;
+  /** Our own webhooks, to the URLs clients name. */
+  webhookSender: WebhookSender;
+};
+
+/** How a submit of the served contract asked to be answered, and where its webhook goes. */
+export type SubmitExtras = {
+  options?: PredictionOptions;
+  webhook?: { url: string; baseUrl: string };
+  /** Who submits (an owner session, the token, an address): submits are counted per caller. */
+  caller?: string;
 };
 
 export type History = {
@@ -53,8 +69,9 @@ export class PredictionService {
 
   constructor(private readonly deps: PredictionServiceDeps) {}
 
-  /** `caller` names who submits (an owner session, the token, an address): submits are counted per caller. */
-  async submit(body: unknown, caller = "internal"): Promise<PredictionRecord> {
+  async submit(body: unknown, extras: SubmitExtras = {}): Promise<PredictionRecord> {
+    // A key the upstream rejects would only make a task that fails: refused before anything is stored.
+    await this.deps.keyGate.admit();
     const parsed = predictionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
@@ -62,11 +79,13 @@ export class PredictionService {
     }
     const { seed: requested, ...input } = parsed.data;
     const admitted = this.admitting.then(async () => {
-      await this.deps.limits?.admit(caller, input.num_images);
-      return this.create(input, requested);
+      await this.deps.limits?.admit(extras.caller ?? "internal", input.num_images);
+      return this.create(input, requested, extras.options);
     });
     this.admitting = admitted.catch(() => undefined);
     const record = await admitted;
+    // Stored before the tracker has the prediction, so its ending cannot come first.
+    if (extras.webhook) await this.deps.webhookSender.register(record.id, extras.webhook.url, extras.webhook.baseUrl);
     await this.deps.events.publish({ type: "updated", record });
     this.deps.tracker.enqueue(record.id);
     return record;
@@ -77,7 +96,11 @@ export class PredictionService {
     return (await this.deps.limits?.budgetToday()) ?? null;
   }
 
-  private create(input: Omit<PredictionInput, "seed">, requested: number | null | undefined): Promise<PredictionRecord> {
+  private create(
+    input: Omit<PredictionInput, "seed">,
+    requested: number | null | undefined,
+    options: PredictionOptions | undefined,
+  ): Promise<PredictionRecord> {
     return this.deps.repo.create({
       id: newPredictionId(),
       engine: this.deps.engine.name,
@@ -91,6 +114,7 @@ export class PredictionService {
       inferenceMs: 0,
       createdAt: new Date().toISOString(),
       completedAt: null,
+      options,
     });
   }
 
@@ -102,6 +126,13 @@ export class PredictionService {
 
   find(id: string): Promise<PredictionRecord | undefined> {
     return this.deps.repo.get(id);
+  }
+
+  /** The prediction once it has ended, or as it stands after `timeoutMs` (settled: false). */
+  async waitUntilSettled(id: string, timeoutMs: number, signal?: AbortSignal): Promise<Settled> {
+    const settled = await waitUntilSettled(this.deps, id, timeoutMs, signal);
+    if (!settled) throw new AppError("not_found", `No prediction with id "${id}".`, "id");
+    return settled;
   }
 
   /** One page of history, newest first, with the running totals. */
@@ -182,6 +213,7 @@ export class PredictionService {
   /** Stops the tracker and closes the stores (tests, shutdown). */
   async close(): Promise<void> {
     this.deps.tracker.stop();
+    this.deps.webhookSender.stop();
     this.deps.metrics.stop();
     await Promise.all([this.deps.events.close(), this.deps.repo.close()]);
   }

@@ -52,14 +52,14 @@ describe("submit limits", () => {
   it("count submits per caller and refuse past the limit with 429 and Retry-After", async () => {
     const { service, repo } = playground({ perMinute: 3 });
     const token = uniqueToken("rate");
-    for (let i = 0; i < 3; i++) await service.submit({ prompt: `${token} ${i}` }, "session:a");
-    const refused = await refusal(service.submit({ prompt: `${token} over` }, "session:a"));
+    for (let i = 0; i < 3; i++) await service.submit({ prompt: `${token} ${i}` }, { caller: "session:a" });
+    const refused = await refusal(service.submit({ prompt: `${token} over` }, { caller: "session:a" }));
     expect(refused).toMatchObject({ code: "rate_limited", status: 429 });
     const retryAfter = Number(refused.headers()["Retry-After"]);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Another session has a window of its own.
-    await service.submit({ prompt: `${token} other` }, "session:b");
+    await service.submit({ prompt: `${token} other` }, { caller: "session:b" });
     expect((await repo.list({ limit: 10, search: token })).items).toHaveLength(4);
     expect(upstreamSubmits(`${token} over`)).toHaveLength(0);
   });

@@ -7,6 +7,7 @@ import type { EventBus } from "../events/event-bus";
 import { log } from "../log";
 import { type Failure, nextTry, type RetryPolicy, sleep } from "../retry";
 import type { BlobStore } from "../storage/blob-store";
+import type { KeyGate } from "./key-gate";
 import { MirrorError, type MirrorLimits, mirrorOutput } from "./mirror";
 import { DurationEstimate, nextPollDelay, type PollSchedule } from "./poll-schedule";
 
@@ -25,7 +26,8 @@ export type TrackerConfig = {
   webhookUrl?: string;
 };
 
-type Deps = { repo: PredictionRepo; blobs: BlobStore; engine: Engine; events: EventBus };
+/** `keyGate` hears whether the upstream took the key; it decides what that means for new submits. */
+type Deps = { repo: PredictionRepo; blobs: BlobStore; engine: Engine; events: EventBus; keyGate?: KeyGate };
 
 /** How long a webhook that beat its submit's answer is kept for that submit, and how many at most. */
 const EARLY_DELIVERY_MS = 60_000;
@@ -162,12 +164,14 @@ export class Tracker {
         const { upstreamId } = await this.deps.engine
           .submit(record.input, { predictionId: id, webhookUrl: this.config.webhookUrl })
           .finally(() => this.submitsAwaitingAnswer--);
+        this.deps.keyGate?.keyAccepted();
         // Polling needs only the id and the input, which we already hold: no read back.
         if ((await this.save(id, { upstreamId, submitState: "submitted" })) !== "updated") return undefined;
         const delivered = this.takeEarly(upstreamId);
         if (delivered) await this.apply(id, await this.withTaskCode(upstreamId, record.input, delivered));
         return { ...record, upstreamId, submitState: "submitted" };
       } catch (error) {
+        this.reportKey(error);
         const delay = nextTry(
           "submit",
           failureOf(error),
@@ -202,10 +206,12 @@ export class Tracker {
       }
       try {
         const state = await this.deps.engine.getState(upstreamId!, input);
+        this.deps.keyGate?.keyAccepted();
         failures = 0;
         if (await this.apply(id, state, elapsed)) return;
         delay = nextPollDelay(Date.now() - startedAt, this.estimate.expectedMs, this.config.schedule);
       } catch (error) {
+        this.reportKey(error);
         const retryIn = nextTry("poll", failureOf(error), ++failures, this.config.retry);
         if (retryIn === undefined) {
           await this.fail(id, describeFailure(error));
@@ -214,6 +220,10 @@ export class Tracker {
         delay = retryIn;
       }
     }
+  }
+
+  private reportKey(error: unknown): void {
+    if (error instanceof UpstreamError && error.kind === "auth") this.deps.keyGate?.keyRejected();
   }
 
   private holdEarly(upstreamId: string, state: EngineState): void {

@@ -61,6 +61,20 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect(await repo.get("missing")).toBeUndefined();
     });
 
+    it("keeps the served contract's options with the prediction; defaults when none are given", async () => {
+      const repo = await fresh();
+      expect((await add(repo, "plain")).options).toEqual({ syncMode: false, base64Output: false });
+      const asked = await repo.create({
+        ...(await repo.get("plain"))!,
+        id: "asked",
+        upstreamId: null,
+        options: { syncMode: true, base64Output: true },
+      });
+      expect(asked.options).toEqual({ syncMode: true, base64Output: true });
+      expect(await repo.get("asked")).toEqual(asked);
+      expect((await repo.get("plain"))?.options).toEqual({ syncMode: false, base64Output: false });
+    });
+
     it("updates, and says when there was nothing to update", async () => {
       const repo = await fresh();
       await add(repo, "a");

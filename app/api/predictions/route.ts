@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES);
-  const record = await getServices().predictions.submit(body, callerFrom(request.headers));
+  const record = await getServices().predictions.submit(body, { caller: callerFrom(request.headers) });
   return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { status: 201 });
 });
 

@@ -1,14 +1,18 @@
 import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { withErrors } from "@/lib/http/respond";
-import { toEnvelope } from "@/lib/predictions/views";
+import { methodNotAllowed, withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
 /** The task's current state, answered from our own store. */
 export const GET = withErrors<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
-  const record = await getServices().predictions.get(id);
-  return NextResponse.json(toEnvelope(record, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
+  const envelope = await getServices().served.result(id, requestBaseUrl(request.headers));
+  return NextResponse.json(envelope, { headers: { "Cache-Control": "no-store" } });
 });
+
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");
