@@ -3,13 +3,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { predictionsApi } from "@/lib/browser/predictions-api";
 import type { PredictionRequest } from "@/lib/contract";
+import type { ParentRefBody } from "@/lib/playground-api";
 import { storeView } from "./use-prediction-events";
+
+/** A run to submit, and the run it is made from (recorded as its lineage). */
+export type SubmitVariables = { request: PredictionRequest; parent?: ParentRefBody | null };
 
 /** POST /api/predictions. Never retried: a lost answer may still have created a prediction. */
 export function useSubmitPrediction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: PredictionRequest) => predictionsApi.submit(request),
+    mutationFn: ({ request, parent }: SubmitVariables) => predictionsApi.submit(request, parent),
     retry: false,
     onSuccess: (view) => storeView(client, view),
   });

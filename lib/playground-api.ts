@@ -1,6 +1,17 @@
 import { z } from "zod/mini";
 import { predictionStatusSchema } from "./contract";
-import { ASPECT_RATIOS, ENGINE_NAMES, type EngineName, MAX_IMAGES, PREDICTION_STATUSES, SAFETY_TOLERANCES } from "./domain";
+import {
+  ASPECT_RATIOS,
+  ENGINE_NAMES,
+  type EngineName,
+  type HistoryQuery,
+  LINEAGE_FIELDS,
+  LINEAGE_KINDS,
+  MAX_IMAGES,
+  MAX_NOTE_CHARS,
+  PREDICTION_STATUSES,
+  SAFETY_TOLERANCES,
+} from "./domain";
 
 /**
  * The playground's own JSON API (`/api/predictions`, `/api/events`), shared by
@@ -21,11 +32,22 @@ export const outputViewSchema = z.object({
   height: z.int(),
   contentType: z.string(),
   nsfw: z.boolean(),
+  starred: z.boolean(),
 });
 export type OutputView = z.infer<typeof outputViewSchema>;
 
 /** `?download` makes the server send the original as an attachment named from the prompt and seed. */
 export const downloadUrl = (output: Pick<OutputView, "url">) => `${output.url}${output.url.includes("?") ? "&" : "?"}download`;
+
+const lineageKindSchema = z.enum(LINEAGE_KINDS, { error: `kind must be one of ${LINEAGE_KINDS.join(", ")}` });
+
+export const lineageSchema = z.object({
+  parentId: z.nullable(z.string()),
+  kind: lineageKindSchema,
+  changes: z.array(
+    z.object({ field: z.enum(LINEAGE_FIELDS), from: z.union([z.string(), z.number()]), to: z.union([z.string(), z.number()]) }),
+  ),
+});
 
 export const predictionViewSchema = z.object({
   id: z.string(),
@@ -45,14 +67,43 @@ export const predictionViewSchema = z.object({
   error: z.string(),
   inferenceMs: z.int(),
   createdAt: z.string(),
+  /** Orders two views of one run that share a status: the later change wins. */
+  updatedAt: z.string(),
   completedAt: z.nullable(z.string()),
   outputs: z.array(outputViewSchema),
+  lineage: z.nullable(lineageSchema),
+  threadId: z.string(),
+  note: z.string(),
+  sweep: z.nullable(z.object({ id: z.string(), x: z.int(), y: z.int() })),
   /** Absolute URL of the share page. */
   shareUrl: z.string(),
   /** Absolute URL of the served contract's result endpoint. */
   resultUrl: z.string(),
 });
 export type PredictionView = z.infer<typeof predictionViewSchema>;
+
+/** Ids as this server makes them (and as an import may bring them): short, URL- and path-safe. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const idSchema = (field: string) =>
+  z.string({ error: `${field} must be an id` }).check(z.regex(ID_PATTERN, { error: `${field} must be an id` }));
+
+/** The playground's submit: the served contract's body, and where the run comes from. */
+export const parentRefSchema = z.object({ id: idSchema("parent.id"), kind: lineageKindSchema });
+export const submitExtrasSchema = z.object({ parent: z.optional(z.nullable(parentRefSchema)) });
+export type ParentRefBody = z.infer<typeof parentRefSchema>;
+
+const NOTE_RULE = { error: `note must be text of at most ${MAX_NOTE_CHARS} characters` };
+/** `PATCH /api/predictions/{id}`: a note, a star, or both. */
+export const annotationSchema = z.object({
+  note: z.optional(z.string(NOTE_RULE).check(z.maxLength(MAX_NOTE_CHARS, NOTE_RULE))),
+  star: z.optional(
+    z.object({
+      index: z.int({ error: "star.index must be an image number" }).check(z.gte(0), z.lt(MAX_IMAGES)),
+      starred: z.boolean({ error: "star.starred must be true or false" }),
+    }),
+  ),
+});
+export type AnnotationBody = z.infer<typeof annotationSchema>;
 
 const LIMIT_RULE = { error: "limit must be an integer from 1 to 100" };
 export const historyQuerySchema = z.object({
@@ -63,8 +114,24 @@ export const historyQuerySchema = z.object({
   ),
   q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
   status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
+  starred: z.optional(z.enum(["1"], { error: "starred must be 1 when given" })),
+  note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
+  thread: z.optional(idSchema("thread")),
+  group: z.optional(z.enum(["thread"], { error: "group must be thread when given" })),
 });
 export type HistoryQueryParams = z.infer<typeof historyQuerySchema>;
+
+/** The query string's filters as the service takes them. */
+export function toHistoryQuery(params: Omit<HistoryQueryParams, "limit" | "cursor">): Omit<HistoryQuery, "limit"> {
+  return {
+    search: params.q || undefined,
+    status: params.status,
+    starred: params.starred === "1" || undefined,
+    hasNote: params.note === "1" || undefined,
+    threadId: params.thread,
+    groupByThread: params.group === "thread" || undefined,
+  };
+}
 
 export const historyPageSchema = z.object({
   items: z.array(predictionViewSchema),
@@ -73,6 +140,8 @@ export const historyPageSchema = z.object({
     images: z.object({ local: z.int(), wavespeed: z.int() }),
     costUsd: z.number(),
   }),
+  /** How many runs each listed thread holds. */
+  threadSizes: z.record(z.string(), z.int()),
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 

@@ -23,15 +23,15 @@ export function Playground({ engine, initialHistory }: { engine: EngineName; ini
 
   const onSubmit = () => {
     const result = form.validate();
-    if (result.request) return submit(result.request);
+    if (result.request) return submit(result.request, form.parent);
     const first = Object.keys(result.errors)[0] as FormField | undefined;
     if (first && CONTROL_IDS[first]) document.getElementById(CONTROL_IDS[first])?.focus();
   };
 
   const handlers: RunHandlers = {
     submit,
-    applySettings: (input) => {
-      form.replaceAll(valuesFromInput(input));
+    applySettings: (input, fromId) => {
+      form.replaceAll(valuesFromInput(input), fromId ? { id: fromId, kind: "settings" } : null);
       // On a phone the form is above the results: bring it back into view.
       document.getElementById("prompt")?.focus({ preventScroll: true });
       document.getElementById("settings")?.scrollIntoView({ behavior: "smooth", block: "start" });
@@ -50,7 +50,15 @@ export function Playground({ engine, initialHistory }: { engine: EngineName; ini
         <h2 id="settings-title" className="sr-only">
           Settings
         </h2>
-        <PredictionForm values={form.values} errors={form.errors} engine={engine} setField={form.setField} onSubmit={onSubmit} />
+        <PredictionForm
+          values={form.values}
+          errors={form.errors}
+          engine={engine}
+          parent={form.parent}
+          onDetach={() => form.setParent(null)}
+          setField={form.setField}
+          onSubmit={onSubmit}
+        />
         <ApiSnippets values={form.values} />
       </section>
       <section aria-label="Results" className="min-w-0">

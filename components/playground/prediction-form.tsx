@@ -4,11 +4,13 @@ import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SparkIcon } from "@/components/ui/icons";
 import type { EngineName } from "@/lib/domain";
+import type { ParentRefBody } from "@/lib/playground-api";
 import type { FieldErrors, FormValues } from "@/lib/view/form-values";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CostEstimate } from "./cost-estimate";
 import { GuidanceField } from "./guidance-field";
 import { ImageCountPicker } from "./image-count-picker";
+import { ParentNotice } from "./parent-notice";
 import { PromptField } from "./prompt-field";
 import { SafetyField } from "./safety-field";
 import { SeedField } from "./seed-field";
@@ -17,11 +19,14 @@ type Props = {
   values: FormValues;
   errors: FieldErrors;
   engine: EngineName;
+  /** The run the settings were taken from, if any. */
+  parent: ParentRefBody | null;
+  onDetach: () => void;
   setField: <K extends keyof FormValues>(field: K, value: FormValues[K]) => void;
   onSubmit: () => void;
 };
 
-export function PredictionForm({ values, errors, engine, setField, onSubmit }: Props) {
+export function PredictionForm({ values, errors, engine, parent, onDetach, setField, onSubmit }: Props) {
   // Marks the form as hydrated: before that, Generate would fall back to a plain GET submit.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -60,6 +65,7 @@ export function PredictionForm({ values, errors, engine, setField, onSubmit }: P
       />
       <SafetyField value={values.safety_tolerance} onChange={(value) => setField("safety_tolerance", value)} />
       <div className="flex flex-col gap-3 border-t border-border pt-4">
+        {parent && <ParentNotice parent={parent} onDetach={onDetach} />}
         <CostEstimate engine={engine} count={values.num_images} />
         <Button type="submit" variant="primary" size="lg" className="w-full">
           <SparkIcon />

@@ -55,7 +55,12 @@ const tooLarge = (maxBytes: number) => new AppError("payload_too_large", `The re
 
 /** Parses a request's query string with a schema; a failure is a 400 that names the field. */
 export function parseQuery<T>(schema: core.$ZodType<T>, request: Request): T {
-  const parsed = safeParse(schema, Object.fromEntries(new URL(request.url).searchParams));
+  return parseBody(schema, Object.fromEntries(new URL(request.url).searchParams));
+}
+
+/** Parses a value (a JSON body, a query) with a schema; a failure is a 400 that names the field. */
+export function parseBody<T>(schema: core.$ZodType<T>, value: unknown): T {
+  const parsed = safeParse(schema, value);
   if (parsed.success) return parsed.data;
   const { message, field } = describeIssues(parsed.error);
   throw new AppError("invalid_request", message, field);

@@ -1,5 +1,7 @@
 import "server-only";
+import type { ArchiveRepo } from "../db/archive-repo";
 import type { PredictionRepo } from "../db/prediction-repo";
+import type { SweepRepo } from "../db/sweep-repo";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
 import { createProcessMetrics } from "../metrics";
@@ -8,13 +10,18 @@ import { ThumbnailCache } from "../storage/thumbnails";
 import { PredictionService } from "./service";
 import { Tracker, type TrackerConfig } from "./tracker";
 
-/** The three seams a service stands on; which implementations is the composition root's choice. */
+/** The seams the services stand on; which implementations is the composition root's choice. */
 export type PredictionStores = {
   repo: PredictionRepo;
+  sweeps: SweepRepo;
+  /** All-or-nothing imports across predictions and sweeps. */
+  archive: ArchiveRepo;
   /** Mirrored originals. */
   blobs: BlobStore;
   /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
   thumbnailBlobs: BlobStore;
+  /** Sweep grid PNGs: a cache too. */
+  gridBlobs: BlobStore;
   events: EventBus;
 };
 

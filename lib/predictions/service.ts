@@ -3,14 +3,18 @@ import { describeIssues, predictionRequestSchema } from "../contract";
 import type { PredictionRepo } from "../db/prediction-repo";
 import {
   costUsd,
+  type EngineInput,
   type EngineName,
   type HistoryQuery,
   isTerminal,
+  type LineageKind,
+  MAX_NOTE_CHARS,
   newPredictionId,
   type PredictionRecord,
   pricePerImageUsd,
   resolveSeed,
   type StoredOutput,
+  type SweepCellRef,
 } from "../domain";
 import type { Engine, WebhookInbox } from "../engines/types";
 import { AppError } from "../errors";
@@ -20,6 +24,7 @@ import type { createProcessMetrics } from "../metrics";
 import type { EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
+import { type Family, familyOf, lineageFor } from "./lineage";
 import type { Tracker } from "./tracker";
 
 export type PredictionServiceDeps = {
@@ -38,7 +43,24 @@ export type History = {
   items: PredictionRecord[];
   nextCursor: string | null;
   totals: { images: Record<EngineName, number>; costUsd: number };
+  /** How many runs the threads of this page hold, by thread id. */
+  threadSizes: Record<string, number>;
 };
+
+/** The run a new one is made from, and how (Re-run, Vary seed, …). */
+export type ParentRef = { id: string; kind: LineageKind };
+
+/** A run to start, already validated: from the form, or a sweep's cell. */
+export type NewRun = {
+  input: EngineInput;
+  seedRequested: number | null;
+  parent?: ParentRef | null;
+  /** A sweep cell without a parent run still has lineage: the kind, and what differs from the sweep's base. */
+  sweep?: SweepCellRef & { base: EngineInput };
+};
+
+/** A note and a star change: either or both. */
+export type Annotation = { note?: string; star?: { index: number; starred: boolean } };
 
 /**
  * The playground's predictions, and the only thing routes and pages touch:
@@ -47,30 +69,86 @@ export type History = {
 export class PredictionService {
   constructor(private readonly deps: PredictionServiceDeps) {}
 
-  async submit(body: unknown): Promise<PredictionRecord> {
+  /** Validates a request (the served contract's body) and starts it; `parent` records where it came from. */
+  async submit(body: unknown, parent?: ParentRef | null): Promise<PredictionRecord> {
     const parsed = predictionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
       throw new AppError("invalid_request", message, field);
     }
     const { seed: requested, ...input } = parsed.data;
+    return this.start({ input: { ...input, seed: resolveSeed(requested) }, seedRequested: requested ?? null, parent });
+  }
+
+  /** Stores a validated run as `created`, announces it and queues it: every run, sweep cells too, starts here. */
+  async start(run: NewRun): Promise<PredictionRecord> {
+    const id = newPredictionId();
+    const provenance = await lineageFor(this.deps.repo, id, run);
     const record = await this.deps.repo.create({
-      id: newPredictionId(),
+      id,
       engine: this.deps.engine.name,
       model: this.deps.engine.model,
       status: "created",
-      input: { ...input, seed: resolveSeed(requested) },
-      seedRequested: requested ?? null,
+      input: run.input,
+      seedRequested: run.seedRequested,
       upstreamId: null,
       submitState: "pending",
       error: "",
       inferenceMs: 0,
       createdAt: new Date().toISOString(),
       completedAt: null,
+      ...provenance,
+      sweep: run.sweep ? { id: run.sweep.id, x: run.sweep.x, y: run.sweep.y } : null,
     });
     await this.deps.events.publish({ type: "updated", record });
     this.deps.tracker.enqueue(record.id);
     return record;
+  }
+
+  /**
+   * Fails the runs among `ids` that wait here and were never sent, with `reason`; runs already
+   * handed to the engine go on and finish. Returns the ids it failed.
+   */
+  async dropUnsent(ids: string[], reason: string): Promise<string[]> {
+    const dropped = this.deps.tracker.cancelQueued(ids);
+    const failed: string[] = [];
+    for (const id of dropped) {
+      const outcome = await this.deps.repo.update(id, { status: "failed", error: reason, completedAt: new Date().toISOString() });
+      if (outcome !== "updated") continue;
+      failed.push(id);
+      const record = await this.deps.repo.get(id);
+      if (record) await this.deps.events.publish({ type: "updated", record });
+    }
+    return failed;
+  }
+
+  /** Sets a run's note, stars or unstars one of its images; every view hears of it. */
+  async annotate(id: string, annotation: Annotation): Promise<PredictionRecord> {
+    let record = await this.get(id);
+    if (annotation.note !== undefined) {
+      const note = annotation.note.trim();
+      if (note.length > MAX_NOTE_CHARS)
+        throw new AppError("invalid_request", `note must be at most ${MAX_NOTE_CHARS} characters`, "note");
+      record = (await this.deps.repo.setNote(id, note)) ?? record;
+    }
+    if (annotation.star) {
+      const { index, starred } = annotation.star;
+      const starredRecord = await this.deps.repo.setStar(id, index, starred);
+      if (!starredRecord) throw new AppError("not_found", `Prediction "${id}" has no image ${index}.`, "star.index");
+      record = starredRecord;
+    }
+    await this.deps.events.publish({ type: "updated", record });
+    return record;
+  }
+
+  /** Where a run came from (root first) and what was made from it. */
+  family(id: string): Promise<Family> {
+    return familyOf(this.deps.repo, id);
+  }
+
+  /** Every run of a sweep, retried cells included. */
+  sweepCells(sweepId: string): Promise<PredictionRecord[]> {
+    return this.deps.repo.sweepCells(sweepId);
   }
 
   async get(id: string): Promise<PredictionRecord> {
@@ -86,7 +164,8 @@ export class PredictionService {
   /** One page of history, newest first, with the running totals. */
   async history(query: HistoryQuery): Promise<History> {
     const [page, images] = await Promise.all([this.deps.repo.list(query), this.deps.repo.imageCounts()]);
-    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) } };
+    const threadSizes = await this.deps.repo.threadSizes(page.items.map((item) => item.threadId));
+    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) }, threadSizes };
   }
 
   /** Removes a prediction and its images; one still running is stopped first. */

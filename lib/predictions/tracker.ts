@@ -100,6 +100,19 @@ export class Tracker {
     if (queued >= 0) this.queue.splice(queued, 1);
   }
 
+  /**
+   * Takes the given predictions out of the queue if they are still waiting there, and says which
+   * it took; any already started (sent, or being sent) is left to finish.
+   */
+  cancelQueued(ids: Iterable<string>): string[] {
+    const wanted = new Set(ids);
+    const taken = this.queue.filter((id) => wanted.has(id));
+    if (taken.length === 0) return [];
+    const kept = this.queue.filter((id) => !wanted.has(id));
+    this.queue.splice(0, this.queue.length, ...kept);
+    return taken;
+  }
+
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;
