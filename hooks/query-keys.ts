@@ -2,4 +2,5 @@
 export const queryKeys = {
   prediction: (id: string) => ["prediction", id] as const,
   history: ["history"] as const,
+  sweep: (id: string) => ["sweep", id] as const,
 };

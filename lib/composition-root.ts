@@ -10,12 +10,14 @@ import { buildPredictionService } from "./predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
 import type { PredictionService } from "./predictions/service";
 import type { TrackerConfig } from "./predictions/tracker";
+import { buildSweepService } from "./sweeps/build";
+import type { SweepService } from "./sweeps/sweep-service";
 
 /**
  * The composition root: the one place that reads the validated env and builds the
  * services. Routes, pages and instrumentation import it; nothing in lib/ does.
  */
-export type Services = { predictions: PredictionService };
+export type Services = { predictions: PredictionService; sweeps: SweepService };
 
 export const WEBHOOK_PATH = "/api/webhooks/wavespeed";
 
@@ -57,16 +59,14 @@ function buildServices(env: Env): Services {
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
-  const { service, tracker } = buildPredictionService(openEmbeddedStores(env.DATA_DIR), {
-    engine,
-    trackerConfig: trackerConfigFor(env),
-    webhooks,
-  });
+  const stores = openEmbeddedStores(env.DATA_DIR);
+  const { service, tracker } = buildPredictionService(stores, { engine, trackerConfig: trackerConfigFor(env), webhooks });
+  const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
   void tracker.resume().then(
     (resumed) => log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed }),
     (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
   );
-  return { predictions: service };
+  return { predictions: service, sweeps };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

@@ -34,6 +34,10 @@ const envSchema = z
     MAX_BODY_BYTES: positiveInt(64 * 1024),
     /** Build output folder; lets two builds of one checkout live side by side. */
     NEXT_DIST_DIR: z.string().trim().min(1).default(".next"),
+    /** Hard cap on the cells of one sweep. */
+    SWEEP_MAX_CELLS: positiveInt(64),
+    /** Largest export file an import accepts, in bytes. */
+    MAX_IMPORT_BYTES: positiveInt(1024 * 1024 * 1024),
     /** Log level for server logs. */
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })

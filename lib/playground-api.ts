@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { predictionStatusSchema } from "./contract";
+import { predictionRequestSchema, predictionStatusSchema } from "./contract";
 import {
   ASPECT_RATIOS,
   ENGINE_NAMES,
@@ -11,6 +11,7 @@ import {
   MAX_NOTE_CHARS,
   PREDICTION_STATUSES,
   SAFETY_TOLERANCES,
+  SWEEP_FIELDS,
 } from "./domain";
 
 /**
@@ -151,3 +152,51 @@ export const EARLIER_PAGE_SIZE = 12;
 /** Server-sent event names on `/api/events`. */
 export const PREDICTION_EVENT = "prediction";
 export const DELETED_EVENT = "deleted";
+
+/** How many values one axis may list before expansion; the cell cap (SWEEP_MAX_CELLS) applies after. */
+const MAX_AXIS_VALUES = 1_000;
+
+const sweepAxisSpecSchema = z.object({
+  field: z.enum(SWEEP_FIELDS, { error: `field must be one of ${SWEEP_FIELDS.join(", ")}` }),
+  values: z.optional(z.array(z.union([z.string(), z.number()])).check(z.maxLength(MAX_AXIS_VALUES))),
+  random: z.optional(z.int({ error: "random must be a whole number of seeds" }).check(z.gte(1), z.lte(MAX_AXIS_VALUES))),
+  range: z.optional(z.object({ from: z.number(), to: z.number(), step: z.number() })),
+  alternatives: z.optional(z.boolean()),
+});
+
+/** `POST /api/sweeps`: the base settings (a submit body), one or two axes, and the confirmed cost when it costs money. */
+export const sweepRequestSchema = z.object({
+  base: predictionRequestSchema,
+  x: sweepAxisSpecSchema,
+  y: z.optional(z.nullable(sweepAxisSpecSchema)),
+  parent: z.optional(z.nullable(parentRefSchema)),
+  confirmedCostUsd: z.optional(z.number()),
+});
+export type SweepRequest = z.input<typeof sweepRequestSchema>;
+
+/** `POST /api/sweeps/{id}/retry`. */
+export const sweepRetrySchema = z.object({ confirmedCostUsd: z.optional(z.number()) });
+
+const sweepAxisSchema = z.object({
+  field: z.enum(SWEEP_FIELDS),
+  values: z.array(z.union([z.string(), z.number()])),
+  labels: z.array(z.string()),
+});
+
+export const sweepViewSchema = z.object({
+  id: z.string(),
+  engine: engineNameSchema,
+  base: predictionViewSchema.shape.input,
+  x: sweepAxisSchema,
+  y: z.nullable(sweepAxisSchema),
+  parentId: z.nullable(z.string()),
+  createdAt: z.string(),
+  cancelledAt: z.nullable(z.string()),
+  /** Every run of the sweep, retried cells included; the newest run of a cell is the one shown. */
+  cells: z.array(predictionViewSchema),
+  /** What the whole grid costs (every cell once). */
+  costUsd: z.number(),
+  pageUrl: z.string(),
+  gridUrl: z.string(),
+});
+export type SweepView = z.infer<typeof sweepViewSchema>;

@@ -12,6 +12,7 @@ import { buildPredictionService } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
+import { buildSweepService } from "@/lib/sweeps/build";
 
 export const FAST_TRACKER: TrackerConfig = {
   maxConcurrency: 3,
@@ -33,16 +34,17 @@ export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "kontext-test
  */
 export function createTestPredictions(
   engine: Engine,
-  options: { dataDir?: string; config?: TestTrackerConfig; webhooks?: WebhookInbox } = {},
+  options: { dataDir?: string; config?: TestTrackerConfig; webhooks?: WebhookInbox; maxSweepCells?: number } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
   const stores = openEmbeddedStores(dataDir);
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
   const { service, tracker } = buildPredictionService(stores, { engine, trackerConfig, webhooks: options.webhooks });
+  const sweeps = buildSweepService(stores, service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  return { service, tracker, events: stores.events, repo: stores.repo, seen, dataDir };
+  return { service, tracker, sweeps, stores, events: stores.events, repo: stores.repo, seen, dataDir };
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */

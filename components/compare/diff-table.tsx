@@ -57,10 +57,7 @@ function PromptDiff({ reference, other }: { reference: string; other: string }) 
     <span data-testid="prompt-diff">
       {promptDiff(reference, other).map((part) =>
         part.kind === "added" ? (
-          <ins
-            key={part.key}
-            className="rounded bg-success/15 px-0.5 text-success underline decoration-2"
-          >
+          <ins key={part.key} className="rounded bg-success/15 px-0.5 text-success underline decoration-2">
             {part.text}
           </ins>
         ) : part.kind === "removed" ? (

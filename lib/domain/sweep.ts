@@ -19,9 +19,6 @@ export const SWEEP_FIELDS = ["seed", "guidance_scale", "safety_tolerance", "aspe
 export type SweepField = (typeof SWEEP_FIELDS)[number];
 export type SweepValue = string | number;
 
-/** The hard cap when SWEEP_MAX_CELLS is not set. */
-export const DEFAULT_SWEEP_MAX_CELLS = 64;
-
 /**
  * An axis as a person asks for it: a list of values, N random seeds, a guidance
  * range with a step, or the `{a|b|c}` alternatives written in the prompt.
@@ -197,19 +194,27 @@ export function planSweep(
     settled.push(axis);
   }
   const [x, y = null] = settled;
-  const seed = base.seed ?? pickSeed();
-  const resolvedBase: EngineInput = { ...base, seed };
+  const grid = { base: { ...base, seed: base.seed ?? pickSeed() }, x, y };
   const list: SweepCellPlan[] = [];
   for (let yi = 0; yi < (y?.values.length ?? 1); yi++) {
-    for (let xi = 0; xi < x.values.length; xi++) {
-      const input = { ...resolvedBase } as Record<string, unknown>;
-      input[x.field] = x.values[xi];
-      if (y) input[y.field] = y.values[yi];
-      list.push({ x: xi, y: yi, input: input as EngineInput });
-    }
+    for (let xi = 0; xi < x.values.length; xi++) list.push({ x: xi, y: yi, input: cellInput(grid, xi, yi) });
   }
-  return { base: resolvedBase, x, y, cells: list, images: list.length * base.num_images };
+  return { ...grid, cells: list, images: list.length * base.num_images };
 }
+
+/** The settings of one cell: the base with the column's and the row's values in. */
+export function cellInput(sweep: Pick<SweepRecord, "base" | "x" | "y">, x: number, y: number): EngineInput {
+  const input = { ...sweep.base } as Record<string, unknown>;
+  input[sweep.x.field] = sweep.x.values[x];
+  if (sweep.y) input[sweep.y.field] = sweep.y.values[y];
+  return input as EngineInput;
+}
+
+/** Columns × rows. */
+export const gridShape = (sweep: Pick<SweepRecord, "x" | "y">) => ({
+  columns: sweep.x.values.length,
+  rows: sweep.y?.values.length ?? 1,
+});
 
 export const isSweepProblem = (plan: SweepPlan | SweepProblem): plan is SweepProblem => "message" in plan;
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { type core, safeParse } from "zod/mini";
-import { describeIssues } from "../contract";
+import type { core } from "zod/mini";
 import { AppError, isAppError } from "../errors";
 import { log } from "../log";
+import { parseOrThrow } from "../parse";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
@@ -59,9 +59,4 @@ export function parseQuery<T>(schema: core.$ZodType<T>, request: Request): T {
 }
 
 /** Parses a value (a JSON body, a query) with a schema; a failure is a 400 that names the field. */
-export function parseBody<T>(schema: core.$ZodType<T>, value: unknown): T {
-  const parsed = safeParse(schema, value);
-  if (parsed.success) return parsed.data;
-  const { message, field } = describeIssues(parsed.error);
-  throw new AppError("invalid_request", message, field);
-}
+export const parseBody = parseOrThrow;
