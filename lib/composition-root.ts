@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { ArchiveService } from "./archive/service";
 import { openEmbeddedStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import type { Engine } from "./engines/types";
@@ -17,7 +18,7 @@ import type { SweepService } from "./sweeps/sweep-service";
  * The composition root: the one place that reads the validated env and builds the
  * services. Routes, pages and instrumentation import it; nothing in lib/ does.
  */
-export type Services = { predictions: PredictionService; sweeps: SweepService };
+export type Services = { predictions: PredictionService; sweeps: SweepService; archive: ArchiveService };
 
 export const WEBHOOK_PATH = "/api/webhooks/wavespeed";
 
@@ -62,11 +63,12 @@ function buildServices(env: Env): Services {
   const stores = openEmbeddedStores(env.DATA_DIR);
   const { service, tracker } = buildPredictionService(stores, { engine, trackerConfig: trackerConfigFor(env), webhooks });
   const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
+  const archive = new ArchiveService(stores);
   void tracker.resume().then(
     (resumed) => log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed }),
     (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
   );
-  return { predictions: service, sweeps };
+  return { predictions: service, sweeps, archive };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

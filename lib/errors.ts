@@ -11,6 +11,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "not_found"
   | "unauthorized"
+  | "forbidden"
   | "conflict"
   | "upstream_auth"
   | "upstream_rejected"
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   not_found: 404,
   unauthorized: 401,
+  forbidden: 403,
   conflict: 409,
   upstream_auth: 502,
   upstream_rejected: 502,

@@ -200,3 +200,22 @@ export const sweepViewSchema = z.object({
   gridUrl: z.string(),
 });
 export type SweepView = z.infer<typeof sweepViewSchema>;
+
+export const EXPORT_SCOPES = ["all", "thread", "sweep", "filter"] as const;
+
+/** `GET /api/export?scope=…`: everything, one thread, one sweep, or the history filter (the history's own query keys). */
+export const exportQuerySchema = z.object({
+  scope: z._default(z.enum(EXPORT_SCOPES, { error: `scope must be one of ${EXPORT_SCOPES.join(", ")}` }), "all"),
+  thread: z.optional(idSchema("thread")),
+  sweep: z.optional(idSchema("sweep")),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
+  status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
+  starred: z.optional(z.enum(["1"], { error: "starred must be 1 when given" })),
+  note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
+  group: z.optional(z.enum(["thread"], { error: "group must be thread when given" })),
+});
+
+const countsSchema = z.object({ imported: z.int(), skipped: z.int() });
+/** What `POST /api/import` did: new runs and sweeps stored, those already here skipped. */
+export const importResultSchema = z.object({ predictions: countsSchema, sweeps: countsSchema });
+export type ImportResultView = z.infer<typeof importResultSchema>;

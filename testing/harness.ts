@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
+import { ArchiveService } from "@/lib/archive/service";
 import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
@@ -44,7 +45,8 @@ export function createTestPredictions(
   const sweeps = buildSweepService(stores, service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  return { service, tracker, sweeps, stores, events: stores.events, repo: stores.repo, seen, dataDir };
+  const archive = new ArchiveService(stores);
+  return { service, tracker, sweeps, archive, stores, events: stores.events, repo: stores.repo, seen, dataDir };
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */

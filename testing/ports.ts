@@ -10,6 +10,8 @@ export const E2E_PORTS = {
   fakeUpstream: base + 90,
   /** For specs that start and stop a playground of their own. */
   restart: base + 50,
+  /** A fresh playground an export is imported into. */
+  importTarget: base + 51,
 } as const;
 
 /** The key the fake upstream expects; a real key never appears in tests. */

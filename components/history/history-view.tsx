@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { ArchiveActions } from "@/components/archive/archive-actions";
 import { Button } from "@/components/ui/button";
 import { type InitialHistory, useHistoryFeed, useHistoryTotals } from "@/hooks/use-history-feed";
 import { useHistoryFilters } from "@/hooks/use-history-filters";
 import { useHistoryLive } from "@/hooks/use-history-live";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import type { PredictionView } from "@/lib/playground-api";
-import { isFiltered } from "@/lib/view/history-filters";
+import { filtersToQuery, isFiltered } from "@/lib/view/history-filters";
 import { EmptyHistory, NoMatches } from "./history-empty";
 import { HistoryEntry } from "./history-entry";
 import { HistorySkeleton, historyGridClass } from "./history-skeleton";
@@ -62,6 +63,7 @@ export function HistoryView({ initial, engine }: Props) {
         </div>
         <HistoryTotals totals={totals.data} engine={engine} />
       </header>
+      <ArchiveActions filterQuery={Object.fromEntries(filtersToQuery(filters))} />
 
       <HistoryToolbar
         searchText={searchText}

@@ -42,9 +42,18 @@ export function FamilyPanel({ current, family }: { current: PredictionView; fami
           </ul>
         </div>
       )}
-      <Link href={`/history?thread=${encodeURIComponent(current.threadId)}`} className="text-sm text-accent hover:underline">
-        The whole thread in history
-      </Link>
+      <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <Link href={`/history?thread=${encodeURIComponent(current.threadId)}`} className="text-accent hover:underline">
+          The whole thread in history
+        </Link>
+        <a
+          href={`/api/export?scope=thread&thread=${encodeURIComponent(current.threadId)}`}
+          download
+          className="text-accent hover:underline"
+        >
+          Export this thread
+        </a>
+      </div>
     </section>
   );
 }

@@ -49,6 +49,13 @@ export function SweepView({ initial }: { initial: SweepViewData }) {
             <DownloadIcon />
             Download grid PNG
           </a>
+          <a
+            href={`/api/export?scope=sweep&sweep=${encodeURIComponent(sweep.id)}`}
+            download
+            className={buttonClass({ variant: "ghost" })}
+          >
+            Export sweep
+          </a>
           <CopyButton text={sweep.pageUrl} label="Copy sweep link" icon={<LinkIcon />} />
           {!sweep.parentId && (
             <Link href={`/history?thread=${encodeURIComponent(sweep.id)}`} className={buttonClass({ variant: "ghost" })}>
