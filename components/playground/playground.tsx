@@ -16,6 +16,7 @@ import type { HistoryPage } from "@/lib/playground-api";
 import { type FormField, validateValues, valuesFromInput } from "@/lib/view/form-values";
 import { formatUsd } from "@/lib/view/format";
 import { ApiSnippets } from "./api-snippets";
+import { OpenRecipe } from "./open-recipe";
 import { PredictionForm } from "./prediction-form";
 
 /** Where each field's control lives, to move focus to the first invalid one. */
@@ -100,6 +101,13 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
           setField={form.setField}
           onSubmit={onSubmit}
         />
+        <div className="mt-4">
+          <OpenRecipe
+            onRecipe={(recipe) =>
+              form.replaceAll(valuesFromInput({ ...recipe, num_images: Math.min(Math.max(recipe.num_images, 1), 4) }))
+            }
+          />
+        </div>
         <ApiSnippets values={form.values} />
       </section>
       <section aria-label="Results" className="min-w-0">

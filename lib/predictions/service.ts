@@ -25,6 +25,7 @@ import type { EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
 import { type Family, familyOf, lineageFor } from "./lineage";
+import { withRecipe } from "./recipe";
 import type { Tracker } from "./tracker";
 
 export type PredictionServiceDeps = {
@@ -188,6 +189,14 @@ export class PredictionService {
     const blob = await this.deps.blobs.get(output.file);
     if (!blob) throw missingFile(index);
     return { record, output, blob };
+  }
+
+  /** One original with its recipe embedded (prompt, seed and settings, model), for a download. */
+  async downloadOutput(id: string, index: number): Promise<{ record: PredictionRecord; output: StoredOutput; bytes: Buffer }> {
+    const { record, output } = await this.findOutput(id, index);
+    const bytes = await readBlob(this.deps.blobs, output.file);
+    if (!bytes) throw missingFile(index);
+    return { record, output, bytes: await withRecipe(bytes, output.contentType, record) };
   }
 
   /** A small WebP of one output, rendered on first use. */
