@@ -39,6 +39,12 @@ const EARLY_DELIVERY_MAX = 256;
 export class Tracker {
   private readonly queue: string[] = [];
   private readonly active = new Set<string>();
+  /**
+   * The runs holding one of the `maxConcurrency` places upstream: a run gives its place back the
+   * moment the upstream reports it finished, before its images are mirrored, so the next task
+   * starts while this one's images are still being copied.
+   */
+  private readonly upstream = new Set<string>();
   private readonly finishing = new Map<string, Promise<void>>();
   private readonly cancelled = new Set<string>();
   /** Webhook deliveries for upstream ids not stored yet, by upstream id; their submit picks them up. */
@@ -56,8 +62,9 @@ export class Tracker {
     this.estimate = new DurationEstimate(config.expectedDurationMs);
   }
 
+  /** Tasks holding a place upstream. */
   get inFlight(): number {
-    return this.active.size;
+    return this.upstream.size;
   }
 
   get waiting(): number {
@@ -134,13 +141,14 @@ export class Tracker {
   }
 
   private pump(): void {
-    while (!this.stopped && this.active.size < this.config.maxConcurrency && this.queue.length > 0) {
+    while (!this.stopped && this.upstream.size < this.config.maxConcurrency && this.queue.length > 0) {
       this.start(this.queue.shift()!);
     }
   }
 
   private start(id: string): void {
     this.active.add(id);
+    this.upstream.add(id);
     void this.run(id)
       .catch(async (error) => {
         log.error("tracker crashed on a prediction", { id, error: String(error) });
@@ -149,6 +157,7 @@ export class Tracker {
       .catch((error) => log.error("could not record a tracker crash", { id, error: String(error) }))
       .finally(() => {
         this.active.delete(id);
+        this.upstream.delete(id);
         this.cancelled.delete(id);
         this.pump();
       });
@@ -257,10 +266,17 @@ export class Tracker {
     }
   }
 
+  /** Gives a run's place upstream to the next task in the queue. */
+  private releasePlace(id: string): void {
+    if (this.upstream.delete(id)) this.pump();
+  }
+
   /** Returns true once the prediction is terminal. */
   private async apply(id: string, state: EngineState, elapsedMs?: number): Promise<boolean> {
     const status = await this.deps.repo.getStatus(id);
     if (!status || isTerminal(status)) return true;
+    // Finished upstream (a poll or a webhook said so): its place there is free, whatever mirroring still takes.
+    if (state.status === "completed" || state.status === "failed") this.releasePlace(id);
     if (state.status === "completed") {
       if (elapsedMs !== undefined) this.estimate.observe(elapsedMs);
       await this.complete(id, state);
