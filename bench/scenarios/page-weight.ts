@@ -5,7 +5,7 @@ import { submitPrediction, TEST_VECTOR, waitForTerminal } from "../lib/playgroun
 import { startBenchPlayground } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
 import { runScenario, sleep } from "../lib/scenario";
-import { kb, ms, summarize } from "../lib/stats";
+import { kb, ms } from "../lib/stats";
 
 const PORT = 3450;
 const LCP_SAMPLES = 8;
