@@ -32,7 +32,7 @@ export function useSweepForm(request: PredictionRequest | undefined, engine: Eng
     if (isAxisError(xSpec)) return { ok: false, message: xSpec.error };
     if (isAxisError(ySpec)) return { ok: false, message: ySpec.error };
     if (!xSpec) return { ok: false, message: "Choose what to sweep across" };
-    if (!request) return { ok: false, message: "Fix the settings above first" };
+    if (!request) return { ok: false, message: "Write a prompt (and fix any flagged setting) to see the grid's size" };
     const base = {
       ...request,
       aspect_ratio: request.aspect_ratio ?? "1:1",

@@ -43,7 +43,7 @@ export async function withRecipe(bytes: Buffer, contentType: string, record: Pre
   const recipe = recipeOf(record);
   const image = sharp(bytes)
     .keepIccProfile()
-    .withExif({ IFD0: { ImageDescription: recipeText(recipe), Software: "Kontext Playground", Artist: record.model } })
+    .withExif({ IFD0: { ImageDescription: recipeText(recipe), Software: "Kontext Playground" } })
     .withXmp(xmpPacket(recipe));
   if (contentType === "image/png") return image.png().toBuffer();
   if (contentType === "image/jpeg") return image.jpeg({ quality: 95, chromaSubsampling: "4:4:4" }).toBuffer();
