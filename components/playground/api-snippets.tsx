@@ -36,9 +36,10 @@ export function ApiSnippets({ values }: { values: FormValues }) {
         API snippets
         <ChevronIcon direction="right" className={`transition-transform ${open ? "rotate-90" : ""}`} />
       </button>
-      <section id={panelId} aria-label="API snippets" hidden={!open}>
+      {/* biome-ignore lint/a11y/useSemanticElements: the panel the disclosure button controls, exposed as a named region landmark */}
+      <div id={panelId} role="region" aria-label="API snippets" hidden={!open}>
         {open && <ApiSnippetsPanel values={values} />}
-      </section>
+      </div>
     </div>
   );
 }
