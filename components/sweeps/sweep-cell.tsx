@@ -10,13 +10,15 @@ type Props = {
   label: string;
   aspect: string;
   eager: boolean;
+  /** The first row: the page's largest paint, fetched ahead of the rest. */
+  priority: boolean;
   revealed: boolean;
   onOpen: () => void;
   onReveal: () => void;
 };
 
 /** One cell of the grid: its first image as a thumbnail (the lightbox has the rest), or where it stands. */
-export function SweepCell({ cell, label, aspect, eager, revealed, onOpen, onReveal }: Props) {
+export function SweepCell({ cell, label, aspect, eager, priority, revealed, onOpen, onReveal }: Props) {
   const output = cell?.status === "completed" ? cell.outputs[0] : undefined;
   const state = !cell
     ? "not started"
@@ -48,6 +50,7 @@ export function SweepCell({ cell, label, aspect, eager, revealed, onOpen, onReve
               width={output.width}
               height={output.height}
               loading={eager ? "eager" : "lazy"}
+              fetchPriority={priority ? "high" : undefined}
               decoding="async"
               className={`size-full object-cover ${hidden ? "scale-110 blur-2xl" : ""}`}
             />

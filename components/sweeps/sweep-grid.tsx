@@ -73,6 +73,7 @@ export function SweepGrid({ sweep }: { sweep: SweepView }) {
                       label={label}
                       aspect={aspectOf(view)}
                       eager={y < EAGER_ROWS}
+                      priority={y === 0}
                       revealed={view ? revealed.has(view.id) : false}
                       onReveal={() => view && reveal(view.id)}
                       onOpen={() => view && setOpen({ view, index: 0 })}
