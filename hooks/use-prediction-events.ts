@@ -8,6 +8,7 @@ import { DELETED_EVENT, PREDICTION_EVENT, type PredictionView, predictionViewSch
 import { newerView } from "@/lib/view/prediction-order";
 import { queryKeys } from "./query-keys";
 import { forgetPrediction } from "./use-delete-prediction";
+import { useSession } from "./use-session";
 
 const deletedSchema = z.object({ id: z.string() });
 
@@ -27,13 +28,15 @@ export function storeView(client: QueryClient, view: PredictionView) {
 /**
  * Subscribes to `/api/events` and writes each pushed prediction into the
  * cache at once. The browser's EventSource reconnects by itself; while it is
- * down, usePrediction polls faster.
+ * down, usePrediction polls faster. The stream of every prediction is the owner's: a guest's
+ * page (a share, compare or sweep page) follows its own runs by polling.
  */
 export function usePredictionEvents() {
   const client = useQueryClient();
+  const { owner } = useSession();
 
   useEffect(() => {
-    if (typeof EventSource === "undefined") return;
+    if (typeof EventSource === "undefined" || !owner) return;
     const source = new EventSource("/api/events");
     const onPrediction = (event: MessageEvent<string>) => {
       const view = parse(predictionViewSchema, event.data);
@@ -51,5 +54,5 @@ export function usePredictionEvents() {
       source.close();
       eventsStatus.set(false);
     };
-  }, [client]);
+  }, [client, owner]);
 }

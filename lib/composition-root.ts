@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { AccessService } from "./access/access-service";
 import { perMinuteInMemory } from "./access/limiter";
+import { ArchiveService } from "./archive/service";
 import { openEmbeddedStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import type { Engine } from "./engines/types";
@@ -13,13 +14,21 @@ import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
 import type { ServedApi } from "./predictions/served-api";
 import type { PredictionService } from "./predictions/service";
 import type { TrackerConfig } from "./predictions/tracker";
+import { buildSweepService } from "./sweeps/build";
+import type { SweepService } from "./sweeps/sweep-service";
 import { loadWebhookSecret } from "./webhooks/secret";
 
 /**
  * The composition root: the one place that reads the validated env and builds the
  * services. Routes, pages and instrumentation import it; nothing in lib/ does.
  */
-export type Services = { predictions: PredictionService; served: ServedApi; access: AccessService };
+export type Services = {
+  predictions: PredictionService;
+  served: ServedApi;
+  access: AccessService;
+  sweeps: SweepService;
+  archive: ArchiveService;
+};
 
 /** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
 const FAILED_SIGN_INS_PER_MINUTE = 10;
@@ -89,7 +98,8 @@ function buildServices(env: Env): Services {
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
-  const { service, served, tracker, keyGate, webhookSender } = buildPredictionService(openEmbeddedStores(env.DATA_DIR), {
+  const stores = openEmbeddedStores(env.DATA_DIR);
+  const { service, served, tracker, keyGate, webhookSender } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
@@ -100,6 +110,8 @@ function buildServices(env: Env): Services {
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
     },
   });
+  const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
+  const archive = new ArchiveService(stores);
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
   void tracker.resume().then(
@@ -110,7 +122,7 @@ function buildServices(env: Env): Services {
     (open) => open > 0 && log.info("webhook deliveries resumed", { open }),
     (error: unknown) => log.error("could not resume webhook deliveries", { error: String(error) }),
   );
-  return { predictions: service, served, access: accessFor(env) };
+  return { predictions: service, served, access: accessFor(env), sweeps, archive };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

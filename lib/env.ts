@@ -53,6 +53,10 @@ const envSchema = z
     WEBHOOK_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
     /** Lets webhooks go to http URLs and to private, loopback and link-local addresses. */
     WEBHOOK_ALLOW_PRIVATE: flag,
+    /** Hard cap on the cells of one sweep. */
+    SWEEP_MAX_CELLS: positiveInt(64),
+    /** Largest export file an import accepts, in bytes. */
+    MAX_IMPORT_BYTES: positiveInt(1024 * 1024 * 1024),
     /** Log level for server logs. */
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),

@@ -25,8 +25,22 @@ const record: PredictionRecord = {
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:01.000Z",
   completedAt: "2026-01-01T00:00:01.000Z",
+  lineage: null,
+  threadId: "0123456789abcdef0123456789abcdef",
+  note: "",
+  sweep: null,
   outputs: [
-    { index: 0, file: "0123/0.jpg", contentType: "image/jpeg", width: 1392, height: 752, bytes: 9, nsfw: false, sourceUrl: null },
+    {
+      index: 0,
+      file: "0123/0.jpg",
+      contentType: "image/jpeg",
+      width: 1392,
+      height: 752,
+      bytes: 9,
+      nsfw: false,
+      sourceUrl: null,
+      starred: false,
+    },
   ],
   options: { syncMode: false, base64Output: false },
 };

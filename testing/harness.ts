@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Limiter } from "@/lib/access/limiter";
+import { ArchiveService } from "@/lib/archive/service";
 import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
@@ -12,6 +13,7 @@ import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
+import { buildSweepService } from "@/lib/sweeps/build";
 import { serveOnLoopback } from "./http-client";
 
 export const FAST_TRACKER: TrackerConfig = {
@@ -56,6 +58,7 @@ export function createTestPredictions(
     webhooks?: WebhookInbox;
     served?: Partial<ServedConfig>;
     limits?: SubmitLimitsConfig & { submits: Limiter };
+    maxSweepCells?: number;
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
@@ -69,9 +72,21 @@ export function createTestPredictions(
     served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
   });
+  const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  return { ...built, events: stores.events, repo: stores.repo, deliveries: stores.deliveries, seen, dataDir };
+  const archive = new ArchiveService(stores);
+  return {
+    ...built,
+    sweeps,
+    archive,
+    stores,
+    events: stores.events,
+    repo: stores.repo,
+    deliveries: stores.deliveries,
+    seen,
+    dataDir,
+  };
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */

@@ -1,7 +1,10 @@
-/** The domain, defined once: parameters, the prediction and its moves, engines, the seed and cost rules, webhook deliveries. */
+/** The domain, defined once: parameters, the prediction and its moves, engines, lineage, sweeps, webhook deliveries, the seed and cost rules. */
+export * from "./annotations";
 export * from "./cost";
 export * from "./engines";
+export * from "./lineage";
 export * from "./parameters";
 export * from "./prediction";
 export * from "./seed";
+export * from "./sweep";
 export * from "./webhook-delivery";

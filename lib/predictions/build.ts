@@ -1,6 +1,8 @@
 import "server-only";
 import type { Limiter } from "../access/limiter";
+import type { ArchiveRepo } from "../db/archive-repo";
 import type { PredictionRepo } from "../db/prediction-repo";
+import type { SweepRepo } from "../db/sweep-repo";
 import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
@@ -14,15 +16,20 @@ import { PredictionService } from "./service";
 import { SubmitLimits, type SubmitLimitsConfig } from "./submit-limits";
 import { Tracker, type TrackerConfig } from "./tracker";
 
-/** The seams a service stands on; which implementations is the composition root's choice. */
+/** The seams the services stand on; which implementations is the composition root's choice. */
 export type PredictionStores = {
   repo: PredictionRepo;
   /** Outgoing webhooks and their attempts. */
   deliveries: WebhookDeliveryRepo;
+  sweeps: SweepRepo;
+  /** All-or-nothing imports across predictions and sweeps. */
+  archive: ArchiveRepo;
   /** Mirrored originals. */
   blobs: BlobStore;
   /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
   thumbnailBlobs: BlobStore;
+  /** Sweep grid PNGs: a cache too. */
+  gridBlobs: BlobStore;
   events: EventBus;
 };
 

@@ -3,15 +3,19 @@ import { describeIssues, type PredictionInput, predictionRequestSchema } from ".
 import type { PredictionRepo } from "../db/prediction-repo";
 import {
   costUsd,
+  type EngineInput,
   type EngineName,
   type HistoryQuery,
   isTerminal,
+  type LineageKind,
+  MAX_NOTE_CHARS,
   newPredictionId,
   type PredictionOptions,
   type PredictionRecord,
   pricePerImageUsd,
   resolveSeed,
   type StoredOutput,
+  type SweepCellRef,
 } from "../domain";
 import type { Engine, WebhookInbox } from "../engines/types";
 import { AppError } from "../errors";
@@ -23,6 +27,8 @@ import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store
 import type { ThumbnailCache } from "../storage/thumbnails";
 import type { WebhookSender } from "../webhooks/sender";
 import type { KeyGate } from "./key-gate";
+import { type Family, familyOf, lineageFor } from "./lineage";
+import { withRecipe } from "./recipe";
 import { type Settled, waitUntilSettled } from "./settle";
 import type { SubmitLimits } from "./submit-limits";
 import type { Tracker } from "./tracker";
@@ -51,13 +57,35 @@ export type SubmitExtras = {
   webhook?: { url: string; baseUrl: string };
   /** Who submits (an owner session, the token, an address): submits are counted per caller. */
   caller?: string;
+  /** The run this one was made from, and how (re-run, vary seed, settings, tweak). */
+  parent?: ParentRef | null;
 };
 
 export type History = {
   items: PredictionRecord[];
   nextCursor: string | null;
   totals: { images: Record<EngineName, number>; costUsd: number };
+  /** How many runs the threads of this page hold, by thread id. */
+  threadSizes: Record<string, number>;
 };
+
+/** The run a new one is made from, and how (Re-run, Vary seed, …). */
+export type ParentRef = { id: string; kind: LineageKind };
+
+/** A run to start, already validated: from the form, or a sweep's cell. */
+export type NewRun = {
+  input: EngineInput;
+  seedRequested: number | null;
+  parent?: ParentRef | null;
+  /** How the served contract asked to be answered, and where its webhook goes. */
+  options?: PredictionOptions;
+  webhook?: { url: string; baseUrl: string };
+  /** A sweep cell without a parent run still has lineage: the kind, and what differs from the sweep's base. */
+  sweep?: SweepCellRef & { base: EngineInput };
+};
+
+/** A note and a star change: either or both. */
+export type Annotation = { note?: string; star?: { index: number; starred: boolean } };
 
 /**
  * The playground's predictions, and the only thing routes and pages touch:
@@ -69,26 +97,55 @@ export class PredictionService {
 
   constructor(private readonly deps: PredictionServiceDeps) {}
 
+  /** Validates a request (the served contract's body) and starts it. */
   async submit(body: unknown, extras: SubmitExtras = {}): Promise<PredictionRecord> {
-    // A key the upstream rejects would only make a task that fails: refused before anything is stored.
-    await this.deps.keyGate.admit();
     const parsed = predictionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
       throw new AppError("invalid_request", message, field);
     }
     const { seed: requested, ...input } = parsed.data;
+    const [record] = await this.startAll(
+      [
+        {
+          input: { ...input, seed: resolveSeed(requested) },
+          seedRequested: requested ?? null,
+          parent: extras.parent,
+          options: extras.options,
+          webhook: extras.webhook,
+        },
+      ],
+      extras.caller,
+    );
+    return record;
+  }
+
+  /**
+   * Stores validated runs as `created`, announces them and queues them: every run, sweep cells too,
+   * starts here. They are admitted together, one batch at a time, so the queue and budget checks
+   * count every earlier run; a refused batch stores nothing and sends nothing upstream.
+   * `caller` names who asks (an owner session, the token, an address): submits are counted per caller.
+   */
+  async startAll(runs: NewRun[], caller = "internal"): Promise<PredictionRecord[]> {
+    // A key the upstream rejects would only make tasks that fail: refused before anything is stored.
+    await this.deps.keyGate.admit();
+    const images = runs.reduce((sum, run) => sum + run.input.num_images, 0);
     const admitted = this.admitting.then(async () => {
-      await this.deps.limits?.admit(extras.caller ?? "internal", input.num_images);
-      return this.create(input, requested, extras.options);
+      await this.deps.limits?.admit(caller, images, runs.length);
+      const records: PredictionRecord[] = [];
+      for (const run of runs) records.push(await this.create(run));
+      return records;
     });
     this.admitting = admitted.catch(() => undefined);
-    const record = await admitted;
-    // Stored before the tracker has the prediction, so its ending cannot come first.
-    if (extras.webhook) await this.deps.webhookSender.register(record.id, extras.webhook.url, extras.webhook.baseUrl);
-    await this.deps.events.publish({ type: "updated", record });
-    this.deps.tracker.enqueue(record.id);
-    return record;
+    const records = await admitted;
+    for (const [index, record] of records.entries()) {
+      const { webhook } = runs[index];
+      // Stored before the tracker has the prediction, so its ending cannot come first.
+      if (webhook) await this.deps.webhookSender.register(record.id, webhook.url, webhook.baseUrl);
+      await this.deps.events.publish({ type: "updated", record });
+      this.deps.tracker.enqueue(record.id);
+    }
+    return records;
   }
 
   /** Today's spend against the daily budget; null when there is none. */
@@ -96,26 +153,72 @@ export class PredictionService {
     return (await this.deps.limits?.budgetToday()) ?? null;
   }
 
-  private create(
-    input: Omit<PredictionInput, "seed">,
-    requested: number | null | undefined,
-    options: PredictionOptions | undefined,
-  ): Promise<PredictionRecord> {
+  private async create(run: NewRun): Promise<PredictionRecord> {
+    const id = newPredictionId();
+    const provenance = await lineageFor(this.deps.repo, id, run);
     return this.deps.repo.create({
-      id: newPredictionId(),
+      id,
       engine: this.deps.engine.name,
       model: this.deps.engine.model,
       status: "created",
-      input: { ...input, seed: resolveSeed(requested) },
-      seedRequested: requested ?? null,
+      input: run.input,
+      seedRequested: run.seedRequested,
       upstreamId: null,
       submitState: "pending",
       error: "",
       inferenceMs: 0,
       createdAt: new Date().toISOString(),
       completedAt: null,
-      options,
+      options: run.options,
+      ...provenance,
+      sweep: run.sweep ? { id: run.sweep.id, x: run.sweep.x, y: run.sweep.y } : null,
     });
+  }
+
+  /**
+   * Fails the runs among `ids` that wait here and were never sent, with `reason`; runs already
+   * handed to the engine go on and finish. Returns the ids it failed.
+   */
+  async dropUnsent(ids: string[], reason: string): Promise<string[]> {
+    const dropped = this.deps.tracker.cancelQueued(ids);
+    const failed: string[] = [];
+    for (const id of dropped) {
+      const outcome = await this.deps.repo.update(id, { status: "failed", error: reason, completedAt: new Date().toISOString() });
+      if (outcome !== "updated") continue;
+      failed.push(id);
+      const record = await this.deps.repo.get(id);
+      if (record) await this.deps.events.publish({ type: "updated", record });
+    }
+    return failed;
+  }
+
+  /** Sets a run's note, stars or unstars one of its images; every view hears of it. */
+  async annotate(id: string, annotation: Annotation): Promise<PredictionRecord> {
+    let record = await this.get(id);
+    if (annotation.note !== undefined) {
+      const note = annotation.note.trim();
+      if (note.length > MAX_NOTE_CHARS)
+        throw new AppError("invalid_request", `note must be at most ${MAX_NOTE_CHARS} characters`, "note");
+      record = (await this.deps.repo.setNote(id, note)) ?? record;
+    }
+    if (annotation.star) {
+      const { index, starred } = annotation.star;
+      const starredRecord = await this.deps.repo.setStar(id, index, starred);
+      if (!starredRecord) throw new AppError("not_found", `Prediction "${id}" has no image ${index}.`, "star.index");
+      record = starredRecord;
+    }
+    await this.deps.events.publish({ type: "updated", record });
+    return record;
+  }
+
+  /** Where a run came from (root first) and what was made from it. */
+  family(id: string): Promise<Family> {
+    return familyOf(this.deps.repo, id);
+  }
+
+  /** Every run of a sweep, retried cells included. */
+  sweepCells(sweepId: string): Promise<PredictionRecord[]> {
+    return this.deps.repo.sweepCells(sweepId);
   }
 
   async get(id: string): Promise<PredictionRecord> {
@@ -138,7 +241,8 @@ export class PredictionService {
   /** One page of history, newest first, with the running totals. */
   async history(query: HistoryQuery): Promise<History> {
     const [page, images] = await Promise.all([this.deps.repo.list(query), this.deps.repo.imageCounts()]);
-    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) } };
+    const threadSizes = await this.deps.repo.threadSizes(page.items.map((item) => item.threadId));
+    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) }, threadSizes };
   }
 
   /** Removes a prediction and its images; one still running is stopped first. */
@@ -161,6 +265,14 @@ export class PredictionService {
     const blob = await this.deps.blobs.get(output.file);
     if (!blob) throw missingFile(index);
     return { record, output, blob };
+  }
+
+  /** One original with its recipe embedded (prompt, seed and settings, model), for a download. */
+  async downloadOutput(id: string, index: number): Promise<{ record: PredictionRecord; output: StoredOutput; bytes: Buffer }> {
+    const { record, output } = await this.findOutput(id, index);
+    const bytes = await readBlob(this.deps.blobs, output.file);
+    if (!bytes) throw missingFile(index);
+    return { record, output, bytes: await withRecipe(bytes, output.contentType, record) };
   }
 
   /** A small WebP of one output, rendered on first use. */

@@ -41,6 +41,12 @@ const EARLY_DELIVERY_MAX = 256;
 export class Tracker {
   private readonly queue: string[] = [];
   private readonly active = new Set<string>();
+  /**
+   * The runs holding one of the `maxConcurrency` places upstream: a run gives its place back the
+   * moment the upstream reports it finished, before its images are mirrored, so the next task
+   * starts while this one's images are still being copied.
+   */
+  private readonly upstream = new Set<string>();
   private readonly finishing = new Map<string, Promise<void>>();
   private readonly cancelled = new Set<string>();
   /** Webhook deliveries for upstream ids not stored yet, by upstream id; their submit picks them up. */
@@ -58,8 +64,9 @@ export class Tracker {
     this.estimate = new DurationEstimate(config.expectedDurationMs);
   }
 
+  /** Tasks holding a place upstream. */
   get inFlight(): number {
-    return this.active.size;
+    return this.upstream.size;
   }
 
   get waiting(): number {
@@ -102,6 +109,19 @@ export class Tracker {
     if (queued >= 0) this.queue.splice(queued, 1);
   }
 
+  /**
+   * Takes the given predictions out of the queue if they are still waiting there, and says which
+   * it took; any already started (sent, or being sent) is left to finish.
+   */
+  cancelQueued(ids: Iterable<string>): string[] {
+    const wanted = new Set(ids);
+    const taken = this.queue.filter((id) => wanted.has(id));
+    if (taken.length === 0) return [];
+    const kept = this.queue.filter((id) => !wanted.has(id));
+    this.queue.splice(0, this.queue.length, ...kept);
+    return taken;
+  }
+
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;
@@ -123,13 +143,14 @@ export class Tracker {
   }
 
   private pump(): void {
-    while (!this.stopped && this.active.size < this.config.maxConcurrency && this.queue.length > 0) {
+    while (!this.stopped && this.upstream.size < this.config.maxConcurrency && this.queue.length > 0) {
       this.start(this.queue.shift()!);
     }
   }
 
   private start(id: string): void {
     this.active.add(id);
+    this.upstream.add(id);
     void this.run(id)
       .catch(async (error) => {
         log.error("tracker crashed on a prediction", { id, error: String(error) });
@@ -138,6 +159,7 @@ export class Tracker {
       .catch((error) => log.error("could not record a tracker crash", { id, error: String(error) }))
       .finally(() => {
         this.active.delete(id);
+        this.upstream.delete(id);
         this.cancelled.delete(id);
         this.pump();
       });
@@ -254,10 +276,17 @@ export class Tracker {
     }
   }
 
+  /** Gives a run's place upstream to the next task in the queue. */
+  private releasePlace(id: string): void {
+    if (this.upstream.delete(id)) this.pump();
+  }
+
   /** Returns true once the prediction is terminal. */
   private async apply(id: string, state: EngineState, elapsedMs?: number): Promise<boolean> {
     const status = await this.deps.repo.getStatus(id);
     if (!status || isTerminal(status)) return true;
+    // Finished upstream (a poll or a webhook said so): its place there is free, whatever mirroring still takes.
+    if (state.status === "completed" || state.status === "failed") this.releasePlace(id);
     if (state.status === "completed") {
       if (elapsedMs !== undefined) this.estimate.observe(elapsedMs);
       await this.complete(id, state);

@@ -150,6 +150,7 @@ describe("outgoing webhooks", () => {
       bytes: 10,
       nsfw: false,
       sourceUrl: null,
+      starred: false,
     };
     // Two predictions that ended while their webhooks were still owed: one never attempted (the process
     // stopped in between), one waiting for its retry.

@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
+import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { withErrors } from "@/lib/http/respond";
+import { parseBody, readJsonBody, withErrors } from "@/lib/http/respond";
+import { annotationSchema } from "@/lib/playground-api";
 import { toView } from "@/lib/predictions/views";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +13,14 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withErrors<Context>(async (request, { params }) => {
   const { id } = await params;
   const record = await getServices().predictions.get(id);
+  return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
+});
+
+/** Sets the note, stars or unstars an image: `{note?, star?: {index, starred}}`. */
+export const PATCH = withErrors<Context>(async (request, { params }) => {
+  const { id } = await params;
+  const annotation = parseBody(annotationSchema, await readJsonBody(request, getEnv().MAX_BODY_BYTES));
+  const record = await getServices().predictions.annotate(id, annotation);
   return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
 });
 
