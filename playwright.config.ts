@@ -57,7 +57,13 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       // TRUST_PROXY: the contract spec checks links built from X-Forwarded-Host, which counts only behind a proxy.
-      env: serverEnv({ KONTEXT_ENGINE: "local", TRUST_PROXY: "1", DATA_DIR: path.join(dataRoot, "local") }),
+      // WEBHOOK_ALLOW_PRIVATE: webhook receivers in the specs listen on 127.0.0.1, which only this flag lets through.
+      env: serverEnv({
+        KONTEXT_ENGINE: "local",
+        TRUST_PROXY: "1",
+        WEBHOOK_ALLOW_PRIVATE: "1",
+        DATA_DIR: path.join(dataRoot, "local"),
+      }),
     },
     {
       command: `npx tsx testing/fake-wavespeed/cli.ts --port ${E2E_PORTS.fakeUpstream} --api-key ${FAKE_API_KEY}`,

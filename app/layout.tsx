@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SelectionTray } from "@/components/compare/selection-tray";
 import { SiteHeader } from "@/components/layout/site-header";
 import { themeInitScript } from "@/lib/browser/theme";
 import { getServices } from "@/lib/composition-root";
@@ -39,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </a>
           <SiteHeader engineLabel={engine === "local" ? `${ENGINE_LABELS.local} engine` : ENGINE_LABELS.wavespeed} />
           {children}
+          <SelectionTray />
         </Providers>
       </body>
     </html>

@@ -21,6 +21,7 @@ const ORDER = [
   "local-engine",
   "local-load",
   "stalled-streams",
+  "sweep",
 ];
 
 const results = new Map(readResults().map((r) => [r.scenario, r]));

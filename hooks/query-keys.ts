@@ -4,4 +4,5 @@ export const queryKeys = {
   history: ["history"] as const,
   session: ["session"] as const,
   budget: ["budget"] as const,
+  sweep: (id: string) => ["sweep", id] as const,
 };

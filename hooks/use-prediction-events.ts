@@ -8,6 +8,7 @@ import { DELETED_EVENT, PREDICTION_EVENT, type PredictionView, predictionViewSch
 import { newerView } from "@/lib/view/prediction-order";
 import { queryKeys } from "./query-keys";
 import { forgetPrediction } from "./use-delete-prediction";
+import { useSession } from "./use-session";
 
 const deletedSchema = z.object({ id: z.string() });
 
@@ -33,13 +34,15 @@ const REOPEN_AFTER_REFUSAL_MS = 10_000;
  * connection (the server drops a client that falls too far behind); events sent
  * meanwhile are lost, so every prediction and history list is refetched on
  * reconnect. A refused stream is opened again later. While it is down,
- * usePrediction polls faster.
+ * usePrediction polls faster. The stream of every prediction is the owner's: a guest's
+ * page (a share, compare or sweep page) follows its own runs by polling.
  */
 export function usePredictionEvents() {
   const client = useQueryClient();
+  const { owner } = useSession();
 
   useEffect(() => {
-    if (typeof EventSource === "undefined") return;
+    if (typeof EventSource === "undefined" || !owner) return;
     let source: EventSource | undefined;
     let reopen: ReturnType<typeof setTimeout> | undefined;
     let missedEvents = false;
@@ -76,5 +79,5 @@ export function usePredictionEvents() {
       source?.close();
       eventsStatus.set(false);
     };
-  }, [client]);
+  }, [client, owner]);
 }

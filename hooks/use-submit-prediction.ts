@@ -5,11 +5,14 @@ import { useCallback } from "react";
 import { wasUnanswered } from "@/lib/browser/fetcher";
 import { newIdempotencyKey, predictionsApi } from "@/lib/browser/predictions-api";
 import type { PredictionRequest } from "@/lib/contract";
-import type { PredictionView } from "@/lib/playground-api";
+import type { ParentRefBody, PredictionView } from "@/lib/playground-api";
 import { queryKeys } from "./query-keys";
 import { storeView } from "./use-prediction-events";
 
-type Submission = { request: PredictionRequest; idempotencyKey: string };
+/** A run to submit, and the run it is made from (recorded as its lineage). */
+export type SubmitVariables = { request: PredictionRequest; parent?: ParentRefBody | null };
+
+type Submission = SubmitVariables & { idempotencyKey: string };
 type Options = MutateOptions<PredictionView, Error, Submission>;
 
 /**
@@ -21,7 +24,7 @@ type Options = MutateOptions<PredictionView, Error, Submission>;
 export function useSubmitPrediction() {
   const client = useQueryClient();
   const mutation = useMutation({
-    mutationFn: ({ request, idempotencyKey }: Submission) => predictionsApi.submit(request, idempotencyKey),
+    mutationFn: ({ request, parent, idempotencyKey }: Submission) => predictionsApi.submit(request, idempotencyKey, parent),
     retry: (failures, error) => failures < 2 && wasUnanswered(error),
     onSuccess: (view) => storeView(client, view),
     // A new run spends from today's budget, and a refused one may mean the figure shown is old.
@@ -31,11 +34,12 @@ export function useSubmitPrediction() {
   return {
     ...mutation,
     mutate: useCallback(
-      (request: PredictionRequest, options?: Options) => mutate({ request, idempotencyKey: newIdempotencyKey() }, options),
+      (variables: SubmitVariables, options?: Options) => mutate({ ...variables, idempotencyKey: newIdempotencyKey() }, options),
       [mutate],
     ),
     mutateAsync: useCallback(
-      (request: PredictionRequest, options?: Options) => mutateAsync({ request, idempotencyKey: newIdempotencyKey() }, options),
+      (variables: SubmitVariables, options?: Options) =>
+        mutateAsync({ ...variables, idempotencyKey: newIdempotencyKey() }, options),
       [mutateAsync],
     ),
   };

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { AccessService } from "./access/access-service";
 import { perMinuteInMemory } from "./access/limiter";
+import { ArchiveService } from "./archive/service";
 import { openEmbeddedStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
@@ -9,17 +10,28 @@ import type { Engine } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv, isLoopbackBind } from "./env";
 import { log } from "./log";
-import { buildPredictionService } from "./predictions/build";
+import { buildPredictionService, type ServedConfig } from "./predictions/build";
 import { EventStreams } from "./predictions/event-streams";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
+import type { ServedApi } from "./predictions/served-api";
 import type { PredictionService } from "./predictions/service";
 import type { TrackerConfig } from "./predictions/tracker";
+import { buildSweepService } from "./sweeps/build";
+import type { SweepService } from "./sweeps/sweep-service";
+import { loadWebhookSecret } from "./webhooks/secret";
 
 /**
  * The composition root: the one place that reads the validated env and builds the
  * services. Routes, pages and instrumentation import it; nothing in lib/ does.
  */
-export type Services = { predictions: PredictionService; eventStreams: EventStreams; access: AccessService };
+export type Services = {
+  predictions: PredictionService;
+  served: ServedApi;
+  access: AccessService;
+  sweeps: SweepService;
+  archive: ArchiveService;
+  eventStreams: EventStreams;
+};
 
 /** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
 const FAILED_SIGN_INS_PER_MINUTE = 10;
@@ -83,32 +95,56 @@ export function accessFor(env: Env): AccessService {
   return new AccessService(config, perMinuteInMemory(FAILED_SIGN_INS_PER_MINUTE));
 }
 
+export function servedConfigFor(env: Env): ServedConfig {
+  return {
+    syncTimeoutMs: env.SYNC_MODE_TIMEOUT_MS,
+    allowPrivateWebhooks: env.WEBHOOK_ALLOW_PRIVATE,
+    webhooks: {
+      secret: loadWebhookSecret(env.DATA_DIR, env.WEBHOOK_SECRET),
+      targets: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE },
+      // From a couple of seconds to an hour apart, for a day: long enough to outlast a receiver's outage.
+      retry: { backoff: { baseMs: 2_000, capMs: 60 * 60_000 }, windowMs: 24 * 60 * 60_000 },
+      timeoutMs: 10_000,
+    },
+  };
+}
+
 function buildServices(env: Env): Services {
   const engine = engineFor(env);
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
-  const { service } = buildPredictionService(openEmbeddedStores(env.DATA_DIR), {
+  const stores = openEmbeddedStores(env.DATA_DIR);
+  const { service, served, keyGate, webhookSender } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
+    served: servedConfigFor(env),
     limits: {
       submits: perMinuteInMemory(env.SUBMITS_PER_MINUTE),
       maxQueued: env.MAX_QUEUED,
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
     },
   });
+  const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
+  const archive = new ArchiveService(stores);
+  // A key the upstream already rejects is known before the first submit, not after it.
+  void keyGate.check();
   void service.start({ maintenanceMs: MAINTENANCE_MS }).then(
     ({ resumed, strays }) =>
       log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed, strays }),
     (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
+  );
+  void webhookSender.start().then(
+    (open) => open > 0 && log.info("webhook deliveries resumed", { open }),
+    (error: unknown) => log.error("could not resume webhook deliveries", { error: String(error) }),
   );
   const eventStreams = new EventStreams((listener) => service.subscribe(listener), {
     maxClients: env.SSE_MAX_CLIENTS,
     maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
     heartbeatMs: 15_000,
   });
-  return { predictions: service, eventStreams, access: accessFor(env) };
+  return { predictions: service, served, access: accessFor(env), sweeps, archive, eventStreams };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

@@ -64,6 +64,35 @@ export const predictionRequestSchema = z.object({
   ),
 });
 
+/**
+ * The documented options of a submit, beside the model's parameters. Unknown fields are
+ * dropped, as WaveSpeed drops them; these two are honoured (lib/predictions/served-api.ts).
+ */
+export const submitOptionsSchema = z.object({
+  /** Answer only once the task has ended (or SYNC_MODE_TIMEOUT_MS passed: 504). */
+  enable_sync_mode: z._default(z.boolean(allowed("enable_sync_mode", "true or false")), false),
+  /** Outputs as naked base64 of the image bytes instead of URLs; refused with a webhook. */
+  enable_base64_output: z._default(z.boolean(allowed("enable_base64_output", "true or false")), false),
+});
+export type SubmitOptions = z.output<typeof submitOptionsSchema>;
+
+/** The whole body of the served submit, as the OpenAPI document describes it. */
+export const servedRequestSchema = z.extend(predictionRequestSchema, submitOptionsSchema.shape);
+
+export const WEBHOOK_URL_MAX = 2048;
+
+/** The query of the served submit: where to POST the final state, signed. */
+export const submitQuerySchema = z.object({
+  webhook: z.optional(
+    z
+      .string(allowed("webhook", "an https URL"))
+      .check(
+        z.maxLength(WEBHOOK_URL_MAX, allowed("webhook", `a URL of at most ${WEBHOOK_URL_MAX} characters`)),
+        z.url(allowed("webhook", "an absolute https URL")),
+      ),
+  ),
+});
+
 /** What a client may send (defaults not yet applied). */
 export type PredictionRequest = z.input<typeof predictionRequestSchema>;
 /** A validated request with every default applied. */
@@ -90,6 +119,43 @@ export const predictionEnvelopeSchema = z.object({
   data: predictionDataSchema,
 });
 export type PredictionEnvelope = z.infer<typeof predictionEnvelopeSchema>;
+
+/**
+ * A sync submit that did not end within SYNC_MODE_TIMEOUT_MS: HTTP 504, the envelope with the
+ * task as it stands (its id and urls.get to poll), while the task goes on.
+ */
+export const syncTimeoutEnvelopeSchema = z.object({
+  code: z.literal(504),
+  message: z.string(),
+  data: predictionDataSchema,
+  error_code: z.literal("sync_timeout"),
+});
+export type SyncTimeoutEnvelope = z.infer<typeof syncTimeoutEnvelopeSchema>;
+
+/** The parameters a prediction ran with, every default applied and the seed concrete. */
+export const predictionInputSchema = z.object({
+  prompt: z.string(),
+  aspect_ratio: z.enum(ASPECT_RATIOS),
+  num_images: z.int(),
+  seed: z.int(),
+  guidance_scale: z.number(),
+  safety_tolerance: z.enum(SAFETY_TOLERANCES),
+});
+
+/**
+ * What a webhook receives when the task ends: the task object itself with its input, as
+ * WaveSpeed posts it (not the envelope), signed with webhook-id, webhook-timestamp and
+ * webhook-signature headers.
+ */
+export const webhookPayloadSchema = z.extend(predictionDataSchema, { input: predictionInputSchema });
+export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+
+/** GET /api/v3/webhook/secret: the secret webhooks are signed with. */
+export const webhookSecretEnvelopeSchema = z.object({
+  code: z.int(),
+  message: z.string(),
+  data: z.object({ secret: z.string() }),
+});
 
 /** Error bodies keep the envelope's shape; `field` names the offending input. */
 export const errorEnvelopeSchema = z.object({

@@ -27,6 +27,17 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ WAVESPEED_API_KEY: "sk-secret", PORT: "x" })).toThrow(/^(?!.*sk-secret)/s);
   });
 
+  it("reads the served contract's settings, and never echoes the webhook secret", () => {
+    expect(parseEnv({})).toMatchObject({ SYNC_MODE_TIMEOUT_MS: 100_000, WEBHOOK_ALLOW_PRIVATE: false });
+    expect(parseEnv({}).WEBHOOK_SECRET).toBeUndefined();
+    expect(parseEnv({ WEBHOOK_ALLOW_PRIVATE: "1", SYNC_MODE_TIMEOUT_MS: "2500" })).toMatchObject({
+      WEBHOOK_ALLOW_PRIVATE: true,
+      SYNC_MODE_TIMEOUT_MS: 2500,
+    });
+    expect(() => parseEnv({ WEBHOOK_ALLOW_PRIVATE: "yes" })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+    expect(() => parseEnv({ WEBHOOK_SECRET: "whsec_short" })).toThrow(/^(?=.*WEBHOOK_SECRET)(?!.*whsec_short)/s);
+  });
+
   it("treats empty strings as unset and trims PUBLIC_URL's slash", () => {
     const env = parseEnv({ WAVESPEED_API_KEY: "", PUBLIC_URL: "https://play.example.com/" });
     expect(env.KONTEXT_ENGINE).toBe("local");

@@ -12,18 +12,18 @@ const optionalText = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-/** "1"/"true"/"yes" (any case) switch a flag on; anything else, or unset, leaves it off. */
+/** A switch: "1" or "true" turns it on, "0" or "false" (or unset) leaves it off; anything else is a mistake. */
 const flag = z
-  .string()
-  .optional()
-  .transform((value) => /^(1|true|yes|on)$/i.test(value?.trim() ?? ""));
+  .enum(["1", "0", "true", "false"], { error: 'must be "1" or "0"' })
+  .transform((value) => value === "1" || value === "true")
+  .default(false);
 
 /** Addresses that only this machine can reach: binding them needs no token. */
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 export const isLoopbackBind = (host: string) => LOOPBACK_HOSTS.test(host.trim());
 
 /** Values that must never appear in a configuration error. */
-const SECRET_VARIABLES = new Set(["WAVESPEED_API_KEY", "ACCESS_TOKEN"]);
+const SECRET_VARIABLES = new Set(["WAVESPEED_API_KEY", "ACCESS_TOKEN", "WEBHOOK_SECRET"]);
 
 const envSchema = z
   .object({
@@ -53,6 +53,16 @@ const envSchema = z
     SSE_MAX_BUFFER_BYTES: positiveInt(256 * 1024),
     /** Build output folder; lets two builds of one checkout live side by side. */
     NEXT_DIST_DIR: z.string().trim().min(1).default(".next"),
+    /** Longest a submit with enable_sync_mode waits for its task before answering 504. */
+    SYNC_MODE_TIMEOUT_MS: positiveInt(100_000),
+    /** Signs outgoing webhooks; without it a secret is made once and kept in DATA_DIR. */
+    WEBHOOK_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
+    /** Lets webhooks go to http URLs and to private, loopback and link-local addresses. */
+    WEBHOOK_ALLOW_PRIVATE: flag,
+    /** Hard cap on the cells of one sweep. */
+    SWEEP_MAX_CELLS: positiveInt(64),
+    /** Largest export file an import accepts, in bytes. */
+    MAX_IMPORT_BYTES: positiveInt(1024 * 1024 * 1024),
     /** Log level for server logs. */
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),

@@ -43,7 +43,8 @@ const STATUS: Record<ErrorCode, number> = {
   idempotency_key_reused: 422,
   storage_full: 507,
   server_busy: 503,
-  upstream_auth: 502,
+  // The caller's request cannot succeed while the upstream rejects the key, as on WaveSpeed itself.
+  upstream_auth: 401,
   upstream_rejected: 502,
   upstream_unavailable: 503,
   internal: 500,

@@ -86,3 +86,25 @@ function mayTryAgain(call: Call, kind: Failure["kind"], attempt: number, policy:
 
 /** Poll failures that another try may not meet. A garbled answer counts too: the next one may be whole. */
 const TRANSIENT_POLL = new Set<Failure["kind"]>(["rate_limited", "unavailable", "timeout", "bad_response"]);
+
+export type DeliveryRetryPolicy = {
+  backoff: BackoffOptions;
+  /** How long after the first attempt a webhook delivery is still tried. */
+  windowMs: number;
+};
+
+/**
+ * Whether a failed webhook delivery goes again, and after how long; undefined means give up.
+ * A POST of a finished task's state is safe to repeat (receivers deduplicate by webhook-id),
+ * and a receiver may be down for hours, so every failure is tried again until the window
+ * closes (`msLeft`), after the receiver's Retry-After or the jittered backoff.
+ */
+export function nextDeliveryTry(
+  attempt: number,
+  failure: { retryAfterMs?: number },
+  policy: DeliveryRetryPolicy,
+  msLeft: number,
+): number | undefined {
+  const delay = failure.retryAfterMs ?? fullJitterBackoff(attempt, policy.backoff);
+  return delay <= msLeft ? delay : undefined;
+}

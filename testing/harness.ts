@@ -3,16 +3,18 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Limiter } from "@/lib/access/limiter";
+import { ArchiveService } from "@/lib/archive/service";
 import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
-import { buildPredictionService } from "@/lib/predictions/build";
+import { buildPredictionService, type ServedConfig } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
 import type { BlobStore } from "@/lib/storage/blob-store";
+import { buildSweepService } from "@/lib/sweeps/build";
 import { serveOnLoopback } from "./http-client";
 
 export const FAST_TRACKER: TrackerConfig = {
@@ -28,6 +30,22 @@ export const FAST_TRACKER: TrackerConfig = {
     maxStoreAttempts: 4,
   },
   mirrorLimits: DEFAULT_MIRROR_LIMITS,
+};
+
+/** The webhook secret of test services. */
+export const TEST_WEBHOOK_SECRET = "whsec_test-secret-4b1d9e7c2a";
+
+/** Served-contract settings for tests: receivers run on 127.0.0.1, and retries come fast. */
+export const FAST_SERVED: ServedConfig = {
+  syncTimeoutMs: 10_000,
+  allowPrivateWebhooks: true,
+  keyProbeEveryMs: 50,
+  webhooks: {
+    secret: TEST_WEBHOOK_SECRET,
+    targets: { allowPrivate: true },
+    retry: { backoff: { baseMs: 5, capMs: 20 }, windowMs: 60_000 },
+    timeoutMs: 5_000,
+  },
 };
 
 /** Tracker settings a test overrides; the rest come from FAST_TRACKER. */
@@ -47,7 +65,9 @@ export function createTestPredictions(
     webhooks?: WebhookInbox;
     /** Puts a wrapper around the store of originals (to watch or slow its writes). */
     wrapBlobs?: (blobs: BlobStore) => BlobStore;
+    served?: Partial<ServedConfig>;
     limits?: SubmitLimitsConfig & { submits: Limiter };
+    maxSweepCells?: number;
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
@@ -55,15 +75,28 @@ export function createTestPredictions(
   const stores = options.wrapBlobs ? { ...opened, blobs: options.wrapBlobs(opened.blobs) } : opened;
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
-  const { service, tracker } = buildPredictionService(stores, {
+  const built = buildPredictionService(stores, {
     engine,
     trackerConfig,
     webhooks: options.webhooks,
+    served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
   });
+  const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  return { service, tracker, events: stores.events, repo: stores.repo, seen, dataDir };
+  const archive = new ArchiveService(stores);
+  return {
+    ...built,
+    sweeps,
+    archive,
+    stores,
+    events: stores.events,
+    repo: stores.repo,
+    deliveries: stores.deliveries,
+    seen,
+    dataDir,
+  };
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */

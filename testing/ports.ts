@@ -24,6 +24,12 @@ const offsets = {
   diskFull: base + 54,
   eventStreams: base + 55,
   logs: base + 56,
+  /** The served-contract specs' own playgrounds (short sync timeout, a rejected key) and their upstream. */
+  served: base + 60,
+  servedRejected: base + 61,
+  servedUpstream: base + 91,
+  /** A fresh playground an export is imported into. */
+  importTarget: base + 57,
 };
 
 export const E2E_PORTS = Object.fromEntries(Object.entries(offsets).map(([name, port]) => [name, usable(port)])) as Readonly<
@@ -35,3 +41,6 @@ export const E2E_ACCESS_TOKEN = "e2e-owner-token-5b7d1f03c9";
 
 /** The key the fake upstream expects; a real key never appears in tests. */
 export const FAKE_API_KEY = "ws-test-key-3f9c2d1e8b7a";
+
+/** The sweep benchmark's servers; `E2E_PORT_BASE` moves them too, so a bench run beside a test run does not collide. */
+export const SWEEP_BENCH_PORTS = { fake: base + 60, polling: base + 61, webhook: base + 62 } as const;

@@ -35,9 +35,10 @@ export function ShareActions({ view, children }: Props) {
   const { input } = view;
 
   const runAgain = (seed: number | null) =>
-    submission.mutate(requestFromInput(input, seed), {
-      onSuccess: (next) => startNavigation(() => router.push(sharePath(next.id))),
-    });
+    submission.mutate(
+      { request: requestFromInput(input, seed), parent: { id: view.id, kind: seed === null ? "vary_seed" : "rerun" } },
+      { onSuccess: (next) => startNavigation(() => router.push(sharePath(next.id))) },
+    );
   const remove = () => deletion.mutate(view.id, { onSuccess: () => startNavigation(() => router.refresh()) });
 
   const busy = submission.isPending || deletion.isPending || deletion.isSuccess || navigating;

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { OwnerOnly } from "@/components/access/owner-only";
+import { NoteEditor } from "@/components/annotations/note-editor";
+import { LineageChip } from "@/components/lineage/lineage-chip";
 import { ParamsList } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -21,6 +23,8 @@ export function ShareDetails({ view }: { view: PredictionView }) {
         </p>
       </div>
       <ParamsList input={view.input} seedRequested={view.seedRequested} />
+      <LineageChip view={view} className="self-start" />
+      <NoteEditor view={view} className="border-t border-border pt-4" />
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 border-t border-border pt-4 text-sm">
         <dt className="text-fg-muted">Status</dt>
         <dd>
@@ -41,7 +45,10 @@ export function ShareDetails({ view }: { view: PredictionView }) {
       </dl>
       <div className="flex flex-col gap-2 border-t border-border pt-4">
         <OwnerOnly>
-          <Link href={playgroundHref(valuesFromInput(view.input))} className={buttonClass({ variant: "primary" })}>
+          <Link
+            href={playgroundHref(valuesFromInput(view.input), { id: view.id, kind: "settings" })}
+            className={buttonClass({ variant: "primary" })}
+          >
             <SlidersIcon />
             Use these settings
           </Link>

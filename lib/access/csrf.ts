@@ -11,17 +11,18 @@ export const isMutating = (method: string) => !SAFE_METHODS.has(method.toUpperCa
 const hasBody = (headers: Headers) => Number(headers.get("content-length") ?? "0") > 0 || headers.has("transfer-encoding");
 
 /**
- * 415 unless a mutating request's body is declared JSON. A DELETE with no body needs no type:
- * no form can send one, and a cross-site script cannot without a CORS preflight this server never grants.
+ * 415 unless a mutating request's body is declared one of `accepted` (JSON, but for the few routes
+ * that take files: lib/access/policy.ts). A DELETE with no body needs no type: no form can send one,
+ * and a cross-site script cannot without a CORS preflight this server never grants.
  */
-export function contentTypeRefusal(method: string, headers: Headers): AppError | undefined {
+export function contentTypeRefusal(method: string, headers: Headers, accepted: readonly string[]): AppError | undefined {
   if (!isMutating(method)) return undefined;
   const type = headers.get("content-type");
   if (!type && method.toUpperCase() === "DELETE" && !hasBody(headers)) return undefined;
-  if (type?.split(";")[0]?.trim().toLowerCase() === "application/json") return undefined;
+  if (accepted.includes(type?.split(";")[0]?.trim().toLowerCase() ?? "")) return undefined;
   return new AppError(
     "unsupported_media_type",
-    `A ${method.toUpperCase()} must be sent with Content-Type: application/json${type ? `, not ${type}` : ""}.`,
+    `A ${method.toUpperCase()} here must be sent with Content-Type: ${accepted.join(" or ")}${type ? `, not ${type}` : ""}.`,
   );
 }
 

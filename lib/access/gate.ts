@@ -3,7 +3,7 @@ import { baseUrlFor, hostRefusal } from "../http/request-host";
 import type { AccessService, Identity } from "./access-service";
 import { CALLER_HEADER } from "./caller";
 import { contentTypeRefusal, crossSiteRefusal, isMutating, requestSite } from "./csrf";
-import { audienceFor, isApiPath } from "./policy";
+import { audienceFor, bodyTypesFor, isApiPath } from "./policy";
 import { newNonce, securityHeaders } from "./security-headers";
 
 export type GateRequest = { method: string; pathname: string; search: string; headers: Headers; sessionCookie?: string };
@@ -34,7 +34,7 @@ export async function decide(access: AccessService, request: GateRequest): Promi
   const mutating = isMutating(request.method);
   const site = requestSite(request.headers, new URL(baseUrlFor(request.headers, config.hosts, "http://invalid")).origin);
   if (mutating) {
-    const refusal = contentTypeRefusal(request.method, request.headers);
+    const refusal = contentTypeRefusal(request.method, request.headers, bodyTypesFor(request.method, request.pathname));
     if (refusal) return refuse(refusal);
     if (site === "cross") return refuse(crossSiteRefusal());
   }

@@ -15,6 +15,11 @@ export const ACCESS_RULES: readonly Rule[] = [
   { path: "/api/predictions/:id", methods: READ, audience: "anyone" },
   { path: "/api/images/:id/:file", methods: READ, audience: "anyone" },
   { path: "/api/thumbs/:id/:file", methods: READ, audience: "anyone" },
+  // Shared views made of shared results: a compare of chosen images, a sweep's grid.
+  { path: "/compare", methods: READ, audience: "anyone" },
+  { path: "/s/:id", methods: READ, audience: "anyone" },
+  { path: "/api/sweeps/:id", methods: READ, audience: "anyone" },
+  { path: "/api/sweeps/:id/grid.png", methods: READ, audience: "anyone" },
   // The way in, liveness for monitors, and WaveSpeed's callback (it carries its own signature).
   { path: "/login", methods: READ, audience: "anyone" },
   { path: "/api/session", audience: "anyone" },
@@ -25,6 +30,19 @@ export const ACCESS_RULES: readonly Rule[] = [
   { path: "/icon.svg", methods: READ, audience: "anyone" },
   { path: "/robots.txt", methods: READ, audience: "anyone" },
   { path: "/favicon.ico", methods: READ, audience: "anyone" },
+];
+
+/**
+ * Requests that change state send JSON, which no form on another site can send. These routes take
+ * files instead; the same-site check still stands for them (a cookie counts only from our own pages).
+ */
+const JSON_ONLY = ["application/json"] as const;
+export const BODY_TYPES: readonly { path: string; methods: readonly string[]; types: readonly string[] }[] = [
+  {
+    path: "/api/import",
+    methods: ["POST"],
+    types: ["application/zip", "application/x-zip-compressed", "application/octet-stream"],
+  },
 ];
 
 /** `/a/:param/b` matches one segment per parameter; a trailing `/*` matches anything below. */
@@ -45,6 +63,16 @@ export function audienceFor(method: string, pathname: string): Audience {
     (candidate) => candidate.pattern.test(pathname) && (!candidate.methods || candidate.methods.includes(method.toUpperCase())),
   );
   return rule?.audience ?? "owner";
+}
+
+const COMPILED_BODY_TYPES = BODY_TYPES.map((rule) => ({ ...rule, pattern: compile(rule.path) }));
+
+/** The body types a mutating request to this path may declare. */
+export function bodyTypesFor(method: string, pathname: string): readonly string[] {
+  const rule = COMPILED_BODY_TYPES.find(
+    (candidate) => candidate.pattern.test(pathname) && candidate.methods.includes(method.toUpperCase()),
+  );
+  return rule?.types ?? JSON_ONLY;
 }
 
 /** Owner-only API paths answer 401 in the envelope; owner-only pages send a guest to sign in. */

@@ -58,6 +58,23 @@ export interface PredictionRepo {
    * (completed, or unfinished but already sent upstream). Failed ones cost nothing.
    */
   billableImagesOn(engine: EngineName, day: string): Promise<number>;
+  /** Replaces the run's note; the record as it now stands, undefined when there is no such run. */
+  setNote(id: string, note: string): Promise<PredictionRecord | undefined>;
+  /** Stars or unstars one image; undefined when there is no such run or image. */
+  setStar(id: string, index: number, starred: boolean): Promise<PredictionRecord | undefined>;
+  /**
+   * The chain of runs this one came from, root first, at most `max` long. A parent that is gone
+   * ends the chain as an entry without a record.
+   */
+  ancestors(id: string, max: number): Promise<Ancestor[]>;
+  /** The runs made directly from this one, oldest first. */
+  children(id: string): Promise<PredictionRecord[]>;
+  /** How many runs each of these threads holds. */
+  threadSizes(threadIds: string[]): Promise<Record<string, number>>;
+  /** Every run of a sweep, retried cells included, by row, column, then age. */
+  sweepCells(sweepId: string): Promise<PredictionRecord[]>;
+  /** Which of these ids are stored. */
+  existingIds(ids: string[]): Promise<Set<string>>;
   close(): Promise<void>;
 }
 
@@ -74,6 +91,8 @@ export type IdempotencyClaim = {
 export type ClaimOutcome =
   | { outcome: "created" | "replayed"; record: PredictionRecord }
   | { outcome: "mismatch"; record?: undefined };
+
+export type Ancestor = { id: string; record: PredictionRecord | undefined };
 
 /** updated; missing: no such prediction; refused: the status move is not allowed from where it stands. */
 export type UpdateOutcome = "updated" | "missing" | "refused";

@@ -1,11 +1,11 @@
 import "server-only";
 import path from "node:path";
 import { NextResponse } from "next/server";
-import { type core, safeParse } from "zod/mini";
-import { describeIssues } from "../contract";
+import type { core } from "zod/mini";
 import { getEnv } from "../env";
 import { AppError, isAppError } from "../errors";
 import { log } from "../log";
+import { parseOrThrow } from "../parse";
 import { dataDirLocation, describeStorageProblem, storageProblemOf } from "../storage/storage-errors";
 import { isClientAbort } from "./client-aborts";
 
@@ -49,8 +49,8 @@ function clientWentAway(request: Request): Response {
 
 /** Parses a request's query string with a schema; a failure is a 400 that names the field. */
 export function parseQuery<T>(schema: core.$ZodType<T>, request: Request): T {
-  const parsed = safeParse(schema, Object.fromEntries(new URL(request.url).searchParams));
-  if (parsed.success) return parsed.data;
-  const { message, field } = describeIssues(parsed.error);
-  throw new AppError("invalid_request", message, field);
+  return parseBody(schema, Object.fromEntries(new URL(request.url).searchParams));
 }
+
+/** Parses a value (a JSON body, a query) with a schema; a failure is a 400 that names the field. */
+export const parseBody = parseOrThrow;

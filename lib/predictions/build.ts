@@ -1,24 +1,37 @@
 import "server-only";
 import type { Limiter } from "../access/limiter";
+import type { ArchiveRepo } from "../db/archive-repo";
 import type { PredictionRepo } from "../db/prediction-repo";
+import type { SweepRepo } from "../db/sweep-repo";
+import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
 import { createProcessMetrics } from "../metrics";
 import type { BlobStore } from "../storage/blob-store";
 import type { SpaceReserve } from "../storage/space-reserve";
 import { ThumbnailCache } from "../storage/thumbnails";
+import { WebhookSender, type WebhookSenderConfig } from "../webhooks/sender";
+import { KeyGate } from "./key-gate";
+import { ServedApi, type ServedApiConfig } from "./served-api";
 import { PredictionService } from "./service";
 import { StorageGuard } from "./storage-guard";
 import { SubmitLimits, type SubmitLimitsConfig } from "./submit-limits";
 import { Tracker, type TrackerConfig } from "./tracker";
 
-/** The three seams a service stands on; which implementations is the composition root's choice. */
+/** The seams the services stand on; which implementations is the composition root's choice. */
 export type PredictionStores = {
   repo: PredictionRepo;
+  /** Outgoing webhooks and their attempts. */
+  deliveries: WebhookDeliveryRepo;
+  sweeps: SweepRepo;
+  /** All-or-nothing imports across predictions and sweeps. */
+  archive: ArchiveRepo;
   /** Mirrored originals. */
   blobs: BlobStore;
   /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
   thumbnailBlobs: BlobStore;
+  /** Sweep grid PNGs: a cache too. */
+  gridBlobs: BlobStore;
   events: EventBus;
   /** Where the data lives, in words a person can act on, e.g. `DATA_DIR (/srv/kontext)`. */
   location: string;
@@ -26,13 +39,17 @@ export type PredictionStores = {
   reserve?: SpaceReserve;
 };
 
-/** Wires the tracker and the service over the given stores and engine. */
+/** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
+export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig; keyProbeEveryMs?: number };
+
+/** Wires the tracker, the service and the served contract over the given stores and engine. */
 export function buildPredictionService(
   stores: PredictionStores,
   options: {
     engine: Engine;
     trackerConfig: TrackerConfig;
     webhooks?: WebhookInbox;
+    served: ServedConfig;
     /** Checks on every submit; the limiter counts submits per caller. */
     limits?: SubmitLimitsConfig & { submits: Limiter };
   },
@@ -40,12 +57,13 @@ export function buildPredictionService(
   const { repo, blobs, events } = stores;
   const { engine } = options;
   const storage = new StorageGuard(stores.location, stores.reserve);
-  const tracker = new Tracker({ repo, blobs, engine, events, storage }, options.trackerConfig);
-  const thumbnails = new ThumbnailCache(stores.thumbnailBlobs);
+  const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
+  const tracker = new Tracker({ repo, blobs, engine, events, keyGate, storage }, options.trackerConfig);
+  const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
     repo,
     blobs,
-    thumbnails,
+    thumbnails: new ThumbnailCache(stores.thumbnailBlobs),
     storage,
     engine,
     events,
@@ -54,6 +72,9 @@ export function buildPredictionService(
     webhooks: options.webhooks,
     limits:
       options.limits && new SubmitLimits({ repo, submits: options.limits.submits, engine: engine.name, config: options.limits }),
+    keyGate,
+    webhookSender,
   });
-  return { service, tracker };
+  const served = new ServedApi({ predictions: service, blobs, webhookSender }, options.served);
+  return { service, served, tracker, keyGate, webhookSender };
 }

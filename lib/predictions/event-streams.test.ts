@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { testRecord } from "@/testing/records";
 import type { PredictionRecord } from "../domain";
 import type { AppError } from "../errors";
 import { InProcessEventBus } from "../events/in-process-event-bus";
 import { EventStreams } from "./event-streams";
 
-const record = (id: string, prompt = "x".repeat(1000)): PredictionRecord => ({
-  id,
-  engine: "local",
-  model: "m",
-  status: "created",
-  input: { prompt, aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
-  seedRequested: null,
-  upstreamId: null,
-  submitState: "pending",
-  error: "",
-  inferenceMs: 0,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  completedAt: null,
-  outputs: [],
-});
+const record = (id: string, prompt = "x".repeat(1000)): PredictionRecord =>
+  testRecord(id, { input: { prompt, aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" } });
 
 function setUp(limits: Partial<ConstructorParameters<typeof EventStreams>[1]> = {}) {
   const bus = new InProcessEventBus();

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { PredictionInput } from "../contract";
 import type { IdempotencyClaim } from "../db/prediction-repo";
-import { RANDOM_SEED, wantsRandomSeed } from "../domain";
+import { DEFAULT_PREDICTION_OPTIONS, type PredictionOptions, RANDOM_SEED, wantsRandomSeed } from "../domain";
 import { AppError } from "../errors";
 
 /**
@@ -30,10 +30,20 @@ export function readIdempotencyKey(value: string | null | undefined): string | u
   return key;
 }
 
-/** The claim a key makes for a validated request; requests alike once defaults apply have one fingerprint. */
-export function claimFor(key: string, request: PredictionInput, now = Date.now()): IdempotencyClaim {
+/**
+ * The claim a key makes for a validated request; requests alike once defaults apply have one
+ * fingerprint. What the served contract asked of the answer (sync, base64, a webhook) and where the
+ * run came from are part of the request too.
+ */
+export function claimFor(
+  key: string,
+  request: PredictionInput,
+  extras: { options?: PredictionOptions; webhook?: { url: string }; parent?: { id: string; kind: string } | null } = {},
+  now = Date.now(),
+): IdempotencyClaim {
   // Fields in one order, and every way of asking for a random seed (absent, null, -1) alike.
   const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = request;
+  const options = { ...DEFAULT_PREDICTION_OPTIONS, ...extras.options };
   const canonical = [
     prompt,
     aspect_ratio,
@@ -41,6 +51,10 @@ export function claimFor(key: string, request: PredictionInput, now = Date.now()
     wantsRandomSeed(seed) ? RANDOM_SEED : seed,
     guidance_scale,
     safety_tolerance,
+    options.syncMode,
+    options.base64Output,
+    extras.webhook?.url ?? null,
+    extras.parent ? [extras.parent.id, extras.parent.kind] : null,
   ];
   return {
     key,

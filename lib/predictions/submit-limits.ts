@@ -32,7 +32,8 @@ export class SubmitLimits {
     },
   ) {}
 
-  async admit(caller: string, images: number): Promise<void> {
+  /** One request from `caller` that would start `runs` runs of `images` images in all. */
+  async admit(caller: string, images: number, runs = 1): Promise<void> {
     const { repo, submits, config } = this.deps;
     const rate = await submits.take(caller);
     if (!rate.allowed) {
@@ -47,10 +48,10 @@ export class SubmitLimits {
       );
     }
     const queued = await repo.countUnfinished();
-    if (queued >= config.maxQueued) {
+    if (queued + runs > config.maxQueued) {
       throw new AppError(
         "queue_full",
-        `The queue is full: ${queued} predictions are waiting or running (at most ${config.maxQueued}); try again when some have finished.`,
+        `The queue is full: ${queued} predictions are waiting or running (at most ${config.maxQueued})${runs > 1 ? `, and this would add ${runs}` : ""}; try again when some have finished.`,
         undefined,
         { retryAfterSeconds: QUEUE_RETRY_SECONDS },
       );

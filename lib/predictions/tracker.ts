@@ -10,6 +10,7 @@ import type { BlobStore } from "../storage/blob-store";
 import { storageProblemOf } from "../storage/storage-errors";
 import { EarlyDeliveries } from "./early-deliveries";
 import { FinalWrites } from "./final-writes";
+import type { KeyGate } from "./key-gate";
 import { MirrorError, type MirrorLimits, mirrorOutput } from "./mirror";
 import { DurationEstimate, nextPollDelay, type PollSchedule } from "./poll-schedule";
 import type { StorageGuard } from "./storage-guard";
@@ -29,7 +30,15 @@ export type TrackerConfig = {
   webhookUrl?: string;
 };
 
-type Deps = { repo: PredictionRepo; blobs: BlobStore; engine: Engine; events: EventBus; storage: StorageGuard };
+/** `keyGate` hears whether the upstream took the key; it decides what that means for new submits. */
+type Deps = {
+  repo: PredictionRepo;
+  blobs: BlobStore;
+  engine: Engine;
+  events: EventBus;
+  storage: StorageGuard;
+  keyGate?: KeyGate;
+};
 
 const RESTARTED_MID_SUBMIT =
   "The server restarted while this task was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.";
@@ -48,6 +57,12 @@ class Cancelled extends Error {}
 export class Tracker {
   private readonly queue: string[] = [];
   private readonly active = new Set<string>();
+  /**
+   * The runs holding one of the `maxConcurrency` places upstream: a run gives its place back the
+   * moment the upstream reports it finished, before its images are mirrored, so the next task
+   * starts while this one's images are still being copied.
+   */
+  private readonly upstream = new Set<string>();
   private readonly finishing = new Map<string, Promise<void>>();
   private readonly cancelled = new Set<string>();
   private readonly finalWrites: FinalWrites;
@@ -67,8 +82,9 @@ export class Tracker {
     this.finalWrites = new FinalWrites(deps.storage, config.retry, () => this.stopped);
   }
 
+  /** Tasks holding a place upstream. */
   get inFlight(): number {
-    return this.active.size;
+    return this.upstream.size;
   }
 
   get waiting(): number {
@@ -126,6 +142,19 @@ export class Tracker {
     this.finalWrites.forget(id);
   }
 
+  /**
+   * Takes the given predictions out of the queue if they are still waiting there, and says which
+   * it took; any already started (sent, or being sent) is left to finish.
+   */
+  cancelQueued(ids: Iterable<string>): string[] {
+    const wanted = new Set(ids);
+    const taken = this.queue.filter((id) => wanted.has(id));
+    if (taken.length === 0) return [];
+    const kept = this.queue.filter((id) => !wanted.has(id));
+    this.queue.splice(0, this.queue.length, ...kept);
+    return taken;
+  }
+
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;
@@ -159,13 +188,14 @@ export class Tracker {
   }
 
   private pump(): void {
-    while (!this.stopped && this.active.size < this.config.maxConcurrency && this.queue.length > 0) {
+    while (!this.stopped && this.upstream.size < this.config.maxConcurrency && this.queue.length > 0) {
       this.start(this.queue.shift()!);
     }
   }
 
   private start(id: string): void {
     this.active.add(id);
+    this.upstream.add(id);
     void this.run(id)
       .catch(async (error) => {
         if (!storageProblemOf(error)) log.error("tracker crashed on a prediction", { id, error: String(error) });
@@ -174,6 +204,7 @@ export class Tracker {
       .catch((error) => log.error("could not record a tracker crash", { id, error: String(error) }))
       .finally(() => {
         this.active.delete(id);
+        this.upstream.delete(id);
         this.cancelled.delete(id);
         this.pump();
       });
@@ -200,12 +231,14 @@ export class Tracker {
         const { upstreamId } = await this.deps.engine
           .submit(record.input, { predictionId: id, webhookUrl: this.config.webhookUrl })
           .finally(() => this.submitsAwaitingAnswer--);
+        this.deps.keyGate?.keyAccepted();
         // Polling needs only the id and the input, which we already hold: no read back.
         if ((await this.save(id, { upstreamId, submitState: "submitted" })) !== "updated") return undefined;
         const delivered = this.early.take(upstreamId);
         if (delivered) await this.apply(id, await this.withTaskCode(upstreamId, record.input, delivered));
         return { ...record, upstreamId, submitState: "submitted" };
       } catch (error) {
+        this.reportKey(error);
         const delay = nextTry(
           "submit",
           failureOf(error),
@@ -240,10 +273,12 @@ export class Tracker {
       }
       try {
         const state = await this.deps.engine.getState(upstreamId!, input);
+        this.deps.keyGate?.keyAccepted();
         failures = 0;
         if (await this.apply(id, state, elapsed)) return;
         delay = nextPollDelay(Date.now() - startedAt, this.estimate.expectedMs, this.config.schedule);
       } catch (error) {
+        this.reportKey(error);
         const retryIn = nextTry("poll", failureOf(error), ++failures, this.config.retry);
         if (retryIn === undefined) {
           await this.fail(id, this.describe(error));
@@ -252,6 +287,10 @@ export class Tracker {
         delay = retryIn;
       }
     }
+  }
+
+  private reportKey(error: unknown): void {
+    if (error instanceof UpstreamError && error.kind === "auth") this.deps.keyGate?.keyRejected();
   }
 
   /**
@@ -268,10 +307,17 @@ export class Tracker {
     }
   }
 
+  /** Gives a run's place upstream to the next task in the queue. */
+  private releasePlace(id: string): void {
+    if (this.upstream.delete(id)) this.pump();
+  }
+
   /** Returns true once the prediction is terminal. */
   private async apply(id: string, state: EngineState, elapsedMs?: number): Promise<boolean> {
     const status = await this.deps.repo.getStatus(id);
     if (!status || isTerminal(status)) return true;
+    // Finished upstream (a poll or a webhook said so): its place there is free, whatever mirroring still takes.
+    if (state.status === "completed" || state.status === "failed") this.releasePlace(id);
     if (state.status === "completed") {
       if (elapsedMs !== undefined) this.estimate.observe(elapsedMs);
       await this.complete(id, state);
