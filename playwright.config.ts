@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./testing/chromium";
-import { E2E_PORTS, FAKE_API_KEY } from "./testing/ports";
+import { E2E_ACCESS_TOKEN, E2E_PORTS, FAKE_API_KEY } from "./testing/ports";
 
 // Each run starts from empty data; workers inherit the folder through the env.
 process.env.E2E_DATA_ROOT ??= fs.mkdtempSync(path.join(os.tmpdir(), "kontext-e2e-"));
@@ -12,6 +12,8 @@ const dataRoot = process.env.E2E_DATA_ROOT;
 const serverEnv = (extra: Record<string, string>) => ({
   NEXT_TELEMETRY_DISABLED: "1",
   LOG_LEVEL: "warn",
+  // The suites submit far faster than a person; the limit itself is tested in e2e/access.
+  SUBMITS_PER_MINUTE: "10000",
   ...extra,
 });
 
@@ -34,13 +36,18 @@ export default defineConfig({
   projects: [
     {
       name: "local",
-      testIgnore: ["wavespeed/**"],
+      testIgnore: ["wavespeed/**", "access/**"],
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${E2E_PORTS.local}` },
     },
     {
       name: "wavespeed",
       testMatch: "wavespeed/**/*.spec.ts",
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${E2E_PORTS.wavespeed}` },
+    },
+    {
+      name: "access",
+      testMatch: "access/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${E2E_PORTS.access}` },
     },
   ],
   webServer: [
@@ -49,7 +56,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E_PORTS.local}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: serverEnv({ KONTEXT_ENGINE: "local", DATA_DIR: path.join(dataRoot, "local") }),
+      // TRUST_PROXY: the contract spec checks links built from X-Forwarded-Host, which counts only behind a proxy.
+      // WEBHOOK_ALLOW_PRIVATE: webhook receivers in the specs listen on 127.0.0.1, which only this flag lets through.
+      env: serverEnv({
+        KONTEXT_ENGINE: "local",
+        TRUST_PROXY: "1",
+        WEBHOOK_ALLOW_PRIVATE: "1",
+        DATA_DIR: path.join(dataRoot, "local"),
+      }),
     },
     {
       command: `npx tsx testing/fake-wavespeed/cli.ts --port ${E2E_PORTS.fakeUpstream} --api-key ${FAKE_API_KEY}`,
@@ -71,6 +85,18 @@ export default defineConfig({
         PUBLIC_URL: `http://127.0.0.1:${E2E_PORTS.wavespeed}`,
         WAVESPEED_WEBHOOKS: "on",
         DATA_DIR: path.join(dataRoot, "wavespeed"),
+      }),
+    },
+    {
+      command: nextStart(E2E_PORTS.access),
+      url: `http://127.0.0.1:${E2E_PORTS.access}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: serverEnv({
+        KONTEXT_ENGINE: "local",
+        ACCESS_TOKEN: E2E_ACCESS_TOKEN,
+        SUBMITS_PER_MINUTE: "60",
+        DATA_DIR: path.join(dataRoot, "access"),
       }),
     },
   ],

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SelectionTray } from "@/components/compare/selection-tray";
 import { SiteHeader } from "@/components/layout/site-header";
 import { themeInitScript } from "@/lib/browser/theme";
 import { getServices } from "@/lib/composition-root";
@@ -17,16 +19,19 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The engine is chosen by the environment at run time, so the header is rendered per request.
   await connection();
-  const { engine } = getServices().predictions.engineInfo();
+  const { predictions, access } = getServices();
+  const { engine } = predictions.engineInfo();
+  // The proxy's per-request nonce: the CSP runs no inline script without it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The head script sets the theme class before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant, which must run before first paint */}
-        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body className="min-h-dvh">
-        <Providers>
+        <Providers signInRequired={access.signInRequired}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2"
@@ -35,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </a>
           <SiteHeader engineLabel={engine === "local" ? `${ENGINE_LABELS.local} engine` : ENGINE_LABELS.wavespeed} />
           {children}
+          <SelectionTray />
         </Providers>
       </body>
     </html>

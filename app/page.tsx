@@ -12,7 +12,7 @@ import { toHistoryPage } from "@/lib/predictions/views";
 export default async function HomePage() {
   // Rendered per request: the engine depends on the environment at run time, not at build time.
   await connection();
-  const { predictions } = getServices();
+  const { predictions, sweeps } = getServices();
   const engine = predictions.engineInfo();
   // Earlier runs come with the HTML, so their images load alongside the scripts.
   const history = toHistoryPage(await predictions.history({ limit: EARLIER_PAGE_SIZE }), requestBaseUrl(await headers()));
@@ -23,7 +23,7 @@ export default async function HomePage() {
       <EngineBanner engine={engine.engine} model={engine.model} />
       {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
       <Suspense fallback={<PlaygroundSkeleton />}>
-        <Playground engine={engine.engine} initialHistory={history} />
+        <Playground engine={engine.engine} initialHistory={history} sweepMaxCells={sweeps.maxCells} />
       </Suspense>
     </main>
   );

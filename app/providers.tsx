@@ -2,6 +2,7 @@
 
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { SignInRequiredContext } from "@/hooks/use-session";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -20,6 +21,10 @@ function getQueryClient() {
   return browserClient;
 }
 
-export function Providers({ children }: { children: ReactNode }) {
-  return <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>;
+export function Providers({ children, signInRequired }: { children: ReactNode; signInRequired: boolean }) {
+  return (
+    <QueryClientProvider client={getQueryClient()}>
+      <SignInRequiredContext value={signInRequired}>{children}</SignInRequiredContext>
+    </QueryClientProvider>
+  );
 }

@@ -11,7 +11,18 @@ const NOTES = path.join(ROOT, "bench/notes");
 const OUT = path.join(ROOT, "docs/BENCHMARKS.md");
 
 /** The order. */
-const ORDER = ["api-overhead", "completion-to-screen", "upstream-calls", "load", "page-weight", "history-scale", "local-engine"];
+const ORDER = [
+  "api-overhead",
+  "completion-to-screen",
+  "upstream-calls",
+  "load",
+  "page-weight",
+  "history-scale",
+  "local-engine",
+  "local-load",
+  "stalled-streams",
+  "sweep",
+];
 
 const results = new Map(readResults().map((r) => [r.scenario, r]));
 const note = (name: string) => {

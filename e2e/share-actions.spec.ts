@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { type PredictionView, predictionViewSchema } from "@/lib/playground-api";
+import exifr from "exifr";
+import sharp from "sharp";
+import { type PredictionView, predictionViewSchema, readRecipe } from "@/lib/playground-api";
 import { SharePage } from "./pages/share-page";
 
 // Copy buttons write to the clipboard; the test reads it back.
@@ -97,10 +99,21 @@ test.describe("share page actions", () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`golden-hills-at-sunset-${mark}-seed2024-2.${extension}`);
 
+    // The same image as the one shown, with its recipe embedded.
     const saved = await fs.readFile(await download.path());
     const served = await (await request.get(second.url)).body();
-    expect(saved.length).toBeGreaterThan(0);
-    expect(saved.equals(served)).toBe(true);
+    const [savedMeta, servedMeta] = await Promise.all([sharp(saved).metadata(), sharp(served).metadata()]);
+    expect([savedMeta.format, savedMeta.width, savedMeta.height]).toEqual([
+      servedMeta.format,
+      servedMeta.width,
+      servedMeta.height,
+    ]);
+    const { ImageDescription } = await exifr.parse(saved, { pick: ["ImageDescription"] });
+    expect(readRecipe(ImageDescription)).toMatchObject({
+      id: original.id,
+      seed: 2024,
+      prompt: `Golden hills at sunset, ${mark}!`,
+    });
   });
 
   test("Delete asks first; once confirmed the page, the API and the images are gone", async ({ page, request }) => {

@@ -2,4 +2,7 @@
 export const queryKeys = {
   prediction: (id: string) => ["prediction", id] as const,
   history: ["history"] as const,
+  session: ["session"] as const,
+  budget: ["budget"] as const,
+  sweep: (id: string) => ["sweep", id] as const,
 };

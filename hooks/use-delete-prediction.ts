@@ -2,6 +2,7 @@
 
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { predictionsApi } from "@/lib/browser/predictions-api";
+import { selection } from "@/lib/browser/selection";
 import { dropView, type LoadedPages } from "@/lib/view/history-pages";
 import { queryKeys } from "./query-keys";
 
@@ -9,6 +10,7 @@ import { queryKeys } from "./query-keys";
 export function forgetPrediction(client: QueryClient, id: string) {
   client.setQueryData<LoadedPages>(queryKeys.history, (data) => data && dropView(data, id));
   client.removeQueries({ queryKey: queryKeys.prediction(id), exact: true });
+  selection.forget(id);
 }
 
 export function useDeletePrediction() {

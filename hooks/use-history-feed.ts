@@ -3,7 +3,14 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { predictionsApi } from "@/lib/browser/predictions-api";
 import type { HistoryPage } from "@/lib/playground-api";
-import { HISTORY_PAGE_SIZE, type HistoryFilters, NO_FILTERS, sameFilters } from "@/lib/view/history-filters";
+import {
+  filtersFromQuery,
+  filtersToQuery,
+  HISTORY_PAGE_SIZE,
+  type HistoryFilters,
+  NO_FILTERS,
+  sameFilters,
+} from "@/lib/view/history-filters";
 import { queryKeys } from "./query-keys";
 import { storeView } from "./use-prediction-events";
 
@@ -12,9 +19,12 @@ import { storeView } from "./use-prediction-events";
  * is a snapshot taken when the playground loads and is never refetched.
  */
 export const historyFeedScope = [...queryKeys.history, "feed"] as const;
-export const historyFeedKey = (filters: HistoryFilters) =>
-  [...historyFeedScope, { q: filters.q.trim(), status: filters.status }] as const;
-export const filtersOfFeedKey = (key: readonly unknown[]) => (key[historyFeedScope.length] ?? NO_FILTERS) as HistoryFilters;
+/** Keyed by the filters' query string: two filters the server treats alike share one list. */
+export const historyFeedKey = (filters: HistoryFilters) => [...historyFeedScope, filtersToQuery(filters).toString()] as const;
+export const filtersOfFeedKey = (key: readonly unknown[]): HistoryFilters => {
+  const query = key[historyFeedScope.length];
+  return typeof query === "string" ? filtersFromQuery(new URLSearchParams(query)) : NO_FILTERS;
+};
 export const historyTotalsKey = [...queryKeys.history, "totals"] as const;
 
 export type HistoryTotals = HistoryPage["totals"];
@@ -28,7 +38,10 @@ export function useHistoryFeed(filters: HistoryFilters, initial?: InitialHistory
   return useInfiniteQuery({
     queryKey: historyFeedKey(filters),
     queryFn: async ({ pageParam, signal }) => {
-      const page = await predictionsApi.list({ ...filters, cursor: pageParam, limit: HISTORY_PAGE_SIZE }, signal);
+      const page = await predictionsApi.list(
+        { filters: filtersToQuery(filters), cursor: pageParam, limit: HISTORY_PAGE_SIZE },
+        signal,
+      );
       for (const view of page.items) storeView(client, view);
       client.setQueryData(historyTotalsKey, page.totals);
       return page;

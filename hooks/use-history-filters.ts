@@ -51,6 +51,8 @@ export function useHistoryFilters() {
     searchText,
     setSearchText,
     setStatus: (status: PredictionStatus | undefined) => apply({ ...filters, status }),
+    /** Starred only, has a note, one thread, grouped by thread: anything but the search text. */
+    narrow: (patch: Omit<Partial<HistoryFilters>, "q">) => apply({ ...filters, ...patch }),
     /** Enter in the search box: no need to wait for the pause. */
     searchNow: () => apply({ ...filters, q: searchText.trim() }),
     clear: () => {

@@ -2,7 +2,15 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type FieldErrors, type FormValues, validateValues, valuesFromQuery, valuesToQuery } from "@/lib/view/form-values";
+import type { ParentRefBody } from "@/lib/playground-api";
+import {
+  type FieldErrors,
+  type FormValues,
+  parentFromQuery,
+  playgroundHref,
+  validateValues,
+  valuesFromQuery,
+} from "@/lib/view/form-values";
 
 const URL_WRITE_DELAY_MS = 250;
 
@@ -15,6 +23,8 @@ const URL_WRITE_DELAY_MS = 250;
 export function usePlaygroundForm() {
   const searchParams = useSearchParams();
   const [values, setValues] = useState<FormValues>(() => valuesFromQuery(searchParams));
+  // The run these settings were taken from: what is generated is recorded as made from it.
+  const [parent, setParent] = useState<ParentRefBody | null>(() => parentFromQuery(searchParams));
   // After a failed submit, errors follow every edit so they clear as soon as they are fixed.
   const [validateLive, setValidateLive] = useState(false);
   const errors: FieldErrors = useMemo(() => (validateLive ? (validateValues(values).errors ?? {}) : {}), [validateLive, values]);
@@ -26,25 +36,29 @@ export function usePlaygroundForm() {
     if (query === written.current) return;
     written.current = query;
     setValues(valuesFromQuery(searchParams));
+    setParent(parentFromQuery(searchParams));
     setValidateLive(false);
   }, [searchParams]);
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      const query = valuesToQuery(values).toString();
+      const href = playgroundHref(values, parent);
+      const query = href.startsWith("/?") ? href.slice(2) : "";
       if (query === written.current) return;
       written.current = query;
       window.history.replaceState(window.history.state, "", query ? `?${query}` : window.location.pathname);
     }, URL_WRITE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [values]);
+  }, [values, parent]);
 
   const setField = useCallback(<K extends keyof FormValues>(field: K, value: FormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
   }, []);
 
-  const replaceAll = useCallback((next: FormValues) => {
+  /** Fills the whole form, from the run `from` when given (or from nothing). */
+  const replaceAll = useCallback((next: FormValues, from: ParentRefBody | null = null) => {
     setValues(next);
+    setParent(from);
     setValidateLive(false);
   }, []);
 
@@ -55,5 +69,5 @@ export function usePlaygroundForm() {
     return result;
   }, [values]);
 
-  return { values, errors, setField, replaceAll, validate };
+  return { values, errors, parent, setParent, setField, replaceAll, validate };
 }

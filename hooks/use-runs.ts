@@ -3,12 +3,15 @@
 import { useCallback, useState } from "react";
 import type { PredictionRequest } from "@/lib/contract";
 import { AppError, isAppError } from "@/lib/errors";
+import type { ParentRefBody } from "@/lib/playground-api";
 import { useSubmitPrediction } from "./use-submit-prediction";
 
 /** One submission made in this tab: waiting for its id, tracking it, or failed to submit. */
 export type Run = {
   key: string;
   request: PredictionRequest;
+  /** The run it was made from, if any. */
+  parent?: ParentRefBody | null;
   /** Browser clock at submit, so the elapsed time does not depend on the server's clock. */
   startedAt: number;
   id?: string;
@@ -28,8 +31,8 @@ export function useRuns() {
   }, []);
 
   const launch = useCallback(
-    (key: string, request: PredictionRequest) => {
-      mutateAsync(request).then(
+    (key: string, request: PredictionRequest, parent?: ParentRefBody | null) => {
+      mutateAsync({ request, parent }).then(
         (view) => update(key, { id: view.id }),
         (error: unknown) =>
           update(key, { error: isAppError(error) ? error : new AppError("internal", "The prediction could not be submitted") }),
@@ -39,21 +42,28 @@ export function useRuns() {
   );
 
   const submit = useCallback(
-    (request: PredictionRequest) => {
+    (request: PredictionRequest, parent?: ParentRefBody | null) => {
       const key = nextKey();
-      setRuns((current) => [{ key, request, startedAt: Date.now() }, ...current]);
-      launch(key, request);
+      setRuns((current) => [{ key, request, parent, startedAt: Date.now() }, ...current]);
+      launch(key, request, parent);
     },
     [launch],
   );
 
-  /** Retry keeps the card where it is and starts it over. */
+  /** Retry keeps the card where it is (and where it came from) and starts it over. */
   const retry = useCallback(
     (key: string, request: PredictionRequest) => {
-      update(key, { request, startedAt: Date.now(), id: undefined, error: undefined });
-      launch(key, request);
+      let parent: ParentRefBody | null | undefined;
+      setRuns((current) =>
+        current.map((run) => {
+          if (run.key !== key) return run;
+          parent = run.parent;
+          return { ...run, request, startedAt: Date.now(), id: undefined, error: undefined };
+        }),
+      );
+      launch(key, request, parent);
     },
-    [launch, update],
+    [launch],
   );
 
   const remove = useCallback((key: string) => setRuns((current) => current.filter((run) => run.key !== key)), []);

@@ -1,23 +1,48 @@
 import "server-only";
 import path from "node:path";
-import { openEmbeddedStores } from "./embedded-stores";
+import { AccessService } from "./access/access-service";
+import { type Limiter, perMinuteInMemory } from "./access/limiter";
+import { ArchiveService } from "./archive/service";
+import { openDiskStores, openSqliteStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
+import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
 import type { Engine } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
-import { type Env, getEnv } from "./env";
+import { type Env, getEnv, isLoopbackBind } from "./env";
 import { log } from "./log";
-import { buildPredictionService } from "./predictions/build";
+import { buildPredictionService, type PredictionStores, type ServedConfig } from "./predictions/build";
+import { EventStreams } from "./predictions/event-streams";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
+import type { ServedApi } from "./predictions/served-api";
 import type { PredictionService } from "./predictions/service";
 import type { TrackerConfig } from "./predictions/tracker";
+import { openPostgresStores, openS3Stores } from "./scaled-stores";
+import { buildSweepService } from "./sweeps/build";
+import type { SweepService } from "./sweeps/sweep-service";
+import { loadWebhookSecret } from "./webhooks/secret";
 
 /**
  * The composition root: the one place that reads the validated env and builds the
  * services. Routes, pages and instrumentation import it; nothing in lib/ does.
  */
-export type Services = { predictions: PredictionService };
+export type Services = {
+  predictions: PredictionService;
+  served: ServedApi;
+  access: AccessService;
+  sweeps: SweepService;
+  archive: ArchiveService;
+  eventStreams: EventStreams;
+};
+
+/** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
+const FAILED_SIGN_INS_PER_MINUTE = 10;
 
 export const WEBHOOK_PATH = "/api/webhooks/wavespeed";
+
+const renderThreads = (env: Env) => env.LOCAL_RENDER_THREADS ?? threadsForThisMachine();
+
+/** How often unfinished predictions nothing tracks are picked up, and the disk reserve taken back. */
+const MAINTENANCE_MS = 15_000;
 
 export function webhookUrlFor(env: Env): string | undefined {
   if (!env.PUBLIC_URL || env.KONTEXT_ENGINE !== "wavespeed" || env.WAVESPEED_WEBHOOKS === "off") return undefined;
@@ -26,7 +51,9 @@ export function webhookUrlFor(env: Env): string | undefined {
 }
 
 function engineFor(env: Env): Engine {
-  if (env.KONTEXT_ENGINE === "local") return createLocalEngine();
+  // Rendering is CPU work: it runs on worker threads so the server's own thread keeps answering.
+  if (env.KONTEXT_ENGINE === "local")
+    return createLocalEngine({ render: createRenderPool({ threads: renderThreads(env) }).render });
   return createWavespeedEngine({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL });
 }
 
@@ -34,8 +61,8 @@ export function trackerConfigFor(env: Env): TrackerConfig {
   const local = env.KONTEXT_ENGINE === "local";
   const webhookUrl = webhookUrlFor(env);
   return {
-    // The local engine shares this machine's cores; more at once only queues inside sharp.
-    maxConcurrency: local ? 2 : env.WAVESPEED_MAX_CONCURRENCY,
+    // One prediction per render thread: more at once would only wait for a thread.
+    maxConcurrency: local ? renderThreads(env) : env.WAVESPEED_MAX_CONCURRENCY,
     deadlineMs: env.WAVESPEED_DEADLINE_MS,
     schedule: local
       ? { firstPollMs: 40, intervalMs: 40, maxGapMs: 40 }
@@ -46,10 +73,58 @@ export function trackerConfigFor(env: Env): TrackerConfig {
           maxGapMs: webhookUrl ? 10_000 : 1_000,
         },
     expectedDurationMs: local ? 200 : 4_000,
-    retry: { backoff: { baseMs: 250, capMs: 8_000 }, maxSubmitAttempts: 4, maxPollFailures: 8, maxDownloadAttempts: 3 },
+    retry: {
+      backoff: { baseMs: 250, capMs: 8_000 },
+      maxSubmitAttempts: 4,
+      maxPollFailures: 8,
+      maxDownloadAttempts: 3,
+      maxStoreAttempts: 6,
+    },
     mirrorLimits: DEFAULT_MIRROR_LIMITS,
     webhookUrl,
   };
+}
+
+export function accessFor(env: Env, perMinute: PerMinute = perMinuteInMemory): AccessService {
+  const config = {
+    accessToken: env.ACCESS_TOKEN,
+    hosts: { publicUrl: env.PUBLIC_URL, loopbackBind: isLoopbackBind(env.HOST), trustProxy: env.TRUST_PROXY },
+    https: env.PUBLIC_URL?.startsWith("https://") ?? false,
+    development: env.NODE_ENV === "development",
+  };
+  return new AccessService(config, perMinute(FAILED_SIGN_INS_PER_MINUTE, "sign-in"));
+}
+
+export function servedConfigFor(env: Env): ServedConfig {
+  return {
+    syncTimeoutMs: env.SYNC_MODE_TIMEOUT_MS,
+    allowPrivateWebhooks: env.WEBHOOK_ALLOW_PRIVATE,
+    webhooks: {
+      secret: loadWebhookSecret(env.DATA_DIR, env.WEBHOOK_SECRET),
+      targets: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE },
+      // From a couple of seconds to an hour apart, for a day: long enough to outlast a receiver's outage.
+      retry: { backoff: { baseMs: 2_000, capMs: 60 * 60_000 }, windowMs: 24 * 60 * 60_000 },
+      timeoutMs: 10_000,
+    },
+  };
+}
+
+/** A counter of attempts per key and minute; `name` keeps counters of different kinds apart. */
+type PerMinute = (points: number, name: string) => Limiter;
+
+/**
+ * The stores the environment chooses: SQLite and the data folder by default; PostgreSQL with
+ * DATABASE_URL and an S3 bucket with S3_*, so several instances can share the work. Rate limits
+ * are counted where the records are.
+ */
+function openStores(env: Env): { stores: PredictionStores; perMinute: PerMinute } {
+  const files = env.S3_ENDPOINT ? openS3Stores(env) : openDiskStores(env.DATA_DIR);
+  if (!env.DATABASE_URL) return { stores: { ...openSqliteStores(env.DATA_DIR), ...files }, perMinute: perMinuteInMemory };
+  const { stores, perMinute, instance } = openPostgresStores(env);
+  if (!env.S3_ENDPOINT)
+    log.warn("DATABASE_URL is set but images stay in DATA_DIR on this machine: other instances cannot read them; set S3_* too");
+  log.info("records in PostgreSQL", { instance, images: files.location });
+  return { stores: { ...stores, ...files }, perMinute };
 }
 
 function buildServices(env: Env): Services {
@@ -57,16 +132,37 @@ function buildServices(env: Env): Services {
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
-  const { service, tracker } = buildPredictionService(openEmbeddedStores(env.DATA_DIR), {
+  const { stores, perMinute } = openStores(env);
+  const { service, served, keyGate, webhookSender } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
+    served: servedConfigFor(env),
+    limits: {
+      submits: perMinute(env.SUBMITS_PER_MINUTE, "submits"),
+      maxQueued: env.MAX_QUEUED,
+      budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
+    },
   });
-  void tracker.resume().then(
-    (resumed) => log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed }),
+  const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
+  const archive = new ArchiveService(stores);
+  // A key the upstream already rejects is known before the first submit, not after it.
+  void keyGate.check();
+  void service.start({ maintenanceMs: MAINTENANCE_MS }).then(
+    ({ resumed, strays }) =>
+      log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed, strays }),
     (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
   );
-  return { predictions: service };
+  void webhookSender.start().then(
+    (open) => open > 0 && log.info("webhook deliveries resumed", { open }),
+    (error: unknown) => log.error("could not resume webhook deliveries", { error: String(error) }),
+  );
+  const eventStreams = new EventStreams((listener) => service.subscribe(listener), {
+    maxClients: env.SSE_MAX_CLIENTS,
+    maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
+    heartbeatMs: 15_000,
+  });
+  return { predictions: service, served, access: accessFor(env, perMinute), sweeps, archive, eventStreams };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

@@ -3,13 +3,16 @@ import { z } from "zod/mini";
 import {
   ASPECT_RATIOS,
   DEFAULTS,
+  hasVisibleCharacter,
   MAX_GUIDANCE,
   MAX_IMAGES,
+  MAX_PROMPT_CHARS,
   MAX_SEED,
   MIN_GUIDANCE,
   MIN_IMAGES,
   MIN_SEED,
   PREDICTION_STATUSES,
+  promptLength,
   SAFETY_TOLERANCES,
 } from "./domain";
 
@@ -24,12 +27,23 @@ export const resultPath = (id: string) => `/api/v3/predictions/${encodeURICompon
 
 const allowed = (field: string, what: string) => ({ error: `${field} must be ${what}` });
 
+const PROMPT_RULE = allowed("prompt", "non-empty text");
+const PROMPT_VISIBLE_RULE = allowed("prompt", "text with at least one visible character, not only spaces or invisible ones");
+const PROMPT_LENGTH_RULE = allowed(
+  "prompt",
+  `at most ${MAX_PROMPT_CHARS} characters: the model reads about 512 tokens and would ignore the rest`,
+);
 const IMAGES_RULE = allowed("num_images", `an integer from ${MIN_IMAGES} to ${MAX_IMAGES}`);
 const SEED_RULE = allowed("seed", `an integer from ${MIN_SEED} to ${MAX_SEED} (-1 means random)`);
 const GUIDANCE_RULE = allowed("guidance_scale", `a number from ${MIN_GUIDANCE.toFixed(1)} to ${MAX_GUIDANCE.toFixed(1)}`);
 
 export const predictionRequestSchema = z.object({
-  prompt: z.string(allowed("prompt", "non-empty text")).check(z.trim(), z.minLength(1, allowed("prompt", "non-empty text"))),
+  prompt: z.string(PROMPT_RULE).check(
+    z.trim(),
+    z.minLength(1, PROMPT_RULE),
+    z.refine(hasVisibleCharacter, PROMPT_VISIBLE_RULE),
+    z.refine((prompt) => promptLength(prompt) <= MAX_PROMPT_CHARS, PROMPT_LENGTH_RULE),
+  ),
   aspect_ratio: z._default(
     z.enum(ASPECT_RATIOS, allowed("aspect_ratio", `one of ${ASPECT_RATIOS.join(", ")}`)),
     DEFAULTS.aspect_ratio,
@@ -47,6 +61,35 @@ export const predictionRequestSchema = z.object({
   safety_tolerance: z._default(
     z.enum(SAFETY_TOLERANCES, allowed("safety_tolerance", `one of the strings "1" (most strict) to "5" (most permissive)`)),
     DEFAULTS.safety_tolerance,
+  ),
+});
+
+/**
+ * The documented options of a submit, beside the model's parameters. Unknown fields are
+ * dropped, as WaveSpeed drops them; these two are honoured (lib/predictions/served-api.ts).
+ */
+export const submitOptionsSchema = z.object({
+  /** Answer only once the task has ended (or SYNC_MODE_TIMEOUT_MS passed: 504). */
+  enable_sync_mode: z._default(z.boolean(allowed("enable_sync_mode", "true or false")), false),
+  /** Outputs as naked base64 of the image bytes instead of URLs; refused with a webhook. */
+  enable_base64_output: z._default(z.boolean(allowed("enable_base64_output", "true or false")), false),
+});
+export type SubmitOptions = z.output<typeof submitOptionsSchema>;
+
+/** The whole body of the served submit, as the OpenAPI document describes it. */
+export const servedRequestSchema = z.extend(predictionRequestSchema, submitOptionsSchema.shape);
+
+export const WEBHOOK_URL_MAX = 2048;
+
+/** The query of the served submit: where to POST the final state, signed. */
+export const submitQuerySchema = z.object({
+  webhook: z.optional(
+    z
+      .string(allowed("webhook", "an https URL"))
+      .check(
+        z.maxLength(WEBHOOK_URL_MAX, allowed("webhook", `a URL of at most ${WEBHOOK_URL_MAX} characters`)),
+        z.url(allowed("webhook", "an absolute https URL")),
+      ),
   ),
 });
 
@@ -77,6 +120,43 @@ export const predictionEnvelopeSchema = z.object({
 });
 export type PredictionEnvelope = z.infer<typeof predictionEnvelopeSchema>;
 
+/**
+ * A sync submit that did not end within SYNC_MODE_TIMEOUT_MS: HTTP 504, the envelope with the
+ * task as it stands (its id and urls.get to poll), while the task goes on.
+ */
+export const syncTimeoutEnvelopeSchema = z.object({
+  code: z.literal(504),
+  message: z.string(),
+  data: predictionDataSchema,
+  error_code: z.literal("sync_timeout"),
+});
+export type SyncTimeoutEnvelope = z.infer<typeof syncTimeoutEnvelopeSchema>;
+
+/** The parameters a prediction ran with, every default applied and the seed concrete. */
+export const predictionInputSchema = z.object({
+  prompt: z.string(),
+  aspect_ratio: z.enum(ASPECT_RATIOS),
+  num_images: z.int(),
+  seed: z.int(),
+  guidance_scale: z.number(),
+  safety_tolerance: z.enum(SAFETY_TOLERANCES),
+});
+
+/**
+ * What a webhook receives when the task ends: the task object itself with its input, as
+ * WaveSpeed posts it (not the envelope), signed with webhook-id, webhook-timestamp and
+ * webhook-signature headers.
+ */
+export const webhookPayloadSchema = z.extend(predictionDataSchema, { input: predictionInputSchema });
+export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+
+/** GET /api/v3/webhook/secret: the secret webhooks are signed with. */
+export const webhookSecretEnvelopeSchema = z.object({
+  code: z.int(),
+  message: z.string(),
+  data: z.object({ secret: z.string() }),
+});
+
 /** Error bodies keep the envelope's shape; `field` names the offending input. */
 export const errorEnvelopeSchema = z.object({
   code: z.int(),
@@ -84,6 +164,9 @@ export const errorEnvelopeSchema = z.object({
   data: z.null(),
   error_code: z.optional(z.string()),
   field: z.optional(z.string()),
+  /** On a 402 `budget_exceeded`: the daily budget and what is left of it today, in US dollars. */
+  budget_usd: z.optional(z.number()),
+  left_usd: z.optional(z.number()),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 

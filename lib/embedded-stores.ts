@@ -1,18 +1,44 @@
 import "server-only";
 import path from "node:path";
 import { openDatabase } from "./db/client";
+import { SqliteArchiveRepo } from "./db/sqlite-archive-repo";
 import { SqlitePredictionRepo } from "./db/sqlite-prediction-repo";
+import { SqliteSweepRepo } from "./db/sqlite-sweep-repo";
+import { SqliteWebhookDeliveryRepo } from "./db/sqlite-webhook-delivery-repo";
 import { InProcessEventBus } from "./events/in-process-event-bus";
 import type { PredictionStores } from "./predictions/build";
 import { DiskBlobStore } from "./storage/disk-blob-store";
+import { DiskSpaceReserve } from "./storage/space-reserve";
+import { dataDirLocation } from "./storage/storage-errors";
 
-/** Everything under one data folder: SQLite, images and thumbnails on disk, events in process. */
+export type RecordStores = Pick<PredictionStores, "repo" | "deliveries" | "sweeps" | "archive" | "events" | "claims" | "early">;
+export type FileStores = Pick<PredictionStores, "blobs" | "thumbnailBlobs" | "gridBlobs" | "location" | "reserve">;
+
+/** Everything under one data folder: SQLite, images, thumbnails and sweep grids on disk, events in process. */
 export function openEmbeddedStores(dataDir: string): PredictionStores {
+  return { ...openSqliteStores(dataDir), ...openDiskStores(dataDir) };
+}
+
+/** SQLite in the data folder, and events in this process. */
+export function openSqliteStores(dataDir: string): RecordStores {
+  const db = openDatabase(path.join(path.resolve(dataDir), "playground.sqlite"));
+  return {
+    repo: new SqlitePredictionRepo(db),
+    deliveries: new SqliteWebhookDeliveryRepo(db),
+    sweeps: new SqliteSweepRepo(db),
+    archive: new SqliteArchiveRepo(db),
+    events: new InProcessEventBus(),
+  };
+}
+
+/** Images, thumbnails and sweep grids in the data folder, with a space reserve on the same disk. */
+export function openDiskStores(dataDir: string): FileStores {
   const root = path.resolve(dataDir);
   return {
-    repo: new SqlitePredictionRepo(openDatabase(path.join(root, "playground.sqlite"))),
+    location: dataDirLocation(root),
+    reserve: new DiskSpaceReserve(path.join(root, ".space-reserve")),
     blobs: new DiskBlobStore(path.join(root, "images")),
     thumbnailBlobs: new DiskBlobStore(path.join(root, "thumbs")),
-    events: new InProcessEventBus(),
+    gridBlobs: new DiskBlobStore(path.join(root, "grids")),
   };
 }

@@ -12,6 +12,19 @@ const optionalText = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** A switch: "1" or "true" turns it on, "0" or "false" (or unset) leaves it off; anything else is a mistake. */
+const flag = z
+  .enum(["1", "0", "true", "false"], { error: 'must be "1" or "0"' })
+  .transform((value) => value === "1" || value === "true")
+  .default(false);
+
+/** Addresses that only this machine can reach: binding them needs no token. */
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+export const isLoopbackBind = (host: string) => LOOPBACK_HOSTS.test(host.trim());
+
+/** Values that must never appear in a configuration error. */
+const SECRET_VARIABLES = new Set(["WAVESPEED_API_KEY", "ACCESS_TOKEN", "WEBHOOK_SECRET", "DATABASE_URL", "S3_SECRET_ACCESS_KEY"]);
+
 const envSchema = z
   .object({
     KONTEXT_ENGINE: z.enum(["local", "wavespeed"]).optional(),
@@ -32,21 +45,84 @@ const envSchema = z
       .optional(),
     /** Upper bound of a request body, in bytes. */
     MAX_BODY_BYTES: positiveInt(64 * 1024),
+    /** Threads the local engine renders on; by default one per core but one, which stays free to serve requests. */
+    LOCAL_RENDER_THREADS: z.coerce.number().int().positive().optional(),
+    /** Event streams (/api/events) open at once; past it, 503 with Retry-After. */
+    SSE_MAX_CLIENTS: positiveInt(1000),
+    /** Bytes one event-stream client may leave unread before it is dropped (it reconnects and refetches). */
+    SSE_MAX_BUFFER_BYTES: positiveInt(256 * 1024),
     /** Build output folder; lets two builds of one checkout live side by side. */
     NEXT_DIST_DIR: z.string().trim().min(1).default(".next"),
+    /** Longest a submit with enable_sync_mode waits for its task before answering 504. */
+    SYNC_MODE_TIMEOUT_MS: positiveInt(100_000),
+    /** Signs outgoing webhooks; without it a secret is made once and kept in DATA_DIR. */
+    WEBHOOK_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
+    /** Lets webhooks go to http URLs and to private, loopback and link-local addresses. */
+    WEBHOOK_ALLOW_PRIVATE: flag,
+    /** Hard cap on the cells of one sweep. */
+    SWEEP_MAX_CELLS: positiveInt(64),
+    /** Largest export file an import accepts, in bytes. */
+    MAX_IMPORT_BYTES: positiveInt(1024 * 1024 * 1024),
     /** Log level for server logs. */
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    /** The address `npm start` binds; anything but loopback needs ACCESS_TOKEN (or ALLOW_ANONYMOUS=1). */
+    HOST: z.string().trim().min(1).default("127.0.0.1"),
+    /** The owner's secret: signs in at /login, or goes as `Authorization: Bearer` from scripts. */
+    ACCESS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
+    /** Serve a non-loopback HOST without a token: everyone who reaches it is the owner. */
+    ALLOW_ANONYMOUS: flag,
+    /** Believe X-Forwarded-For/-Host/-Proto: only behind a reverse proxy that sets them. */
+    TRUST_PROXY: flag,
+    /** Submits one owner session or token may make in a minute. */
+    SUBMITS_PER_MINUTE: positiveInt(60),
+    /** Predictions not yet completed or failed, at most; a submit past it is refused. */
+    MAX_QUEUED: positiveInt(200),
+    /** WaveSpeed spend allowed per UTC day, in US dollars; unset means no budget. */
+    BUDGET_USD_PER_DAY: z.coerce.number().positive().optional(),
+    /** PostgreSQL instead of SQLite: several instances share it (`postgres://user:pass@host:5432/db`). */
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    /** How long an instance's claim on a run holds without renewal; another instance takes the run over after it. */
+    CLAIM_LEASE_MS: positiveInt(10_000),
+    /** S3-compatible storage instead of DATA_DIR for images, thumbnails and grids: all four of these together. */
+    S3_ENDPOINT: z.url({ error: "must be a URL such as https://s3.example.com" }).optional(),
+    S3_BUCKET: optionalText,
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    S3_REGION: z.string().trim().min(1).default("us-east-1"),
+    /** Bucket in the path (`endpoint/bucket/key`), as most self-hosted S3 servers need. */
+    S3_FORCE_PATH_STYLE: flag,
   })
   .transform((env) => ({
     ...env,
     KONTEXT_ENGINE: env.KONTEXT_ENGINE ?? (env.WAVESPEED_API_KEY ? "wavespeed" : "local"),
   }))
   .superRefine((env, ctx) => {
+    const s3 = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+    if (s3.some((name) => env[name]) && !s3.every((name) => env[name])) {
+      for (const name of s3.filter((name) => !env[name]))
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `is required with ${s3.filter((other) => env[other]).join(", ")}`,
+        });
+    }
     if (env.KONTEXT_ENGINE === "wavespeed" && !env.WAVESPEED_API_KEY) {
       ctx.addIssue({
         code: "custom",
         path: ["WAVESPEED_API_KEY"],
         message: "is required when KONTEXT_ENGINE=wavespeed",
+      });
+    }
+    if (!isLoopbackBind(env.HOST) && !env.ACCESS_TOKEN && !env.ALLOW_ANONYMOUS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ACCESS_TOKEN"],
+        message: `must be set (at least 16 characters) when HOST=${env.HOST} lets other machines reach the playground; set ALLOW_ANONYMOUS=1 to serve without one, so that everyone who reaches it is the owner`,
       });
     }
   });
@@ -60,7 +136,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join(".") || "environment";
-    const shown = name === "WAVESPEED_API_KEY" ? "" : ` (got ${JSON.stringify(source[name] ?? null)})`;
+    const shown = SECRET_VARIABLES.has(name) ? "" : ` (got ${JSON.stringify(source[name] ?? null)})`;
     return `${name} ${issue.message}${shown}`;
   });
   throw new Error(`Invalid configuration: ${problems.join("; ")}`);

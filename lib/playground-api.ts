@@ -1,6 +1,18 @@
 import { z } from "zod/mini";
-import { predictionStatusSchema } from "./contract";
-import { ASPECT_RATIOS, ENGINE_NAMES, type EngineName, MAX_IMAGES, PREDICTION_STATUSES, SAFETY_TOLERANCES } from "./domain";
+import { predictionRequestSchema, predictionStatusSchema } from "./contract";
+import {
+  ASPECT_RATIOS,
+  ENGINE_NAMES,
+  type EngineName,
+  type HistoryQuery,
+  LINEAGE_FIELDS,
+  LINEAGE_KINDS,
+  MAX_IMAGES,
+  MAX_NOTE_CHARS,
+  PREDICTION_STATUSES,
+  SAFETY_TOLERANCES,
+  SWEEP_FIELDS,
+} from "./domain";
 
 /**
  * The playground's own JSON API (`/api/predictions`, `/api/events`), shared by
@@ -21,11 +33,22 @@ export const outputViewSchema = z.object({
   height: z.int(),
   contentType: z.string(),
   nsfw: z.boolean(),
+  starred: z.boolean(),
 });
 export type OutputView = z.infer<typeof outputViewSchema>;
 
 /** `?download` makes the server send the original as an attachment named from the prompt and seed. */
 export const downloadUrl = (output: Pick<OutputView, "url">) => `${output.url}${output.url.includes("?") ? "&" : "?"}download`;
+
+const lineageKindSchema = z.enum(LINEAGE_KINDS, { error: `kind must be one of ${LINEAGE_KINDS.join(", ")}` });
+
+export const lineageSchema = z.object({
+  parentId: z.nullable(z.string()),
+  kind: lineageKindSchema,
+  changes: z.array(
+    z.object({ field: z.enum(LINEAGE_FIELDS), from: z.union([z.string(), z.number()]), to: z.union([z.string(), z.number()]) }),
+  ),
+});
 
 export const predictionViewSchema = z.object({
   id: z.string(),
@@ -45,14 +68,43 @@ export const predictionViewSchema = z.object({
   error: z.string(),
   inferenceMs: z.int(),
   createdAt: z.string(),
+  /** Orders two views of one run that share a status: the later change wins. */
+  updatedAt: z.string(),
   completedAt: z.nullable(z.string()),
   outputs: z.array(outputViewSchema),
+  lineage: z.nullable(lineageSchema),
+  threadId: z.string(),
+  note: z.string(),
+  sweep: z.nullable(z.object({ id: z.string(), x: z.int(), y: z.int() })),
   /** Absolute URL of the share page. */
   shareUrl: z.string(),
   /** Absolute URL of the served contract's result endpoint. */
   resultUrl: z.string(),
 });
 export type PredictionView = z.infer<typeof predictionViewSchema>;
+
+/** Ids as this server makes them (and as an import may bring them): short, URL- and path-safe. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const idSchema = (field: string) =>
+  z.string({ error: `${field} must be an id` }).check(z.regex(ID_PATTERN, { error: `${field} must be an id` }));
+
+/** The playground's submit: the served contract's body, and where the run comes from. */
+export const parentRefSchema = z.object({ id: idSchema("parent.id"), kind: lineageKindSchema });
+export const submitExtrasSchema = z.object({ parent: z.optional(z.nullable(parentRefSchema)) });
+export type ParentRefBody = z.infer<typeof parentRefSchema>;
+
+const NOTE_RULE = { error: `note must be text of at most ${MAX_NOTE_CHARS} characters` };
+/** `PATCH /api/predictions/{id}`: a note, a star, or both. */
+export const annotationSchema = z.object({
+  note: z.optional(z.string(NOTE_RULE).check(z.maxLength(MAX_NOTE_CHARS, NOTE_RULE))),
+  star: z.optional(
+    z.object({
+      index: z.int({ error: "star.index must be an image number" }).check(z.gte(0), z.lt(MAX_IMAGES)),
+      starred: z.boolean({ error: "star.starred must be true or false" }),
+    }),
+  ),
+});
+export type AnnotationBody = z.infer<typeof annotationSchema>;
 
 const LIMIT_RULE = { error: "limit must be an integer from 1 to 100" };
 export const historyQuerySchema = z.object({
@@ -63,8 +115,24 @@ export const historyQuerySchema = z.object({
   ),
   q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
   status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
+  starred: z.optional(z.enum(["1"], { error: "starred must be 1 when given" })),
+  note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
+  thread: z.optional(idSchema("thread")),
+  group: z.optional(z.enum(["thread"], { error: "group must be thread when given" })),
 });
 export type HistoryQueryParams = z.infer<typeof historyQuerySchema>;
+
+/** The query string's filters as the service takes them. */
+export function toHistoryQuery(params: Omit<HistoryQueryParams, "limit" | "cursor">): Omit<HistoryQuery, "limit"> {
+  return {
+    search: params.q || undefined,
+    status: params.status,
+    starred: params.starred === "1" || undefined,
+    hasNote: params.note === "1" || undefined,
+    threadId: params.thread,
+    groupByThread: params.group === "thread" || undefined,
+  };
+}
 
 export const historyPageSchema = z.object({
   items: z.array(predictionViewSchema),
@@ -73,8 +141,33 @@ export const historyPageSchema = z.object({
     images: z.object({ local: z.int(), wavespeed: z.int() }),
     costUsd: z.number(),
   }),
+  /** How many runs each listed thread holds. */
+  threadSizes: z.record(z.string(), z.int()),
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
+
+/** `GET /api/budget`: today's WaveSpeed spend against BUDGET_USD_PER_DAY (a UTC day). */
+export const budgetViewSchema = z.object({
+  day: z.string(),
+  budgetUsd: z.number(),
+  spentUsd: z.number(),
+  leftUsd: z.number(),
+});
+export type BudgetView = z.infer<typeof budgetViewSchema>;
+export const budgetAnswerSchema = z.object({ budget: z.nullable(budgetViewSchema) });
+export type BudgetAnswer = z.infer<typeof budgetAnswerSchema>;
+
+/** `GET /api/session`: whether this browser is the owner, and whether this server asks anyone to sign in. */
+export const sessionViewSchema = z.object({ owner: z.boolean(), signInRequired: z.boolean() });
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+/** `POST /api/session`: sign in with the access token. */
+export const signInSchema = z.object({
+  token: z
+    .string({ error: "token must be the access token" })
+    .check(z.trim(), z.minLength(1, { error: "token must be the access token" })),
+});
+export type SignInRequest = z.infer<typeof signInSchema>;
 
 /** How many earlier runs the playground shows before "Load earlier runs". */
 export const EARLIER_PAGE_SIZE = 12;
@@ -84,3 +177,107 @@ export const PREDICTION_EVENT = "prediction";
 export const DELETED_EVENT = "deleted";
 /** Changes may have been missed (the server's event bus reconnected): read everything shown afresh. */
 export const RESYNC_EVENT = "resync";
+
+/** How many values one axis may list before expansion; the cell cap (SWEEP_MAX_CELLS) applies after. */
+const MAX_AXIS_VALUES = 1_000;
+
+const sweepAxisSpecSchema = z.object({
+  field: z.enum(SWEEP_FIELDS, { error: `field must be one of ${SWEEP_FIELDS.join(", ")}` }),
+  values: z.optional(z.array(z.union([z.string(), z.number()])).check(z.maxLength(MAX_AXIS_VALUES))),
+  random: z.optional(z.int({ error: "random must be a whole number of seeds" }).check(z.gte(1), z.lte(MAX_AXIS_VALUES))),
+  range: z.optional(z.object({ from: z.number(), to: z.number(), step: z.number() })),
+  alternatives: z.optional(z.boolean()),
+});
+
+/** `POST /api/sweeps`: the base settings (a submit body), one or two axes, and the confirmed cost when it costs money. */
+export const sweepRequestSchema = z.object({
+  base: predictionRequestSchema,
+  x: sweepAxisSpecSchema,
+  y: z.optional(z.nullable(sweepAxisSpecSchema)),
+  parent: z.optional(z.nullable(parentRefSchema)),
+  confirmedCostUsd: z.optional(z.number()),
+});
+export type SweepRequest = z.input<typeof sweepRequestSchema>;
+
+/** `POST /api/sweeps/{id}/retry`. */
+export const sweepRetrySchema = z.object({ confirmedCostUsd: z.optional(z.number()) });
+
+const sweepAxisSchema = z.object({
+  field: z.enum(SWEEP_FIELDS),
+  values: z.array(z.union([z.string(), z.number()])),
+  labels: z.array(z.string()),
+});
+
+export const sweepViewSchema = z.object({
+  id: z.string(),
+  engine: engineNameSchema,
+  base: predictionViewSchema.shape.input,
+  x: sweepAxisSchema,
+  y: z.nullable(sweepAxisSchema),
+  parentId: z.nullable(z.string()),
+  createdAt: z.string(),
+  cancelledAt: z.nullable(z.string()),
+  /** Every run of the sweep, retried cells included; the newest run of a cell is the one shown. */
+  cells: z.array(predictionViewSchema),
+  /** What the whole grid costs (every cell once). */
+  costUsd: z.number(),
+  pageUrl: z.string(),
+  gridUrl: z.string(),
+});
+export type SweepView = z.infer<typeof sweepViewSchema>;
+
+export const EXPORT_SCOPES = ["all", "thread", "sweep", "filter"] as const;
+
+/** `GET /api/export?scope=…`: everything, one thread, one sweep, or the history filter (the history's own query keys). */
+export const exportQuerySchema = z.object({
+  scope: z._default(z.enum(EXPORT_SCOPES, { error: `scope must be one of ${EXPORT_SCOPES.join(", ")}` }), "all"),
+  thread: z.optional(idSchema("thread")),
+  sweep: z.optional(idSchema("sweep")),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
+  status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
+  starred: z.optional(z.enum(["1"], { error: "starred must be 1 when given" })),
+  note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
+  group: z.optional(z.enum(["thread"], { error: "group must be thread when given" })),
+});
+
+const countsSchema = z.object({ imported: z.int(), skipped: z.int() });
+/** What `POST /api/import` did: new runs and sweeps stored, those already here skipped. */
+export const importResultSchema = z.object({ predictions: countsSchema, sweeps: countsSchema });
+export type ImportResultView = z.infer<typeof importResultSchema>;
+
+/** The mark that tells a playground recipe from any other image description. */
+export const RECIPE_MARK = "kontext-playground-recipe";
+
+/**
+ * The recipe a downloaded image carries (EXIF ImageDescription, XMP too): what made it, enough to
+ * make it again. "Open recipe" reads it back into the form.
+ */
+export const recipeSchema = z.object({
+  format: z.literal(RECIPE_MARK),
+  version: z.literal(1),
+  model: z.string(),
+  engine: engineNameSchema,
+  id: z.string(),
+  prompt: z.string(),
+  seed: z.int(),
+  aspect_ratio: z.enum(ASPECT_RATIOS),
+  guidance_scale: z.number(),
+  safety_tolerance: z.enum(SAFETY_TOLERANCES),
+  num_images: z.int(),
+});
+export type Recipe = z.infer<typeof recipeSchema>;
+
+/** JSON whose every character is ASCII, as EXIF text must be: \u escapes keep any prompt whole. */
+export const recipeText = (recipe: Recipe) =>
+  JSON.stringify(recipe).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** The recipe in an image's description, or undefined when it holds none. */
+export function readRecipe(text: string | undefined): Recipe | undefined {
+  if (!text?.includes(RECIPE_MARK)) return undefined;
+  try {
+    const parsed = z.safeParse(recipeSchema, JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fullJitterBackoff, nextTry, parseRetryAfter, type RetryPolicy } from "./retry";
+import { fullJitterBackoff, nextDeliveryTry, nextTry, parseRetryAfter, type RetryPolicy } from "./retry";
 
 const policy: RetryPolicy = {
   backoff: { baseMs: 250, capMs: 5000, random: () => 0.5 },
   maxSubmitAttempts: 4,
   maxPollFailures: 8,
   maxDownloadAttempts: 3,
+  maxStoreAttempts: 4,
 };
 
 describe("backoff", () => {
@@ -60,5 +61,22 @@ describe("nextTry: the one resend decision", () => {
   it("downloads again after any failure, maxDownloadAttempts in all", () => {
     expect(nextTry("download", { kind: "other" }, 2, policy)).toBe(250);
     expect(nextTry("download", { kind: "other" }, 3, policy)).toBeUndefined();
+  });
+});
+
+describe("nextDeliveryTry", () => {
+  const delivery = { backoff: { baseMs: 2_000, capMs: 3_600_000, random: () => 0.5 }, windowMs: 86_400_000 };
+
+  it("tries a webhook again after the growing backoff, or the receiver's Retry-After", () => {
+    expect(nextDeliveryTry(1, {}, delivery, 86_400_000)).toBe(1_000);
+    expect(nextDeliveryTry(4, {}, delivery, 86_400_000)).toBe(8_000);
+    expect(nextDeliveryTry(30, {}, delivery, 86_400_000)).toBe(1_800_000);
+    expect(nextDeliveryTry(2, { retryAfterMs: 30_000 }, delivery, 86_400_000)).toBe(30_000);
+  });
+
+  it("gives up once the next try would fall outside the window", () => {
+    expect(nextDeliveryTry(30, {}, delivery, 1_799_999)).toBeUndefined();
+    expect(nextDeliveryTry(2, { retryAfterMs: 60_000 }, delivery, 59_000)).toBeUndefined();
+    expect(nextDeliveryTry(1, {}, delivery, 0)).toBeUndefined();
   });
 });

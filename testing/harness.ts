@@ -1,25 +1,51 @@
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
+import type { Limiter } from "@/lib/access/limiter";
+import { ArchiveService } from "@/lib/archive/service";
 import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
-import { buildPredictionService } from "@/lib/predictions/build";
+import { buildPredictionService, type ServedConfig } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
+import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
+import type { BlobStore } from "@/lib/storage/blob-store";
+import { buildSweepService } from "@/lib/sweeps/build";
+import { serveOnLoopback } from "./http-client";
 
 export const FAST_TRACKER: TrackerConfig = {
   maxConcurrency: 3,
   deadlineMs: 10_000,
   schedule: { firstPollMs: 5, intervalMs: 5, maxGapMs: 5 },
   expectedDurationMs: 10,
-  retry: { backoff: { baseMs: 5, capMs: 20 }, maxSubmitAttempts: 4, maxPollFailures: 3, maxDownloadAttempts: 3 },
+  retry: {
+    backoff: { baseMs: 5, capMs: 20 },
+    maxSubmitAttempts: 4,
+    maxPollFailures: 3,
+    maxDownloadAttempts: 3,
+    maxStoreAttempts: 4,
+  },
   mirrorLimits: DEFAULT_MIRROR_LIMITS,
+};
+
+/** The webhook secret of test services. */
+export const TEST_WEBHOOK_SECRET = "whsec_test-secret-4b1d9e7c2a";
+
+/** Served-contract settings for tests: receivers run on 127.0.0.1, and retries come fast. */
+export const FAST_SERVED: ServedConfig = {
+  syncTimeoutMs: 10_000,
+  allowPrivateWebhooks: true,
+  keyProbeEveryMs: 50,
+  webhooks: {
+    secret: TEST_WEBHOOK_SECRET,
+    targets: { allowPrivate: true },
+    retry: { backoff: { baseMs: 5, capMs: 20 }, windowMs: 60_000 },
+    timeoutMs: 5_000,
+  },
 };
 
 /** Tracker settings a test overrides; the rest come from FAST_TRACKER. */
@@ -33,16 +59,44 @@ export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "kontext-test
  */
 export function createTestPredictions(
   engine: Engine,
-  options: { dataDir?: string; config?: TestTrackerConfig; webhooks?: WebhookInbox } = {},
+  options: {
+    dataDir?: string;
+    config?: TestTrackerConfig;
+    webhooks?: WebhookInbox;
+    /** Puts a wrapper around the store of originals (to watch or slow its writes). */
+    wrapBlobs?: (blobs: BlobStore) => BlobStore;
+    served?: Partial<ServedConfig>;
+    limits?: SubmitLimitsConfig & { submits: Limiter };
+    maxSweepCells?: number;
+  } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
-  const stores = openEmbeddedStores(dataDir);
+  const opened = openEmbeddedStores(dataDir);
+  const stores = options.wrapBlobs ? { ...opened, blobs: options.wrapBlobs(opened.blobs) } : opened;
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
-  const { service, tracker } = buildPredictionService(stores, { engine, trackerConfig, webhooks: options.webhooks });
+  const built = buildPredictionService(stores, {
+    engine,
+    trackerConfig,
+    webhooks: options.webhooks,
+    served: { ...FAST_SERVED, ...options.served },
+    limits: options.limits,
+  });
+  const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  return { service, tracker, events: stores.events, repo: stores.repo, seen, dataDir };
+  const archive = new ArchiveService(stores);
+  return {
+    ...built,
+    sweeps,
+    archive,
+    stores,
+    events: stores.events,
+    repo: stores.repo,
+    deliveries: stores.deliveries,
+    seen,
+    dataDir,
+  };
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */
@@ -71,13 +125,7 @@ export const pngOf = (width: number, height: number) =>
     .png()
     .toBuffer();
 
-/** A real HTTP server on 127.0.0.1 that answers with whatever the handler says. */
-export async function serveOnLoopback(handler: http.RequestListener) {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+export { serveOnLoopback };
 
 /** A loopback URL nothing listens on any more: connections to it are refused. */
 export async function refusedUrl(): Promise<string> {

@@ -4,13 +4,43 @@
  */
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 
-export const E2E_PORTS = {
+/** Ports fetch() and browsers refuse to connect to (the Fetch standard's "bad ports" above 1023). */
+const BLOCKED = new Set([
+  1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+const usable = (port: number) => (BLOCKED.has(port) ? port + 1 : port);
+
+const offsets = {
   local: base,
   wavespeed: base + 1,
+  /** The playground with ACCESS_TOKEN set: owner and guest. */
+  access: base + 2,
   fakeUpstream: base + 90,
-  /** For specs that start and stop a playground of their own. */
+  /** For specs that start and stop a playground of their own, one port per spec file. */
   restart: base + 50,
-} as const;
+  limits: base + 51,
+  publicUrl: base + 52,
+  startup: base + 53,
+  diskFull: base + 54,
+  eventStreams: base + 55,
+  logs: base + 56,
+  /** The served-contract specs' own playgrounds (short sync timeout, a rejected key) and their upstream. */
+  served: base + 60,
+  servedRejected: base + 61,
+  servedUpstream: base + 91,
+  /** A fresh playground an export is imported into. */
+  importTarget: base + 57,
+};
+
+export const E2E_PORTS = Object.fromEntries(Object.entries(offsets).map(([name, port]) => [name, usable(port)])) as Readonly<
+  typeof offsets
+>;
+
+/** ACCESS_TOKEN of the playgrounds that have an owner; made up for the tests. */
+export const E2E_ACCESS_TOKEN = "e2e-owner-token-5b7d1f03c9";
 
 /** The key the fake upstream expects; a real key never appears in tests. */
 export const FAKE_API_KEY = "ws-test-key-3f9c2d1e8b7a";
+
+/** The sweep benchmark's servers; `E2E_PORT_BASE` moves them too, so a bench run beside a test run does not collide. */
+export const SWEEP_BENCH_PORTS = { fake: base + 60, polling: base + 61, webhook: base + 62 } as const;

@@ -1,15 +1,26 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { rawRequest } from "./http-client";
 
 const NEXT_BIN = path.resolve(__dirname, "../node_modules/next/dist/bin/next");
 
-export type ServerProcess = { url: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
+export type ServerProcess = {
+  url: string;
+  process: ChildProcess;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Everything the server printed so far (stdout and stderr). */
+  output: () => string;
+};
 
-/** Starts the built playground (`next start`) on loopback and waits for its health route. */
+/**
+ * Starts the built playground (`next start`) on loopback and waits for its health route.
+ * `host`: the Host header to ask for it with, for a playground that answers to PUBLIC_URL only.
+ */
 export async function startPlayground(options: {
   port: number;
   env: Record<string, string>;
   timeoutMs?: number;
+  host?: string;
 }): Promise<ServerProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   // node runs next directly, so `process.pid` is the server itself (for RSS sampling).
@@ -34,7 +45,9 @@ export async function startPlayground(options: {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`playground exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, process: child, stop };
+      const headers: Record<string, string> = options.host ? { host: options.host } : {};
+      if ((await rawRequest(`${url}/api/health`, { headers })).status === 200)
+        return { url, process: child, stop, output: () => output };
     } catch {
       // not listening yet
     }

@@ -5,6 +5,7 @@ import { expect } from "vitest";
 import { SUBMIT_PATH } from "@/lib/contract";
 import type { PredictionRecord } from "@/lib/domain";
 import { createWavespeedEngine, createWavespeedWebhookInbox, type WavespeedConfig } from "@/lib/engines/wavespeed";
+import type { ServedConfig } from "@/lib/predictions/build";
 import type { PredictionService } from "@/lib/predictions/service";
 import { type FakeWavespeedOptions, type RecordedRequest, startFakeWavespeed } from "./fake-wavespeed/server";
 import { createTestPredictions, readOutput, type TestTrackerConfig, waitForTerminal } from "./harness";
@@ -27,13 +28,18 @@ export async function startKit(options: FakeWavespeedOptions = {}) {
   const fake = await startFakeWavespeed({ apiKey: KEY, defaultDurationMs: 150, createdPhaseMs: 30, ...options });
   const built: Array<ReturnType<typeof createTestPredictions>> = [];
 
-  /** A playground service on the real engine; tracker overrides on top of FAST_TRACKER. */
-  const predictions = (config: TestTrackerConfig = {}, engineConfig: Partial<WavespeedConfig> = {}) => {
+  /** A playground service on the real engine; tracker overrides on top of FAST_TRACKER, served ones on FAST_SERVED. */
+  const predictions = (
+    config: TestTrackerConfig = {},
+    engineConfig: Partial<WavespeedConfig> = {},
+    served: Partial<ServedConfig> = {},
+  ) => {
     const engine = createWavespeedEngine({ apiKey: KEY, baseUrl: fake.url, ...engineConfig });
     const made = createTestPredictions(engine, {
       config: { deadlineMs: 60_000, ...config, retry: { backoff: { baseMs: 5, capMs: 50 }, ...config.retry } },
       // Deliveries are verified as the route does, with the account secret fetched from the fake.
       webhooks: createWavespeedWebhookInbox({ apiKey: engineConfig.apiKey ?? KEY, baseUrl: fake.url }),
+      served,
     });
     built.push(made);
     return made;

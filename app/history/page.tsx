@@ -6,7 +6,7 @@ import { HistoryView } from "@/components/history/history-view";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { toHistoryPage } from "@/lib/predictions/views";
-import { filtersFromRecord, HISTORY_PAGE_SIZE } from "@/lib/view/history-filters";
+import { filtersFromRecord, HISTORY_PAGE_SIZE, historyQueryOf } from "@/lib/view/history-filters";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -16,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function HistoryPage({ searchParams }: Props) {
   const filters = filtersFromRecord(await searchParams);
   const { predictions } = getServices();
-  const history = await predictions.history({ limit: HISTORY_PAGE_SIZE, search: filters.q || undefined, status: filters.status });
+  const history = await predictions.history({ limit: HISTORY_PAGE_SIZE, ...historyQueryOf(filters) });
   const page = toHistoryPage(history, requestBaseUrl(await headers()));
 
   return (

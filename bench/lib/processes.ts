@@ -35,7 +35,15 @@ const NEUTRAL_ENV = {
   WAVESPEED_POLL_INTERVAL_MS: "",
   WAVESPEED_DEADLINE_MS: "",
   MAX_BODY_BYTES: "",
+  LOCAL_RENDER_THREADS: "",
   LOG_LEVEL: "warn",
+  HOST: "",
+  ACCESS_TOKEN: "",
+  TRUST_PROXY: "",
+  BUDGET_USD_PER_DAY: "",
+  // The scenarios submit hundreds a second from one address and hold hundreds in the queue on purpose.
+  SUBMITS_PER_MINUTE: "1000000",
+  MAX_QUEUED: "1000000",
 };
 
 export type Playground = ServerProcess & { pid: number };

@@ -150,6 +150,7 @@ async function seed(file: string) {
         bytes: 250_000,
         nsfw: false,
         sourceUrl: `https://example.invalid/outputs/${id}/${index}.png`,
+        starred: false,
       }));
       void store.complete(id, outputs, { inferenceMs: 3_800, completedAt });
     }

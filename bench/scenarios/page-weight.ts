@@ -1,11 +1,11 @@
 import { gzipSync } from "node:zlib";
 import type { Browser } from "@playwright/test";
-import { launchChromium } from "../lib/browser";
+import { launchChromium, sampleLcp } from "../lib/browser";
 import { submitPrediction, TEST_VECTOR, waitForTerminal } from "../lib/playground-client";
 import { startBenchPlayground } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
 import { runScenario, sleep } from "../lib/scenario";
-import { kb, ms, summarize } from "../lib/stats";
+import { kb, ms } from "../lib/stats";
 
 const PORT = 3450;
 const LCP_SAMPLES = 8;
@@ -138,35 +138,4 @@ async function weigh(browser: Browser, baseUrl: string, page: string, path: stri
       "gzip",
     ),
   };
-}
-
-async function sampleLcp(browser: Browser, url: string, samples: number) {
-  const lcps: number[] = [];
-  const fcps: number[] = [];
-  let element = "";
-  for (let i = 0; i <= samples; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const tab = await context.newPage();
-    await tab.addInitScript(() => {
-      const w = window as unknown as { __lcp?: { time: number; element: string } };
-      new PerformanceObserver((list) => {
-        const last = list.getEntries().at(-1) as (PerformanceEntry & { element?: Element | null }) | undefined;
-        if (last) w.__lcp = { time: last.startTime, element: last.element?.tagName.toLowerCase() ?? "?" };
-      }).observe({ type: "largest-contentful-paint", buffered: true });
-    });
-    await tab.goto(url, { waitUntil: "load" });
-    await sleep(SETTLE_MS);
-    const paint = await tab.evaluate(() => ({
-      lcp: (window as unknown as { __lcp?: { time: number; element: string } }).__lcp,
-      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
-    }));
-    await context.close();
-    if (i === 0) continue; // the first load pays for cold caches in the server
-    if (paint.lcp) {
-      lcps.push(paint.lcp.time);
-      element = paint.lcp.element;
-    }
-    if (paint.fcp !== undefined) fcps.push(paint.fcp);
-  }
-  return { lcp: summarize(lcps), fcp: summarize(fcps), element };
 }

@@ -2,6 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { StarToggle } from "@/components/annotations/star-toggle";
+import { SelectToggle } from "@/components/compare/select-toggle";
+import { useSession } from "@/hooks/use-session";
 import type { PredictionView } from "@/lib/playground-api";
 import { galleryGridClass } from "./grid";
 import { ResultImage } from "./result-image";
@@ -51,6 +54,7 @@ export function Gallery({
               priority={priority && position === 0}
               onOpen={() => openAt(position)}
               onReveal={() => reveal(output.index)}
+              actions={<ImageActions view={view} output={output} position={position + 1} />}
             />
           </li>
         ))}
@@ -65,6 +69,32 @@ export function Gallery({
           onClose={() => setOpen(null)}
         />
       )}
+    </>
+  );
+}
+
+/** Star and select-for-compare, the same on every image of a run. */
+export function ImageActions({
+  view,
+  output,
+  position,
+  look,
+}: {
+  view: PredictionView;
+  output: PredictionView["outputs"][number];
+  position: number;
+  look?: "overlay" | "plain";
+}) {
+  // Selecting and starring are the owner's; a guest sees the images alone.
+  if (!useSession().owner) return null;
+  return (
+    <>
+      <SelectToggle
+        image={{ id: view.id, index: output.index, thumbUrl: output.thumbUrl, prompt: view.input.prompt }}
+        position={position}
+        look={look}
+      />
+      <StarToggle predictionId={view.id} index={output.index} starred={output.starred} position={position} look={look} />
     </>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useRef } from "react";
+import { NoteEditor } from "@/components/annotations/note-editor";
 import { ParamsList } from "@/components/prediction/params-list";
 import { buttonClass } from "@/components/ui/button";
 import { ChevronIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
 import { downloadUrl, type PredictionView } from "@/lib/playground-api";
+import { ImageActions } from "./gallery";
 
 type Props = {
   view: PredictionView;
@@ -110,10 +112,14 @@ export function Lightbox({ view, index, revealed, onIndex, onReveal, onClose }: 
             <p className="text-xs text-fg-muted tabular-nums">
               {output.width} × {output.height} · {output.contentType}
             </p>
+            <div className="-ml-2 flex items-center gap-1">
+              <ImageActions view={view} output={output} position={index + 1} look="plain" />
+            </div>
             <a href={downloadUrl(output)} download className={buttonClass({ variant: "primary" })}>
               <DownloadIcon />
               Download
             </a>
+            <NoteEditor view={view} />
             {count > 1 && <p className="text-xs text-fg-muted">Use ← and → to move between images.</p>}
           </aside>
         </div>

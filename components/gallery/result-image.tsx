@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { OutputView } from "@/lib/playground-api";
 import { RevealOverlay } from "./reveal-overlay";
 
@@ -13,13 +14,15 @@ type Props = {
   priority?: boolean;
   onOpen: () => void;
   onReveal: () => void;
+  /** Small controls over the image's corner (star, select); kept out of the open button. */
+  actions?: ReactNode;
 };
 
 /**
  * The original image, with its small WebP as a backdrop while it loads.
  * A flagged image stays blurred (and gets no sharp backdrop) until revealed.
  */
-export function ResultImage({ output, alt, label, hidden, eager, priority, onOpen, onReveal }: Props) {
+export function ResultImage({ output, alt, label, hidden, eager, priority, onOpen, onReveal, actions }: Props) {
   return (
     <div
       className="group relative overflow-hidden rounded-lg bg-muted bg-cover bg-center"
@@ -43,6 +46,7 @@ export function ResultImage({ output, alt, label, hidden, eager, priority, onOpe
         />
       </button>
       {hidden && <RevealOverlay onReveal={onReveal} className="rounded-lg" />}
+      {actions && <div className="absolute top-2 right-2 flex gap-1.5">{actions}</div>}
     </div>
   );
 }

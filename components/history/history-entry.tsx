@@ -2,6 +2,9 @@
 
 import Link from "next/link";
 import { useRef } from "react";
+import { NoteEditor } from "@/components/annotations/note-editor";
+import { ImageActions } from "@/components/gallery/gallery";
+import { LineageChip } from "@/components/lineage/lineage-chip";
 import { confirmRunDelete } from "@/components/prediction/delete-run-button";
 import { ParamsSummary } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
@@ -11,19 +14,28 @@ import { useDeletePrediction } from "@/hooks/use-delete-prediction";
 import { usePrediction } from "@/hooks/use-prediction";
 import type { PredictionView } from "@/lib/playground-api";
 import { formatCreatedAt } from "@/lib/view/format";
+import { historyHref } from "@/lib/view/history-filters";
 import { HistoryThumbs } from "./history-thumbs";
 
 const MAX_PROMPT_CHARS = 160;
 const shortPrompt = (prompt: string) =>
   prompt.length > MAX_PROMPT_CHARS ? `${prompt.slice(0, MAX_PROMPT_CHARS - 1).trimEnd()}…` : prompt;
 
-type Props = { item: PredictionView; eager: boolean; onDeleted: () => void };
+type Props = {
+  item: PredictionView;
+  eager: boolean;
+  onDeleted: () => void;
+  /** Runs in this entry's thread; above one, the entry links to the whole thread. */
+  threadSize: number;
+  /** The entry stands for its whole thread. */
+  grouped: boolean;
+};
 
 /**
  * One prediction in the history. The whole card opens its share page (the
  * prompt link is stretched over it); reveal and delete sit above that link.
  */
-export function HistoryEntry({ item, eager, onDeleted }: Props) {
+export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Props) {
   // Observing its own cache entry keeps a running prediction live, and lets useHistoryLive tell a delete from a clean-up.
   const { data, error } = usePrediction(item.id, item);
   const deletion = useDeletePrediction();
@@ -69,6 +81,27 @@ export function HistoryEntry({ item, eager, onDeleted }: Props) {
             </Link>
           </h3>
           <ParamsSummary input={view.input} />
+          <LineageChip view={view} className="self-start" />
+          {(threadSize > 1 || grouped) && (
+            <Link
+              href={historyHref({ q: "", thread: view.threadId })}
+              prefetch={false}
+              className="relative z-10 self-start text-xs text-accent hover:underline"
+              data-testid="thread-link"
+            >
+              {threadSize === 1 ? "1 run in its thread" : `${threadSize} runs in its thread`}
+            </Link>
+          )}
+          {view.status === "completed" && view.outputs.length > 0 && (
+            <div className="relative z-10 -ml-2 flex flex-wrap items-center">
+              {view.outputs.map((output, position) => (
+                <span key={output.index} className="contents">
+                  <ImageActions view={view} output={output} position={position + 1} look="plain" />
+                </span>
+              ))}
+            </div>
+          )}
+          <NoteEditor view={view} compact />
           {view.status === "failed" && (
             <p className="line-clamp-2 text-xs text-danger">{view.error || "Failed without saying why."}</p>
           )}

@@ -2,13 +2,15 @@
 
 import { useEffect, useState } from "react";
 import { PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
+import type { HistoryFilters } from "@/lib/view/history-filters";
 
 type Props = {
   searchText: string;
-  status: PredictionStatus | undefined;
+  filters: HistoryFilters;
   onSearchText: (text: string) => void;
   onSearchNow: () => void;
   onStatus: (status: PredictionStatus | undefined) => void;
+  onNarrow: (patch: Omit<Partial<HistoryFilters>, "q">) => void;
 };
 
 /** Most looked-for first; the words match the status badges. */
@@ -28,7 +30,8 @@ const controlClass =
  * Search and status filter. A plain GET form underneath, so without script
  * Enter still loads `/history?q=...` rendered by the server.
  */
-export function HistoryToolbar({ searchText, status, onSearchText, onSearchNow, onStatus }: Props) {
+export function HistoryToolbar({ searchText, filters, onSearchText, onSearchNow, onStatus, onNarrow }: Props) {
+  const { status } = filters;
   // Until hydrated, typing filters nothing; tests (and only they) wait for this mark.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -48,7 +51,7 @@ export function HistoryToolbar({ searchText, status, onSearchText, onSearchNow, 
     >
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <label htmlFor="history-search" className="text-xs font-medium text-fg-muted">
-          Search prompts
+          Search prompts and notes
         </label>
         <input
           id="history-search"
@@ -56,7 +59,7 @@ export function HistoryToolbar({ searchText, status, onSearchText, onSearchNow, 
           name="q"
           value={searchText}
           maxLength={500}
-          placeholder="Words from a prompt"
+          placeholder="Words from a prompt or a note"
           autoComplete="off"
           spellCheck={false}
           onChange={(event) => onSearchText(event.target.value)}
@@ -82,6 +85,51 @@ export function HistoryToolbar({ searchText, status, onSearchText, onSearchNow, 
           ))}
         </select>
       </div>
+      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 sm:h-9">
+        <legend className="sr-only">Show only</legend>
+        <Check
+          name="starred"
+          label="Starred only"
+          checked={Boolean(filters.starred)}
+          onChange={(starred) => onNarrow({ starred })}
+        />
+        <Check name="note" label="Has a note" checked={Boolean(filters.hasNote)} onChange={(hasNote) => onNarrow({ hasNote })} />
+        <Check
+          name="group"
+          value="thread"
+          label="Group by thread"
+          checked={Boolean(filters.grouped)}
+          onChange={(grouped) => onNarrow({ grouped })}
+        />
+      </fieldset>
     </form>
+  );
+}
+
+function Check({
+  name,
+  value = "1",
+  label,
+  checked,
+  onChange,
+}: {
+  name: string;
+  value?: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1.5 text-sm whitespace-nowrap">
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        className="size-4 accent-(--accent)"
+      />
+      {label}
+    </label>
   );
 }

@@ -1,19 +1,21 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { ArchiveActions } from "@/components/archive/archive-actions";
 import { Button } from "@/components/ui/button";
 import { type InitialHistory, useHistoryFeed, useHistoryTotals } from "@/hooks/use-history-feed";
 import { useHistoryFilters } from "@/hooks/use-history-filters";
 import { useHistoryLive } from "@/hooks/use-history-live";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import type { PredictionView } from "@/lib/playground-api";
-import { isFiltered } from "@/lib/view/history-filters";
+import { filtersToQuery, isFiltered } from "@/lib/view/history-filters";
 import { EmptyHistory, NoMatches } from "./history-empty";
 import { HistoryEntry } from "./history-entry";
 import { HistorySkeleton, historyGridClass } from "./history-skeleton";
 import { HistoryToolbar } from "./history-toolbar";
 import { HistoryTotals } from "./history-totals";
 import { LoadMore } from "./load-more";
+import { ThreadBanner } from "./thread-banner";
 
 type Props = { initial: InitialHistory; engine: PredictionView["engine"] };
 
@@ -27,10 +29,11 @@ type FocusRequest = { index: number; lengthBefore: number };
 export function HistoryView({ initial, engine }: Props) {
   usePredictionEvents();
   useHistoryLive();
-  const { filters, searchText, setSearchText, setStatus, searchNow, clear } = useHistoryFilters();
+  const { filters, searchText, setSearchText, setStatus, narrow, searchNow, clear } = useHistoryFilters();
   const feed = useHistoryFeed(filters, initial);
   const totals = useHistoryTotals(initial.page.totals);
   const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
+  const threadSizes = Object.assign({}, ...(feed.data?.pages.map((page) => page.threadSizes) ?? [])) as Record<string, number>;
   const list = useRef<HTMLUListElement>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
 
@@ -60,14 +63,17 @@ export function HistoryView({ initial, engine }: Props) {
         </div>
         <HistoryTotals totals={totals.data} engine={engine} />
       </header>
+      <ArchiveActions filterQuery={Object.fromEntries(filtersToQuery(filters))} />
 
       <HistoryToolbar
         searchText={searchText}
-        status={filters.status}
+        filters={filters}
         onSearchText={setSearchText}
         onSearchNow={searchNow}
         onStatus={setStatus}
+        onNarrow={narrow}
       />
+      {filters.thread && <ThreadBanner thread={filters.thread} onShowAll={() => narrow({ thread: undefined })} />}
 
       <section aria-labelledby="history-results-title" className="flex flex-col gap-4">
         <h2 id="history-results-title" className="sr-only">
@@ -101,6 +107,8 @@ export function HistoryView({ initial, engine }: Props) {
               <HistoryEntry
                 key={item.id}
                 item={item}
+                threadSize={threadSizes[item.threadId] ?? 1}
+                grouped={Boolean(filters.grouped)}
                 eager={index < FIRST_ROW}
                 onDeleted={() => setFocusRequest({ index, lengthBefore: items.length })}
               />

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SparkIcon } from "@/components/ui/icons";
+import { AccountNav } from "./account-nav";
 import { ThemeToggle } from "./theme-toggle";
 
 // A client component for usePathname: the current page is marked for screen readers and the eye.
@@ -30,15 +31,7 @@ export function SiteHeader({ engineLabel }: { engineLabel: string }) {
           </span>
         </Link>
         <div className="flex shrink-0 items-center gap-2">
-          <nav aria-label="Main">
-            <Link
-              href="/history"
-              aria-current={current("/history")}
-              className="rounded-md px-2 py-1.5 text-sm font-medium text-fg-muted transition-colors hover:bg-muted hover:text-fg aria-[current=page]:bg-muted aria-[current=page]:text-fg"
-            >
-              History
-            </Link>
-          </nav>
+          <AccountNav />
           <ThemeToggle />
         </div>
       </div>

@@ -1,16 +1,31 @@
+"use client";
+
+import { useBudget } from "@/hooks/use-budget";
 import { costUsd, type EngineName, pricePerImageUsd } from "@/lib/domain";
 import { formatUsd } from "@/lib/view/format";
 
-/** Shown only when images cost money: the real engine bills per image. */
+/** Shown only when images cost money: the real engine bills per image. With a daily budget, what is left of it today. */
 export function CostEstimate({ engine, count }: { engine: EngineName; count: number }) {
   const price = pricePerImageUsd(engine);
+  const budget = useBudget(price > 0);
   if (price <= 0) return null;
+  const cost = costUsd(engine, count);
   return (
-    <p className="flex items-center justify-between text-sm" data-testid="cost-estimate">
-      <span className="text-fg-muted">Estimated cost</span>
-      <span className="tabular-nums">
-        {formatUsd(price)} × {count} = <strong className="font-semibold">{formatUsd(costUsd(engine, count))}</strong>
-      </span>
-    </p>
+    <div className="flex flex-col gap-1 text-sm">
+      <p className="flex items-center justify-between" data-testid="cost-estimate">
+        <span className="text-fg-muted">Estimated cost</span>
+        <span className="tabular-nums">
+          {formatUsd(price)} × {count} = <strong className="font-semibold">{formatUsd(cost)}</strong>
+        </span>
+      </p>
+      {budget && (
+        <p className="flex items-center justify-between" data-testid="budget-left">
+          <span className="text-fg-muted">Left today (UTC)</span>
+          <span className={`tabular-nums ${cost > budget.leftUsd ? "text-danger" : ""}`}>
+            <strong className="font-semibold">{formatUsd(budget.leftUsd)}</strong> of {formatUsd(budget.budgetUsd)}
+          </span>
+        </p>
+      )}
+    </div>
   );
 }

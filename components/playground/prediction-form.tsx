@@ -1,14 +1,16 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SparkIcon } from "@/components/ui/icons";
 import type { EngineName } from "@/lib/domain";
+import type { ParentRefBody } from "@/lib/playground-api";
 import type { FieldErrors, FormValues } from "@/lib/view/form-values";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CostEstimate } from "./cost-estimate";
 import { GuidanceField } from "./guidance-field";
 import { ImageCountPicker } from "./image-count-picker";
+import { ParentNotice } from "./parent-notice";
 import { PromptField } from "./prompt-field";
 import { SafetyField } from "./safety-field";
 import { SeedField } from "./seed-field";
@@ -17,11 +19,16 @@ type Props = {
   values: FormValues;
   errors: FieldErrors;
   engine: EngineName;
+  /** The run the settings were taken from, if any. */
+  parent: ParentRefBody | null;
+  onDetach: () => void;
+  /** Sweep mode: the axes and the grid's size take the place of the single run's cost. */
+  sweep?: { on: boolean; onToggle: (on: boolean) => void; panel: ReactNode };
   setField: <K extends keyof FormValues>(field: K, value: FormValues[K]) => void;
   onSubmit: () => void;
 };
 
-export function PredictionForm({ values, errors, engine, setField, onSubmit }: Props) {
+export function PredictionForm({ values, errors, engine, parent, onDetach, sweep, setField, onSubmit }: Props) {
   // Marks the form as hydrated: before that, Generate would fall back to a plain GET submit.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -60,10 +67,23 @@ export function PredictionForm({ values, errors, engine, setField, onSubmit }: P
       />
       <SafetyField value={values.safety_tolerance} onChange={(value) => setField("safety_tolerance", value)} />
       <div className="flex flex-col gap-3 border-t border-border pt-4">
-        <CostEstimate engine={engine} count={values.num_images} />
+        {sweep && (
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input
+              type="checkbox"
+              checked={sweep.on}
+              onChange={(event) => sweep.onToggle(event.target.checked)}
+              className="size-4 accent-(--accent)"
+            />
+            Sweep: a grid over one or two parameters
+          </label>
+        )}
+        {sweep?.on && sweep.panel}
+        {parent && <ParentNotice parent={parent} onDetach={onDetach} />}
+        {!sweep?.on && <CostEstimate engine={engine} count={values.num_images} />}
         <Button type="submit" variant="primary" size="lg" className="w-full">
           <SparkIcon />
-          Generate
+          {sweep?.on ? "Run sweep" : "Generate"}
         </Button>
       </div>
     </form>

@@ -1,8 +1,10 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { NoteEditor } from "@/components/annotations/note-editor";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
+import { LineageChip } from "@/components/lineage/lineage-chip";
 import { useElapsed } from "@/hooks/use-elapsed";
 import { usePrediction } from "@/hooks/use-prediction";
 import type { PredictionRequest } from "@/lib/contract";
@@ -53,8 +55,20 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
       status={view.status}
       elapsedMs={elapsed}
       prompt={view.input.prompt}
-      summary={<ParamsSummary input={view.input} />}
-      footer={view.status === "completed" ? <RunActions view={view} handlers={handlers} /> : null}
+      summary={
+        <>
+          <ParamsSummary input={view.input} />
+          <LineageChip view={view} className="self-start" />
+        </>
+      }
+      footer={
+        done ? (
+          <>
+            {view.status === "completed" && <RunActions view={view} handlers={handlers} />}
+            <NoteEditor view={view} />
+          </>
+        ) : null
+      }
     >
       {view.status === "failed" ? (
         <RunError message={view.error} onRetry={retry} />

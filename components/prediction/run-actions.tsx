@@ -5,13 +5,15 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, ExternalIcon, LinkIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
 import type { PredictionRequest } from "@/lib/contract";
-import type { PredictionView } from "@/lib/playground-api";
+import type { ParentRefBody, PredictionView } from "@/lib/playground-api";
 import { requestFromInput } from "@/lib/view/form-values";
 import { DeleteRunButton } from "./delete-run-button";
 
 export type RunHandlers = {
-  submit: (request: PredictionRequest) => void;
-  applySettings: (input: PredictionView["input"]) => void;
+  /** `parent`: the run this one is made from, recorded as its lineage. */
+  submit: (request: PredictionRequest, parent?: ParentRefBody | null) => void;
+  /** Fills the form; what is generated from it is recorded as made from `fromId`. */
+  applySettings: (input: PredictionView["input"], fromId?: string) => void;
   remove: (id: string) => void;
 };
 
@@ -28,7 +30,7 @@ export function RunActions({ view, handlers }: { view: PredictionView; handlers:
         variant="ghost"
         size="sm"
         title={`Run again with seed ${input.seed}`}
-        onClick={() => handlers.submit(requestFromInput(input, input.seed))}
+        onClick={() => handlers.submit(requestFromInput(input, input.seed), { id: view.id, kind: "rerun" })}
       >
         <RefreshIcon />
         Re-run
@@ -37,12 +39,17 @@ export function RunActions({ view, handlers }: { view: PredictionView; handlers:
         variant="ghost"
         size="sm"
         title="Run again with a new random seed"
-        onClick={() => handlers.submit(requestFromInput(input, null))}
+        onClick={() => handlers.submit(requestFromInput(input, null), { id: view.id, kind: "vary_seed" })}
       >
         <DiceIcon />
         Vary seed
       </Button>
-      <Button variant="ghost" size="sm" title="Fill the form with these settings" onClick={() => handlers.applySettings(input)}>
+      <Button
+        variant="ghost"
+        size="sm"
+        title="Fill the form with these settings"
+        onClick={() => handlers.applySettings(input, view.id)}
+      >
         <SlidersIcon />
         Use settings
       </Button>

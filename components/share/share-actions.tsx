@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
 import { useDeletePrediction } from "@/hooks/use-delete-prediction";
+import { useSession } from "@/hooks/use-session";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
 import type { PredictionView } from "@/lib/playground-api";
 import { requestFromInput } from "@/lib/view/form-values";
@@ -22,8 +23,10 @@ type Props = {
 /**
  * The run card's actions, on a share page. A new run opens on its own share
  * page (which follows it live); a deleted one re-renders this page as its 404.
+ * A guest gets the copy and download actions only.
  */
 export function ShareActions({ view, children }: Props) {
+  const { owner } = useSession();
   const router = useRouter();
   const submission = useSubmitPrediction();
   const deletion = useDeletePrediction();
@@ -32,9 +35,10 @@ export function ShareActions({ view, children }: Props) {
   const { input } = view;
 
   const runAgain = (seed: number | null) =>
-    submission.mutate(requestFromInput(input, seed), {
-      onSuccess: (next) => startNavigation(() => router.push(sharePath(next.id))),
-    });
+    submission.mutate(
+      { request: requestFromInput(input, seed), parent: { id: view.id, kind: seed === null ? "vary_seed" : "rerun" } },
+      { onSuccess: (next) => startNavigation(() => router.push(sharePath(next.id))) },
+    );
   const remove = () => deletion.mutate(view.id, { onSuccess: () => startNavigation(() => router.refresh()) });
 
   const busy = submission.isPending || deletion.isPending || deletion.isSuccess || navigating;
@@ -42,21 +46,23 @@ export function ShareActions({ view, children }: Props) {
 
   return (
     <div className="flex flex-col gap-2">
-      <div className="grid grid-cols-2 gap-2">
-        <Button title={`Run again with seed ${input.seed}`} disabled={busy} onClick={() => runAgain(input.seed)}>
-          <RefreshIcon />
-          Re-run
-        </Button>
-        <Button title="Run again with a new random seed" disabled={busy} onClick={() => runAgain(null)}>
-          <DiceIcon />
-          Vary seed
-        </Button>
-      </div>
+      {owner && (
+        <div className="grid grid-cols-2 gap-2">
+          <Button title={`Run again with seed ${input.seed}`} disabled={busy} onClick={() => runAgain(input.seed)}>
+            <RefreshIcon />
+            Re-run
+          </Button>
+          <Button title="Run again with a new random seed" disabled={busy} onClick={() => runAgain(null)}>
+            <DiceIcon />
+            Vary seed
+          </Button>
+        </div>
+      )}
       {children}
       <div className="-mx-1 flex flex-wrap items-center gap-0.5">
         <CopyButton text={String(input.seed)} label="Copy seed" />
         <CopyButton text={view.shareUrl} label="Copy share link" icon={<LinkIcon />} />
-        <DeleteRunButton disabled={busy} onDelete={remove} />
+        {owner && <DeleteRunButton disabled={busy} onDelete={remove} />}
       </div>
       <p role="status" className="sr-only">
         {deletion.isSuccess ? "Deleted." : submission.isSuccess ? "Started, opening its page…" : ""}

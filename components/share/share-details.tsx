@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { OwnerOnly } from "@/components/access/owner-only";
+import { NoteEditor } from "@/components/annotations/note-editor";
+import { LineageChip } from "@/components/lineage/lineage-chip";
 import { ParamsList } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -20,6 +23,8 @@ export function ShareDetails({ view }: { view: PredictionView }) {
         </p>
       </div>
       <ParamsList input={view.input} seedRequested={view.seedRequested} />
+      <LineageChip view={view} className="self-start" />
+      <NoteEditor view={view} className="border-t border-border pt-4" />
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 border-t border-border pt-4 text-sm">
         <dt className="text-fg-muted">Status</dt>
         <dd>
@@ -39,10 +44,15 @@ export function ShareDetails({ view }: { view: PredictionView }) {
         <dd>{view.engine === "local" ? "Local preview (not FLUX)" : `WaveSpeed AI · ${view.model}`}</dd>
       </dl>
       <div className="flex flex-col gap-2 border-t border-border pt-4">
-        <Link href={playgroundHref(valuesFromInput(view.input))} className={buttonClass({ variant: "primary" })}>
-          <SlidersIcon />
-          Use these settings
-        </Link>
+        <OwnerOnly>
+          <Link
+            href={playgroundHref(valuesFromInput(view.input), { id: view.id, kind: "settings" })}
+            className={buttonClass({ variant: "primary" })}
+          >
+            <SlidersIcon />
+            Use these settings
+          </Link>
+        </OwnerOnly>
         <ShareActions view={view}>{view.status === "completed" && <ShareDownloads outputs={view.outputs} />}</ShareActions>
       </div>
     </aside>

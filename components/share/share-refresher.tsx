@@ -4,16 +4,15 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useElapsed } from "@/hooks/use-elapsed";
 import { usePrediction } from "@/hooks/use-prediction";
-import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { isTerminal, type PredictionStatus } from "@/lib/domain";
 import { formatSeconds } from "@/lib/view/format";
 
 /**
- * On a share page opened while the prediction still runs: follows it (events,
- * polling as fallback) and re-renders the server page once it is done.
+ * On a share page opened while the prediction still runs: follows it by polling this one
+ * prediction (guests may read it; the stream of every prediction is the owner's) and
+ * re-renders the server page once it is done.
  */
 export function ShareRefresher({ id, createdAt, status }: { id: string; createdAt: string; status: PredictionStatus }) {
-  usePredictionEvents();
   const router = useRouter();
   const { data } = usePrediction(id);
   const done = data ? isTerminal(data.status) : false;

@@ -111,7 +111,15 @@ test.describe("the WaveSpeed key", () => {
       enable_sync_mode: true,
     };
     const own = await submit(request, { prompt: `${token} own [duration:0]`, ...extras });
-    const served = await request.post(`${SUBMIT_PATH}?webhook=${encodeURIComponent(extras.webhook)}`, {
+    // A `webhook` query is the served contract's own option (our webhook to the client, never the upstream's):
+    // to a loopback address it is refused, and nothing is sent upstream.
+    const steered = await request.post(`${SUBMIT_PATH}?webhook=${encodeURIComponent(extras.webhook)}`, {
+      headers: { Authorization: `Bearer ${extras.api_key}` },
+      data: { prompt: `${token} steered [duration:0]`, ...extras },
+    });
+    expect(steered.status()).toBe(400);
+    expect(await steered.json()).toMatchObject({ code: 400, field: "webhook" });
+    const served = await request.post(SUBMIT_PATH, {
       headers: { Authorization: `Bearer ${extras.api_key}` },
       data: { prompt: `${token} served [duration:0]`, ...extras },
     });

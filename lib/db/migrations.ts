@@ -66,4 +66,87 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX predictions_status_created_at;
   CREATE INDEX predictions_status_created_at_id ON predictions (status, created_at DESC, id DESC);
   `,
+  // 3: what deleted predictions had cost, by UTC day of creation, so deleting a run does not
+  // give its money back to the daily budget. Unfinished ones count once sent upstream.
+  `
+  CREATE TABLE spend_of_deleted (
+    day    TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    images INTEGER NOT NULL,
+    PRIMARY KEY (day, engine)
+  );
+  CREATE TRIGGER spend_of_deleted_kept BEFORE DELETE ON predictions BEGIN
+    INSERT INTO spend_of_deleted (day, engine, images)
+      SELECT substr(OLD.created_at, 1, 10), OLD.engine,
+        CASE
+          WHEN OLD.status = 'completed' THEN (SELECT COUNT(*) FROM prediction_outputs WHERE prediction_id = OLD.id)
+          WHEN OLD.status IN ('created', 'processing') AND OLD.submit_state <> 'pending' THEN OLD.num_images
+          ELSE 0
+        END
+      WHERE true
+      ON CONFLICT (day, engine) DO UPDATE SET images = images + excluded.images;
+  END;
+  `,
+  // 4: the served contract's options kept with each prediction, and outgoing webhooks with their attempts.
+  `
+  ALTER TABLE predictions ADD COLUMN enable_sync_mode INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE predictions ADD COLUMN enable_base64_output INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE webhook_deliveries (
+    id               TEXT PRIMARY KEY,
+    prediction_id    TEXT NOT NULL REFERENCES predictions (id) ON DELETE CASCADE,
+    url              TEXT NOT NULL,
+    base_url         TEXT NOT NULL,
+    state            TEXT NOT NULL DEFAULT 'waiting',
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  TEXT,
+    last_status      INTEGER,
+    last_error       TEXT NOT NULL DEFAULT '',
+    created_at       TEXT NOT NULL,
+    first_attempt_at TEXT,
+    finished_at      TEXT
+  );
+  CREATE INDEX webhook_deliveries_prediction ON webhook_deliveries (prediction_id);
+  CREATE INDEX webhook_deliveries_state ON webhook_deliveries (state, created_at);
+  `,
+  // 5: lineage (parent, what changed, thread), a note per run, a star per image, and sweeps whose
+  // cells are ordinary predictions. Parents and sweeps are named by id without foreign keys:
+  // deleting a parent leaves its children whole (the pages show it as gone).
+  `
+  CREATE TABLE sweeps (
+    id           TEXT PRIMARY KEY,
+    engine       TEXT NOT NULL,
+    base         TEXT NOT NULL,
+    axis_x       TEXT NOT NULL,
+    axis_y       TEXT,
+    parent_id    TEXT,
+    created_at   TEXT NOT NULL,
+    cancelled_at TEXT
+  );
+  ALTER TABLE predictions ADD COLUMN parent_id TEXT;
+  ALTER TABLE predictions ADD COLUMN lineage_kind TEXT;
+  ALTER TABLE predictions ADD COLUMN lineage_changes TEXT;
+  ALTER TABLE predictions ADD COLUMN thread_id TEXT NOT NULL DEFAULT '';
+  UPDATE predictions SET thread_id = id;
+  ALTER TABLE predictions ADD COLUMN note TEXT NOT NULL DEFAULT '';
+  ALTER TABLE predictions ADD COLUMN sweep_id TEXT;
+  ALTER TABLE predictions ADD COLUMN sweep_x INTEGER;
+  ALTER TABLE predictions ADD COLUMN sweep_y INTEGER;
+  ALTER TABLE prediction_outputs ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX predictions_parent_id ON predictions (parent_id);
+  CREATE INDEX predictions_thread ON predictions (thread_id, created_at, id);
+  CREATE INDEX predictions_sweep ON predictions (sweep_id, sweep_y, sweep_x, created_at);
+  CREATE INDEX prediction_outputs_starred ON prediction_outputs (prediction_id) WHERE starred = 1;
+  `,
+  // 6: Idempotency-Key of a submit, kept with the prediction it made; it goes when the prediction goes.
+  `
+  CREATE TABLE idempotency_keys (
+    key           TEXT PRIMARY KEY,
+    fingerprint   TEXT NOT NULL,
+    prediction_id TEXT NOT NULL REFERENCES predictions (id) ON DELETE CASCADE,
+    created_at    TEXT NOT NULL
+  );
+  CREATE INDEX idempotency_keys_prediction_id ON idempotency_keys (prediction_id);
+  CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
+  `,
 ];

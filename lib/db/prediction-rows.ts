@@ -1,14 +1,19 @@
-import type {
-  EngineInput,
-  EngineName,
-  PredictionPatch,
-  PredictionRecord,
-  PredictionStatus,
-  StoredOutput,
-  SubmitState,
+import "server-only";
+import {
+  DEFAULT_PREDICTION_OPTIONS,
+  type EngineInput,
+  type EngineName,
+  type LineageChange,
+  type LineageKind,
+  type NewPrediction,
+  type PredictionPatch,
+  type PredictionRecord,
+  type PredictionStatus,
+  type StoredOutput,
+  type SubmitState,
 } from "../domain";
 
-/** The predictions tables' rows, as both SQL dialects store them, and their mapping to the domain. */
+/** The SQL shapes of a prediction and its outputs, and their mapping to the domain's. */
 export type PredictionRow = {
   id: string;
   engine: EngineName;
@@ -28,6 +33,16 @@ export type PredictionRow = {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  parent_id: string | null;
+  lineage_kind: LineageKind | null;
+  lineage_changes: string | null;
+  thread_id: string;
+  note: string;
+  sweep_id: string | null;
+  sweep_x: number | null;
+  sweep_y: number | null;
+  enable_sync_mode: number;
+  enable_base64_output: number;
 };
 
 export type OutputRow = {
@@ -38,11 +53,12 @@ export type OutputRow = {
   width: number;
   height: number;
   bytes: number;
-  /** 0/1 in SQLite, a boolean in Postgres. */
-  nsfw: number | boolean;
+  nsfw: number;
   source_url: string | null;
+  starred: number;
 };
 
+/** The column each field of a patch is written to. */
 export const PATCH_COLUMNS = {
   status: "status",
   upstreamId: "upstream_id",
@@ -52,6 +68,90 @@ export const PATCH_COLUMNS = {
   completedAt: "completed_at",
 } as const satisfies Record<keyof PredictionPatch, string>;
 
+export const INSERT_PREDICTION = `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed,
+    seed_requested, guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at,
+    completed_at, parent_id, lineage_kind, lineage_changes, thread_id, note, sweep_id, sweep_x, sweep_y,
+    enable_sync_mode, enable_base64_output)
+  VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested, @guidance_scale,
+    @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @updated_at, @completed_at, @parent_id,
+    @lineage_kind, @lineage_changes, @thread_id, @note, @sweep_id, @sweep_x, @sweep_y, @enable_sync_mode, @enable_base64_output)`;
+
+export const INSERT_OUTPUT = `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url, starred)
+  VALUES (@prediction_id, @idx, @file, @content_type, @width, @height, @bytes, @nsfw, @source_url, @starred)`;
+
+/** Only the six parameters, whatever else an input object carries. */
+export const inputOf = ({
+  prompt,
+  aspect_ratio,
+  num_images,
+  seed,
+  guidance_scale,
+  safety_tolerance,
+}: EngineInput): EngineInput => ({
+  prompt,
+  aspect_ratio,
+  num_images,
+  seed,
+  guidance_scale,
+  safety_tolerance,
+});
+
+/** A new prediction as the record a read would give back. */
+export function withDefaults(record: NewPrediction, updatedAt = record.createdAt): PredictionRecord {
+  return {
+    ...record,
+    input: inputOf(record.input),
+    updatedAt,
+    outputs: [],
+    lineage: record.lineage ?? null,
+    threadId: record.threadId ?? record.id,
+    note: record.note ?? "",
+    sweep: record.sweep ?? null,
+    options: { ...DEFAULT_PREDICTION_OPTIONS, ...record.options },
+  };
+}
+
+export function predictionParams(record: PredictionRecord): Record<string, unknown> {
+  return {
+    id: record.id,
+    engine: record.engine,
+    model: record.model,
+    status: record.status,
+    ...inputOf(record.input),
+    seed_requested: record.seedRequested,
+    upstream_id: record.upstreamId,
+    submit_state: record.submitState,
+    error: record.error,
+    inference_ms: record.inferenceMs,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+    completed_at: record.completedAt,
+    parent_id: record.lineage?.parentId ?? null,
+    lineage_kind: record.lineage?.kind ?? null,
+    lineage_changes: record.lineage ? JSON.stringify(record.lineage.changes) : null,
+    thread_id: record.threadId,
+    note: record.note,
+    sweep_id: record.sweep?.id ?? null,
+    sweep_x: record.sweep?.x ?? null,
+    sweep_y: record.sweep?.y ?? null,
+    enable_sync_mode: record.options.syncMode ? 1 : 0,
+    enable_base64_output: record.options.base64Output ? 1 : 0,
+  };
+}
+
+export const outputParams = (predictionId: string, output: StoredOutput) => ({
+  prediction_id: predictionId,
+  idx: output.index,
+  file: output.file,
+  content_type: output.contentType,
+  width: output.width,
+  height: output.height,
+  bytes: output.bytes,
+  nsfw: output.nsfw ? 1 : 0,
+  source_url: output.sourceUrl,
+  starred: output.starred ? 1 : 0,
+});
+
 export const toOutput = (row: OutputRow): StoredOutput => ({
   index: row.idx,
   file: row.file,
@@ -59,8 +159,9 @@ export const toOutput = (row: OutputRow): StoredOutput => ({
   width: row.width,
   height: row.height,
   bytes: row.bytes,
-  nsfw: row.nsfw === 1 || row.nsfw === true,
+  nsfw: row.nsfw === 1,
   sourceUrl: row.source_url,
+  starred: row.starred === 1,
 });
 
 export const toRecord = (row: PredictionRow, outputs: StoredOutput[]): PredictionRecord => ({
@@ -85,4 +186,18 @@ export const toRecord = (row: PredictionRow, outputs: StoredOutput[]): Predictio
   updatedAt: row.updated_at,
   completedAt: row.completed_at,
   outputs,
+  lineage: row.lineage_kind
+    ? { parentId: row.parent_id, kind: row.lineage_kind, changes: JSON.parse(row.lineage_changes ?? "[]") as LineageChange[] }
+    : null,
+  threadId: row.thread_id,
+  note: row.note,
+  sweep: row.sweep_id !== null ? { id: row.sweep_id, x: row.sweep_x ?? 0, y: row.sweep_y ?? 0 } : null,
+  options: { syncMode: row.enable_sync_mode === 1, base64Output: row.enable_base64_output === 1 },
 });
+
+/** The UTC day after `day` (YYYY-MM-DD): a day's runs are those created from `day` up to it. */
+export function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,11 +1,16 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { describeArchiveRepoContract } from "@/testing/contracts/archive-repo";
+import { describeIdempotencyContract } from "@/testing/contracts/idempotency";
 import { describePredictionRepoContract } from "@/testing/contracts/prediction-repo";
+import { describeSweepRepoContract } from "@/testing/contracts/sweep-repo";
 import { tempDir } from "@/testing/harness";
 import { type Db, openDatabase } from "./client";
 import { MIGRATIONS } from "./migrations";
+import { SqliteArchiveRepo } from "./sqlite-archive-repo";
 import { SqlitePredictionRepo } from "./sqlite-prediction-repo";
+import { SqliteSweepRepo } from "./sqlite-sweep-repo";
 
 const open: Db[] = [];
 afterEach(() => {
@@ -19,6 +24,20 @@ function storeAt(file = ":memory:") {
 }
 
 describePredictionRepoContract("SQLite", async () => new SqlitePredictionRepo(openDatabase(":memory:")));
+describeIdempotencyContract("SQLite", async () => new SqlitePredictionRepo(openDatabase(":memory:")));
+describeSweepRepoContract("SQLite", async () => {
+  const db = openDatabase(":memory:");
+  return { repo: new SqliteSweepRepo(db), close: async () => void db.close() };
+});
+describeArchiveRepoContract("SQLite", async () => {
+  const db = openDatabase(":memory:");
+  return {
+    archive: new SqliteArchiveRepo(db),
+    predictions: new SqlitePredictionRepo(db),
+    sweeps: new SqliteSweepRepo(db),
+    close: async () => void db.close(),
+  };
+});
 
 describe("SqlitePredictionRepo", () => {
   it("reads history through indexes in history order, never sorting the table", () => {
@@ -34,6 +53,13 @@ describe("SqlitePredictionRepo", () => {
       /predictions_status_created_at_id \(status=\? AND \(created_at,id\)<\(\?,\?\)\)$/,
     );
     expect(plan(`SELECT * FROM prediction_outputs WHERE prediction_id = 'a' ORDER BY idx`)).not.toMatch(/TEMP B-TREE|SCAN/);
+    // The budget reads one day of rows, and the queue length one index range: neither scans the table.
+    expect(
+      plan(`SELECT num_images FROM predictions WHERE engine = 'wavespeed' AND created_at >= 'a' AND created_at < 'b'`),
+    ).toMatch(/SEARCH .* predictions_created_at/);
+    expect(plan(`SELECT COUNT(*) FROM predictions WHERE status IN ('created', 'processing')`)).toMatch(
+      /SEARCH .* predictions_status_created_at_id/,
+    );
   });
 });
 
@@ -64,6 +90,11 @@ describe("migrations", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(await store.imageCounts()).toEqual({ local: 2, wavespeed: 5 });
     expect((await store.get("x"))?.outputs).toHaveLength(4);
+    // Predictions from before the served options existed read as asked with none.
+    expect((await store.get("x"))?.options).toEqual({ syncMode: false, base64Output: false });
+    // Runs made before lineage existed each start a thread of their own, with no note and no stars.
+    expect(await store.get("x")).toMatchObject({ threadId: "x", lineage: null, note: "", sweep: null });
+    expect((await store.get("x"))?.outputs.every((output) => !output.starred)).toBe(true);
     await store.delete("x");
     expect(await store.imageCounts()).toEqual({ local: 2, wavespeed: 1 });
   });

@@ -1,8 +1,6 @@
 import "server-only";
-import type { Statement } from "better-sqlite3";
 import {
   ENGINE_NAMES,
-  type EngineInput,
   type EngineName,
   type HistoryPageOf,
   type HistoryQuery,
@@ -11,132 +9,66 @@ import {
   type PredictionRecord,
   type PredictionStatus,
   type StoredOutput,
-  type SubmitState,
   statusesBefore,
 } from "../domain";
 import type { Db } from "./client";
-import type { PredictionRepo, UpdateOutcome } from "./prediction-repo";
-
-type PredictionRow = {
-  id: string;
-  engine: EngineName;
-  model: string;
-  status: PredictionStatus;
-  prompt: string;
-  aspect_ratio: EngineInput["aspect_ratio"];
-  num_images: number;
-  seed: number;
-  seed_requested: number | null;
-  guidance_scale: number;
-  safety_tolerance: EngineInput["safety_tolerance"];
-  upstream_id: string | null;
-  submit_state: SubmitState;
-  error: string;
-  inference_ms: number;
-  created_at: string;
-  updated_at: string;
-  completed_at: string | null;
-};
-
-type OutputRow = {
-  prediction_id: string;
-  idx: number;
-  file: string;
-  content_type: string;
-  width: number;
-  height: number;
-  bytes: number;
-  nsfw: number;
-  source_url: string | null;
-};
-
-const PATCH_COLUMNS = {
-  status: "status",
-  upstreamId: "upstream_id",
-  submitState: "submit_state",
-  error: "error",
-  inferenceMs: "inference_ms",
-  completedAt: "completed_at",
-} as const satisfies Record<keyof PredictionPatch, string>;
-
-const toOutput = (row: OutputRow): StoredOutput => ({
-  index: row.idx,
-  file: row.file,
-  contentType: row.content_type,
-  width: row.width,
-  height: row.height,
-  bytes: row.bytes,
-  nsfw: row.nsfw === 1,
-  sourceUrl: row.source_url,
-});
-
-const toRecord = (row: PredictionRow, outputs: StoredOutput[]): PredictionRecord => ({
-  id: row.id,
-  engine: row.engine,
-  model: row.model,
-  status: row.status,
-  input: {
-    prompt: row.prompt,
-    aspect_ratio: row.aspect_ratio,
-    num_images: row.num_images,
-    seed: row.seed,
-    guidance_scale: row.guidance_scale,
-    safety_tolerance: row.safety_tolerance,
-  },
-  seedRequested: row.seed_requested,
-  upstreamId: row.upstream_id,
-  submitState: row.submit_state,
-  error: row.error,
-  inferenceMs: row.inference_ms,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  completedAt: row.completed_at,
-  outputs,
-});
+import { historyWhere } from "./history-query";
+import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "./prediction-repo";
+import {
+  INSERT_OUTPUT,
+  INSERT_PREDICTION,
+  nextDay,
+  type OutputRow,
+  outputParams,
+  PATCH_COLUMNS,
+  type PredictionRow,
+  predictionParams,
+  toOutput,
+  toRecord,
+  withDefaults,
+} from "./prediction-rows";
+import { StatementCache } from "./statements";
 
 /** PredictionRepo on SQLite (better-sqlite3): every SQL statement about predictions lives here. */
 export class SqlitePredictionRepo implements PredictionRepo {
-  /**
-   * Statements prepared once and reused: preparing costs more than running most of them. Keyed by
-   * SQL text, as `update` and `list` build theirs from their arguments (a handful of shapes each).
-   */
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: StatementCache;
 
-  constructor(private readonly db: Db) {}
-
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  constructor(private readonly db: Db) {
+    this.statements = new StatementCache(db);
   }
 
-  /** Returns the record as stored, built from what was written rather than read back. */
-  async create(record: NewPrediction): Promise<PredictionRecord> {
-    const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = record.input;
-    const input = { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
-    this.sql(
-      `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed, seed_requested,
-         guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at, completed_at)
-       VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested,
-         @guidance_scale, @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @created_at, @completed_at)`,
-    ).run({
-      id: record.id,
-      engine: record.engine,
-      model: record.model,
-      status: record.status,
-      ...input,
-      seed_requested: record.seedRequested,
-      upstream_id: record.upstreamId,
-      submit_state: record.submitState,
-      error: record.error,
-      inference_ms: record.inferenceMs,
-      created_at: record.createdAt,
-      completed_at: record.completedAt,
+  private sql(text: string) {
+    return this.statements.get(text);
+  }
+
+  async create(prediction: NewPrediction): Promise<PredictionRecord> {
+    return this.writing(() => this.insert(prediction));
+  }
+
+  async createOnce(prediction: NewPrediction, claim: IdempotencyClaim): Promise<ClaimOutcome> {
+    // IMMEDIATE takes the write lock before the lookup, so two processes cannot both find the key free.
+    const claimOnce = this.db.transaction((): ClaimOutcome => {
+      this.sql(`DELETE FROM idempotency_keys WHERE key = ? AND created_at < ?`).run(claim.key, claim.expiredBefore);
+      const held = this.heldClaim(claim);
+      if (held) return held;
+      const created = this.insert(prediction);
+      this.sql(`INSERT INTO idempotency_keys (key, fingerprint, prediction_id, created_at) VALUES (?, ?, ?, ?)`).run(
+        claim.key,
+        claim.fingerprint,
+        prediction.id,
+        claim.createdAt,
+      );
+      return { outcome: "created", record: created };
     });
-    return { ...record, input, updatedAt: record.createdAt, outputs: [] };
+    return this.writing(() => claimOnce.immediate());
+  }
+
+  async findClaim(claim: IdempotencyClaim): Promise<ClaimOutcome | undefined> {
+    return this.heldClaim(claim);
+  }
+
+  async forgetIdempotencyKeys(before: string): Promise<number> {
+    return this.writing(() => this.sql(`DELETE FROM idempotency_keys WHERE created_at < ?`).run(before).changes);
   }
 
   async get(id: string): Promise<PredictionRecord | undefined> {
@@ -153,7 +85,7 @@ export class SqlitePredictionRepo implements PredictionRepo {
   }
 
   async update(id: string, patch: PredictionPatch): Promise<UpdateOutcome> {
-    return this.write(id, patch);
+    return this.writing(() => this.write(id, patch));
   }
 
   async complete(
@@ -163,31 +95,17 @@ export class SqlitePredictionRepo implements PredictionRepo {
   ): Promise<PredictionRecord | undefined> {
     // An upsert, not INSERT OR REPLACE: a replace would fire the image-count trigger a second time.
     const insert = this.sql(
-      `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url)
-       VALUES (@prediction_id, @idx, @file, @content_type, @width, @height, @bytes, @nsfw, @source_url)
-       ON CONFLICT (prediction_id, idx) DO UPDATE SET file = excluded.file, content_type = excluded.content_type,
+      `${INSERT_OUTPUT} ON CONFLICT (prediction_id, idx) DO UPDATE SET file = excluded.file, content_type = excluded.content_type,
          width = excluded.width, height = excluded.height, bytes = excluded.bytes, nsfw = excluded.nsfw,
          source_url = excluded.source_url`,
     );
-    const completed = this.db.transaction(() => {
+    const completeOnce = this.db.transaction(() => {
       // The status check and the writes in one transaction: a terminal prediction keeps its outputs.
       if (this.write(id, { ...patch, status: "completed" }) !== "updated") return false;
-      for (const output of outputs) {
-        insert.run({
-          prediction_id: id,
-          idx: output.index,
-          file: output.file,
-          content_type: output.contentType,
-          width: output.width,
-          height: output.height,
-          bytes: output.bytes,
-          nsfw: output.nsfw ? 1 : 0,
-          source_url: output.sourceUrl,
-        });
-      }
+      for (const output of outputs) insert.run(outputParams(id, output));
       return true;
-    })();
-    return completed ? this.read(id) : undefined;
+    });
+    return this.writing(() => completeOnce()) ? this.read(id) : undefined;
   }
 
   async listUnfinished(): Promise<PredictionRecord[]> {
@@ -198,29 +116,14 @@ export class SqlitePredictionRepo implements PredictionRepo {
   }
 
   async list(query: HistoryQuery): Promise<HistoryPageOf<PredictionRecord>> {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: query.limit + 1 };
-    if (query.status) {
-      where.push("status = @status");
-      params.status = query.status;
-    }
-    if (query.search) {
-      where.push("prompt LIKE @search ESCAPE '\\'");
-      params.search = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    }
-    if (query.cursor) {
-      const [createdAt, id] = splitCursor(query.cursor);
-      where.push("(created_at, id) < (@cursorCreatedAt, @cursorId)");
-      params.cursorCreatedAt = createdAt;
-      params.cursorId = id;
-    }
-    // Every shape reads through an index in history order (predictions_created_at, or
-    // predictions_status_created_at_id with a status) and stops at the page's end; a search
-    // filters rows on the way, so it reads about limit / (share of matching rows).
+    const { where, params } = historyWhere(query);
+    // Every unfiltered shape reads through an index in history order (predictions_created_at, or
+    // predictions_status_created_at_id with a status) and stops at the page's end; the other
+    // filters drop rows on the way, so a page reads about limit / (share of matching rows).
     const rows = this.sql(
-      `SELECT * FROM predictions ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+      `SELECT * FROM predictions p ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
        ORDER BY created_at DESC, id DESC LIMIT @limit`,
-    ).all(params) as PredictionRow[];
+    ).all({ ...params, limit: query.limit + 1 }) as PredictionRow[];
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const nextCursor = rows.length > query.limit && last ? `${last.created_at}|${last.id}` : null;
@@ -235,12 +138,132 @@ export class SqlitePredictionRepo implements PredictionRepo {
     return counts;
   }
 
+  async countUnfinished(): Promise<number> {
+    return (this.sql(`SELECT COUNT(*) AS n FROM predictions WHERE status IN ('created', 'processing')`).get() as { n: number }).n;
+  }
+
+  async billableImagesOn(engine: EngineName, day: string): Promise<number> {
+    // A range on created_at reads the day through predictions_created_at; ISO strings sort as times do.
+    const row = this.sql(
+      `SELECT
+         COALESCE((SELECT SUM(CASE
+             WHEN p.status = 'completed' THEN (SELECT COUNT(*) FROM prediction_outputs o WHERE o.prediction_id = p.id)
+             WHEN p.status IN ('created', 'processing') THEN p.num_images
+             ELSE 0 END)
+           FROM predictions p WHERE p.engine = @engine AND p.created_at >= @day AND p.created_at < @nextDay), 0)
+         + COALESCE((SELECT images FROM spend_of_deleted WHERE day = @day AND engine = @engine), 0) AS images`,
+    ).get({ engine, day, nextDay: nextDay(day) }) as { images: number };
+    return row.images;
+  }
+
   async delete(id: string): Promise<boolean> {
-    return this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0;
+    return this.writing(() => this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0);
+  }
+
+  async setNote(id: string, note: string): Promise<PredictionRecord | undefined> {
+    const { changes } = this.writing(() =>
+      this.sql(`UPDATE predictions SET note = ?, updated_at = ? WHERE id = ?`).run(note, new Date().toISOString(), id),
+    );
+    return changes > 0 ? this.read(id) : undefined;
+  }
+
+  async setStar(id: string, index: number, starred: boolean): Promise<PredictionRecord | undefined> {
+    const starOnce = this.db.transaction(() => {
+      const { changes } = this.sql(`UPDATE prediction_outputs SET starred = ? WHERE prediction_id = ? AND idx = ?`).run(
+        starred ? 1 : 0,
+        id,
+        index,
+      );
+      // The record's updated_at orders views of it in the browser; a star is a change to it.
+      if (changes > 0) this.sql(`UPDATE predictions SET updated_at = ? WHERE id = ?`).run(new Date().toISOString(), id);
+      return changes > 0;
+    });
+    return this.writing(() => starOnce()) ? this.read(id) : undefined;
+  }
+
+  async ancestors(id: string, max: number): Promise<Ancestor[]> {
+    // A recursive CTE (SQL:1999, also in PostgreSQL); the depth cap also stops an imported cycle.
+    const rows = this.sql(
+      `WITH RECURSIVE chain (ancestor_id, depth) AS (
+         SELECT parent_id, 1 FROM predictions WHERE id = @id AND parent_id IS NOT NULL
+         UNION ALL
+         SELECT p.parent_id, chain.depth + 1 FROM chain JOIN predictions p ON p.id = chain.ancestor_id
+           WHERE p.parent_id IS NOT NULL AND chain.depth < @max
+       )
+       SELECT chain.ancestor_id, p.* FROM chain LEFT JOIN predictions p ON p.id = chain.ancestor_id ORDER BY chain.depth DESC`,
+    ).all({ id, max }) as Array<PredictionRow & { ancestor_id: string }>;
+    const found = this.withOutputs(rows.filter((row) => row.id !== null));
+    const byId = new Map(found.map((record) => [record.id, record]));
+    return rows.map((row) => ({ id: row.ancestor_id, record: byId.get(row.ancestor_id) }));
+  }
+
+  async children(id: string): Promise<PredictionRecord[]> {
+    const rows = this.sql(`SELECT * FROM predictions WHERE parent_id = ? ORDER BY created_at, id`).all(id) as PredictionRow[];
+    return this.withOutputs(rows);
+  }
+
+  async threadSizes(threadIds: string[]): Promise<Record<string, number>> {
+    if (threadIds.length === 0) return {};
+    const rows = this.sql(
+      `SELECT thread_id, COUNT(*) AS size FROM predictions WHERE thread_id IN (SELECT value FROM json_each(?)) GROUP BY thread_id`,
+    ).all(JSON.stringify([...new Set(threadIds)])) as { thread_id: string; size: number }[];
+    return Object.fromEntries(rows.map((row) => [row.thread_id, row.size]));
+  }
+
+  async sweepCells(sweepId: string): Promise<PredictionRecord[]> {
+    const rows = this.sql(`SELECT * FROM predictions WHERE sweep_id = ? ORDER BY sweep_y, sweep_x, created_at, id`).all(
+      sweepId,
+    ) as PredictionRow[];
+    return this.withOutputs(rows);
+  }
+
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = this.sql(`SELECT id FROM predictions WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as {
+      id: string;
+    }[];
+    return new Set(rows.map((row) => row.id));
   }
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /** Returns the record as stored, built from what was written rather than read back. */
+  private insert(prediction: NewPrediction): PredictionRecord {
+    const record = withDefaults(prediction);
+    this.sql(INSERT_PREDICTION).run(predictionParams(record));
+    return record;
+  }
+
+  /** The outcome an unexpired claim on the key gives; undefined when the key is free. */
+  private heldClaim(claim: IdempotencyClaim): ClaimOutcome | undefined {
+    const held = this.sql(`SELECT fingerprint, prediction_id FROM idempotency_keys WHERE key = ? AND created_at >= ?`).get(
+      claim.key,
+      claim.expiredBefore,
+    ) as { fingerprint: string; prediction_id: string } | undefined;
+    if (!held) return undefined;
+    if (held.fingerprint !== claim.fingerprint) return { outcome: "mismatch" };
+    return { outcome: "replayed", record: this.read(held.prediction_id)! };
+  }
+
+  /**
+   * Runs a write; when the disk is full, resets the write-ahead log once and tries again. The WAL only
+   * restarts from its beginning at a checkpoint, which on a full disk never comes by itself, so without
+   * this every write (a delete included) would keep failing after space is freed elsewhere.
+   */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_FULL") throw error;
+      try {
+        this.db.pragma("wal_checkpoint(TRUNCATE)");
+      } catch {
+        throw error;
+      }
+      return write();
+    }
   }
 
   private read(id: string): PredictionRecord | undefined {
@@ -297,9 +320,4 @@ export class SqlitePredictionRepo implements PredictionRepo {
     }
     return byId;
   }
-}
-
-function splitCursor(cursor: string): [string, string] {
-  const at = cursor.lastIndexOf("|");
-  return at < 0 ? [cursor, ""] : [cursor.slice(0, at), cursor.slice(at + 1)];
 }

@@ -1,6 +1,11 @@
-/** The domain, defined once: parameters, the prediction and its moves, engines, the seed and cost rules. */
+/** The domain, defined once: parameters, the prediction and its moves, engines, lineage, sweeps, webhook deliveries, the seed and cost rules. */
+export * from "./annotations";
 export * from "./cost";
 export * from "./engines";
+export * from "./lineage";
 export * from "./parameters";
 export * from "./prediction";
+export * from "./prompt";
 export * from "./seed";
+export * from "./sweep";
+export * from "./webhook-delivery";

@@ -1,5 +1,7 @@
 import type { EngineName } from "./engines";
+import type { Lineage } from "./lineage";
 import type { EngineInput } from "./parameters";
+import type { SweepCellRef } from "./sweep";
 
 /**
  * A prediction as the playground keeps it. Engines, the store, the service and
@@ -42,7 +44,17 @@ export type StoredOutput = {
   nsfw: boolean;
   /** Where the engine had it, when it came as a URL. */
   sourceUrl: string | null;
+  /** Marked as a favourite. */
+  starred: boolean;
 };
+
+/**
+ * How a client of the served contract asked to be answered: `enable_sync_mode` and
+ * `enable_base64_output`. Kept with the prediction, so a later read answers the same way.
+ */
+export type PredictionOptions = { syncMode: boolean; base64Output: boolean };
+
+export const DEFAULT_PREDICTION_OPTIONS: PredictionOptions = { syncMode: false, base64Output: false };
 
 export type PredictionRecord = {
   id: string;
@@ -61,9 +73,25 @@ export type PredictionRecord = {
   updatedAt: string;
   completedAt: string | null;
   outputs: StoredOutput[];
+  options: PredictionOptions;
+  /** The run this one was made from, and what changed; null for a run made from scratch. */
+  lineage: Lineage | null;
+  /** The root of its family: itself, or the thread of the run it came from (lib/domain/lineage.ts). */
+  threadId: string;
+  /** Plain text, up to MAX_NOTE_CHARS. */
+  note: string;
+  /** Set when the run is a cell of a sweep. */
+  sweep: SweepCellRef | null;
 };
 
-export type NewPrediction = Omit<PredictionRecord, "outputs" | "updatedAt">;
+type Defaulted = "options" | "lineage" | "threadId" | "note" | "sweep";
+
+/**
+ * What a new row needs. Left out: the default options (DEFAULT_PREDICTION_OPTIONS), and a run of
+ * its own with no note.
+ */
+export type NewPrediction = Omit<PredictionRecord, "outputs" | "updatedAt" | Defaulted> &
+  Partial<Pick<PredictionRecord, Defaulted>>;
 
 export type PredictionPatch = Partial<
   Pick<PredictionRecord, "status" | "upstreamId" | "submitState" | "error" | "inferenceMs" | "completedAt">
@@ -73,8 +101,19 @@ export type HistoryQuery = {
   limit: number;
   /** `created_at|id` of the last row already shown. */
   cursor?: string;
+  /** Words in the prompt or the note. */
   search?: string;
   status?: PredictionStatus;
+  /** Only runs with at least one starred image. */
+  starred?: boolean;
+  /** Only runs with a note. */
+  hasNote?: boolean;
+  /** Only the runs of one thread. */
+  threadId?: string;
+  /** Only the cells of one sweep. */
+  sweepId?: string;
+  /** One entry per thread: its oldest run still present. */
+  groupByThread?: boolean;
 };
 
 export type HistoryPageOf<T> = { items: T[]; nextCursor: string | null };

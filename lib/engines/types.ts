@@ -31,6 +31,11 @@ export interface Engine {
   submit(input: EngineInput, options: SubmitOptions): Promise<{ upstreamId: string }>;
   /** `input` lets an engine that forgot a task (a restart) pick it up again. */
   getState(upstreamId: string, input: EngineInput): Promise<EngineState>;
+  /**
+   * A cheap authenticated call that creates nothing, for engines with an upstream key:
+   * throws UpstreamError("auth") while the upstream rejects the key.
+   */
+  checkKey?(): Promise<void>;
 }
 
 export type UpstreamErrorKind =

@@ -41,6 +41,13 @@ export class PostgresEventBus implements EventBus {
     return bus;
   }
 
+  /** A bus whose listener connects in the background, trying again until it is up (the composition root is synchronous). */
+  static start(options: PostgresEventBusOptions): PostgresEventBus {
+    const bus = new PostgresEventBus(options);
+    void bus.connectUntilUp(false);
+    return bus;
+  }
+
   async publish(event: PredictionEvent): Promise<void> {
     if (event.type === "resync") return;
     const notice: Notice =
@@ -88,10 +95,14 @@ export class PostgresEventBus implements EventBus {
     if (this.closed || this.listener !== broken) return;
     this.listener = undefined;
     await broken.end().catch(() => {});
+    await this.connectUntilUp(true);
+  }
+
+  private async connectUntilUp(resync: boolean): Promise<void> {
     for (let attempt = 1; !this.closed; attempt++) {
       try {
         await this.listen();
-        this.emitter.emit("event", { type: "resync" } satisfies PredictionEvent);
+        if (resync) this.emitter.emit("event", { type: "resync" } satisfies PredictionEvent);
         return;
       } catch (error) {
         log.warn("could not reconnect the event listener", { attempt, error: String(error) });

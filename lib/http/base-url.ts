@@ -1,15 +1,13 @@
-import { getEnv } from "../env";
+import { getEnv, isLoopbackBind } from "../env";
+import { baseUrlFor } from "./request-host";
 
 /**
- * The absolute base for links we hand out: PUBLIC_URL when set, otherwise the
- * host the request came to, so links work on whatever address was used.
+ * The absolute base for links we hand out: PUBLIC_URL when set, otherwise the host the request
+ * came to, so links work on whatever address was used. A host this server does not answer to
+ * (the proxy refuses it before any route runs) never makes it into a link.
  */
 export function requestBaseUrl(headers: Headers): string {
-  const configured = getEnv().PUBLIC_URL;
-  if (configured) return configured;
-  const host = firstValue(headers.get("x-forwarded-host")) ?? headers.get("host") ?? `localhost:${getEnv().PORT}`;
-  const proto = firstValue(headers.get("x-forwarded-proto")) ?? "http";
-  return `${proto === "https" ? "https" : "http"}://${host}`;
+  const env = getEnv();
+  const rules = { publicUrl: env.PUBLIC_URL, loopbackBind: isLoopbackBind(env.HOST), trustProxy: env.TRUST_PROXY };
+  return baseUrlFor(headers, rules, `http://localhost:${env.PORT}`);
 }
-
-const firstValue = (value: string | null) => value?.split(",")[0]?.trim() || undefined;

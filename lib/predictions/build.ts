@@ -1,41 +1,89 @@
 import "server-only";
+import type { Limiter } from "../access/limiter";
+import type { ArchiveRepo } from "../db/archive-repo";
+import type { EarlyDeliveryStore } from "../db/early-delivery-store";
 import type { PredictionRepo } from "../db/prediction-repo";
+import type { SweepRepo } from "../db/sweep-repo";
+import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
+import { SoleInstanceClaims, type WorkClaims } from "../db/work-claims";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
 import { createProcessMetrics } from "../metrics";
 import type { BlobStore } from "../storage/blob-store";
+import type { SpaceReserve } from "../storage/space-reserve";
 import { ThumbnailCache } from "../storage/thumbnails";
+import { WebhookSender, type WebhookSenderConfig } from "../webhooks/sender";
+import { EarlyDeliveries } from "./early-deliveries";
+import { KeyGate } from "./key-gate";
+import { ServedApi, type ServedApiConfig } from "./served-api";
 import { PredictionService } from "./service";
+import { StorageGuard } from "./storage-guard";
+import { SubmitLimits, type SubmitLimitsConfig } from "./submit-limits";
 import { Tracker, type TrackerConfig } from "./tracker";
 
-/** The three seams a service stands on; which implementations is the composition root's choice. */
+/** The seams the services stand on; which implementations is the composition root's choice. */
 export type PredictionStores = {
   repo: PredictionRepo;
+  /** Outgoing webhooks and their attempts. */
+  deliveries: WebhookDeliveryRepo;
+  sweeps: SweepRepo;
+  /** All-or-nothing imports across predictions and sweeps. */
+  archive: ArchiveRepo;
   /** Mirrored originals. */
   blobs: BlobStore;
   /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
   thumbnailBlobs: BlobStore;
+  /** Sweep grid PNGs: a cache too. */
+  gridBlobs: BlobStore;
   events: EventBus;
+  /** Where the data lives, in words a person can act on, e.g. `DATA_DIR (/srv/kontext)`. */
+  location: string;
+  /** Disk held back for final writes and deletes when the disk fills up; none where space is not ours to manage. */
+  reserve?: SpaceReserve;
+  /** Which unfinished runs are this process's; by default (one process) all of them. */
+  claims?: WorkClaims;
+  /** Webhooks that came before their run could take them; by default kept in this process. */
+  early?: EarlyDeliveryStore;
 };
 
-/** Wires the tracker and the service over the given stores and engine. */
+/** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
+export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig; keyProbeEveryMs?: number };
+
+/** Wires the tracker, the service and the served contract over the given stores and engine. */
 export function buildPredictionService(
   stores: PredictionStores,
-  options: { engine: Engine; trackerConfig: TrackerConfig; webhooks?: WebhookInbox },
+  options: {
+    engine: Engine;
+    trackerConfig: TrackerConfig;
+    webhooks?: WebhookInbox;
+    served: ServedConfig;
+    /** Checks on every submit; the limiter counts submits per caller. */
+    limits?: SubmitLimitsConfig & { submits: Limiter };
+  },
 ) {
   const { repo, blobs, events } = stores;
   const { engine } = options;
-  const tracker = new Tracker({ repo, blobs, engine, events }, options.trackerConfig);
-  const thumbnails = new ThumbnailCache(stores.thumbnailBlobs);
+  const storage = new StorageGuard(stores.location, stores.reserve);
+  const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
+  const claims = stores.claims ?? new SoleInstanceClaims(repo);
+  const early = stores.early ?? new EarlyDeliveries();
+  const tracker = new Tracker({ repo, claims, early, blobs, engine, events, keyGate, storage }, options.trackerConfig);
+  const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
     repo,
     blobs,
-    thumbnails,
+    thumbnails: new ThumbnailCache(stores.thumbnailBlobs),
+    storage,
     engine,
     events,
     tracker,
     metrics: createProcessMetrics(),
     webhooks: options.webhooks,
+    limits:
+      options.limits && new SubmitLimits({ repo, submits: options.limits.submits, engine: engine.name, config: options.limits }),
+    keyGate,
+    webhookSender,
   });
-  return { service, tracker };
+  const served = new ServedApi({ predictions: service, blobs, webhookSender }, options.served);
+  return { service, served, tracker, keyGate, webhookSender };
 }

@@ -50,6 +50,7 @@ export async function mirrorOutput(
     bytes: bytes.length,
     nsfw: output.nsfw,
     sourceUrl,
+    starred: false,
   };
 }
 

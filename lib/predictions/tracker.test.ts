@@ -128,7 +128,7 @@ describe("Tracker", () => {
     expect(done).toMatchObject({ status: "failed", error: expect.stringMatching(/did not finish within/) });
   });
 
-  it("keeps at most maxConcurrency tasks upstream and submits the rest in order", async () => {
+  it("keeps at most maxConcurrency tasks upstream and submits the rest in order, the next as soon as one finishes", async () => {
     const png = await pngOf(8, 8);
     let upstreamNow = 0;
     let upstreamPeak = 0;
@@ -137,14 +137,24 @@ describe("Tracker", () => {
       running(),
       completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }]),
     ]);
+    // A task is unfinished upstream from its submit until the engine first reports it finished.
+    const finished = new Set<string>();
     const submit = engine.submit.bind(engine);
     engine.submit = async (input) => {
       upstreamPeak = Math.max(upstreamPeak, ++upstreamNow);
       return submit(input);
     };
-    const { service, tracker, events } = createTestPredictions(engine, { config: { maxConcurrency: 3 } });
+    const getState = engine.getState.bind(engine);
+    engine.getState = async (upstreamId: string) => {
+      const state = await getState(upstreamId);
+      if (state.status === "completed" && !finished.has(upstreamId)) {
+        finished.add(upstreamId);
+        upstreamNow--;
+      }
+      return state;
+    };
+    const { service, tracker } = createTestPredictions(engine, { config: { maxConcurrency: 3 } });
     cleanups.push(() => tracker.stop());
-    events.subscribe((event) => event.type === "updated" && event.record.status === "completed" && upstreamNow--);
 
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push((await service.submit({ prompt: `burst ${i}` })).id);
@@ -153,6 +163,29 @@ describe("Tracker", () => {
     expect(done.every((record) => record.status === "completed")).toBe(true);
     expect(upstreamPeak).toBe(3);
     expect(engine.submits.map((input) => input.prompt)).toEqual(ids.map((_, i) => `burst ${i}`));
+  });
+
+  it("gives a task's place upstream to the next one as soon as it finishes there, while its images are still copied", async () => {
+    const png = await pngOf(8, 8);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const images = await serveOnLoopback(async (_req, res) => {
+      await held;
+      res.writeHead(200, { "content-type": "image/png" }).end(png);
+    });
+    cleanups.push(images.close);
+    const engine = new ScriptedEngine(() => [completed([{ kind: "url", url: `${images.url}/0.png`, nsfw: false }])]);
+    const { service, tracker } = createTestPredictions(engine, { config: { maxConcurrency: 1 } });
+    cleanups.push(() => tracker.stop());
+
+    const first = await service.submit({ prompt: "first" });
+    const second = await service.submit({ prompt: "second" });
+    // The first one's image download is held, yet the second is already sent.
+    await expect.poll(() => engine.submits.length).toBe(2);
+    expect((await service.get(first.id)).status).not.toBe("completed");
+    release();
+    const done = await Promise.all([first, second].map((record) => waitForTerminal(service, record.id)));
+    expect(done.map((record) => record.status)).toEqual(["completed", "completed"]);
   });
 
   it("resumes unfinished predictions after a restart without submitting twice", async () => {

@@ -1,5 +1,7 @@
 import "server-only";
+import type { EarlyDeliveryStore } from "../db/early-delivery-store";
 import type { PredictionRepo, UpdateOutcome } from "../db/prediction-repo";
+import type { WorkClaims } from "../db/work-claims";
 import { canMove, isTerminal, type PredictionPatch, type PredictionRecord, type StoredOutput } from "../domain";
 import type { Engine, EngineOutput, EngineState } from "../engines/types";
 import { UpstreamError } from "../engines/types";
@@ -7,8 +9,12 @@ import type { EventBus } from "../events/event-bus";
 import { log } from "../log";
 import { type Failure, nextTry, type RetryPolicy, sleep } from "../retry";
 import type { BlobStore } from "../storage/blob-store";
+import { storageProblemOf } from "../storage/storage-errors";
+import { FinalWrites } from "./final-writes";
+import type { KeyGate } from "./key-gate";
 import { MirrorError, type MirrorLimits, mirrorOutput } from "./mirror";
 import { DurationEstimate, nextPollDelay, type PollSchedule } from "./poll-schedule";
+import type { StorageGuard } from "./storage-guard";
 
 export type TrackerConfig = {
   /** Tasks allowed upstream at once; the rest wait, in order, as `created`. */
@@ -18,46 +24,80 @@ export type TrackerConfig = {
   schedule: PollSchedule;
   /** First guess of a task's duration, refined as tasks finish. */
   expectedDurationMs: number;
-  /** When a failed submit, poll or download is tried again. */
+  /** When a failed submit, poll, download or final write is tried again. */
   retry: RetryPolicy;
   mirrorLimits: MirrorLimits;
   /** Public URL of our webhook endpoint, when webhooks are on. */
   webhookUrl?: string;
 };
 
-type Deps = { repo: PredictionRepo; blobs: BlobStore; engine: Engine; events: EventBus };
+/**
+ * `keyGate` hears whether the upstream took the key; it decides what that means for new submits.
+ * `claims` says which unfinished runs are this process's to work on (several instances share one
+ * database); `early` keeps webhook deliveries the tracker cannot apply yet.
+ */
+type Deps = {
+  repo: PredictionRepo;
+  claims: WorkClaims;
+  early: EarlyDeliveryStore;
+  blobs: BlobStore;
+  engine: Engine;
+  events: EventBus;
+  storage: StorageGuard;
+  keyGate?: KeyGate;
+};
 
-/** How long a webhook that beat its submit's answer is kept for that submit, and how many at most. */
-const EARLY_DELIVERY_MS = 60_000;
-const EARLY_DELIVERY_MAX = 256;
+const RESTARTED_MID_SUBMIT =
+  "The server restarted while this task was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.";
+const LOST_MID_SUBMIT =
+  "Tracking this task stopped while it was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.";
+
+/** How soon a run waiting for a place that another instance holds looks again. */
+const PLACE_RETRY_MS = 250;
+
+/** A delete came while the outputs were being saved: stop, and leave nothing behind. */
+class Cancelled extends Error {}
 
 /**
  * Drives every prediction to a terminal state: submits in order within the
  * concurrency limit, polls only while something is unfinished, mirrors the
- * outputs before anyone hears "completed", and resumes after a restart.
+ * outputs before anyone hears "completed", resumes after a restart, and
+ * (reconcile) picks up whatever nothing is working on.
  */
 export class Tracker {
   private readonly queue: string[] = [];
   private readonly active = new Set<string>();
+  /**
+   * The runs holding one of the `maxConcurrency` places upstream: a run gives its place back the
+   * moment the upstream reports it finished, before its images are mirrored, so the next task
+   * starts while this one's images are still being copied.
+   */
+  private readonly upstream = new Set<string>();
   private readonly finishing = new Map<string, Promise<void>>();
   private readonly cancelled = new Set<string>();
-  /** Webhook deliveries for upstream ids not stored yet, by upstream id; their submit picks them up. */
-  private readonly early = new Map<string, { state: EngineState; receivedAt: number }>();
+  private readonly finalWrites: FinalWrites;
   /** Submits sent upstream whose answer (and so upstream id) has not come back yet. */
   private submitsAwaitingAnswer = 0;
   private readonly estimate: DurationEstimate;
   private stopped = false;
   private pumpScheduled = false;
+  private reconciling = false;
+  private pumping = false;
+  private pumpAgain = false;
+  private placeRetry?: NodeJS.Timeout;
+  private claimKeeping?: NodeJS.Timeout;
 
   constructor(
     private readonly deps: Deps,
     private readonly config: TrackerConfig,
   ) {
     this.estimate = new DurationEstimate(config.expectedDurationMs);
+    this.finalWrites = new FinalWrites(deps.storage, config.retry, () => this.stopped);
   }
 
+  /** Tasks holding a place upstream. */
   get inFlight(): number {
-    return this.active.size;
+    return this.upstream.size;
   }
 
   get waiting(): number {
@@ -66,9 +106,10 @@ export class Tracker {
 
   /**
    * Queues a prediction; it starts on the next turn of the event loop, so a submit request
-   * answers before the upstream submit is even prepared.
+   * answers before the upstream submit is even prepared. One already tracked is left as it is.
    */
   enqueue(id: string): void {
+    if (this.isTracked(id)) return;
     this.queue.push(id);
     if (this.pumpScheduled) return;
     this.pumpScheduled = true;
@@ -78,31 +119,92 @@ export class Tracker {
     });
   }
 
-  /** Picks up what a previous process left unfinished; returns how many. */
+  /**
+   * Picks up what a previous process left unfinished (with several instances: what no live claim
+   * holds), then keeps this process's claims alive and takes over those of instances that stopped.
+   * Returns how many it picked up.
+   */
   async resume(): Promise<number> {
-    const unfinished = await this.deps.repo.listUnfinished();
-    for (const record of unfinished) {
-      if (record.submitState === "submitted") this.start(record.id);
-      else if (record.submitState === "submitting" && this.deps.engine.name !== "local") {
-        await this.fail(
-          record.id,
-          "The server restarted while this task was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.",
-        );
-      } else this.enqueue(record.id);
+    const picked = await this.takeOrphans(RESTARTED_MID_SUBMIT);
+    const every = this.deps.claims.renewEveryMs;
+    if (every !== undefined && !this.stopped) {
+      this.claimKeeping = setInterval(() => void this.keepClaims(), every);
+      this.claimKeeping.unref();
     }
-    return unfinished.length;
+    return picked;
   }
 
-  /** Stops tracking a prediction (it is being deleted). */
+  /** Renews this process's leases, then takes over runs whose instance stopped renewing. */
+  private async keepClaims(): Promise<void> {
+    try {
+      await this.deps.claims.renew();
+      if (!this.stopped) await this.takeOrphans(LOST_MID_SUBMIT);
+    } catch (error) {
+      log.warn("could not renew claims; trying again shortly", { error: String(error) });
+    }
+  }
+
+  /** Claims the unfinished runs nothing works on and picks each up; returns how many. */
+  private async takeOrphans(outcomeUnknown: string): Promise<number> {
+    let taken = 0;
+    for (const id of await this.deps.claims.claimOrphans()) {
+      if (this.stopped) break;
+      if (this.isTracked(id)) continue;
+      const record = await this.deps.repo.get(id);
+      if (!record || isTerminal(record.status)) continue;
+      taken++;
+      await this.pickUp(record, outcomeUnknown);
+    }
+    return taken;
+  }
+
+  /**
+   * Takes up what nothing is working on: final states whose write failed (written again here)
+   * and unfinished predictions no run tracks. Returns how many. Called periodically.
+   */
+  async reconcile(): Promise<number> {
+    if (this.stopped || this.reconciling) return 0;
+    this.reconciling = true;
+    try {
+      const rewritten = await this.finalWrites.retryKept();
+      return rewritten + (await this.takeOrphans(LOST_MID_SUBMIT));
+    } finally {
+      this.reconciling = false;
+    }
+  }
+
+  /** Stops tracking a prediction (it is being deleted); a mirror under way removes what it wrote. */
   cancel(id: string): void {
     this.cancelled.add(id);
     const queued = this.queue.indexOf(id);
     if (queued >= 0) this.queue.splice(queued, 1);
+    this.finalWrites.forget(id);
+  }
+
+  /**
+   * Takes the given predictions out of the queue if they are still waiting there, and says which
+   * it took; any already started (sent, or being sent) is left to finish.
+   */
+  cancelQueued(ids: Iterable<string>): string[] {
+    const wanted = new Set(ids);
+    const taken = this.queue.filter((id) => wanted.has(id));
+    if (taken.length === 0) return [];
+    const kept = this.queue.filter((id) => !wanted.has(id));
+    this.queue.splice(0, this.queue.length, ...kept);
+    return taken;
   }
 
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;
+    clearInterval(this.claimKeeping);
+    clearTimeout(this.placeRetry);
+  }
+
+  /** Stops, and gives this process's claims up so another instance takes its runs over at once. */
+  async releaseClaims(): Promise<void> {
+    this.stop();
+    await this.deps.claims.releaseAll();
   }
 
   /**
@@ -111,31 +213,73 @@ export class Tracker {
    */
   async notify(upstreamId: string, state: EngineState): Promise<"applied" | "held" | false> {
     const record = await this.deps.repo.findByUpstreamId(upstreamId);
-    if (record) {
+    if (record && (await this.deps.claims.holds(record.id))) {
       await this.apply(record.id, await this.withTaskCode(upstreamId, record.input, state));
       return "applied";
     }
-    if (this.submitsAwaitingAnswer === 0) return false;
-    this.holdEarly(upstreamId, state);
+    // Another instance's run (it polls the table), or one whose submit has not been answered yet.
+    if (!record && !this.deps.early.shared && this.submitsAwaitingAnswer === 0) return false;
+    await this.deps.early.hold(upstreamId, state);
     return "held";
   }
 
+  private isTracked(id: string): boolean {
+    return this.active.has(id) || this.finishing.has(id) || this.finalWrites.has(id) || this.queue.includes(id);
+  }
+
+  /** Where an untracked unfinished prediction goes: polled, submitted, or failed if a submit's outcome is unknown. */
+  private async pickUp(record: PredictionRecord, outcomeUnknown: string): Promise<void> {
+    if (record.submitState === "submitted") this.start(record.id);
+    // The local engine renders again from the input; WaveSpeed may have billed a task we cannot see.
+    else if (record.submitState === "submitting" && this.deps.engine.name !== "local") await this.fail(record.id, outcomeUnknown);
+    else this.enqueue(record.id);
+  }
+
+  /** Starts queued runs while places upstream are free: here, and (claims) across every instance. */
   private pump(): void {
-    while (!this.stopped && this.active.size < this.config.maxConcurrency && this.queue.length > 0) {
-      this.start(this.queue.shift()!);
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    void this.fillPlaces()
+      .catch((error) => log.warn("could not take a place upstream; trying again shortly", { error: String(error) }))
+      .finally(() => {
+        this.pumping = false;
+        if (!this.pumpAgain) return;
+        this.pumpAgain = false;
+        this.pump();
+      });
+  }
+
+  private async fillPlaces(): Promise<void> {
+    while (!this.stopped && this.upstream.size < this.config.maxConcurrency && this.queue.length > 0) {
+      const id = this.queue[0];
+      if (!(await this.deps.claims.takePlace(id, this.config.maxConcurrency))) {
+        // Every shared place is taken by some instance: look again shortly.
+        clearTimeout(this.placeRetry);
+        this.placeRetry = setTimeout(() => this.pump(), PLACE_RETRY_MS);
+        return;
+      }
+      // Taken out of the queue (a cancel) while the place was being taken.
+      if (this.queue[0] !== id) continue;
+      this.queue.shift();
+      this.start(id);
     }
   }
 
   private start(id: string): void {
     this.active.add(id);
+    this.upstream.add(id);
     void this.run(id)
       .catch(async (error) => {
-        log.error("tracker crashed on a prediction", { id, error: String(error) });
-        await this.fail(id, "Internal error while tracking this prediction.");
+        if (!storageProblemOf(error)) log.error("tracker crashed on a prediction", { id, error: String(error) });
+        await this.fail(id, this.deps.storage.describe(error) ?? "Internal error while tracking this prediction.");
       })
       .catch((error) => log.error("could not record a tracker crash", { id, error: String(error) }))
       .finally(() => {
         this.active.delete(id);
+        this.upstream.delete(id);
         this.cancelled.delete(id);
         this.pump();
       });
@@ -162,12 +306,14 @@ export class Tracker {
         const { upstreamId } = await this.deps.engine
           .submit(record.input, { predictionId: id, webhookUrl: this.config.webhookUrl })
           .finally(() => this.submitsAwaitingAnswer--);
+        this.deps.keyGate?.keyAccepted();
         // Polling needs only the id and the input, which we already hold: no read back.
         if ((await this.save(id, { upstreamId, submitState: "submitted" })) !== "updated") return undefined;
-        const delivered = this.takeEarly(upstreamId);
+        const delivered = await this.deps.early.take(upstreamId);
         if (delivered) await this.apply(id, await this.withTaskCode(upstreamId, record.input, delivered));
         return { ...record, upstreamId, submitState: "submitted" };
       } catch (error) {
+        this.reportKey(error);
         const delay = nextTry(
           "submit",
           failureOf(error),
@@ -176,7 +322,7 @@ export class Tracker {
           this.config.deadlineMs - (Date.now() - startedAt),
         );
         if (delay === undefined) {
-          await this.fail(id, describeFailure(error));
+          await this.fail(id, this.describe(error));
           return undefined;
         }
         // Nothing was created upstream: safe to send again, keeping its place.
@@ -201,14 +347,19 @@ export class Tracker {
         return;
       }
       try {
+        // With several instances, a webhook for this run may have reached another one.
+        const pushed = this.deps.early.shared ? await this.deps.early.take(upstreamId!) : undefined;
+        if (pushed && (await this.apply(id, await this.withTaskCode(upstreamId!, input, pushed), elapsed))) return;
         const state = await this.deps.engine.getState(upstreamId!, input);
+        this.deps.keyGate?.keyAccepted();
         failures = 0;
         if (await this.apply(id, state, elapsed)) return;
         delay = nextPollDelay(Date.now() - startedAt, this.estimate.expectedMs, this.config.schedule);
       } catch (error) {
+        this.reportKey(error);
         const retryIn = nextTry("poll", failureOf(error), ++failures, this.config.retry);
         if (retryIn === undefined) {
-          await this.fail(id, describeFailure(error));
+          await this.fail(id, this.describe(error));
           return;
         }
         delay = retryIn;
@@ -216,18 +367,8 @@ export class Tracker {
     }
   }
 
-  private holdEarly(upstreamId: string, state: EngineState): void {
-    const now = Date.now();
-    for (const [key, held] of this.early) {
-      if (now - held.receivedAt > EARLY_DELIVERY_MS || this.early.size >= EARLY_DELIVERY_MAX) this.early.delete(key);
-    }
-    this.early.set(upstreamId, { state, receivedAt: now });
-  }
-
-  private takeEarly(upstreamId: string): EngineState | undefined {
-    const held = this.early.get(upstreamId);
-    this.early.delete(upstreamId);
-    return held && Date.now() - held.receivedAt <= EARLY_DELIVERY_MS ? held.state : undefined;
+  private reportKey(error: unknown): void {
+    if (error instanceof UpstreamError && error.kind === "auth") this.deps.keyGate?.keyRejected();
   }
 
   /**
@@ -244,10 +385,21 @@ export class Tracker {
     }
   }
 
+  /** Gives a run's place upstream to the next task in the queue. */
+  private releasePlace(id: string): void {
+    if (!this.upstream.delete(id)) return;
+    void this.deps.claims
+      .releasePlace(id)
+      .catch((error) => log.warn("could not give a place upstream back; its lease frees it", { id, error: String(error) }))
+      .finally(() => this.pump());
+  }
+
   /** Returns true once the prediction is terminal. */
   private async apply(id: string, state: EngineState, elapsedMs?: number): Promise<boolean> {
     const status = await this.deps.repo.getStatus(id);
     if (!status || isTerminal(status)) return true;
+    // Finished upstream (a poll or a webhook said so): its place there is free, whatever mirroring still takes.
+    if (state.status === "completed" || state.status === "failed") this.releasePlace(id);
     if (state.status === "completed") {
       if (elapsedMs !== undefined) this.estimate.observe(elapsedMs);
       await this.complete(id, state);
@@ -262,32 +414,47 @@ export class Tracker {
     return false;
   }
 
-  /** Mirrors every output, then reports completion. Polls and webhooks share one run. */
+  /**
+   * Mirrors every output, then stores completion. Polls and webhooks share one run. Outputs
+   * that cannot all be saved are removed, and the prediction fails saying why.
+   */
   private complete(id: string, state: EngineState): Promise<void> {
     const running = this.finishing.get(id);
     if (running) return running;
     const work = this.mirrorAll(id, state.outputs)
-      .then(async (outputs) => {
-        if (this.cancelled.has(id)) return;
-        const record = await this.deps.repo.complete(id, outputs, {
-          error: "",
-          inferenceMs: state.inferenceMs,
-          completedAt: new Date().toISOString(),
-        });
-        if (record) await this.deps.events.publish({ type: "updated", record });
-      })
-      .catch((error) => this.fail(id, `The images could not be saved: ${describeFailure(error)}`))
+      .then(
+        (outputs) => this.finalWrites.write(id, () => this.storeCompletion(id, outputs, state)),
+        async (error) => {
+          await this.removeFiles(id);
+          if (!(error instanceof Cancelled)) await this.fail(id, this.describe(error, "The images could not be saved: "));
+        },
+      )
       .finally(() => this.finishing.delete(id));
     this.finishing.set(id, work);
     return work;
+  }
+
+  private async storeCompletion(id: string, outputs: StoredOutput[], state: EngineState): Promise<void> {
+    if (this.cancelled.has(id)) return this.removeFiles(id);
+    const record = await this.deps.repo.complete(id, outputs, {
+      error: "",
+      inferenceMs: state.inferenceMs,
+      completedAt: new Date().toISOString(),
+    });
+    if (record) return this.deps.events.publish({ type: "updated", record });
+    // Deleted meanwhile, or ended another way: the files this run wrote belong to no result.
+    if ((await this.deps.repo.getStatus(id)) !== "completed") await this.removeFiles(id);
   }
 
   private async mirrorAll(id: string, outputs: EngineOutput[]): Promise<StoredOutput[]> {
     if (outputs.length === 0) throw new MirrorError("the task completed without any output");
     const stored: StoredOutput[] = [];
     for (const [index, output] of outputs.entries()) {
+      if (this.cancelled.has(id)) throw new Cancelled();
       stored.push(await this.mirrorWithRetry(id, index, output));
     }
+    // A delete that came while the last file was written must not leave it behind either.
+    if (this.cancelled.has(id)) throw new Cancelled();
     return stored;
   }
 
@@ -304,14 +471,21 @@ export class Tracker {
     }
   }
 
+  private async removeFiles(id: string): Promise<void> {
+    await this.deps.blobs
+      .deletePrefix(id)
+      .catch((error) => log.warn("could not remove the files of an unfinished prediction", { id, error: String(error) }));
+  }
+
   private async isSettled(id: string): Promise<boolean> {
     const status = await this.deps.repo.getStatus(id);
     return !status || isTerminal(status) || this.finishing.has(id);
   }
 
   /** Fails the prediction unless it already ended: the store refuses to move a terminal status. */
-  private async fail(id: string, error: string): Promise<void> {
-    await this.save(id, { status: "failed", error, completedAt: new Date().toISOString() });
+  private fail(id: string, error: string): Promise<void> {
+    const completedAt = new Date().toISOString();
+    return this.finalWrites.write(id, async () => void (await this.save(id, { status: "failed", error, completedAt })));
   }
 
   /** Writes the patch and announces what a person can see of it. */
@@ -324,16 +498,22 @@ export class Tracker {
     if (record) await this.deps.events.publish({ type: "updated", record });
     return outcome;
   }
-}
 
-/** What the retry decision needs to know of a failure. */
-function failureOf(error: unknown): Failure {
-  if (error instanceof UpstreamError) return { kind: error.kind, retryAfterMs: error.details.retryAfterMs };
-  return { kind: "other" };
+  /** A failure in words: a full disk says so, whatever was being done; other failures follow `context`. */
+  private describe(error: unknown, context = ""): string {
+    return this.deps.storage.describe(error) ?? context + describeFailure(error);
+  }
 }
 
 function describeFailure(error: unknown): string {
   if (error instanceof UpstreamError || error instanceof MirrorError) return error.message;
   log.error("unexpected failure", { error: String(error) });
   return "Internal error.";
+}
+
+/** What the retry decision needs to know of a failure. */
+function failureOf(error: unknown): Failure {
+  if (error instanceof UpstreamError) return { kind: error.kind, retryAfterMs: error.details.retryAfterMs };
+  if (storageProblemOf(error)) return { kind: "storage_full" };
+  return { kind: "other" };
 }

@@ -39,6 +39,7 @@ export function toView(record: PredictionRecord, baseUrl: string): PredictionVie
           height: output.height,
           contentType: output.contentType,
           nsfw: output.nsfw,
+          starred: output.starred,
         }))
       : [];
   return {
@@ -51,8 +52,13 @@ export function toView(record: PredictionRecord, baseUrl: string): PredictionVie
     error: record.error,
     inferenceMs: record.inferenceMs,
     createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
     completedAt: record.completedAt,
     outputs,
+    lineage: record.lineage,
+    threadId: record.threadId,
+    note: record.note,
+    sweep: record.sweep,
     shareUrl: baseUrl + sharePath(record.id),
     resultUrl: baseUrl + resultPath(record.id),
   };
@@ -64,5 +70,6 @@ export function toHistoryPage(history: History, baseUrl: string): HistoryPage {
     items: history.items.map((record) => toView(record, baseUrl)),
     nextCursor: history.nextCursor,
     totals: history.totals,
+    threadSizes: history.threadSizes,
   };
 }

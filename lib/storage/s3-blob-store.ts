@@ -101,6 +101,11 @@ export class S3BlobStore implements BlobStore {
     return prefixes;
   }
 
+  /** A single PutObject is all or nothing on the server: no partial object is ever left to remove. */
+  async removeIncomplete(): Promise<number> {
+    return 0;
+  }
+
   private async keysUnder(prefix: string): Promise<string[]> {
     const keys: string[] = [];
     let token: string | undefined;

@@ -10,6 +10,7 @@ import {
   wantsRandomSeed,
   withSeed,
 } from "@/lib/domain";
+import { ID_PATTERN, type ParentRefBody } from "@/lib/playground-api";
 
 /**
  * The form as a person edits it. Seed and guidance stay text so a half-typed
@@ -83,10 +84,22 @@ export function valuesFromInput(input: Omit<PredictionInput, "seed"> & { seed?: 
   };
 }
 
-/** `/?prompt=...`: a link that opens the playground with these settings. */
-export const playgroundHref = (values: FormValues) => {
-  const query = valuesToQuery(values).toString();
-  return query ? `/?${query}` : "/";
+/** The run a form filled from a link was taken from: `from=<id>` and `via=settings|tweak`. */
+export function parentFromQuery(query: { get(name: string): string | null }): ParentRefBody | null {
+  const id = query.get("from");
+  if (!id || !ID_PATTERN.test(id)) return null;
+  return { id, kind: query.get("via") === "tweak" ? "tweak" : "settings" };
+}
+
+/** `/?prompt=...`: a link that opens the playground with these settings, made from the run `from` when given. */
+export const playgroundHref = (values: FormValues, from?: ParentRefBody | null) => {
+  const query = valuesToQuery(values);
+  if (from) {
+    query.set("from", from.id);
+    if (from.kind === "tweak") query.set("via", "tweak");
+  }
+  const text = query.toString();
+  return text ? `/?${text}` : "/";
 };
 
 const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));

@@ -1,8 +1,19 @@
-import { PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
-import type { PredictionView } from "@/lib/playground-api";
+import { type HistoryQuery, PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
+import { ID_PATTERN, type PredictionView } from "@/lib/playground-api";
 
 /** What the history view is narrowed to; kept in its URL so a filtered view can be linked. */
-export type HistoryFilters = { q: string; status?: PredictionStatus };
+export type HistoryFilters = {
+  q: string;
+  status?: PredictionStatus;
+  /** Only runs with a starred image. */
+  starred?: boolean;
+  /** Only runs with a note. */
+  hasNote?: boolean;
+  /** Only one thread: a root and all its descendants. */
+  thread?: string;
+  /** One entry per thread. */
+  grouped?: boolean;
+};
 
 export const NO_FILTERS: HistoryFilters = { q: "" };
 
@@ -14,11 +25,17 @@ const MAX_QUERY_LENGTH = 500;
 
 type QueryReader = { get(name: string): string | null };
 
-/** From `?q=harbour&status=failed`; an unknown status means "all", as a hand-edited link deserves. */
+/** From `?q=harbour&status=failed&starred=1`; an unknown value means "all", as a hand-edited link deserves. */
 export function filtersFromQuery(query: QueryReader): HistoryFilters {
-  const q = (query.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const filters: HistoryFilters = { q: (query.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH) };
   const status = PREDICTION_STATUSES.find((candidate) => candidate === query.get("status"));
-  return status ? { q, status } : { q };
+  if (status) filters.status = status;
+  if (query.get("starred") === "1") filters.starred = true;
+  if (query.get("note") === "1") filters.hasNote = true;
+  const thread = query.get("thread");
+  if (thread && ID_PATTERN.test(thread)) filters.thread = thread;
+  if (query.get("group") === "thread") filters.grouped = true;
+  return filters;
 }
 
 /** Server components get search params as a record whose values may repeat. */
@@ -30,33 +47,53 @@ export function filtersFromRecord(record: Record<string, string | string[] | und
   return filtersFromQuery({ get: first });
 }
 
-/** Only what narrows the view, so the unfiltered history keeps a bare `/history`. */
+/** Only what narrows the view, so the unfiltered history keeps a bare `/history`. Also the API's query. */
 export function filtersToQuery(filters: HistoryFilters): URLSearchParams {
   const query = new URLSearchParams();
   const q = filters.q.trim();
   if (q) query.set("q", q);
   if (filters.status) query.set("status", filters.status);
+  if (filters.starred) query.set("starred", "1");
+  if (filters.hasNote) query.set("note", "1");
+  if (filters.thread) query.set("thread", filters.thread);
+  if (filters.grouped) query.set("group", "thread");
   return query;
 }
+
+/** The filters as the service takes them (the server-rendered first page). */
+export const historyQueryOf = (filters: HistoryFilters): Omit<HistoryQuery, "limit"> => ({
+  search: filters.q.trim() || undefined,
+  status: filters.status,
+  starred: filters.starred,
+  hasNote: filters.hasNote,
+  threadId: filters.thread,
+  groupByThread: filters.grouped,
+});
 
 export const historyHref = (filters: HistoryFilters) => {
   const query = filtersToQuery(filters).toString();
   return query ? `/history?${query}` : "/history";
 };
 
-export const sameFilters = (a: HistoryFilters, b: HistoryFilters) => a.q.trim() === b.q.trim() && a.status === b.status;
+export const sameFilters = (a: HistoryFilters, b: HistoryFilters) =>
+  filtersToQuery(a).toString() === filtersToQuery(b).toString();
 
-export const isFiltered = (filters: HistoryFilters) => filters.q.trim() !== "" || filters.status !== undefined;
+export const isFiltered = (filters: HistoryFilters) => filtersToQuery({ ...filters, grouped: false }).toString() !== "";
 
 /**
  * Whether the server would list this prediction under these filters, so a
  * prediction pushed by the event stream can be placed without asking it.
- * SQLite's LIKE ignores case for ASCII letters only; so does this.
+ * SQLite's LIKE ignores case for ASCII letters only; so does this. In the
+ * grouped view only a run that starts a thread of its own is placed.
  */
 export function matchesFilters(view: PredictionView, filters: HistoryFilters): boolean {
   if (filters.status && view.status !== filters.status) return false;
-  const q = filters.q.trim();
-  return q === "" || asciiLower(view.input.prompt).includes(asciiLower(q));
+  if (filters.starred && !view.outputs.some((output) => output.starred)) return false;
+  if (filters.hasNote && view.note === "") return false;
+  if (filters.thread && view.threadId !== filters.thread) return false;
+  if (filters.grouped && view.threadId !== view.id) return false;
+  const q = asciiLower(filters.q.trim());
+  return q === "" || asciiLower(view.input.prompt).includes(q) || asciiLower(view.note).includes(q);
 }
 
 const asciiLower = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());

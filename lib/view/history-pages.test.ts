@@ -11,7 +11,12 @@ const view = (
 ): PredictionView => makeView({ id, status, createdAt: `2025-01-01T00:00:${createdAt}.000Z`, input: { prompt } });
 
 const totals: HistoryPage["totals"] = { images: { local: 0, wavespeed: 0 }, costUsd: 0 };
-const page = (items: PredictionView[], nextCursor: string | null): HistoryPage => ({ items, nextCursor, totals });
+const page = (items: PredictionView[], nextCursor: string | null): HistoryPage => ({
+  items,
+  nextCursor,
+  totals,
+  threadSizes: {},
+});
 const loaded = (...pages: HistoryPage[]): LoadedPages => ({
   pages,
   pageParams: pages.map((_, index) => (index ? `c${index}` : undefined)),

@@ -5,10 +5,12 @@ const RANK: Record<PredictionStatus, number> = { created: 0, processing: 1, comp
 
 /**
  * The event stream, the submit answer and polling race each other; a late
- * answer must never move a prediction back (completed -> created), so of two
- * views of one prediction the more advanced wins, ties going to the incoming.
+ * answer must never move a prediction back (completed -> created), nor undo a
+ * star or a note, so of two views of one prediction the more advanced wins, then
+ * the more recently changed, ties going to the incoming.
  */
 export function newerView(current: PredictionView | undefined, incoming: PredictionView): PredictionView {
   if (!current || current.id !== incoming.id) return incoming;
-  return RANK[incoming.status] >= RANK[current.status] ? incoming : current;
+  if (RANK[incoming.status] !== RANK[current.status]) return RANK[incoming.status] > RANK[current.status] ? incoming : current;
+  return incoming.updatedAt >= current.updatedAt ? incoming : current;
 }

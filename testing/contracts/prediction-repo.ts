@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MODEL_ID } from "@/lib/contract";
 import type { PredictionRepo } from "@/lib/db/prediction-repo";
-import type { EngineName, StoredOutput } from "@/lib/domain";
+import type { EngineName, NewPrediction, StoredOutput } from "@/lib/domain";
+
+type AddOptions = { engine?: EngineName; prompt?: string } & Partial<
+  Pick<NewPrediction, "lineage" | "threadId" | "note" | "sweep">
+>;
 
 /**
  * What every PredictionRepo must do, run against each implementation
@@ -20,9 +24,14 @@ export function describePredictionRepoContract(name: string, open: () => Promise
     };
 
     let clock = Date.parse("2026-01-01T00:00:00Z");
-    const add = (repo: PredictionRepo, id: string, { engine = "wavespeed" as EngineName, prompt = "a fox" } = {}) => {
+    const add = (
+      repo: PredictionRepo,
+      id: string,
+      { engine = "wavespeed" as EngineName, prompt = "a fox", ...provenance }: AddOptions = {},
+    ) => {
       clock += 1_000;
       return repo.create({
+        ...provenance,
         id,
         engine,
         model: MODEL_ID,
@@ -48,6 +57,7 @@ export function describePredictionRepoContract(name: string, open: () => Promise
         bytes: 100,
         nsfw: false,
         sourceUrl: null,
+        starred: false,
       }));
 
     const finish = (repo: PredictionRepo, id: string, images: number) =>
@@ -59,6 +69,20 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect(await repo.get("a")).toEqual(created);
       expect(await repo.findByUpstreamId("up-a")).toEqual(created);
       expect(await repo.get("missing")).toBeUndefined();
+    });
+
+    it("keeps the served contract's options with the prediction; defaults when none are given", async () => {
+      const repo = await fresh();
+      expect((await add(repo, "plain")).options).toEqual({ syncMode: false, base64Output: false });
+      const asked = await repo.create({
+        ...(await repo.get("plain"))!,
+        id: "asked",
+        upstreamId: null,
+        options: { syncMode: true, base64Output: true },
+      });
+      expect(asked.options).toEqual({ syncMode: true, base64Output: true });
+      expect(await repo.get("asked")).toEqual(asked);
+      expect((await repo.get("plain"))?.options).toEqual({ syncMode: false, base64Output: false });
     });
 
     it("updates, and says when there was nothing to update", async () => {
@@ -114,6 +138,70 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect((await repo.listUnfinished()).map((record) => record.id)).toEqual(["u1", "u3"]);
     });
 
+    it("counts the unfinished: the queue a new submit joins", async () => {
+      const repo = await fresh();
+      expect(await repo.countUnfinished()).toBe(0);
+      for (const id of ["q1", "q2", "q3"]) await add(repo, id);
+      await repo.update("q2", { status: "processing" });
+      await finish(repo, "q3", 1);
+      expect(await repo.countUnfinished()).toBe(2);
+      await repo.update("q1", { status: "failed", error: "boom" });
+      expect(await repo.countUnfinished()).toBe(1);
+    });
+
+    it("counts a UTC day's billable images, and keeps counting runs deleted after they were spent", async () => {
+      const repo = await fresh();
+      const make = (id: string, createdAt: string, options: { engine?: EngineName; images?: number; sent?: boolean } = {}) =>
+        repo.create({
+          id,
+          engine: options.engine ?? "wavespeed",
+          model: MODEL_ID,
+          status: "created",
+          input: {
+            prompt: "a fox",
+            aspect_ratio: "1:1",
+            num_images: options.images ?? 2,
+            seed: 7,
+            guidance_scale: 3.5,
+            safety_tolerance: "2",
+          },
+          seedRequested: null,
+          upstreamId: null,
+          submitState: options.sent === false ? "pending" : "submitted",
+          error: "",
+          inferenceMs: 0,
+          createdAt,
+          completedAt: null,
+        });
+      const day = "2026-03-04";
+      await make("done", "2026-03-04T08:00:00.000Z");
+      await finish(repo, "done", 2);
+      await make("running", "2026-03-04T09:00:00.000Z", { images: 3 });
+      await make("failed", "2026-03-04T10:00:00.000Z");
+      await repo.update("failed", { status: "failed", error: "boom" });
+      await make("local", "2026-03-04T11:00:00.000Z", { engine: "local" });
+      await finish(repo, "local", 4);
+      await make("yesterday", "2026-03-03T23:59:59.999Z");
+      await finish(repo, "yesterday", 2);
+      await make("tomorrow", "2026-03-05T00:00:00.000Z", { images: 1 });
+      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      expect(await repo.billableImagesOn("local", day)).toBe(4);
+      expect(await repo.billableImagesOn("wavespeed", "2026-03-03")).toBe(2);
+
+      // Deleting does not give the money back: completed, and sent but unfinished, stay counted.
+      await repo.delete("done");
+      await repo.delete("running");
+      await repo.delete("failed");
+      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      // One never sent upstream cost nothing, so deleting it frees its images.
+      await make("queued", "2026-03-04T12:00:00.000Z", { images: 4, sent: false });
+      expect(await repo.billableImagesOn("wavespeed", day)).toBe(9);
+      await repo.delete("queued");
+      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      await repo.delete("local");
+      expect(await repo.billableImagesOn("local", day)).toBe(4);
+    });
+
     it("pages through history, newest first, with a status filter and a search, without repeats", async () => {
       const repo = await fresh();
       for (let i = 0; i < 9; i++) await add(repo, `p${i}`, { prompt: i % 3 === 0 ? "a 100% lighthouse" : "a fox" });
@@ -137,6 +225,88 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect((await repo.list({ limit: 10, search: "100%" })).items.map((item) => item.id)).toEqual(["p6", "p3", "p0"]);
       expect((await repo.list({ limit: 10, search: "LIGHTHOUSE" })).items).toHaveLength(3);
       expect((await repo.list({ limit: 10, search: "0%l" })).items).toEqual([]);
+    });
+
+    it("keeps a note per run and a star per image, and filters and searches by them", async () => {
+      const repo = await fresh();
+      await add(repo, "n1", { prompt: "a harbour" });
+      await add(repo, "n2", { prompt: "a tram" });
+      await finish(repo, "n1", 2);
+      await finish(repo, "n2", 1);
+      const before = (await repo.get("n1"))!.updatedAt;
+
+      const noted = await repo.setNote("n2", "keep this: the best HARBOUR light");
+      expect(noted).toMatchObject({ id: "n2", note: "keep this: the best HARBOUR light" });
+      expect(await repo.setNote("missing", "x")).toBeUndefined();
+      const starred = await repo.setStar("n1", 1, true);
+      expect(starred?.outputs.map((output) => output.starred)).toEqual([false, true]);
+      expect(starred!.updatedAt >= before).toBe(true);
+      expect(await repo.setStar("n1", 5, true)).toBeUndefined();
+      expect(await repo.setStar("missing", 0, true)).toBeUndefined();
+
+      const ids = async (query: Parameters<PredictionRepo["list"]>[0]) => (await repo.list(query)).items.map((item) => item.id);
+      expect(await ids({ limit: 10, starred: true })).toEqual(["n1"]);
+      expect(await ids({ limit: 10, hasNote: true })).toEqual(["n2"]);
+      // The search covers the prompt and the note.
+      expect(await ids({ limit: 10, search: "harbour" })).toEqual(["n2", "n1"]);
+
+      await repo.setStar("n1", 1, false);
+      expect(await ids({ limit: 10, starred: true })).toEqual([]);
+      await repo.setNote("n2", "");
+      expect(await ids({ limit: 10, hasNote: true })).toEqual([]);
+    });
+
+    it("keeps lineage, follows a chain of parents and lists children, and survives a deleted parent", async () => {
+      const repo = await fresh();
+      await add(repo, "root");
+      const change = { field: "seed" as const, from: 7, to: 8 };
+      await add(repo, "mid", { lineage: { parentId: "root", kind: "vary_seed", changes: [change] }, threadId: "root" });
+      await add(repo, "leaf", { lineage: { parentId: "mid", kind: "rerun", changes: [] }, threadId: "root" });
+      await add(repo, "twin", { lineage: { parentId: "mid", kind: "settings", changes: [] }, threadId: "root" });
+      await add(repo, "other");
+
+      expect(await repo.get("mid")).toMatchObject({ lineage: { parentId: "root", kind: "vary_seed", changes: [change] } });
+      expect((await repo.get("root"))?.lineage).toBeNull();
+      expect((await repo.ancestors("leaf", 10)).map((a) => [a.id, a.record?.id])).toEqual([
+        ["root", "root"],
+        ["mid", "mid"],
+      ]);
+      expect((await repo.ancestors("leaf", 1)).map((a) => a.id)).toEqual(["mid"]);
+      expect(await repo.ancestors("root", 10)).toEqual([]);
+      expect((await repo.children("mid")).map((c) => c.id)).toEqual(["leaf", "twin"]);
+      expect(await repo.threadSizes(["root", "other", "none"])).toEqual({ root: 4, other: 1 });
+
+      const thread = await repo.list({ limit: 10, threadId: "root" });
+      expect(thread.items.map((item) => item.id)).toEqual(["twin", "leaf", "mid", "root"]);
+      expect((await repo.list({ limit: 10, groupByThread: true })).items.map((item) => item.id)).toEqual(["other", "root"]);
+
+      await repo.delete("root");
+      // The child keeps naming its parent; the chain ends there, without a record.
+      expect((await repo.get("mid"))?.lineage?.parentId).toBe("root");
+      expect((await repo.ancestors("leaf", 10)).map((a) => [a.id, a.record?.id])).toEqual([
+        ["root", undefined],
+        ["mid", "mid"],
+      ]);
+      // The thread is still one group, led by its oldest run left.
+      expect((await repo.list({ limit: 10, groupByThread: true })).items.map((item) => item.id)).toEqual(["other", "mid"]);
+    });
+
+    it("lists the cells of a sweep by row and column, and says which ids exist", async () => {
+      const repo = await fresh();
+      await add(repo, "c11", { sweep: { id: "s1", x: 1, y: 1 } });
+      await add(repo, "c00", { sweep: { id: "s1", x: 0, y: 0 } });
+      await add(repo, "c10", { sweep: { id: "s1", x: 1, y: 0 } });
+      await add(repo, "c10b", { sweep: { id: "s1", x: 1, y: 0 } });
+      await add(repo, "x", { sweep: { id: "s2", x: 0, y: 0 } });
+      expect((await repo.sweepCells("s1")).map((cell) => [cell.id, cell.sweep])).toEqual([
+        ["c00", { id: "s1", x: 0, y: 0 }],
+        ["c10", { id: "s1", x: 1, y: 0 }],
+        ["c10b", { id: "s1", x: 1, y: 0 }],
+        ["c11", { id: "s1", x: 1, y: 1 }],
+      ]);
+      expect((await repo.list({ limit: 10, sweepId: "s2" })).items.map((item) => item.id)).toEqual(["x"]);
+      expect([...(await repo.existingIds(["c00", "nope", "x"]))].sort()).toEqual(["c00", "x"]);
+      expect(await repo.existingIds([])).toEqual(new Set());
     });
   });
 }

@@ -1,22 +1,32 @@
 import { NextResponse } from "next/server";
+import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
-import { historyQuerySchema } from "@/lib/playground-api";
+import { otherMethods } from "@/lib/http/methods";
+import { parseBody, parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
+import { historyQuerySchema, submitExtrasSchema, toHistoryQuery } from "@/lib/playground-api";
 import { toHistoryPage, toView } from "@/lib/predictions/views";
 
 export const dynamic = "force-dynamic";
 
+/** The served contract's body, plus `parent` for a run made from another. */
 export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES);
-  const record = await getServices().predictions.submit(body);
+  const { parent } = parseBody(submitExtrasSchema, body);
+  const record = await getServices().predictions.submit(body, {
+    caller: callerFrom(request.headers),
+    idempotencyKey: request.headers.get("idempotency-key"),
+    parent,
+  });
   return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { status: 201 });
 });
 
 /** History, newest first, with a cursor for the next page. */
 export const GET = withErrors(async (request) => {
-  const { q, ...query } = parseQuery(historyQuerySchema, request);
-  const history = await getServices().predictions.history({ ...query, search: q || undefined });
+  const { limit, cursor, ...filters } = parseQuery(historyQuerySchema, request);
+  const history = await getServices().predictions.history({ limit, cursor, ...toHistoryQuery(filters) });
   return NextResponse.json(toHistoryPage(history, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OwnerOnly } from "@/components/access/owner-only";
 import { buttonClass } from "@/components/ui/button";
 
 export default function PredictionNotFound() {
@@ -7,9 +8,11 @@ export default function PredictionNotFound() {
       <p className="text-sm font-medium text-fg-muted">404</p>
       <h1 className="text-2xl font-semibold tracking-tight">No such generation</h1>
       <p className="text-fg-muted">This link points to a prediction that does not exist here. It may have been deleted.</p>
-      <Link href="/" className={buttonClass({ variant: "primary" })}>
-        Open the playground
-      </Link>
+      <OwnerOnly>
+        <Link href="/" className={buttonClass({ variant: "primary" })}>
+          Open the playground
+        </Link>
+      </OwnerOnly>
     </main>
   );
 }

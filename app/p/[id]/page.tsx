@@ -3,8 +3,10 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { Gallery } from "@/components/gallery/gallery";
+import { OwnerOnly } from "@/components/access/owner-only";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
+import { LiveGallery } from "@/components/gallery/live-gallery";
+import { FamilyPanel } from "@/components/lineage/family-panel";
 import { ShareDetails } from "@/components/share/share-details";
 import { ShareRefresher } from "@/components/share/share-refresher";
 import { ChevronIcon } from "@/components/ui/icons";
@@ -50,20 +52,32 @@ export default async function SharePage({ params }: Props) {
   const { id } = await params;
   const view = await loadView(id);
   if (!view) notFound();
+  const baseUrl = requestBaseUrl(await headers());
+  const family = await getServices().predictions.family(id);
+  const familyView = {
+    ancestors: family.ancestors.map((ancestor) => ({
+      id: ancestor.id,
+      view: ancestor.record && toView(ancestor.record, baseUrl),
+    })),
+    children: family.children.map((child) => toView(child, baseUrl)),
+  };
 
   return (
     <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
-      <nav className="flex items-center justify-between gap-4 text-sm">
-        <Link href="/" className="inline-flex items-center gap-1 rounded text-fg-muted hover:text-fg">
-          <ChevronIcon direction="left" />
-          Playground
-        </Link>
-      </nav>
+      {/* Rendered the same for every viewer; the way back to the playground appears for its owner. */}
+      <OwnerOnly>
+        <nav className="flex items-center justify-between gap-4 text-sm">
+          <Link href="/" className="inline-flex items-center gap-1 rounded text-fg-muted hover:text-fg">
+            <ChevronIcon direction="left" />
+            Playground
+          </Link>
+        </nav>
+      </OwnerOnly>
       <h1 className="text-2xl font-semibold tracking-tight">Shared generation</h1>
       <div className="grid items-start gap-6 lg:grid-cols-[1fr_360px]">
         <section aria-label="Images" className="min-w-0">
           {view.status === "completed" ? (
-            <Gallery view={view} eager large />
+            <LiveGallery view={view} eager large />
           ) : view.status === "failed" ? (
             <p role="alert" className="rounded-xl border border-danger/30 bg-danger/10 px-4 py-3 text-sm text-danger">
               This prediction failed: {view.error || "no reason given"}
@@ -75,8 +89,9 @@ export default async function SharePage({ params }: Props) {
             </div>
           )}
         </section>
-        <div className="lg:sticky lg:top-20">
+        <div className="flex flex-col gap-6 lg:sticky lg:top-20">
           <ShareDetails view={view} />
+          <FamilyPanel current={view} family={familyView} />
         </div>
       </div>
     </main>

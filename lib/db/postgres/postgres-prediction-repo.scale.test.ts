@@ -1,40 +1,29 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { describeArchiveRepoContract } from "@/testing/contracts/archive-repo";
+import { describeIdempotencyContract } from "@/testing/contracts/idempotency";
 import { describePredictionRepoContract } from "@/testing/contracts/prediction-repo";
-import { openPostgres } from "./client";
-import { PostgresPredictionRepo } from "./postgres-prediction-repo";
+import { describeSweepRepoContract } from "@/testing/contracts/sweep-repo";
+import { describeWebhookDeliveryRepoContract } from "@/testing/contracts/webhook-delivery-repo";
+import { freshPostgres, openPostgresStores } from "@/testing/postgres";
+import { PostgresDb } from "./db";
 
-const { DATABASE_URL } = inject("scaleEnv");
-const schemas: string[] = [];
-/** Each repo gets a schema of its own: a fresh, empty database as far as it can tell. */
-const freshSchema = () => {
-  const schema = `t_${randomBytes(6).toString("hex")}`;
-  schemas.push(schema);
-  return schema;
-};
-
-afterAll(async () => {
-  const client = new pg.Client(DATABASE_URL);
-  await client.connect();
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
+describePredictionRepoContract("PostgreSQL", async () => (await openPostgresStores()).predictions);
+describeIdempotencyContract("PostgreSQL", async () => (await openPostgresStores()).predictions);
+describeSweepRepoContract("PostgreSQL", async () => {
+  const stores = await openPostgresStores();
+  return { repo: stores.sweeps, close: stores.close };
 });
-
-describePredictionRepoContract(
-  "PostgreSQL",
-  async () => new PostgresPredictionRepo(await openPostgres({ connectionString: DATABASE_URL, schema: freshSchema() })),
-);
+describeArchiveRepoContract("PostgreSQL", async () => openPostgresStores());
+describeWebhookDeliveryRepoContract("PostgreSQL", async () => openPostgresStores());
 
 describe("Postgres migrations", () => {
   it("run once when instances start together, taking turns on the advisory lock", async () => {
-    const schema = freshSchema();
-    const pools = await Promise.all(
-      Array.from({ length: 4 }, () => openPostgres({ connectionString: DATABASE_URL, schema, max: 2 })),
-    );
-    const { rows } = await pools[0].query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
+    const options = freshPostgres();
+    const dbs = Array.from({ length: 4 }, () => new PostgresDb({ ...options, max: 2 }));
+    await Promise.all(dbs.map((db) => db.ready));
+    const { rows } = await dbs[0].query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
+    expect(rows.length).toBeGreaterThan(6);
     expect(rows.map((row) => row.version)).toEqual(rows.map((_, index) => index + 1));
-    expect(rows.length).toBeGreaterThan(0);
-    await Promise.all(pools.map((pool) => pool.end()));
+    await Promise.all(dbs.map((db) => db.close()));
   });
 });

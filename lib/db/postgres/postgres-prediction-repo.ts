@@ -1,5 +1,4 @@
 import "server-only";
-import type pg from "pg";
 import {
   ENGINE_NAMES,
   type EngineName,
@@ -12,61 +11,107 @@ import {
   type StoredOutput,
   statusesBefore,
 } from "../../domain";
-import type { PredictionRepo, UpdateOutcome } from "../prediction-repo";
-import { type OutputRow, PATCH_COLUMNS, type PredictionRow, toOutput, toRecord } from "../prediction-rows";
+import { historyWhere } from "../history-query";
+import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "../prediction-repo";
+import {
+  INSERT_OUTPUT,
+  INSERT_PREDICTION,
+  nextDay,
+  type OutputRow,
+  outputParams,
+  PATCH_COLUMNS,
+  type PredictionRow,
+  predictionParams,
+  toOutput,
+  toRecord,
+  withDefaults,
+} from "../prediction-rows";
+import { type PostgresDb, positional, type Queryable } from "./db";
 
-type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+/** Who this instance is in claims on unfinished runs, and how long a claim holds unrenewed. */
+export type ClaimIdentity = { owner: string; leaseMs: number };
 
-/** PredictionRepo on PostgreSQL (node-postgres): the same meanings as the SQLite repo, one pool. */
+const UPSERT_OUTPUT = `${INSERT_OUTPUT} ON CONFLICT (prediction_id, idx) DO UPDATE SET file = excluded.file,
+  content_type = excluded.content_type, width = excluded.width, height = excluded.height, bytes = excluded.bytes,
+  nsfw = excluded.nsfw, source_url = excluded.source_url`;
+
+/**
+ * PredictionRepo on PostgreSQL (node-postgres), with the SQLite repo's meanings and SQL shapes.
+ * A run created here is claimed by this instance (work-claims.ts); the tracker's writes (update,
+ * complete) land only while this instance still holds that claim, so an instance that lost its
+ * lease cannot overwrite the one that took the run over.
+ */
 export class PostgresPredictionRepo implements PredictionRepo {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly db: PostgresDb,
+    private readonly identity: ClaimIdentity,
+  ) {}
 
-  async create(record: NewPrediction): Promise<PredictionRecord> {
-    const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = record.input;
-    const input = { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
-    await this.pool.query(
-      `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed, seed_requested,
-         guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17)`,
-      [
-        record.id,
-        record.engine,
-        record.model,
-        record.status,
-        prompt,
-        aspect_ratio,
-        num_images,
-        seed,
-        record.seedRequested,
-        guidance_scale,
-        safety_tolerance,
-        record.upstreamId,
-        record.submitState,
-        record.error,
-        record.inferenceMs,
-        record.createdAt,
-        record.completedAt,
-      ],
-    );
-    return { ...record, input, updatedAt: record.createdAt, outputs: [] };
+  async create(prediction: NewPrediction): Promise<PredictionRecord> {
+    return this.insert(this.db, prediction);
+  }
+
+  async createOnce(prediction: NewPrediction, claim: IdempotencyClaim): Promise<ClaimOutcome> {
+    return this.db.transaction(async (client) => {
+      // Concurrent claims of one key queue on this lock, so exactly one finds the key free.
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`idempotency:${claim.key}`]);
+      await client.query("DELETE FROM idempotency_keys WHERE key = $1 AND created_at < $2", [claim.key, claim.expiredBefore]);
+      const held = await this.heldClaim(client, claim);
+      if (held) return held;
+      const record = await this.insert(client, prediction);
+      await client.query("INSERT INTO idempotency_keys (key, fingerprint, prediction_id, created_at) VALUES ($1, $2, $3, $4)", [
+        claim.key,
+        claim.fingerprint,
+        prediction.id,
+        claim.createdAt,
+      ]);
+      return { outcome: "created", record };
+    });
+  }
+
+  async findClaim(claim: IdempotencyClaim): Promise<ClaimOutcome | undefined> {
+    return this.heldClaim(this.db, claim);
+  }
+
+  async forgetIdempotencyKeys(before: string): Promise<number> {
+    const { rowCount } = await this.db.query("DELETE FROM idempotency_keys WHERE created_at < $1", [before]);
+    return rowCount ?? 0;
   }
 
   get(id: string): Promise<PredictionRecord | undefined> {
-    return this.read(this.pool, id);
+    return this.read(this.db, id);
   }
 
   async getStatus(id: string): Promise<PredictionStatus | undefined> {
-    const { rows } = await this.pool.query<{ status: PredictionStatus }>("SELECT status FROM predictions WHERE id = $1", [id]);
+    const { rows } = await this.db.query<{ status: PredictionStatus }>("SELECT status FROM predictions WHERE id = $1", [id]);
     return rows[0]?.status;
   }
 
   async findByUpstreamId(upstreamId: string): Promise<PredictionRecord | undefined> {
-    const { rows } = await this.pool.query<PredictionRow>("SELECT * FROM predictions WHERE upstream_id = $1", [upstreamId]);
-    return rows[0] && toRecord(rows[0], await this.outputsOf(this.pool, rows[0].id));
+    const { rows } = await this.db.query<PredictionRow>("SELECT * FROM predictions WHERE upstream_id = $1", [upstreamId]);
+    return (await this.withOutputs(this.db, rows))[0];
+  }
+
+  async list(query: HistoryQuery): Promise<HistoryPageOf<PredictionRecord>> {
+    const { where, params } = historyWhere(query, "ILIKE");
+    const [text, values] = positional(
+      `SELECT * FROM predictions p ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY created_at DESC, id DESC LIMIT @limit`,
+      { ...params, limit: query.limit + 1 },
+    );
+    const { rows } = await this.db.query<PredictionRow>(text, values);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor = rows.length > query.limit && last ? `${last.created_at}|${last.id}` : null;
+    return { items: await this.withOutputs(this.db, page), nextCursor };
+  }
+
+  async listUnfinished(): Promise<PredictionRecord[]> {
+    return this.select("SELECT * FROM predictions WHERE status IN ('created', 'processing') ORDER BY created_at, id");
   }
 
   update(id: string, patch: PredictionPatch): Promise<UpdateOutcome> {
-    return this.write(this.pool, id, patch);
+    return this.write(this.db, id, patch);
   }
 
   async complete(
@@ -74,127 +119,177 @@ export class PostgresPredictionRepo implements PredictionRepo {
     outputs: StoredOutput[],
     patch: Omit<PredictionPatch, "status">,
   ): Promise<PredictionRecord | undefined> {
-    const completed = await this.transaction(async (client) => {
+    const completed = await this.db.transaction(async (client) => {
       // The status check and the writes in one transaction: a terminal prediction keeps its outputs.
       if ((await this.write(client, id, { ...patch, status: "completed" })) !== "updated") return false;
-      for (const output of outputs) {
-        await client.query(
-          `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (prediction_id, idx) DO UPDATE SET file = excluded.file, content_type = excluded.content_type,
-             width = excluded.width, height = excluded.height, bytes = excluded.bytes, nsfw = excluded.nsfw,
-             source_url = excluded.source_url`,
-          [
-            id,
-            output.index,
-            output.file,
-            output.contentType,
-            output.width,
-            output.height,
-            output.bytes,
-            output.nsfw,
-            output.sourceUrl,
-          ],
-        );
-      }
+      for (const output of outputs) await client.query(...positional(UPSERT_OUTPUT, outputParams(id, output)));
       return true;
     });
     return completed ? this.get(id) : undefined;
   }
 
-  async listUnfinished(): Promise<PredictionRecord[]> {
-    const { rows } = await this.pool.query<PredictionRow>(
-      "SELECT * FROM predictions WHERE status IN ('created', 'processing') ORDER BY created_at, id",
-    );
-    return this.withOutputs(rows);
-  }
-
-  async list(query: HistoryQuery): Promise<HistoryPageOf<PredictionRecord>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    if (query.status) where.push(`status = ${param(query.status)}`);
-    // ILIKE ignores case as SQLite's LIKE does for ASCII; % and _ in the search are matched literally.
-    if (query.search) where.push(`prompt ILIKE ${param(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
-    if (query.cursor) {
-      const at = query.cursor.lastIndexOf("|");
-      const [createdAt, id] = at < 0 ? [query.cursor, ""] : [query.cursor.slice(0, at), query.cursor.slice(at + 1)];
-      where.push(`(created_at, id) < (${param(createdAt)}, ${param(id)})`);
-    }
-    const { rows } = await this.pool.query<PredictionRow>(
-      `SELECT * FROM predictions ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY created_at DESC, id DESC LIMIT ${param(query.limit + 1)}`,
-      params,
-    );
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    const nextCursor = rows.length > query.limit && last ? `${last.created_at}|${last.id}` : null;
-    return { items: await this.withOutputs(page), nextCursor };
+  async delete(id: string): Promise<boolean> {
+    const { rowCount } = await this.db.query("DELETE FROM predictions WHERE id = $1", [id]);
+    return (rowCount ?? 0) > 0;
   }
 
   async imageCounts(): Promise<Record<EngineName, number>> {
-    const { rows } = await this.pool.query<{ engine: EngineName; images: number }>("SELECT engine, images FROM image_totals");
+    const { rows } = await this.db.query<{ engine: EngineName; images: number }>("SELECT engine, images FROM image_totals");
     const counts = Object.fromEntries(ENGINE_NAMES.map((engine) => [engine, 0])) as Record<EngineName, number>;
     for (const row of rows) counts[row.engine] = row.images;
     return counts;
   }
 
-  async delete(id: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query("DELETE FROM predictions WHERE id = $1", [id]);
-    return (rowCount ?? 0) > 0;
+  async countUnfinished(): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>(
+      "SELECT count(*) AS n FROM predictions WHERE status IN ('created', 'processing')",
+    );
+    return rows[0].n;
+  }
+
+  async billableImagesOn(engine: EngineName, day: string): Promise<number> {
+    const { rows } = await this.db.query<{ images: number }>(
+      `SELECT
+         COALESCE((SELECT SUM(CASE
+             WHEN p.status = 'completed' THEN (SELECT count(*) FROM prediction_outputs o WHERE o.prediction_id = p.id)
+             WHEN p.status IN ('created', 'processing') THEN p.num_images
+             ELSE 0 END)
+           FROM predictions p WHERE p.engine = $1 AND p.created_at >= $2 AND p.created_at < $3), 0)
+         + COALESCE((SELECT images FROM spend_of_deleted WHERE day = $2 AND engine = $1), 0) AS images`,
+      [engine, day, nextDay(day)],
+    );
+    return Number(rows[0].images);
+  }
+
+  async setNote(id: string, note: string): Promise<PredictionRecord | undefined> {
+    const { rowCount } = await this.db.query("UPDATE predictions SET note = $1, updated_at = $2 WHERE id = $3", [
+      note,
+      new Date().toISOString(),
+      id,
+    ]);
+    return rowCount ? this.get(id) : undefined;
+  }
+
+  async setStar(id: string, index: number, starred: boolean): Promise<PredictionRecord | undefined> {
+    const changed = await this.db.transaction(async (client) => {
+      const { rowCount } = await client.query(
+        "UPDATE prediction_outputs SET starred = $1 WHERE prediction_id = $2 AND idx = $3",
+        [starred ? 1 : 0, id, index],
+      );
+      // The record's updated_at orders views of it in the browser; a star is a change to it.
+      if (rowCount) await client.query("UPDATE predictions SET updated_at = $1 WHERE id = $2", [new Date().toISOString(), id]);
+      return (rowCount ?? 0) > 0;
+    });
+    return changed ? this.get(id) : undefined;
+  }
+
+  async ancestors(id: string, max: number): Promise<Ancestor[]> {
+    const { rows } = await this.db.query<PredictionRow & { ancestor_id: string }>(
+      `WITH RECURSIVE chain (ancestor_id, depth) AS (
+         SELECT parent_id, 1 FROM predictions WHERE id = $1 AND parent_id IS NOT NULL
+         UNION ALL
+         SELECT p.parent_id, chain.depth + 1 FROM chain JOIN predictions p ON p.id = chain.ancestor_id
+           WHERE p.parent_id IS NOT NULL AND chain.depth < $2
+       )
+       SELECT chain.ancestor_id, p.* FROM chain LEFT JOIN predictions p ON p.id = chain.ancestor_id ORDER BY chain.depth DESC`,
+      [id, max],
+    );
+    const found = await this.withOutputs(
+      this.db,
+      rows.filter((row) => row.id !== null),
+    );
+    const byId = new Map(found.map((record) => [record.id, record]));
+    return rows.map((row) => ({ id: row.ancestor_id, record: byId.get(row.ancestor_id) }));
+  }
+
+  children(id: string): Promise<PredictionRecord[]> {
+    return this.select("SELECT * FROM predictions WHERE parent_id = $1 ORDER BY created_at, id", [id]);
+  }
+
+  async threadSizes(threadIds: string[]): Promise<Record<string, number>> {
+    if (threadIds.length === 0) return {};
+    const { rows } = await this.db.query<{ thread_id: string; size: number }>(
+      "SELECT thread_id, count(*) AS size FROM predictions WHERE thread_id = ANY($1) GROUP BY thread_id",
+      [[...new Set(threadIds)]],
+    );
+    return Object.fromEntries(rows.map((row) => [row.thread_id, row.size]));
+  }
+
+  sweepCells(sweepId: string): Promise<PredictionRecord[]> {
+    return this.select("SELECT * FROM predictions WHERE sweep_id = $1 ORDER BY sweep_y, sweep_x, created_at, id", [sweepId]);
+  }
+
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const { rows } = await this.db.query<{ id: string }>("SELECT id FROM predictions WHERE id = ANY($1)", [ids]);
+    return new Set(rows.map((row) => row.id));
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await this.db.close();
   }
 
-  private async read(db: Queryable, id: string): Promise<PredictionRecord | undefined> {
-    const { rows } = await db.query<PredictionRow>("SELECT * FROM predictions WHERE id = $1", [id]);
-    return rows[0] && toRecord(rows[0], await this.outputsOf(db, id));
+  /** Stores the run, claimed by this instance; returns it as a read would, built from what was written. */
+  private async insert(db: Queryable, prediction: NewPrediction): Promise<PredictionRecord> {
+    const record = withDefaults(prediction);
+    const [text, values] = positional(INSERT_PREDICTION, predictionParams(record));
+    await db.query(text, values);
+    if (prediction.status === "created" || prediction.status === "processing") {
+      await db.query(
+        "UPDATE predictions SET claimed_by = $1, lease_until = now() + $2 * interval '1 millisecond' WHERE id = $3",
+        [this.identity.owner, this.identity.leaseMs, prediction.id],
+      );
+    }
+    return record;
   }
 
+  private async heldClaim(db: Queryable, claim: IdempotencyClaim): Promise<ClaimOutcome | undefined> {
+    const { rows } = await db.query<{ fingerprint: string; prediction_id: string }>(
+      "SELECT fingerprint, prediction_id FROM idempotency_keys WHERE key = $1 AND created_at >= $2",
+      [claim.key, claim.expiredBefore],
+    );
+    const held = rows[0];
+    if (!held) return undefined;
+    if (held.fingerprint !== claim.fingerprint) return { outcome: "mismatch" };
+    return { outcome: "replayed", record: (await this.read(db, held.prediction_id))! };
+  }
+
+  /** Writes the patch where the domain allows the status move and this instance holds the run's claim. */
   private async write(db: Queryable, id: string, patch: PredictionPatch): Promise<UpdateOutcome> {
     const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof PredictionPatch, unknown][];
-    const params: unknown[] = [id];
+    const params: unknown[] = [id, this.identity.owner];
     const param = (value: unknown) => `$${params.push(value)}`;
     const sets = entries.map(([key, value]) => `${PATCH_COLUMNS[key]} = ${param(value)}`);
     sets.push(`updated_at = ${param(new Date().toISOString())}`);
     const guard = patch.status ? ` AND status = ANY(${param(statusesBefore(patch.status))})` : "";
-    const { rowCount } = await db.query(`UPDATE predictions SET ${sets.join(", ")} WHERE id = $1${guard}`, params);
-    if ((rowCount ?? 0) > 0) return "updated";
+    const { rowCount } = await db.query(
+      `UPDATE predictions SET ${sets.join(", ")} WHERE id = $1 AND (claimed_by = $2 OR (claimed_by IS NULL AND status NOT IN ('created', 'processing')))${guard}`,
+      params,
+    );
+    if (rowCount) return "updated";
     const { rows } = await db.query("SELECT 1 FROM predictions WHERE id = $1", [id]);
     return rows.length === 0 ? "missing" : "refused";
   }
 
-  private async outputsOf(db: Queryable, id: string): Promise<StoredOutput[]> {
-    const { rows } = await db.query<OutputRow>("SELECT * FROM prediction_outputs WHERE prediction_id = $1 ORDER BY idx", [id]);
-    return rows.map(toOutput);
+  private async read(db: Queryable, id: string): Promise<PredictionRecord | undefined> {
+    const { rows } = await db.query<PredictionRow>("SELECT * FROM predictions WHERE id = $1", [id]);
+    return (await this.withOutputs(db, rows))[0];
+  }
+
+  private async select(text: string, params: unknown[] = []): Promise<PredictionRecord[]> {
+    const { rows } = await this.db.query<PredictionRow>(text, params);
+    return this.withOutputs(this.db, rows);
   }
 
   /** Outputs of a page of rows in one query. */
-  private async withOutputs(rows: PredictionRow[]): Promise<PredictionRecord[]> {
+  private async withOutputs(db: Queryable, rows: PredictionRow[]): Promise<PredictionRecord[]> {
     if (rows.length === 0) return [];
-    const { rows: outputRows } = await this.pool.query<OutputRow>(
+    const { rows: outputRows } = await db.query<OutputRow>(
       "SELECT * FROM prediction_outputs WHERE prediction_id = ANY($1) ORDER BY prediction_id, idx",
       [rows.map((row) => row.id)],
     );
     const byId = new Map<string, StoredOutput[]>();
     for (const row of outputRows) byId.set(row.prediction_id, [...(byId.get(row.prediction_id) ?? []), toOutput(row)]);
     return rows.map((row) => toRecord(row, byId.get(row.id) ?? []));
-  }
-
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }

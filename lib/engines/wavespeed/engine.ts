@@ -3,6 +3,7 @@ import { MODEL_ID, resultPath, SUBMIT_PATH } from "../../contract";
 import type { Engine } from "../types";
 import { getStateOnce } from "./get-state";
 import { submitOnce } from "./submit";
+import { fetchWebhookSecret } from "./webhook";
 
 export type WavespeedConfig = {
   apiKey: string;
@@ -42,6 +43,11 @@ export function createWavespeedEngine(config: WavespeedConfig): Engine {
         url: `${base}${resultPath(upstreamId)}`,
         timeoutMs: config.resultTimeoutMs ?? 15_000,
       });
+    },
+
+    async checkKey() {
+      // The account's webhook secret: authenticated, read-only, and free.
+      await fetchWebhookSecret({ apiKey, baseUrl: base, fetchImpl, timeoutMs: config.resultTimeoutMs ?? 15_000 });
     },
   };
 }

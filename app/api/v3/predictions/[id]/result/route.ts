@@ -1,14 +1,16 @@
 import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
-import { toEnvelope } from "@/lib/predictions/views";
 
 export const dynamic = "force-dynamic";
 
 /** The task's current state, answered from our own store. */
 export const GET = withErrors<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
-  const record = await getServices().predictions.get(id);
-  return NextResponse.json(toEnvelope(record, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
+  const envelope = await getServices().served.result(id, requestBaseUrl(request.headers));
+  return NextResponse.json(envelope, { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,0 +1,139 @@
+import { SWEEP_BENCH_PORTS } from "../../testing/ports";
+import { launchChromium, sampleLcp } from "../lib/browser";
+import { uniqueToken } from "../lib/playground-client";
+import { type Fake, getJson, postJson, startBenchPlayground, startFake, wavespeedEnv } from "../lib/processes";
+import { atMost, type Check } from "../lib/result";
+import { runScenario, type ScenarioContext, waitFor } from "../lib/scenario";
+import { ms } from "../lib/stats";
+
+const CELLS = 64;
+const CONCURRENCY = 3;
+const TASK_MS = 1_000;
+/** What the upstream's concurrency allows at best: full waves of 3 one-second tasks. */
+const BOUND_MS = Math.ceil(CELLS / CONCURRENCY) * TASK_MS;
+const LCP_SAMPLES = 6;
+
+type Cell = { id: string; status: string; createdAt: string; completedAt: string | null };
+type Sweep = { id: string; cells: Cell[] };
+type Task = { createdAt: number; completedAt: number; status: string };
+
+type Mode = { name: "polling" | "webhook"; port: number; env: Record<string, string> };
+const MODES: Mode[] = [
+  { name: "polling", port: SWEEP_BENCH_PORTS.polling, env: {} },
+  {
+    name: "webhook",
+    port: SWEEP_BENCH_PORTS.webhook,
+    env: { PUBLIC_URL: `http://127.0.0.1:${SWEEP_BENCH_PORTS.webhook}`, WAVESPEED_WEBHOOKS: "on" },
+  },
+];
+
+/** The most tasks unfinished upstream at one moment, from the fake's own timestamps. */
+const peak = (tasks: Task[]) =>
+  Math.max(...tasks.map(({ createdAt: at }) => tasks.filter((t) => t.createdAt <= at && at < t.completedAt).length));
+
+async function oneSweep(ctx: ScenarioContext, fake: Fake, mode: Mode) {
+  const playground = await startBenchPlayground(ctx, mode.port, {
+    ...wavespeedEnv(fake, { WAVESPEED_MAX_CONCURRENCY: String(CONCURRENCY), ...mode.env }),
+    DATA_DIR: ctx.tempDir(`sweep-${mode.name}`),
+  });
+  const token = uniqueToken(mode.name);
+  const started = Date.now();
+  const sweep = await postJson<Sweep>(`${playground.url}/api/sweeps`, {
+    base: { prompt: `${token} a lighthouse [duration:${TASK_MS}]`, aspect_ratio: "1:1" },
+    x: { field: "seed", random: 8 },
+    y: { field: "guidance_scale", values: [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5] },
+    confirmedCostUsd: 2.56,
+  });
+  const done = await waitFor(
+    "a full grid",
+    async () => {
+      const now = await getJson<Sweep>(`${playground.url}/api/sweeps/${sweep.id}`);
+      return now.cells.every((cell) => cell.status === "completed" || cell.status === "failed") ? now : undefined;
+    },
+    120_000,
+    50,
+  );
+  const fullGridMs = Math.max(...done.cells.map((cell) => Date.parse(cell.completedAt!))) - started;
+  const tasks = (await fake.tasks(token)) as unknown as Task[];
+  const upstreamMs = Math.max(...tasks.map((t) => t.completedAt)) - Math.min(...tasks.map((t) => t.createdAt));
+  const submits = (await fake.requests({ prompt: token, method: "POST" })).length;
+  ctx.log(
+    `${mode.name}: full grid in ${ms(fullGridMs)}, upstream busy ${ms(upstreamMs)}, peak ${peak(tasks)}, submits ${submits}`,
+  );
+  return {
+    mode: mode.name,
+    playgroundUrl: playground.url,
+    sweepId: sweep.id,
+    fullGridMs,
+    upstreamMs,
+    efficiency: BOUND_MS / fullGridMs,
+    peak: peak(tasks),
+    submits,
+    failed: done.cells.filter((cell) => cell.status !== "completed").length,
+  };
+}
+
+runScenario(
+  { name: "sweep", title: "Sweeps: a 64-cell grid against the upstream's limit", timeLimitMs: 300_000 },
+  async (ctx) => {
+    const fake = await startFake(ctx, SWEEP_BENCH_PORTS.fake, { durationMs: TASK_MS });
+    // The account's own limit: a fourth task at once would be refused with a 429.
+    await fake.control({ concurrencyLimit: CONCURRENCY });
+    const runs = [];
+    for (const mode of MODES) runs.push(await oneSweep(ctx, fake, mode));
+
+    // The sweep page of the last run, 64 thumbnails: its largest paint.
+    const browser = await launchChromium(ctx);
+    const last = runs[runs.length - 1];
+    const lcp = await sampleLcp(browser, `${last.playgroundUrl}/s/${last.sweepId}`, LCP_SAMPLES);
+    ctx.log(`LCP of /s/{id} with 64 cells: p50 ${ms(lcp.lcp.p50)} (${lcp.element})`);
+
+    const checks: Check[] = [
+      ...runs.map(
+        (run): Check => ({
+          metric: `64-cell sweep, ${run.mode}: share of the bound ceil(64/3) × 1 s = ${BOUND_MS / 1000} s`,
+          target: "≥ 0.90",
+          measured: `${run.efficiency.toFixed(2)} (${ms(run.fullGridMs)})`,
+          pass: run.efficiency >= 0.9,
+        }),
+      ),
+      ...runs.map(
+        (run): Check => ({
+          metric: `64-cell sweep, ${run.mode}: tasks upstream at once, and submits`,
+          target: `≤ ${CONCURRENCY}, exactly 64 (no 429)`,
+          measured: `${run.peak}, ${run.submits}`,
+          pass: run.peak <= CONCURRENCY && run.submits === CELLS && run.failed === 0,
+        }),
+      ),
+      atMost("LCP of /s/{id} with 64 cells (thumbnails), p50", lcp.lcp.p50, 1000, ms),
+    ];
+    return {
+      checks,
+      tables: [
+        {
+          title: "A 64-cell sweep (8 seeds × 8 guidance values), 1 s tasks, 3 at once",
+          columns: ["mode", "full grid", "upstream busy", "bound", "share of bound", "peak upstream", "submits", "failed"],
+          rows: runs.map((run) => [
+            run.mode,
+            ms(run.fullGridMs),
+            ms(run.upstreamMs),
+            ms(BOUND_MS),
+            run.efficiency.toFixed(2),
+            run.peak,
+            run.submits,
+            run.failed,
+          ]),
+        },
+        {
+          title: "LCP of the sweep page, 64 cells",
+          columns: ["samples", "LCP p50", "LCP max", "FCP p50", "LCP element"],
+          rows: [[lcp.lcp.n, ms(lcp.lcp.p50), ms(lcp.lcp.max), ms(lcp.fcp.p50), lcp.element]],
+        },
+      ],
+      notes: [
+        "Full grid: from the POST /api/sweeps to the last cell's completedAt as stored. Upstream busy: from the fake's first task created to its last completed.",
+      ],
+      figures: { runs, lcp, boundMs: BOUND_MS },
+    };
+  },
+);

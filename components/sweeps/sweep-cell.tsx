@@ -1,0 +1,75 @@
+"use client";
+
+import { ImageActions } from "@/components/gallery/gallery";
+import { RevealOverlay } from "@/components/gallery/reveal-overlay";
+import { SWEEP_CELL_CANCELLED } from "@/lib/domain";
+import type { PredictionView } from "@/lib/playground-api";
+
+type Props = {
+  cell: PredictionView | undefined;
+  label: string;
+  aspect: string;
+  eager: boolean;
+  /** The first row: the page's largest paint, fetched ahead of the rest. */
+  priority: boolean;
+  revealed: boolean;
+  onOpen: () => void;
+  onReveal: () => void;
+};
+
+/** One cell of the grid: its first image as a thumbnail (the lightbox has the rest), or where it stands. */
+export function SweepCell({ cell, label, aspect, eager, priority, revealed, onOpen, onReveal }: Props) {
+  const output = cell?.status === "completed" ? cell.outputs[0] : undefined;
+  const state = !cell
+    ? "not started"
+    : cell.status === "failed"
+      ? cell.error === SWEEP_CELL_CANCELLED
+        ? "cancelled"
+        : "failed"
+      : cell.status === "completed"
+        ? output
+          ? "completed"
+          : "no image"
+        : cell.status;
+  const hidden = Boolean(output?.nsfw) && !revealed;
+  return (
+    <div
+      className="relative overflow-hidden rounded-lg bg-muted"
+      style={{ aspectRatio: aspect }}
+      data-testid="sweep-cell"
+      data-state={state}
+      data-seed={cell?.input.seed}
+      data-guidance={cell?.input.guidance_scale}
+    >
+      {output && cell ? (
+        <>
+          <button type="button" onClick={onOpen} aria-label={`Open ${label}`} disabled={hidden} className="block size-full">
+            <img
+              src={output.thumbUrl}
+              alt={label}
+              width={output.width}
+              height={output.height}
+              loading={eager ? "eager" : "lazy"}
+              fetchPriority={priority ? "high" : undefined}
+              decoding="async"
+              className={`size-full object-cover ${hidden ? "scale-110 blur-2xl" : ""}`}
+            />
+          </button>
+          {hidden && <RevealOverlay compact onReveal={onReveal} />}
+          <div className="absolute top-1.5 right-1.5 flex gap-1">
+            <ImageActions view={cell} output={output} position={1} />
+          </div>
+        </>
+      ) : (
+        <div
+          className={`grid size-full place-items-center p-2 text-center text-xs ${state === "failed" ? "text-danger" : "text-fg-muted"} ${
+            state === "created" || state === "processing" ? "animate-pulse" : ""
+          }`}
+          title={cell?.error || undefined}
+        >
+          {state}
+        </div>
+      )}
+    </div>
+  );
+}

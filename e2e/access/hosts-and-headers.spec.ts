@@ -1,0 +1,105 @@
+import { expect, test } from "@playwright/test";
+import { predictionEnvelopeSchema, SUBMIT_PATH } from "@/lib/contract";
+import type { PredictionView } from "@/lib/playground-api";
+import { type RawResponse, rawRequest } from "@/testing/http-client";
+import { E2E_PORTS } from "@/testing/ports";
+import { ACCESS_URL, imagePathOf, JSON_TYPE, OWNER, ownerPrediction } from "./api-client";
+
+/** Host headers are sent over node:http: fetch would replace them with the URL's host. */
+let shared: PredictionView;
+test.beforeAll(async () => {
+  shared = await ownerPrediction(`A windmill in a tulip field ${Date.now().toString(36)}`);
+});
+
+const OWN_HOST = `127.0.0.1:${E2E_PORTS.access}`;
+
+test("a request for another host is refused, so no link can point at it", async () => {
+  const paths = ["/", `/p/${shared.id}`, imagePathOf(shared), "/api/predictions", "/api/health", "/login"];
+  for (const host of ["evil.example", `evil.example:${E2E_PORTS.access}`, `rebind.attacker.example:${E2E_PORTS.access}`]) {
+    for (const path of paths) {
+      const answer = await rawRequest(ACCESS_URL + path, { headers: { ...OWNER, host } });
+      expect(answer.status, `${host} ${path}`).toBe(421);
+      expect(JSON.parse(answer.body), `${host} ${path}`).toMatchObject({ code: 421, error_code: "misdirected" });
+    }
+  }
+  const submit = await rawRequest(ACCESS_URL + SUBMIT_PATH, {
+    method: "POST",
+    headers: { ...OWNER, ...JSON_TYPE, host: "evil.example" },
+    body: JSON.stringify({ prompt: "a link to elsewhere" }),
+  });
+  expect(submit.status).toBe(421);
+});
+
+test("forwarding headers from a client are not believed without TRUST_PROXY", async () => {
+  const forged = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+  const submit = await rawRequest(ACCESS_URL + SUBMIT_PATH, {
+    method: "POST",
+    headers: { ...OWNER, ...JSON_TYPE, ...forged },
+    body: JSON.stringify({ prompt: "a link to here" }),
+  });
+  expect(submit.status).toBe(200);
+  expect(predictionEnvelopeSchema.parse(JSON.parse(submit.body)).data.urls.get).toMatch(new RegExp(`^http://${OWN_HOST}/`));
+
+  const page = await rawRequest(`${ACCESS_URL}/p/${shared.id}`, { headers: forged });
+  expect(page.status).toBe(200);
+  const ogTags = [...page.body.matchAll(/<meta property="og:(?:url|image)" content="([^"]+)"/g)].map((match) => match[1]);
+  expect(ogTags).toHaveLength(2);
+  for (const url of ogTags) expect(url).toMatch(new RegExp(`^http://${OWN_HOST}/`));
+
+  // A loopback name the server answers to makes links on that name.
+  const local = await rawRequest(`${ACCESS_URL}/api/predictions/${shared.id}`, {
+    headers: { host: `localhost:${E2E_PORTS.access}` },
+  });
+  expect(JSON.parse(local.body).shareUrl).toBe(`http://localhost:${E2E_PORTS.access}/p/${shared.id}`);
+
+  // Nor can a made-up X-Forwarded-For dodge the limit on wrong tokens.
+  const from = "127.0.0.70";
+  for (let i = 0; i < 10; i++) {
+    const headers = { authorization: `Bearer wrong-${i}`, "x-forwarded-for": `198.51.100.${i}` };
+    expect((await rawRequest(`${ACCESS_URL}/api/predictions`, { headers, from })).status).toBe(401);
+  }
+  const limited = await rawRequest(`${ACCESS_URL}/api/predictions`, {
+    headers: { ...OWNER, "x-forwarded-for": "192.0.2.99" },
+    from,
+  });
+  expect(limited.status).toBe(429);
+});
+
+function expectSecurityHeaders(answer: RawResponse, what: string) {
+  const csp = String(answer.headers["content-security-policy"]);
+  expect(csp, what).toMatch(/(^|; )script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'(;|$)/);
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(csp, what).toContain("object-src 'none'");
+  expect(answer.headers["x-content-type-options"], what).toBe("nosniff");
+  expect(answer.headers["referrer-policy"], what).toBe("same-origin");
+  expect(answer.headers["x-frame-options"], what).toBe("DENY");
+  // Plain http here: HSTS only comes with an https PUBLIC_URL (public-url.spec.ts).
+  expect(answer.headers["strict-transport-security"], what).toBeUndefined();
+  return csp;
+}
+
+test("every response carries the security headers: the playground, a share page, an image, the API, a refusal", async () => {
+  const playground = await rawRequest(`${ACCESS_URL}/`, { headers: OWNER });
+  expect(playground.status).toBe(200);
+  const csp = expectSecurityHeaders(playground, "/");
+  // Every script the page carries has this response's nonce, and no other.
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  const scripts = [...playground.body.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+
+  const share = await rawRequest(`${ACCESS_URL}/p/${shared.id}`);
+  expect(share.status).toBe(200);
+  expectSecurityHeaders(share, "share page");
+  const image = await rawRequest(ACCESS_URL + imagePathOf(shared));
+  expect(image.status).toBe(200);
+  expectSecurityHeaders(image, "image");
+  const api = await rawRequest(`${ACCESS_URL}/api/predictions`, { headers: OWNER });
+  expect(api.status).toBe(200);
+  expectSecurityHeaders(api, "API");
+  const refused = await rawRequest(`${ACCESS_URL}/api/predictions`);
+  expect(refused.status).toBe(401);
+  expectSecurityHeaders(refused, "refusal");
+  // Each response has a nonce of its own.
+  expect(share.headers["content-security-policy"]).not.toBe(playground.headers["content-security-policy"]);
+});

@@ -1,0 +1,21 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** `/login`: the owner's way in. */
+export class LoginPage {
+  readonly token: Locator;
+  readonly signInButton: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.token = page.getByLabel("Access token", { exact: true });
+    this.signInButton = page.getByRole("button", { name: "Sign in", exact: true });
+    this.error = page.getByRole("form", { name: "Sign in" }).getByRole("alert");
+  }
+
+  /** Signs in on the page the browser is on (a redirect brought it here, or `goto`). */
+  async signIn(token: string) {
+    await expect(this.page.locator('form[data-ready="true"]')).toBeVisible();
+    await this.token.fill(token);
+    await this.signInButton.click();
+  }
+}

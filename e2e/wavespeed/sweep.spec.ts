@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { SWEEP_CELL_CANCELLED } from "@/lib/domain";
+import { sweepViewSchema } from "@/lib/playground-api";
+import { uniqueToken, upstreamCalls } from "./upstream";
+
+test("a sweep that costs money asks once with its total; Cancel stops the cells not yet sent upstream", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const token = uniqueToken("wsweep");
+  await page.goto("/");
+  await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+  // Long tasks: with 3 allowed upstream at once, the other six cells wait here until Cancel.
+  await page.getByLabel("Prompt", { exact: true }).fill(`A lighthouse ${token} [duration:20000]`);
+  await page.getByLabel("Sweep: a grid over one or two parameters").check();
+  const panel = page.getByTestId("sweep-panel");
+  await panel.getByRole("radio", { name: "A list" }).first().check();
+  await panel.getByLabel("Across (X): seeds, comma separated").fill("1, 2, 3");
+  await panel.getByLabel("Down (Y) parameter").selectOption("guidance_scale");
+  await panel.getByLabel("Down (Y): guidance values, comma separated").fill("2, 4, 6");
+  await expect(panel.getByTestId("sweep-summary")).toHaveText("3 × 3 = 9 cells · 9 images · $0.36");
+
+  // Declining the confirmation sends nothing.
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await page.getByRole("button", { name: "Run sweep" }).click();
+  await expect(page).toHaveURL(/\/(\?.*)?$/);
+  expect((await upstreamCalls(token)).submits).toHaveLength(0);
+
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept();
+  });
+  await page.getByRole("button", { name: "Run sweep" }).click();
+  await expect(page).toHaveURL(/\/s\/[0-9a-f]{32}$/, { timeout: 30_000 });
+  expect(asked).toEqual(["Run this sweep: 9 cells, 9 images, for $0.36?"]);
+  const id = page.url().split("/").pop()!;
+
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(page.getByTestId("sweep-progress")).toContainText("cancelled");
+  await expect(page.getByTestId("sweep-progress")).toHaveText(/^9 of 9 cells · \d cancelled$/, { timeout: 90_000 });
+
+  const sweep = sweepViewSchema.parse(await (await request.get(`/api/sweeps/${id}`)).json());
+  const cancelled = sweep.cells.filter((cell) => cell.error === SWEEP_CELL_CANCELLED);
+  const completed = sweep.cells.filter((cell) => cell.status === "completed");
+  expect(cancelled.length).toBeGreaterThanOrEqual(6);
+  expect(completed.length + cancelled.length).toBe(9);
+  // Only the cells that were sent reached the upstream, each once; the cancelled never did.
+  const upstream = await upstreamCalls(token);
+  expect(upstream.submits).toHaveLength(completed.length);
+});

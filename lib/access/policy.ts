@@ -1,0 +1,79 @@
+/**
+ * Who may ask for what, as data: the proxy applies it to every request. The first rule that
+ * matches decides; anything not listed is the owner's. Opening a new shared view to guests is
+ * one line here.
+ */
+export type Audience = "anyone" | "owner";
+
+type Rule = { path: string; methods?: readonly string[]; audience: Audience };
+
+const READ = ["GET", "HEAD"] as const;
+
+export const ACCESS_RULES: readonly Rule[] = [
+  // Shared results: anyone holding the link. Prediction ids are 128-bit random, so they cannot be guessed.
+  { path: "/p/:id", methods: READ, audience: "anyone" },
+  { path: "/api/predictions/:id", methods: READ, audience: "anyone" },
+  { path: "/api/images/:id/:file", methods: READ, audience: "anyone" },
+  { path: "/api/thumbs/:id/:file", methods: READ, audience: "anyone" },
+  // Shared views made of shared results: a compare of chosen images, a sweep's grid.
+  { path: "/compare", methods: READ, audience: "anyone" },
+  { path: "/s/:id", methods: READ, audience: "anyone" },
+  { path: "/api/sweeps/:id", methods: READ, audience: "anyone" },
+  { path: "/api/sweeps/:id/grid.png", methods: READ, audience: "anyone" },
+  // The way in, liveness for monitors, and WaveSpeed's callback (it carries its own signature).
+  { path: "/login", methods: READ, audience: "anyone" },
+  { path: "/api/session", audience: "anyone" },
+  { path: "/api/health", methods: READ, audience: "anyone" },
+  { path: "/api/webhooks/wavespeed", methods: ["POST"], audience: "anyone" },
+  // What every page loads.
+  { path: "/_next/*", methods: READ, audience: "anyone" },
+  { path: "/icon.svg", methods: READ, audience: "anyone" },
+  { path: "/robots.txt", methods: READ, audience: "anyone" },
+  { path: "/favicon.ico", methods: READ, audience: "anyone" },
+];
+
+/**
+ * Requests that change state send JSON, which no form on another site can send. These routes take
+ * files instead; the same-site check still stands for them (a cookie counts only from our own pages).
+ */
+const JSON_ONLY = ["application/json"] as const;
+export const BODY_TYPES: readonly { path: string; methods: readonly string[]; types: readonly string[] }[] = [
+  {
+    path: "/api/import",
+    methods: ["POST"],
+    types: ["application/zip", "application/x-zip-compressed", "application/octet-stream"],
+  },
+];
+
+/** `/a/:param/b` matches one segment per parameter; a trailing `/*` matches anything below. */
+function compile(path: string): RegExp {
+  const pattern = path
+    .split("/")
+    .map((segment) =>
+      segment === "*" ? ".*" : segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
+    .join("/");
+  return new RegExp(`^${pattern}$`);
+}
+
+const COMPILED = ACCESS_RULES.map((rule) => ({ ...rule, pattern: compile(rule.path) }));
+
+export function audienceFor(method: string, pathname: string): Audience {
+  const rule = COMPILED.find(
+    (candidate) => candidate.pattern.test(pathname) && (!candidate.methods || candidate.methods.includes(method.toUpperCase())),
+  );
+  return rule?.audience ?? "owner";
+}
+
+const COMPILED_BODY_TYPES = BODY_TYPES.map((rule) => ({ ...rule, pattern: compile(rule.path) }));
+
+/** The body types a mutating request to this path may declare. */
+export function bodyTypesFor(method: string, pathname: string): readonly string[] {
+  const rule = COMPILED_BODY_TYPES.find(
+    (candidate) => candidate.pattern.test(pathname) && candidate.methods.includes(method.toUpperCase()),
+  );
+  return rule?.types ?? JSON_ONLY;
+}
+
+/** Owner-only API paths answer 401 in the envelope; owner-only pages send a guest to sign in. */
+export const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");

@@ -1,0 +1,77 @@
+import type { EngineInput } from "./parameters";
+
+/**
+ * Where a prediction came from: the run it was made from and what changed.
+ * rerun: same settings; vary_seed: a new seed; settings: "Use settings" then edits;
+ * sweep_cell: one cell of a sweep; tweak: settings taken from a compare.
+ */
+export const LINEAGE_KINDS = ["rerun", "vary_seed", "settings", "sweep_cell", "tweak"] as const;
+export type LineageKind = (typeof LINEAGE_KINDS)[number];
+
+/** The fields a change can name: the run's parameters. */
+export const LINEAGE_FIELDS = ["prompt", "aspect_ratio", "num_images", "seed", "guidance_scale", "safety_tolerance"] as const;
+export type LineageField = (typeof LINEAGE_FIELDS)[number];
+
+export type LineageChange = { field: LineageField; from: string | number; to: string | number };
+
+export type Lineage = {
+  /** The run this one was made from; null for a sweep cell started from the form. It may since have been deleted. */
+  parentId: string | null;
+  kind: LineageKind;
+  changes: LineageChange[];
+};
+
+/** Every parameter that differs between two inputs, in the form's order. */
+export function inputChanges(from: EngineInput, to: EngineInput): LineageChange[] {
+  return LINEAGE_FIELDS.filter((field) => from[field] !== to[field]).map((field) => ({
+    field,
+    from: from[field],
+    to: to[field],
+  }));
+}
+
+/**
+ * The thread a new run joins: its parent's thread (or the parent's id, when the parent is gone),
+ * else its sweep's, else a thread of its own. A thread is a root and all its descendants.
+ */
+export const threadFor = (run: { id: string; parentId: string | null; parentThreadId?: string; sweepId?: string }) =>
+  run.parentThreadId ?? run.parentId ?? run.sweepId ?? run.id;
+
+const KIND_LABELS: Record<LineageKind, string> = {
+  rerun: "re-run",
+  vary_seed: "vary seed",
+  settings: "settings",
+  sweep_cell: "sweep cell",
+  tweak: "tweak",
+};
+
+const FIELD_LABELS: Record<LineageField, string> = {
+  prompt: "prompt",
+  aspect_ratio: "aspect ratio",
+  num_images: "images",
+  seed: "seed",
+  guidance_scale: "guidance",
+  safety_tolerance: "safety",
+};
+
+export const lineageKindLabel = (kind: LineageKind) => KIND_LABELS[kind];
+
+/** `#3f2a`: the first four characters of an id, as chips and chains show it. */
+export const shortId = (id: string) => `#${id.slice(0, 4)}`;
+
+const shown = (value: string | number) => {
+  const text = String(value);
+  return text.length > 24 ? `${text.slice(0, 23)}…` : text;
+};
+
+/** "seed 1848 → 2022", "prompt changed" (a prompt is too long for a chip). */
+export function describeChange(change: LineageChange): string {
+  if (change.field === "prompt") return "prompt changed";
+  return `${FIELD_LABELS[change.field]} ${shown(change.from)} → ${shown(change.to)}`;
+}
+
+/** "vary seed of #3f2a · seed 1848 → 2022". */
+export function describeLineage(lineage: Lineage): string {
+  const origin = lineage.parentId ? `${KIND_LABELS[lineage.kind]} of ${shortId(lineage.parentId)}` : KIND_LABELS[lineage.kind];
+  return [origin, ...lineage.changes.map(describeChange)].join(" · ");
+}

@@ -1,0 +1,92 @@
+import { lookup } from "node:dns/promises";
+import ipaddr from "ipaddr.js";
+
+/**
+ * Whether the server may send a request to a URL a client gave it (a webhook target; later an
+ * image URL). A client must not be able to make the server reach what only the server can reach:
+ * loopback, private and link-local networks, cloud metadata addresses. So the host is resolved
+ * and every address it has is checked; the request then goes to the address that was checked
+ * (pinned-request.ts), so a second DNS answer (rebinding) cannot slip another one in.
+ */
+export type TargetPolicy = {
+  /** Lets plain http and non-public addresses through: tests on 127.0.0.1, a receiver on the LAN. */
+  allowPrivate: boolean;
+  /** Every address of a host name; the system resolver unless a test gives another. */
+  resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
+};
+
+export type ResolvedAddress = { address: string; family: 4 | 6 };
+export type CheckedTarget = ResolvedAddress & { url: URL };
+
+export class TargetRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TargetRefused";
+  }
+}
+
+/** ipaddr.js's names for the ranges that are not ordinary public unicast, as a sentence says them. */
+const RANGE_WORDS: Record<string, string> = {
+  unspecified: "an unspecified",
+  broadcast: "a broadcast",
+  multicast: "a multicast",
+  linkLocal: "a link-local",
+  loopback: "a loopback",
+  carrierGradeNat: "a carrier-grade NAT (CGNAT)",
+  private: "a private",
+  uniqueLocal: "a unique-local",
+  ipv4Mapped: "an IPv4-mapped",
+  reserved: "a reserved",
+};
+
+/**
+ * The range an address falls in: "unicast" for an ordinary public address. IPv4-mapped IPv6
+ * (::ffff:10.0.0.1) is judged as the IPv4 address it carries; NAT64, 6to4 and Teredo forms, which
+ * can also carry one, fall in ranges of their own and are refused as non-public.
+ */
+export function addressRange(address: string): string {
+  return ipaddr.process(address).range();
+}
+
+export const isPublicAddress = (address: string) => addressRange(address) === "unicast";
+
+const systemResolve = async (hostname: string): Promise<ResolvedAddress[]> =>
+  (await lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({
+    address,
+    family: family === 6 ? 6 : 4,
+  }));
+
+/** Checks a URL against the policy and resolves it; throws TargetRefused with the reason. */
+export async function checkTarget(raw: string | URL, policy: TargetPolicy): Promise<CheckedTarget> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new TargetRefused("it is not an absolute URL");
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && policy.allowPrivate)) {
+    throw new TargetRefused(`it must be an https URL, not ${url.protocol.replace(/:$/, "")}`);
+  }
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const addresses = ipaddr.isValid(host)
+    ? [{ address: host, family: ipaddr.parse(host).kind() === "ipv6" ? 6 : 4 } as ResolvedAddress]
+    : await resolveHost(host, policy);
+  if (!policy.allowPrivate) {
+    const inner = addresses.find((candidate) => !isPublicAddress(candidate.address));
+    if (inner) {
+      const range = addressRange(inner.address);
+      const what = `${RANGE_WORDS[range] ?? `a non-public (${range})`} address`;
+      throw new TargetRefused(
+        // The address a name resolves to is not echoed: the server's DNS answers are not the client's to read.
+        inner.address === host ? `${host} is ${what}` : `its host ${host} resolves to ${what}`,
+      );
+    }
+  }
+  return { url, ...addresses[0] };
+}
+
+async function resolveHost(host: string, policy: TargetPolicy): Promise<ResolvedAddress[]> {
+  const addresses = await (policy.resolve ?? systemResolve)(host).catch(() => []);
+  if (addresses.length === 0) throw new TargetRefused(`its host ${host} could not be resolved`);
+  return addresses;
+}

@@ -1,0 +1,105 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import Ajv2020 from "ajv/dist/2020";
+import { describe, expect, it } from "vitest";
+import { errorEnvelopeSchema, SUBMIT_PATH } from "./contract";
+import type { PredictionRecord } from "./domain";
+import { AppError } from "./errors";
+import { openApiDocument } from "./openapi";
+import { toEnvelope } from "./predictions/views";
+import { webhookPayload } from "./webhooks/payload";
+
+const BASE = "https://play.example.test";
+const document = openApiDocument(BASE);
+
+const record: PredictionRecord = {
+  id: "0123456789abcdef0123456789abcdef",
+  engine: "local",
+  model: "kontext-playground/local-preview",
+  status: "completed",
+  input: { prompt: "a fox", aspect_ratio: "16:9", num_images: 1, seed: 42, guidance_scale: 3.5, safety_tolerance: "2" },
+  seedRequested: 42,
+  upstreamId: "local-1",
+  submitState: "submitted",
+  error: "",
+  inferenceMs: 120,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:01.000Z",
+  completedAt: "2026-01-01T00:00:01.000Z",
+  lineage: null,
+  threadId: "0123456789abcdef0123456789abcdef",
+  note: "",
+  sweep: null,
+  outputs: [
+    {
+      index: 0,
+      file: "0123/0.jpg",
+      contentType: "image/jpeg",
+      width: 1392,
+      height: 752,
+      bytes: 9,
+      nsfw: false,
+      sourceUrl: null,
+      starred: false,
+    },
+  ],
+  options: { syncMode: false, base64Output: false },
+};
+
+/** Checks a value against one of the document's component schemas, as any JSON Schema 2020-12 tool would. */
+function conforms(component: string, value: unknown) {
+  const ajv = new Ajv2020({ strict: false });
+  const validate = ajv.compile(document.components.schemas[component as keyof typeof document.components.schemas]);
+  return { valid: validate(value), errors: validate.errors };
+}
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document whose references all resolve", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document));
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+    expect(() => validator.resolveRefs()).not.toThrow();
+  });
+
+  it("covers submit with its options and webhook, both reads, the errors and the webhook payload", () => {
+    expect(Object.keys(document.paths)).toEqual([
+      SUBMIT_PATH,
+      "/api/v3/predictions/{id}/result",
+      "/api/v3/predictions/{id}",
+      "/api/v3/webhook/secret",
+    ]);
+    const submit = document.paths[SUBMIT_PATH].post;
+    expect(submit.parameters.map((parameter) => parameter.name)).toEqual(["webhook"]);
+    expect(Object.keys(submit.responses)).toEqual(["200", "400", "401", "413", "504"]);
+    expect(document.components.schemas.SubmitRequest.properties).toMatchObject({
+      enable_sync_mode: { type: "boolean", default: false },
+      enable_base64_output: { type: "boolean", default: false },
+      num_images: { type: "integer", minimum: 1, maximum: 4, default: 1 },
+    });
+    expect(submit.callbacks.finished["{$request.query.webhook}"].post.parameters.map((header) => header.name)).toEqual([
+      "webhook-id",
+      "webhook-timestamp",
+      "webhook-signature",
+    ]);
+    expect(document.servers).toEqual([{ url: BASE }]);
+  });
+
+  it("describes the answers the server really gives", () => {
+    expect(conforms("PredictionEnvelope", toEnvelope(record, BASE))).toMatchObject({ valid: true });
+    expect(conforms("PredictionEnvelope", toEnvelope({ ...record, status: "created", outputs: [] }, BASE)).valid).toBe(true);
+    expect(conforms("WebhookPayload", webhookPayload(record, BASE)).valid).toBe(true);
+    const error = errorEnvelopeSchema.parse(new AppError("invalid_request", "webhook is refused", "webhook").toEnvelope());
+    expect(conforms("ErrorEnvelope", error).valid).toBe(true);
+    const { data } = toEnvelope({ ...record, status: "processing", outputs: [] }, BASE);
+    expect(conforms("SyncTimeoutEnvelope", { code: 504, message: "timed out", data, error_code: "sync_timeout" }).valid).toBe(
+      true,
+    );
+
+    // And refuses what the server would refuse.
+    expect(conforms("SubmitRequest", { prompt: "a fox", enable_sync_mode: true, extra: 1 }).valid).toBe(true);
+    expect(conforms("SubmitRequest", { prompt: "a fox", num_images: 5 }).valid).toBe(false);
+    expect(conforms("SubmitRequest", { prompt: "a fox", enable_base64_output: "yes" }).valid).toBe(false);
+    expect(conforms("SubmitRequest", { aspect_ratio: "1:1" }).valid).toBe(false);
+  });
+});

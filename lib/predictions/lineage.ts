@@ -1,0 +1,38 @@
+import "server-only";
+import type { Ancestor, PredictionRepo } from "../db/prediction-repo";
+import { inputChanges, type Lineage, type PredictionRecord, threadFor } from "../domain";
+import type { NewRun } from "./service";
+
+/** How far up a share page follows a chain of parents. */
+export const MAX_ANCESTORS = 50;
+
+export type Family = { ancestors: Ancestor[]; children: PredictionRecord[] };
+
+/**
+ * The lineage and thread of a new run: what changed from its parent (or, for a sweep
+ * cell started from the form, from the sweep's base). A parent that has been deleted
+ * meanwhile is still named, with no changes known.
+ */
+export async function lineageFor(
+  repo: PredictionRepo,
+  id: string,
+  run: NewRun,
+): Promise<{ lineage: Lineage | null; threadId: string }> {
+  const parentId = run.parent?.id ?? null;
+  const parent = parentId ? await repo.get(parentId) : undefined;
+  const threadId = threadFor({ id, parentId, parentThreadId: parent?.threadId, sweepId: run.sweep?.id });
+  if (run.sweep) {
+    const from = parent?.input ?? run.sweep.base;
+    return { lineage: { parentId, kind: "sweep_cell", changes: inputChanges(from, run.input) }, threadId };
+  }
+  if (!run.parent) return { lineage: null, threadId };
+  return {
+    lineage: { parentId, kind: run.parent.kind, changes: parent ? inputChanges(parent.input, run.input) : [] },
+    threadId,
+  };
+}
+
+export async function familyOf(repo: PredictionRepo, id: string): Promise<Family> {
+  const [ancestors, children] = await Promise.all([repo.ancestors(id, MAX_ANCESTORS), repo.children(id)]);
+  return { ancestors, children };
+}

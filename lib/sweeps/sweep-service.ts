@@ -1,0 +1,134 @@
+import "server-only";
+import type { SweepRepo } from "../db/sweep-repo";
+import {
+  cellInput,
+  costUsd,
+  gridShape,
+  isSweepProblem,
+  isTerminal,
+  latestCells,
+  newPredictionId,
+  type PredictionRecord,
+  planSweep,
+  SWEEP_CELL_CANCELLED,
+  type SweepRecord,
+} from "../domain";
+import { AppError } from "../errors";
+import { parseOrThrow } from "../parse";
+import { sweepRequestSchema, sweepRetrySchema } from "../playground-api";
+import type { PredictionService } from "../predictions/service";
+import type { GridImages } from "./grid-images";
+
+export type SweepServiceDeps = {
+  predictions: PredictionService;
+  sweeps: SweepRepo;
+  grids: GridImages;
+  /** SWEEP_MAX_CELLS: no sweep may have more cells. */
+  maxCells: number;
+};
+
+export type SweepState = { sweep: SweepRecord; cells: PredictionRecord[] };
+
+/**
+ * Sweeps: one object whose cells are ordinary predictions, started through the
+ * prediction service, so they share its queue and its concurrency limit.
+ */
+export class SweepService {
+  constructor(private readonly deps: SweepServiceDeps) {}
+
+  get maxCells(): number {
+    return this.deps.maxCells;
+  }
+
+  /** Validates, prices and starts a sweep. One that costs money needs `confirmedCostUsd` equal to its total. */
+  async create(body: unknown, caller?: string): Promise<SweepState> {
+    const { base, x, y, parent, confirmedCostUsd } = parseOrThrow(sweepRequestSchema, body);
+    const plan = planSweep({ ...base, seed: base.seed === -1 ? null : (base.seed ?? null) }, { x, y }, this.deps.maxCells);
+    if (isSweepProblem(plan)) throw new AppError("invalid_request", plan.message, plan.field);
+    const { engine } = this.deps.predictions.engineInfo();
+    this.confirmCost(costUsd(engine, plan.images), plan.images, confirmedCostUsd);
+
+    const sweep: SweepRecord = {
+      id: newPredictionId(),
+      engine,
+      base: plan.base,
+      x: plan.x,
+      y: plan.y,
+      parentId: parent?.id ?? null,
+      createdAt: new Date().toISOString(),
+      cancelledAt: null,
+    };
+    // The cells first: a sweep the limits refuse leaves nothing behind.
+    const cells = await this.startCells(sweep, plan.cells, caller);
+    return { sweep: await this.deps.sweeps.create(sweep), cells };
+  }
+
+  async get(id: string): Promise<SweepState> {
+    const sweep = await this.deps.sweeps.get(id);
+    if (!sweep) throw new AppError("not_found", `No sweep with id "${id}".`, "id");
+    return { sweep, cells: await this.deps.predictions.sweepCells(id) };
+  }
+
+  find(id: string): Promise<SweepRecord | undefined> {
+    return this.deps.sweeps.get(id);
+  }
+
+  /** Drops every cell not yet sent; cells already sent finish. */
+  async cancel(id: string): Promise<SweepState> {
+    const { sweep, cells } = await this.get(id);
+    await this.deps.sweeps.setCancelled(id, new Date().toISOString());
+    const waiting = cells.filter((cell) => !isTerminal(cell.status)).map((cell) => cell.id);
+    await this.deps.predictions.dropUnsent(waiting, SWEEP_CELL_CANCELLED);
+    return this.get(sweep.id);
+  }
+
+  /** Starts a new run for every cell whose newest run failed or was cancelled (and any cell never made). */
+  async retryFailed(id: string, body: unknown, caller?: string): Promise<SweepState> {
+    const { confirmedCostUsd } = parseOrThrow(sweepRetrySchema, body ?? {});
+    const { sweep, cells } = await this.get(id);
+    const latest = latestCells(cells.filter((cell) => cell.sweep).map((cell) => ({ ...cell, ...cell.sweep! })));
+    const { columns, rows } = gridShape(sweep);
+    const again: Array<{ x: number; y: number }> = [];
+    for (let y = 0; y < rows; y++) {
+      for (let x = 0; x < columns; x++) {
+        const cell = latest.get(`${x}:${y}`);
+        if (!cell || cell.status === "failed") again.push({ x, y });
+      }
+    }
+    if (again.length === 0) throw new AppError("conflict", "No cell of this sweep has failed.", "id");
+    const images = again.length * sweep.base.num_images;
+    this.confirmCost(costUsd(sweep.engine, images), images, confirmedCostUsd);
+    await this.startCells(sweep, again, caller);
+    await this.deps.sweeps.setCancelled(id, null);
+    return this.get(id);
+  }
+
+  /** The grid as one labelled PNG: cached once every cell is done. */
+  async gridPng(id: string): Promise<Buffer> {
+    const { sweep, cells } = await this.get(id);
+    return this.deps.grids.render(sweep, cells);
+  }
+
+  /** All cells of one request are admitted together, against the queue and the day's budget. */
+  private startCells(sweep: SweepRecord, cells: Array<{ x: number; y: number }>, caller?: string): Promise<PredictionRecord[]> {
+    const runs = cells.map(({ x, y }) => {
+      const input = cellInput(sweep, x, y);
+      return {
+        input,
+        seedRequested: input.seed,
+        parent: sweep.parentId ? { id: sweep.parentId, kind: "sweep_cell" as const } : null,
+        sweep: { id: sweep.id, x, y, base: sweep.base },
+      };
+    });
+    return this.deps.predictions.startAll(runs, caller);
+  }
+
+  private confirmCost(cost: number, images: number, confirmed: number | undefined): void {
+    if (cost === 0 || confirmed === cost) return;
+    throw new AppError(
+      "invalid_request",
+      `This costs $${cost.toFixed(2)} (${images} images); confirm by sending confirmedCostUsd: ${cost}.`,
+      "confirmedCostUsd",
+    );
+  }
+}

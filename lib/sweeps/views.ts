@@ -1,0 +1,27 @@
+import { costUsd, type SweepRecord } from "../domain";
+import type { SweepView } from "../playground-api";
+import { toView } from "../predictions/views";
+import type { SweepState } from "./sweep-service";
+
+export const sweepPath = (id: string) => `/s/${encodeURIComponent(id)}`;
+export const gridPath = (id: string) => `/api/sweeps/${encodeURIComponent(id)}/grid.png`;
+
+const cellCount = (sweep: SweepRecord) => sweep.x.values.length * (sweep.y?.values.length ?? 1);
+
+/** A sweep as its page and `GET /api/sweeps/{id}` show it. */
+export function toSweepView({ sweep, cells }: SweepState, baseUrl: string): SweepView {
+  return {
+    id: sweep.id,
+    engine: sweep.engine,
+    base: sweep.base,
+    x: sweep.x,
+    y: sweep.y,
+    parentId: sweep.parentId,
+    createdAt: sweep.createdAt,
+    cancelledAt: sweep.cancelledAt,
+    cells: cells.map((cell) => toView(cell, baseUrl)),
+    costUsd: costUsd(sweep.engine, cellCount(sweep) * sweep.base.num_images),
+    pageUrl: baseUrl + sweepPath(sweep.id),
+    gridUrl: baseUrl + gridPath(sweep.id),
+  };
+}

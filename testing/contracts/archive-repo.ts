@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { ArchiveRepo } from "@/lib/db/archive-repo";
+import type { PredictionRepo } from "@/lib/db/prediction-repo";
+import type { SweepRepo } from "@/lib/db/sweep-repo";
+import { DEFAULT_PREDICTION_OPTIONS, type PredictionRecord } from "@/lib/domain";
+import { sampleSweep } from "./sweep-repo";
+
+type Stores = { archive: ArchiveRepo; predictions: PredictionRepo; sweeps: SweepRepo; close: () => Promise<void> };
+
+const run = (id: string, overrides: Partial<PredictionRecord> = {}): PredictionRecord => ({
+  id,
+  engine: "wavespeed",
+  model: "m",
+  status: "completed",
+  input: { prompt: `run ${id}`, aspect_ratio: "1:1", num_images: 2, seed: 7, guidance_scale: 3.5, safety_tolerance: "2" },
+  seedRequested: 7,
+  upstreamId: null,
+  submitState: "submitted",
+  options: DEFAULT_PREDICTION_OPTIONS,
+  error: "",
+  inferenceMs: 900,
+  createdAt: `2026-01-01T00:00:0${id.length}.000Z`,
+  updatedAt: "2026-01-02T00:00:00.000Z",
+  completedAt: "2026-01-01T00:00:09.000Z",
+  outputs: [0, 1].map((index) => ({
+    index,
+    file: `${id}/${index}.png`,
+    contentType: "image/png",
+    width: 8,
+    height: 8,
+    bytes: 70,
+    nsfw: index === 1,
+    sourceUrl: null,
+    starred: index === 0,
+  })),
+  lineage: null,
+  threadId: id,
+  note: "",
+  sweep: null,
+  ...overrides,
+});
+
+/** What every ArchiveRepo must do, with the prediction and sweep repos over the same storage. */
+export function describeArchiveRepoContract(name: string, open: () => Promise<Stores>) {
+  describe(`ArchiveRepo contract: ${name}`, () => {
+    const closers: Array<() => Promise<void>> = [];
+    afterEach(async () => {
+      for (const close of closers.splice(0)) await close();
+    });
+    const fresh = async () => {
+      const stores = await open();
+      closers.push(stores.close);
+      return stores;
+    };
+
+    it("stores runs whole, with outputs, stars, notes, lineage and sweeps, counted in the totals", async () => {
+      const { archive, predictions, sweeps } = await fresh();
+      const sweep = sampleSweep("sw");
+      const parent = run("a", { note: "the keeper" });
+      const child = run("bb", {
+        lineage: { parentId: "a", kind: "vary_seed", changes: [{ field: "seed", from: 7, to: 9 }] },
+        threadId: "a",
+        sweep: { id: "sw", x: 1, y: 0 },
+      });
+      expect(await archive.importRows({ sweeps: [sweep], predictions: [parent, child] })).toEqual({
+        sweeps: ["sw"],
+        predictions: ["a", "bb"],
+      });
+      expect(await predictions.get("a")).toEqual(parent);
+      expect(await predictions.get("bb")).toEqual(child);
+      expect(await sweeps.get("sw")).toEqual(sweep);
+      expect(await predictions.imageCounts()).toEqual({ local: 0, wavespeed: 4 });
+    });
+
+    it("skips what is already present, leaving it as it was", async () => {
+      const { archive, predictions } = await fresh();
+      await archive.importRows({ sweeps: [sampleSweep("sw")], predictions: [run("a", { note: "mine" })] });
+      const again = await archive.importRows({
+        sweeps: [sampleSweep("sw")],
+        predictions: [run("a", { note: "theirs" }), run("cc")],
+      });
+      expect(again).toEqual({ sweeps: [], predictions: ["cc"] });
+      expect((await predictions.get("a"))?.note).toBe("mine");
+      expect(await predictions.imageCounts()).toEqual({ local: 0, wavespeed: 4 });
+    });
+
+    it("stores nothing when any row fails", async () => {
+      const { archive, predictions, sweeps } = await fresh();
+      const broken = run("dd", { outputs: [run("dd").outputs[0], run("dd").outputs[0]] });
+      await expect(archive.importRows({ sweeps: [sampleSweep("sw")], predictions: [run("a"), broken] })).rejects.toThrow();
+      expect(await predictions.get("a")).toBeUndefined();
+      expect(await sweeps.get("sw")).toBeUndefined();
+      expect(await predictions.imageCounts()).toEqual({ local: 0, wavespeed: 0 });
+    });
+  });
+}
