@@ -96,6 +96,12 @@ const envSchema = z
     S3_REGION: z.string().trim().min(1).default("us-east-1"),
     /** Bucket in the path (`endpoint/bucket/key`), as most self-hosted S3 servers need. */
     S3_FORCE_PATH_STYLE: flag,
+    /** A folder of the bucket for this deployment (`kontext/`), so several can share one bucket. */
+    S3_KEY_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^([\w.-]+\/)*$/, "must be folder names, each ending in /")
+      .default(""),
   })
   .transform((env) => ({
     ...env,

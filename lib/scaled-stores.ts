@@ -61,7 +61,7 @@ export function openS3Stores(env: Env): FileStores {
       secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
       region: env.S3_REGION,
       forcePathStyle: env.S3_FORCE_PATH_STYLE,
-      keyPrefix,
+      keyPrefix: env.S3_KEY_PREFIX + keyPrefix,
     });
   return {
     location: `the S3 bucket ${env.S3_BUCKET}`,

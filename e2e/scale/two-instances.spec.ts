@@ -1,0 +1,126 @@
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { POSTGRES_MIGRATIONS } from "@/lib/db/postgres/migrations";
+import { type Cluster, mostAtOnce, result, SUBMIT, startCluster, submit } from "./cluster";
+
+// One cluster for the file: the specs run in order, the last ones stop instance A.
+test.describe.configure({ mode: "serial" });
+let cluster: Cluster;
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  cluster = await startCluster();
+});
+test.afterAll(async () => cluster?.stop());
+
+const submitsOf = (prompt: string) =>
+  cluster.fake.requests.filter(
+    (request) => request.method === "POST" && request.path.endsWith("/text-to-image") && request.prompt === prompt,
+  );
+
+async function settled(url: string, ids: string[], timeout = 60_000) {
+  await expect
+    .poll(async () => (await Promise.all(ids.map((id) => result(url, id)))).map((data) => data.status), { timeout })
+    .toEqual(ids.map(() => expect.stringMatching(/^(completed|failed)$/)));
+  return Promise.all(ids.map((id) => result(url, id)));
+}
+
+test("two instances that start together on an empty database migrate it exactly once", async () => {
+  const client = new pg.Client(cluster.databaseUrl);
+  await client.connect();
+  const versions = async () =>
+    (await client.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version")).rows.map(
+      (row) => row.version,
+    );
+  // Each instance migrates in the background as it starts; both take turns on one advisory lock.
+  await expect.poll(versions).toEqual(POSTGRES_MIGRATIONS.map((_, index) => index + 1));
+  await client.end();
+  for (const instance of [cluster.a, cluster.b]) expect((await fetch(`${instance.url}/api/health`)).status).toBe(200);
+});
+
+test("12 submits alternating between A and B: all complete, never more than 3 upstream at once, no 429", async () => {
+  test.setTimeout(120_000);
+  const prompts = Array.from({ length: 12 }, (_, i) => `scale burst ${i} ${Date.now()}`);
+  const created = await Promise.all(prompts.map((prompt, i) => submit((i % 2 ? cluster.b : cluster.a).url, prompt)));
+  const done = await settled(
+    cluster.a.url,
+    created.map((data) => data.id),
+  );
+  expect(done.map((data) => data.status)).toEqual(done.map(() => "completed"));
+  for (const prompt of prompts) expect(submitsOf(prompt)).toHaveLength(1);
+  expect(cluster.fake.tasks.size).toBe(12);
+  expect(mostAtOnce(cluster.fake)).toBeLessThanOrEqual(3);
+});
+
+test("images and thumbnails are read through either instance; a delete on B removes the objects", async () => {
+  const created = await submit(cluster.a.url, `scale files ${Date.now()}`, { num_images: 2 });
+  const [done] = await settled(cluster.a.url, [created.id]);
+  expect(done.outputs).toHaveLength(2);
+  for (const instance of [cluster.a, cluster.b]) {
+    for (const [index, output] of done.outputs.entries()) {
+      const image = await fetch(instance.url + new URL(output).pathname);
+      expect(image.status).toBe(200);
+      expect(image.headers.get("content-type")).toMatch(/^image\//);
+      expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      expect((await fetch(`${instance.url}/api/thumbs/${created.id}/${index}.webp`)).status).toBe(200);
+    }
+  }
+  expect(await cluster.objectsOf("images")).toContain(created.id);
+  expect(await cluster.objectsOf("thumbs")).toContain(created.id);
+
+  expect((await fetch(`${cluster.b.url}/api/predictions/${created.id}`, { method: "DELETE" })).status).toBe(204);
+  expect(await cluster.objectsOf("images")).not.toContain(created.id);
+  expect(await cluster.objectsOf("thumbs")).not.toContain(created.id);
+  expect((await fetch(`${cluster.a.url}/api/v3/predictions/${created.id}/result`)).status).toBe(404);
+});
+
+test("an event stream on B hears of a prediction submitted on A, through to completion", async () => {
+  const controller = new AbortController();
+  const stream = await fetch(`${cluster.b.url}/api/events`, { signal: controller.signal });
+  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let heard = "";
+  const created = await submit(cluster.a.url, `scale events ${Date.now()}`);
+  const deadline = Date.now() + 30_000;
+  while (!heard.includes(`"id":"${created.id}"`) || !heard.includes('"status":"completed"')) {
+    if (Date.now() > deadline) break;
+    const { value, done } = await reader.read();
+    if (done) break;
+    heard += value;
+  }
+  controller.abort();
+  expect(heard).toContain(`"id":"${created.id}"`);
+  expect(heard).toMatch(new RegExp(`"id":"${created.id}"[^\\n]*"status":"completed"`));
+});
+
+test("kill -9 of A mid-poll: B finishes A's runs within the lease and a poll; a run A was submitting fails, never resent", async () => {
+  test.setTimeout(120_000);
+  const token = Date.now();
+  const polled = [1, 2].map((n) => `scale orphan ${n} ${token} [duration:4000]`);
+  const hanging = `scale submitting ${token} [hang-submit]`;
+  const orphans = await Promise.all(polled.map((prompt) => submit(cluster.a.url, prompt)));
+  const stuck = await submit(cluster.a.url, hanging);
+  await expect
+    .poll(async () => (await Promise.all(orphans.map((data) => result(cluster.b.url, data.id)))).map((data) => data.status))
+    .toEqual(["processing", "processing"]);
+  await expect.poll(() => submitsOf(hanging).length).toBe(1);
+
+  await cluster.a.stop("SIGKILL");
+  const killedAt = Date.now();
+  const done = await settled(
+    cluster.b.url,
+    orphans.map((data) => data.id),
+  );
+  expect(done.map((data) => data.status)).toEqual(["completed", "completed"]);
+  for (const prompt of polled) expect(submitsOf(prompt)).toHaveLength(1);
+  // B polled the orphaned tasks: the fake saw result requests for them after the kill.
+  const pollsAfterKill = cluster.fake.requests.filter(
+    (request) => request.method === "GET" && polled.includes(request.prompt ?? "") && request.time > killedAt,
+  );
+  expect(pollsAfterKill.length).toBeGreaterThan(0);
+
+  const [failed] = await settled(cluster.b.url, [stuck.id]);
+  expect(failed.status).toBe("failed");
+  expect(failed.error).toMatch(/unknown.*not sent again/);
+  expect(submitsOf(hanging)).toHaveLength(1);
+  // A stopped for good here; the cluster's stop leaves nothing running.
+  expect((await fetch(cluster.b.url + SUBMIT, { method: "GET" })).status).toBe(405);
+});
