@@ -14,7 +14,7 @@ export async function register() {
   const { getServices } = await import("./lib/composition-root");
   const services = getServices();
   if (getEnv().DATABASE_URL) {
-    // Several instances: on a graceful stop, hand this one's runs to the others at once rather than after the lease.
-    process.once("SIGTERM", () => void services.predictions.releaseClaims().catch(() => {}));
+    const { releaseBeforeExit } = await import("./lib/graceful-release");
+    releaseBeforeExit(() => services.predictions.releaseClaims());
   }
 }

@@ -20,6 +20,8 @@ export type Cluster = {
   databaseUrl: string;
   /** Prediction ids with objects in the bucket's images/ or thumbs/ folder of this run. */
   objectsOf: (folder: "images" | "thumbs") => Promise<string[]>;
+  /** Starts instance A again (after a kill), with these variables changed. */
+  restartA: (overrides: Record<string, string>) => Promise<ServerProcess>;
   stop: () => Promise<void>;
 };
 
@@ -56,16 +58,14 @@ export async function startCluster(): Promise<Cluster> {
       // This run's own folder of the bucket.
       S3_KEY_PREFIX: prefix,
     };
-    const [a, b] = await Promise.all(
-      (["scaleA", "scaleB"] as const).map((name) =>
-        startPlayground({
-          port: E2E_PORTS[name],
-          env: { ...env, DATA_DIR: path.join(process.env.E2E_DATA_ROOT!, `${database}-${name}`) },
-        }),
-      ),
-    );
+    const instance = (name: "scaleA" | "scaleB", overrides: Record<string, string> = {}) =>
+      startPlayground({
+        port: E2E_PORTS[name],
+        env: { ...env, DATA_DIR: path.join(process.env.E2E_DATA_ROOT!, `${database}-${name}`), ...overrides },
+      });
+    const [a, b] = await Promise.all([instance("scaleA"), instance("scaleB")]);
     stops.push(
-      () => a.stop("SIGKILL"),
+      () => cluster.a.stop("SIGKILL"),
       () => b.stop("SIGKILL"),
     );
     const s3 = new S3Client({
@@ -80,7 +80,20 @@ export async function startCluster(): Promise<Cluster> {
       );
       return (listed.CommonPrefixes ?? []).map((common) => common.Prefix!.slice(`${prefix}${folder}/`.length, -1));
     };
-    return { a, b, fake, services, databaseUrl, objectsOf, stop };
+    const cluster: Cluster = {
+      a,
+      b,
+      fake,
+      services,
+      databaseUrl,
+      objectsOf,
+      stop,
+      restartA: async (overrides) => {
+        cluster.a = await instance("scaleA", overrides);
+        return cluster.a;
+      },
+    };
+    return cluster;
   } catch (error) {
     await stop();
     throw error;

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { POSTGRES_MIGRATIONS } from "@/lib/db/postgres/migrations";
-import { type Cluster, mostAtOnce, result, SUBMIT, startCluster, submit } from "./cluster";
+import { type Cluster, mostAtOnce, result, startCluster, submit } from "./cluster";
 
 // One cluster for the file: the specs run in order, the last ones stop instance A.
 test.describe.configure({ mode: "serial" });
@@ -121,6 +121,17 @@ test("kill -9 of A mid-poll: B finishes A's runs within the lease and a poll; a 
   expect(failed.status).toBe("failed");
   expect(failed.error).toMatch(/unknown.*not sent again/);
   expect(submitsOf(hanging)).toHaveLength(1);
-  // A stopped for good here; the cluster's stop leaves nothing running.
-  expect((await fetch(cluster.b.url + SUBMIT, { method: "GET" })).status).toBe(405);
+});
+
+test("SIGTERM: A hands its runs to B at once, long before its lease would run out", async () => {
+  test.setTimeout(120_000);
+  // A lease far longer than the wait below: only a released claim lets B finish in time.
+  const a = await cluster.restartA({ CLAIM_LEASE_MS: "600000" });
+  const prompt = `scale graceful ${Date.now()} [duration:5000]`;
+  const run = await submit(a.url, prompt);
+  await expect.poll(async () => (await result(cluster.b.url, run.id)).status).toBe("processing");
+  await a.stop("SIGTERM");
+  const [done] = await settled(cluster.b.url, [run.id], 45_000);
+  expect(done.status).toBe("completed");
+  expect(submitsOf(prompt)).toHaveLength(1);
 });
