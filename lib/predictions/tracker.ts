@@ -52,6 +52,9 @@ const RESTARTED_MID_SUBMIT =
 const LOST_MID_SUBMIT =
   "Tracking this task stopped while it was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.";
 
+/** How often an instance looks for runs whose instance stopped renewing its claims: a cheap indexed read. */
+const ORPHAN_CHECK_MS = 500;
+
 /** How soon a run waiting for a place that another instance holds looks again. */
 const PLACE_RETRY_MS = 250;
 
@@ -86,6 +89,8 @@ export class Tracker {
   private pumpAgain = false;
   private placeRetry?: NodeJS.Timeout;
   private claimKeeping?: NodeJS.Timeout;
+  private keeping = false;
+  private renewedAt = Date.now();
 
   constructor(
     private readonly deps: Deps,
@@ -126,21 +131,30 @@ export class Tracker {
    */
   async resume(): Promise<number> {
     const picked = await this.takeOrphans(RESTARTED_MID_SUBMIT);
-    const every = this.deps.claims.renewEveryMs;
-    if (every !== undefined && !this.stopped) {
-      this.claimKeeping = setInterval(() => void this.keepClaims(), every);
+    if (this.deps.claims.renewEveryMs !== undefined && !this.stopped) {
+      this.claimKeeping = setInterval(() => void this.keepClaims(), ORPHAN_CHECK_MS);
       this.claimKeeping.unref();
     }
     return picked;
   }
 
-  /** Renews this process's leases, then takes over runs whose instance stopped renewing. */
+  /**
+   * Renews this process's leases when a third of the lease has passed, and takes over runs whose
+   * instance stopped renewing: looked for often, so a run waits little longer than the lease.
+   */
   private async keepClaims(): Promise<void> {
+    if (this.keeping) return;
+    this.keeping = true;
     try {
-      await this.deps.claims.renew();
+      if (Date.now() - this.renewedAt >= (this.deps.claims.renewEveryMs ?? 0)) {
+        await this.deps.claims.renew();
+        this.renewedAt = Date.now();
+      }
       if (!this.stopped) await this.takeOrphans(LOST_MID_SUBMIT);
     } catch (error) {
       log.warn("could not renew claims; trying again shortly", { error: String(error) });
+    } finally {
+      this.keeping = false;
     }
   }
 
@@ -288,11 +302,10 @@ export class Tracker {
   private async run(id: string): Promise<void> {
     let record = await this.deps.repo.get(id);
     if (!record || isTerminal(record.status) || this.cancelled.has(id)) return;
-    if (record.submitState !== "submitted" || !record.upstreamId) {
-      record = await this.submit(record);
-      if (!record) return;
-    }
-    await this.poll(record);
+    // Already upstream (resumed, or taken over from another instance): it may have finished meanwhile, so look at once.
+    if (record.submitState === "submitted" && record.upstreamId) return this.poll(record, 0);
+    record = await this.submit(record);
+    if (record) await this.poll(record);
   }
 
   /** Sends the task; lib/retry.ts decides whether a failed submit may go again, and when. */
@@ -333,11 +346,11 @@ export class Tracker {
     return undefined;
   }
 
-  private async poll(record: PredictionRecord): Promise<void> {
+  private async poll(record: PredictionRecord, firstDelayMs?: number): Promise<void> {
     const { id, upstreamId, input } = record;
     const startedAt = Date.now();
     let failures = 0;
-    let delay = nextPollDelay(0, this.estimate.expectedMs, this.config.schedule);
+    let delay = firstDelayMs ?? nextPollDelay(0, this.estimate.expectedMs, this.config.schedule);
     while (!this.stopped && !this.cancelled.has(id)) {
       await sleep(delay);
       const elapsed = Date.now() - startedAt;

@@ -31,6 +31,12 @@ import { type PostgresDb, positional, type Queryable } from "./db";
 /** Who this instance is in claims on unfinished runs, and how long a claim holds unrenewed. */
 export type ClaimIdentity = { owner: string; leaseMs: number };
 
+/** The shared insert, claimed by this instance in the same statement when the run is unfinished. */
+const INSERT_CLAIMED = INSERT_PREDICTION.replace(/\)\s*VALUES \(/, ", claimed_by, lease_until) VALUES (").replace(
+  /\)\s*$/,
+  ", @claimed_by, CASE WHEN @claimed_by::text IS NULL THEN NULL ELSE now() + @lease_ms * interval '1 millisecond' END)",
+);
+
 const UPSERT_OUTPUT = `${INSERT_OUTPUT} ON CONFLICT (prediction_id, idx) DO UPDATE SET file = excluded.file,
   content_type = excluded.content_type, width = excluded.width, height = excluded.height, bytes = excluded.bytes,
   nsfw = excluded.nsfw, source_url = excluded.source_url`;
@@ -232,14 +238,13 @@ export class PostgresPredictionRepo implements PredictionRepo {
   /** Stores the run, claimed by this instance; returns it as a read would, built from what was written. */
   private async insert(db: Queryable, prediction: NewPrediction): Promise<PredictionRecord> {
     const record = withDefaults(prediction);
-    const [text, values] = positional(INSERT_PREDICTION, predictionParams(record));
+    const unfinished = prediction.status === "created" || prediction.status === "processing";
+    const [text, values] = positional(INSERT_CLAIMED, {
+      ...predictionParams(record),
+      claimed_by: unfinished ? this.identity.owner : null,
+      lease_ms: this.identity.leaseMs,
+    });
     await db.query(text, values);
-    if (prediction.status === "created" || prediction.status === "processing") {
-      await db.query(
-        "UPDATE predictions SET claimed_by = $1, lease_until = now() + $2 * interval '1 millisecond' WHERE id = $3",
-        [this.identity.owner, this.identity.leaseMs, prediction.id],
-      );
-    }
     return record;
   }
 
