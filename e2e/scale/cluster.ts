@@ -55,6 +55,9 @@ export async function startCluster(): Promise<Cluster> {
       SUBMITS_PER_MINUTE: "10000",
       DATABASE_URL: databaseUrl,
       CLAIM_LEASE_MS: String(LEASE_MS),
+      // One signing secret for every instance; the receivers in the specs listen on loopback.
+      WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
+      WEBHOOK_ALLOW_PRIVATE: "1",
       // This run's own folder of the bucket.
       S3_KEY_PREFIX: prefix,
     };

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { predictionEnvelopeSchema } from "@/lib/contract";
 import { POSTGRES_MIGRATIONS } from "@/lib/db/postgres/migrations";
-import { type Cluster, mostAtOnce, result, startCluster, submit } from "./cluster";
+import { startWebhookReceiver } from "@/testing/webhook-receiver";
+import { type Cluster, mostAtOnce, result, SUBMIT, startCluster, submit } from "./cluster";
 
 // One cluster for the file: the specs run in order, the last ones stop instance A.
 test.describe.configure({ mode: "serial" });
@@ -27,10 +29,12 @@ async function settled(url: string, ids: string[], timeout = 60_000) {
 test("two instances that start together on an empty database migrate it exactly once", async () => {
   const client = new pg.Client(cluster.databaseUrl);
   await client.connect();
-  const versions = async () =>
-    (await client.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version")).rows.map(
-      (row) => row.version,
-    );
+  // Before the first instance creates it, there is no table to read.
+  const versions = () =>
+    client
+      .query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version")
+      .then(({ rows }) => rows.map((row) => row.version))
+      .catch(() => []);
   // Each instance migrates in the background as it starts; both take turns on one advisory lock.
   await expect.poll(versions).toEqual(POSTGRES_MIGRATIONS.map((_, index) => index + 1));
   await client.end();
@@ -89,6 +93,29 @@ test("an event stream on B hears of a prediction submitted on A, through to comp
   controller.abort();
   expect(heard).toContain(`"id":"${created.id}"`);
   expect(heard).toMatch(new RegExp(`"id":"${created.id}"[^\\n]*"status":"completed"`));
+});
+
+test("a webhook asked of either instance is delivered once, though both hear the run end", async () => {
+  const receiver = await startWebhookReceiver();
+  try {
+    const ids = [];
+    for (let i = 0; i < 6; i++) {
+      const instance = i % 2 ? cluster.b : cluster.a;
+      const response = await fetch(`${instance.url}${SUBMIT}?webhook=${encodeURIComponent(`${receiver.url}/hook/${i}`)}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ prompt: `scale webhook ${i} ${Date.now()}` }),
+      });
+      ids.push(predictionEnvelopeSchema.parse(await response.json()).data.id);
+    }
+    await settled(cluster.a.url, ids);
+    await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
+    // Both instances heard every run end; a second post would come within moments of the first.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(receiver.received.map((call) => call.path).sort()).toEqual(ids.map((_, i) => `/hook/${i}`).sort());
+  } finally {
+    await receiver.close();
+  }
 });
 
 test("kill -9 of A mid-poll: B finishes A's runs within the lease and a poll; a run A was submitting fails, never resent", async () => {

@@ -6,7 +6,23 @@ import { attemptParams, type DeliveryRow, INSERT_DELIVERY, RECORD_ATTEMPT, toDel
 
 /** WebhookDeliveryRepo on the playground's SQLite database (migration 3). */
 export class SqliteWebhookDeliveryRepo implements WebhookDeliveryRepo {
+  /** One process uses this database: the attempts under way are known here, by delivery and end of lease. */
+  private readonly attempting = new Map<string, number>();
+
   constructor(private readonly db: Db) {}
+
+  async takeForAttempt(id: string, leaseMs: number): Promise<boolean> {
+    const held = this.attempting.get(id);
+    if (held !== undefined && held > Date.now()) return false;
+    const delivery = this.read(id);
+    if (!delivery || (delivery.state !== "waiting" && delivery.state !== "retrying")) return false;
+    this.attempting.set(id, Date.now() + leaseMs);
+    return true;
+  }
+
+  async releaseAttempt(id: string): Promise<void> {
+    this.attempting.delete(id);
+  }
 
   async create(delivery: NewWebhookDelivery): Promise<WebhookDelivery> {
     this.db.prepare(INSERT_DELIVERY).run(delivery);
@@ -33,6 +49,7 @@ export class SqliteWebhookDeliveryRepo implements WebhookDeliveryRepo {
 
   async recordAttempt(id: string, attempt: DeliveryAttempt): Promise<WebhookDelivery | undefined> {
     const { changes } = this.db.prepare(RECORD_ATTEMPT).run(attemptParams(id, attempt));
+    this.attempting.delete(id);
     return changes > 0 ? this.read(id) : undefined;
   }
 

@@ -165,6 +165,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     received_at TIMESTAMPTZ NOT NULL DEFAULT now()
   );
 
+  -- An attempt at an outgoing webhook is taken by one instance at a time.
+  ALTER TABLE webhook_deliveries ADD COLUMN attempt_lease_until TIMESTAMPTZ;
+
   -- rate-limiter-flexible's own table (RateLimiterPostgres), made here so instances never race to create it.
   CREATE TABLE rate_limits (
     key    VARCHAR(255) PRIMARY KEY,

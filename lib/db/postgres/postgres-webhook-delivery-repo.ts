@@ -34,8 +34,22 @@ export class PostgresWebhookDeliveryRepo implements WebhookDeliveryRepo {
   }
 
   async recordAttempt(id: string, attempt: DeliveryAttempt): Promise<WebhookDelivery | undefined> {
-    const { rowCount } = await this.db.query(...positional(RECORD_ATTEMPT, attemptParams(id, attempt)));
+    const [text, values] = positional(RECORD_ATTEMPT, attemptParams(id, attempt));
+    const { rowCount } = await this.db.query(text.replace(" WHERE id =", ", attempt_lease_until = NULL WHERE id ="), values);
     return rowCount ? this.get(id) : undefined;
+  }
+
+  async takeForAttempt(id: string, leaseMs: number): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `UPDATE webhook_deliveries SET attempt_lease_until = now() + $2 * interval '1 millisecond'
+       WHERE id = $1 AND state IN ('waiting', 'retrying') AND (attempt_lease_until IS NULL OR attempt_lease_until < now())`,
+      [id, leaseMs],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async releaseAttempt(id: string): Promise<void> {
+    await this.db.query("UPDATE webhook_deliveries SET attempt_lease_until = NULL WHERE id = $1", [id]);
   }
 
   /** The database is shared with the prediction repo; it ends once, whichever closes it first. */
