@@ -78,7 +78,11 @@ export class PostgresEventBus implements EventBus {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString });
+    // Named, so an operator can tell the listener apart in pg_stat_activity.
+    const client = new pg.Client({
+      connectionString: this.options.connectionString,
+      application_name: `listen ${this.options.channel}`,
+    });
     client.on("notification", (message) => {
       if (message.channel === this.options.channel && message.payload) this.enqueue(message.payload);
     });
