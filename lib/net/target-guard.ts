@@ -13,6 +13,8 @@ export type TargetPolicy = {
   allowPrivate: boolean;
   /** Every address of a host name; the system resolver unless a test gives another. */
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
+  /** Which addresses count as public; ordinary public unicast unless a test lets its loopback server stand in for one. */
+  isPublic?: (address: string) => boolean;
 };
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
@@ -72,7 +74,7 @@ export async function checkTarget(raw: string | URL, policy: TargetPolicy): Prom
     ? [{ address: host, family: ipaddr.parse(host).kind() === "ipv6" ? 6 : 4 } as ResolvedAddress]
     : await resolveHost(host, policy);
   if (!policy.allowPrivate) {
-    const inner = addresses.find((candidate) => !isPublicAddress(candidate.address));
+    const inner = addresses.find((candidate) => !(policy.isPublic ?? isPublicAddress)(candidate.address));
     if (inner) {
       const range = addressRange(inner.address);
       const what = `${RANGE_WORDS[range] ?? `a non-public (${range})`} address`;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Limiter } from "../access/limiter";
 import type { ArchiveRepo } from "../db/archive-repo";
+import type { InputImageRepo, UpstreamImageRepo } from "../db/input-image-repo";
 import type { PredictionRepo } from "../db/prediction-repo";
 import type { SweepRepo } from "../db/sweep-repo";
 import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
@@ -24,8 +25,14 @@ export type PredictionStores = {
   sweeps: SweepRepo;
   /** All-or-nothing imports across predictions and sweeps. */
   archive: ArchiveRepo;
+  /** Input images of edits, and uploads: what they are, and which runs use them. */
+  inputs: InputImageRepo;
+  /** Where the upstream already holds a picture (the WaveSpeed engine's memory). */
+  upstreamImages: UpstreamImageRepo;
   /** Mirrored originals. */
   blobs: BlobStore;
+  /** Input images, one file per picture, keyed by its SHA-256. */
+  inputBlobs: BlobStore;
   /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
   thumbnailBlobs: BlobStore;
   /** Sweep grid PNGs: a cache too. */
