@@ -5,9 +5,10 @@ import { perMinuteInMemory } from "./access/limiter";
 import { ArchiveService } from "./archive/service";
 import { openEmbeddedStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
-import type { Engine } from "./engines/types";
+import type { Engine, UpstreamImageMemory } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv, isLoopbackBind } from "./env";
+import type { MediaUploads } from "./inputs/media-uploads";
 import { log } from "./log";
 import { buildPredictionService, type ServedConfig } from "./predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
@@ -28,6 +29,7 @@ export type Services = {
   access: AccessService;
   sweeps: SweepService;
   archive: ArchiveService;
+  uploads: MediaUploads;
 };
 
 /** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
@@ -41,9 +43,9 @@ export function webhookUrlFor(env: Env): string | undefined {
   return env.PUBLIC_URL + WEBHOOK_PATH;
 }
 
-function engineFor(env: Env): Engine {
+function engineFor(env: Env, upstreamImages: UpstreamImageMemory): Engine {
   if (env.KONTEXT_ENGINE === "local") return createLocalEngine();
-  return createWavespeedEngine({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL });
+  return createWavespeedEngine({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL, images: upstreamImages });
 }
 
 export function trackerConfigFor(env: Env): TrackerConfig {
@@ -94,12 +96,12 @@ export function servedConfigFor(env: Env): ServedConfig {
 }
 
 function buildServices(env: Env): Services {
-  const engine = engineFor(env);
+  const stores = openEmbeddedStores(env.DATA_DIR);
+  const engine = engineFor(env, stores.upstreamImages);
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
-  const stores = openEmbeddedStores(env.DATA_DIR);
-  const { service, served, tracker, keyGate, webhookSender } = buildPredictionService(stores, {
+  const { service, served, tracker, keyGate, webhookSender, uploads } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
@@ -109,6 +111,7 @@ function buildServices(env: Env): Services {
       maxQueued: env.MAX_QUEUED,
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
     },
+    imageUrls: { allowPrivate: env.IMAGE_URL_ALLOW_PRIVATE, timeoutMs: env.IMAGE_URL_TIMEOUT_MS },
   });
   const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
   const archive = new ArchiveService(stores);
@@ -118,11 +121,14 @@ function buildServices(env: Env): Services {
     (resumed) => log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed }),
     (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
   );
+  void uploads
+    .sweepExpired({ force: true })
+    .catch((error: unknown) => log.error("could not end expired uploads", { error: String(error) }));
   void webhookSender.start().then(
     (open) => open > 0 && log.info("webhook deliveries resumed", { open }),
     (error: unknown) => log.error("could not resume webhook deliveries", { error: String(error) }),
   );
-  return { predictions: service, served, access: accessFor(env), sweeps, archive };
+  return { predictions: service, served, access: accessFor(env), sweeps, archive, uploads };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

@@ -3,14 +3,14 @@ import { z } from "zod/mini";
 import {
   ASPECT_RATIOS,
   DEFAULTS,
-  EDIT_KINDS,
+  type EDIT_KINDS,
   INPUT_CONTENT_TYPES,
   KONTEXT_MODELS,
   MAX_EDIT_GUIDANCE,
   MAX_GUIDANCE,
+  MAX_IMAGES,
   MAX_INPUT_BYTES,
   MAX_MULTI_IMAGES,
-  MAX_IMAGES,
   MAX_SEED,
   MIN_GUIDANCE,
   MIN_IMAGES,
@@ -95,6 +95,8 @@ export const submitQuerySchema = z.object({
 
 /** The longest image reference a body may carry: base64 of the largest file, with a data: prefix. */
 export const MAX_IMAGE_REF_CHARS = Math.ceil(MAX_INPUT_BYTES / 3) * 4 + 64;
+/** The largest JSON body a submit carrying `images` image references may need: its other fields, and each image as base64. */
+export const maxSubmitBodyBytes = (otherFieldsBytes: number, images: number) => otherFieldsBytes + images * MAX_IMAGE_REF_CHARS;
 const IMAGE_WORDS = "an https URL, a data: URI or base64 of a JPEG, PNG, WebP or GIF image";
 const imageRef = (field: string) =>
   z
@@ -117,9 +119,7 @@ const editFields = {
   aspect_ratio: z.optional(z.enum(ASPECT_RATIOS, allowed("aspect_ratio", `one of ${ASPECT_RATIOS.join(", ")}`))),
   seed: predictionRequestSchema.shape.seed,
   guidance_scale: z._default(
-    z
-      .number(EDIT_GUIDANCE_RULE)
-      .check(z.gte(MIN_GUIDANCE, EDIT_GUIDANCE_RULE), z.lte(MAX_EDIT_GUIDANCE, EDIT_GUIDANCE_RULE)),
+    z.number(EDIT_GUIDANCE_RULE).check(z.gte(MIN_GUIDANCE, EDIT_GUIDANCE_RULE), z.lte(MAX_EDIT_GUIDANCE, EDIT_GUIDANCE_RULE)),
     DEFAULTS.guidance_scale,
   ),
   safety_tolerance: predictionRequestSchema.shape.safety_tolerance,
@@ -160,7 +160,11 @@ const UPLOAD_TYPES = [...INPUT_CONTENT_TYPES, "image/gif"] as const;
 export const uploadTicketRequestSchema = z.object({
   filename: z
     .string(allowed("filename", "the name of the file"))
-    .check(z.trim(), z.minLength(1, allowed("filename", "the name of the file")), z.maxLength(255, allowed("filename", "at most 255 characters"))),
+    .check(
+      z.trim(),
+      z.minLength(1, allowed("filename", "the name of the file")),
+      z.maxLength(255, allowed("filename", "at most 255 characters")),
+    ),
   size: z.int(allowed("size", "the file's size in bytes")).check(z.gte(1, allowed("size", "at least 1 byte"))),
   content_type: z.optional(z.string(allowed("content_type", "a MIME type"))),
 });

@@ -49,7 +49,9 @@ export class SqliteInputImageRepo implements InputImageRepo {
   }
 
   async getImage(sha256: string): Promise<InputImage | undefined> {
-    const row = this.sql(`SELECT * FROM input_images WHERE sha256 = ?`).get(sha256) as Parameters<typeof toInputImage>[0] | undefined;
+    const row = this.sql(`SELECT * FROM input_images WHERE sha256 = ?`).get(sha256) as
+      | Parameters<typeof toInputImage>[0]
+      | undefined;
     return row && toInputImage(row);
   }
 

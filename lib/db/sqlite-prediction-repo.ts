@@ -1,6 +1,5 @@
 import "server-only";
 import {
-  DEFAULT_PREDICTION_OPTIONS,
   ENGINE_NAMES,
   type EngineName,
   type HistoryPageOf,

@@ -48,7 +48,12 @@ export async function decodeInputImage(bytes: Buffer, field: string): Promise<De
     .catch(() => undefined);
   if (!decoded) throw notAnImage(field);
 
-  const data = meta.format === "gif" ? await sharp(bytes, { ...options, pages: 1 }).png().toBuffer() : bytes;
+  const data =
+    meta.format === "gif"
+      ? await sharp(bytes, { ...options, pages: 1 })
+          .png()
+          .toBuffer()
+      : bytes;
   // EXIF orientations 5 to 8 turn the picture a quarter: its shape is the other way round.
   const turned = (meta.orientation ?? 1) >= 5;
   return {

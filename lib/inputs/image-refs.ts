@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { type ImageFetchPolicy, fetchImage } from "./fetch-image";
+import { fetchImage, type ImageFetchPolicy } from "./fetch-image";
 
 /**
  * The bytes of one of this server's own files at a path (an output, an input, an upload); null when
@@ -30,7 +30,8 @@ export async function readImageRef(ref: string, field: string, context: ImageRef
   if (text.startsWith("/") && !text.startsWith("//")) return readOwn(text, field, context);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   if (scheme) {
-    if (scheme !== "http" && scheme !== "https") throw new AppError("invalid_request", `${field} must be ${WORDS}, not a ${scheme}: URL.`, field);
+    if (scheme !== "http" && scheme !== "https")
+      throw new AppError("invalid_request", `${field} must be ${WORDS}, not a ${scheme}: URL.`, field);
     const url = parseUrl(text, field);
     if (context.baseUrl && url.origin === new URL(context.baseUrl).origin) return readOwn(url.pathname, field, context);
     return fetchImage(url.href, field, context.fetchPolicy);
@@ -49,8 +50,10 @@ function parseUrl(text: string, field: string): URL {
 
 async function readOwn(pathname: string, field: string, context: ImageRefContext): Promise<Buffer> {
   const bytes = await context.readOwn(pathname);
-  if (bytes === null) throw new AppError("invalid_request", `${field} names no image of this playground (${pathname.slice(0, 120)}).`, field);
-  if (bytes === undefined) throw new AppError("invalid_request", `${field}: that image is no longer stored here (${pathname.slice(0, 120)}).`, field);
+  if (bytes === null)
+    throw new AppError("invalid_request", `${field} names no image of this playground (${pathname.slice(0, 120)}).`, field);
+  if (bytes === undefined)
+    throw new AppError("invalid_request", `${field}: that image is no longer stored here (${pathname.slice(0, 120)}).`, field);
   return bytes;
 }
 

@@ -3,6 +3,7 @@ import type { InputImageRepo } from "../db/input-image-repo";
 import { type InputImage, inputFileName } from "../domain";
 import { log } from "../log";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
+import type { ThumbnailCache } from "../storage/thumbnails";
 import type { DecodedImage } from "./decode-image";
 
 const keyOf = (image: Pick<InputImage, "sha256" | "contentType">) => `${image.sha256}/${inputFileName(image)}`;
@@ -18,7 +19,7 @@ export class InputImages {
   private turn: Promise<unknown> = Promise.resolve();
   private readonly pins = new Map<string, number>();
 
-  constructor(private readonly deps: { repo: InputImageRepo; blobs: BlobStore; now?: () => Date }) {}
+  constructor(private readonly deps: { repo: InputImageRepo; blobs: BlobStore; thumbnails?: ThumbnailCache; now?: () => Date }) {}
 
   private now() {
     return (this.deps.now?.() ?? new Date()).toISOString();
@@ -72,7 +73,9 @@ export class InputImages {
       const gone = await this.deps.repo.forgetUnused(candidates, this.now());
       for (const sha of gone) {
         // The description is gone, so no run can name the file again; one that resists removal is only logged.
-        await this.deps.blobs.deletePrefix(sha).catch((error: unknown) => log.warn("could not remove an input image", { sha, error: String(error) }));
+        const removals = [this.deps.blobs.deletePrefix(sha), this.deps.thumbnails?.remove(sha)];
+        for (const removal of await Promise.allSettled(removals))
+          if (removal.status === "rejected") log.warn("could not remove an input image", { sha, error: String(removal.reason) });
       }
       return gone;
     });
@@ -86,6 +89,17 @@ export class InputImages {
   /** The picture's bytes; undefined when it is not stored. */
   read(image: Pick<InputImage, "sha256" | "contentType">): Promise<Buffer | undefined> {
     return readBlob(this.deps.blobs, keyOf(image));
+  }
+
+  /** A small WebP of the picture, made on first use; undefined when it is not stored. */
+  async thumbnail(sha256: string): Promise<Buffer | undefined> {
+    const image = await this.find(sha256);
+    if (!image || !this.deps.thumbnails) return undefined;
+    return this.deps.thumbnails.get(`${sha256}/thumb.webp`, async () => {
+      const bytes = await this.read(image);
+      if (!bytes) throw new Error(`the input image ${sha256} is missing`);
+      return bytes;
+    });
   }
 
   /** The picture as a stream, for the image route. */

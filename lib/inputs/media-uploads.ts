@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { type UploadedEnvelope, type UploadTicketEnvelope, UPLOAD_CONTENT_TYPES, uploadTicketRequestSchema } from "../contract";
+import { UPLOAD_CONTENT_TYPES, type UploadedEnvelope, type UploadTicketEnvelope, uploadTicketRequestSchema } from "../contract";
 import type { InputImageRepo, MediaUpload } from "../db/input-image-repo";
 import { MAX_INPUT_BYTES, newPredictionId, UPLOAD_RETENTION_MS } from "../domain";
 import { AppError, isAppError } from "../errors";
@@ -21,12 +21,11 @@ export const downloadPath = (upload: Pick<MediaUpload, "id" | "filename">) =>
   `${uploadPath(upload.id)}/${encodeURIComponent(upload.filename)}`;
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
-/** The last part of a path, without control characters: what a download is named after. */
+/** The last part of a path, without control characters or quotes: what a download is named after. */
 const cleanName = (name: string) =>
-  name
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
+  [...(name.split(/[\\/]/).pop() ?? "")]
+    .filter((char) => char.charCodeAt(0) >= 32 && char.charCodeAt(0) !== 127 && char !== '"')
+    .join("")
     .trim()
     .slice(0, 255) || "image";
 
@@ -60,7 +59,11 @@ export class MediaUploads {
         "content_type",
       );
     if (size > MAX_INPUT_BYTES)
-      throw new AppError("payload_too_large", `size: the file is ${size} bytes; at most ${MAX_INPUT_BYTES} are accepted.`, "size");
+      throw new AppError(
+        "payload_too_large",
+        `size: the file is ${size} bytes; at most ${MAX_INPUT_BYTES} are accepted.`,
+        "size",
+      );
     const token = randomBytes(32).toString("base64url");
     const upload: MediaUpload = {
       id: newPredictionId(),
@@ -94,7 +97,13 @@ export class MediaUploads {
     try {
       const image = await decodeInputImage(bytes, "file");
       await this.deps.images.keep([image], async ([kept]) => {
-        const done = await this.deps.repo.completeUpload(id, kept.sha256, kept.bytes, kept.contentType, this.later(UPLOAD_RETENTION_MS));
+        const done = await this.deps.repo.completeUpload(
+          id,
+          kept.sha256,
+          kept.bytes,
+          kept.contentType,
+          this.later(UPLOAD_RETENTION_MS),
+        );
         if (!done) throw new AppError("conflict", "This upload URL was used already.", "token");
       });
     } catch (error) {

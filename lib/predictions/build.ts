@@ -7,6 +7,11 @@ import type { SweepRepo } from "../db/sweep-repo";
 import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
+import { EditImages } from "../inputs/edit-images";
+import type { ImageFetchPolicy } from "../inputs/fetch-image";
+import { InputImages } from "../inputs/input-images";
+import { MediaUploads } from "../inputs/media-uploads";
+import { ownFileReader } from "../inputs/own-files";
 import { createProcessMetrics } from "../metrics";
 import type { BlobStore } from "../storage/blob-store";
 import { ThumbnailCache } from "../storage/thumbnails";
@@ -43,6 +48,9 @@ export type PredictionStores = {
 /** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
 export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig; keyProbeEveryMs?: number };
 
+/** How image URLs of edits are fetched: the guard's policy (IMAGE_URL_ALLOW_PRIVATE) and the time allowed. */
+export type ImageUrlConfig = Omit<ImageFetchPolicy, "allowPrivateFlag">;
+
 /** Wires the tracker, the service and the served contract over the given stores and engine. */
 export function buildPredictionService(
   stores: PredictionStores,
@@ -53,17 +61,25 @@ export function buildPredictionService(
     served: ServedConfig;
     /** Checks on every submit; the limiter counts submits per caller. */
     limits?: SubmitLimitsConfig & { submits: Limiter };
+    imageUrls: ImageUrlConfig;
   },
 ) {
   const { repo, blobs, events } = stores;
   const { engine } = options;
+  const thumbnails = new ThumbnailCache(stores.thumbnailBlobs);
+  const inputs = new InputImages({ repo: stores.inputs, blobs: stores.inputBlobs, thumbnails });
+  const uploads = new MediaUploads({ repo: stores.inputs, images: inputs });
+  const editImages = new EditImages({
+    readOwn: ownFileReader({ predictions: repo, outputs: blobs, inputs, uploads }),
+    fetchPolicy: { ...options.imageUrls, allowPrivateFlag: "IMAGE_URL_ALLOW_PRIVATE" },
+  });
   const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
-  const tracker = new Tracker({ repo, blobs, engine, events, keyGate }, options.trackerConfig);
+  const tracker = new Tracker({ repo, blobs, engine, events, keyGate, inputs }, options.trackerConfig);
   const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
     repo,
     blobs,
-    thumbnails: new ThumbnailCache(stores.thumbnailBlobs),
+    thumbnails,
     engine,
     events,
     tracker,
@@ -73,7 +89,9 @@ export function buildPredictionService(
       options.limits && new SubmitLimits({ repo, submits: options.limits.submits, engine: engine.name, config: options.limits }),
     keyGate,
     webhookSender,
+    inputs,
+    editImages,
   });
   const served = new ServedApi({ predictions: service, blobs, webhookSender }, options.served);
-  return { service, served, tracker, keyGate, webhookSender };
+  return { service, served, tracker, keyGate, webhookSender, uploads, inputs };
 }

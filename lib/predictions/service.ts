@@ -1,14 +1,16 @@
 import "server-only";
-import { describeIssues, type PredictionInput, predictionRequestSchema } from "../contract";
+import { editRequestSchema, multiRequestSchema, predictionRequestSchema, type RequestKind, requestKindOf } from "../contract";
 import type { PredictionRepo } from "../db/prediction-repo";
 import {
   costUsd,
   type EngineInput,
   type EngineName,
   type HistoryQuery,
+  type InputImage,
   isTerminal,
   type LineageKind,
   MAX_NOTE_CHARS,
+  nearestAspectRatio,
   newPredictionId,
   type PredictionOptions,
   type PredictionRecord,
@@ -18,10 +20,14 @@ import {
   type SweepCellRef,
 } from "../domain";
 import type { Engine, WebhookInbox } from "../engines/types";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import type { EventBus, EventListener } from "../events/event-bus";
+import type { DecodedImage } from "../inputs/decode-image";
+import type { EditImages } from "../inputs/edit-images";
+import type { InputImages } from "../inputs/input-images";
 import { log } from "../log";
 import type { createProcessMetrics } from "../metrics";
+import { parseOrThrow } from "../parse";
 import type { BudgetView, EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
@@ -49,6 +55,10 @@ export type PredictionServiceDeps = {
   keyGate: KeyGate;
   /** Our own webhooks, to the URLs clients name. */
   webhookSender: WebhookSender;
+  /** Input images of edits, kept by content. */
+  inputs: InputImages;
+  /** Reads and checks the images an edit names. */
+  editImages: EditImages;
 };
 
 /** How a submit of the served contract asked to be answered, and where its webhook goes. */
@@ -57,9 +67,16 @@ export type SubmitExtras = {
   webhook?: { url: string; baseUrl: string };
   /** Who submits (an owner session, the token, an address): submits are counted per caller. */
   caller?: string;
-  /** The run this one was made from, and how (re-run, vary seed, settings, tweak). */
+  /** The run this one was made from, and how (re-run, vary seed, settings, tweak, edit). */
   parent?: ParentRef | null;
+  /** Which model: the served contract says by its path; the playground's own API by the body's fields. */
+  kind?: RequestKind;
+  /** The base of this server's links as the client sees them: an image URL on it is read from the store. */
+  baseUrl?: string;
 };
+
+/** A request made into a run's input: validated, the seed concrete, an edit's images read and checked (not yet stored). */
+export type PreparedRun = { input: EngineInput; seedRequested: number | null; images?: DecodedImage[] };
 
 export type History = {
   items: PredictionRecord[];
@@ -76,6 +93,8 @@ export type ParentRef = { id: string; kind: LineageKind };
 export type NewRun = {
   input: EngineInput;
   seedRequested: number | null;
+  /** An edit's images as read, stored when the run is created; absent when they are stored already. */
+  images?: DecodedImage[];
   parent?: ParentRef | null;
   /** How the served contract asked to be answered, and where its webhook goes. */
   options?: PredictionOptions;
@@ -97,27 +116,51 @@ export class PredictionService {
 
   constructor(private readonly deps: PredictionServiceDeps) {}
 
-  /** Validates a request (the served contract's body) and starts it. */
+  /** Validates a request (the served contract's body: text-to-image, an edit, or multi) and starts it. */
   async submit(body: unknown, extras: SubmitExtras = {}): Promise<PredictionRecord> {
-    const parsed = predictionRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const { message, field } = describeIssues(parsed.error);
-      throw new AppError("invalid_request", message, field);
-    }
-    const { seed: requested, ...input } = parsed.data;
+    const prepared = await this.prepare(body, extras.kind ?? requestKindOf(body), extras.baseUrl);
     const [record] = await this.startAll(
-      [
-        {
-          input: { ...input, seed: resolveSeed(requested) },
-          seedRequested: requested ?? null,
-          parent: extras.parent,
-          options: extras.options,
-          webhook: extras.webhook,
-        },
-      ],
+      [{ ...prepared, parent: extras.parent, options: extras.options, webhook: extras.webhook }],
       extras.caller,
     );
     return record;
+  }
+
+  /**
+   * A request made into a run's input, every default applied and the seed concrete. For an edit,
+   * each image is read and checked (refused with a 4xx naming its field); without an aspect ratio
+   * the output keeps the (first) input's shape, recorded as the nearest of the nine ratios.
+   * Nothing is stored. `prefix` goes before the field a refusal names (a sweep's "base").
+   */
+  async prepare(body: unknown, kind: RequestKind, baseUrl?: string, prefix = ""): Promise<PreparedRun> {
+    try {
+      if (kind === "text") {
+        const { seed, ...input } = parseOrThrow(predictionRequestSchema, body);
+        return { input: { ...input, seed: resolveSeed(seed) }, seedRequested: seed ?? null };
+      }
+      const request = kind === "edit" ? parseOrThrow(editRequestSchema, body) : parseOrThrow(multiRequestSchema, body);
+      const refs = "image" in request ? [request.image] : request.images;
+      const images = await this.deps.editImages.read(refs, (index) => (kind === "edit" ? "image" : `images.${index}`), baseUrl);
+      const described = images.map(({ data: _data, ...image }): InputImage => image);
+      const { prompt, aspect_ratio, seed, guidance_scale, safety_tolerance } = request;
+      return {
+        input: {
+          prompt,
+          aspect_ratio: aspect_ratio ?? nearestAspectRatio(images[0].width, images[0].height),
+          num_images: 1,
+          seed: resolveSeed(seed),
+          guidance_scale,
+          safety_tolerance,
+          edit: { kind, matchInput: aspect_ratio === undefined, images: described },
+        },
+        seedRequested: seed ?? null,
+        images,
+      };
+    } catch (error) {
+      if (!prefix || !isAppError(error)) throw error;
+      const field = error.field ? `${prefix}.${error.field}` : prefix;
+      throw new AppError(error.code, error.message, field, error.extras);
+    }
   }
 
   /**
@@ -156,10 +199,12 @@ export class PredictionService {
   private async create(run: NewRun): Promise<PredictionRecord> {
     const id = newPredictionId();
     const provenance = await lineageFor(this.deps.repo, id, run);
+    // An edit's pictures are stored first, and stay pinned until the row that names them is written.
+    if (run.images?.length) return this.deps.inputs.keep(run.images, () => this.create({ ...run, images: undefined }));
     return this.deps.repo.create({
       id,
       engine: this.deps.engine.name,
-      model: this.deps.engine.model,
+      model: this.deps.engine.modelFor(run.input),
       status: "created",
       input: run.input,
       seedRequested: run.seedRequested,
@@ -252,7 +297,12 @@ export class PredictionService {
     await this.deps.repo.delete(id);
     // The row is gone, so every view drops it now; a file that resists removal is logged, not reported as a failed delete.
     await this.deps.events.publish({ type: "deleted", id });
-    const removals = await Promise.allSettled([this.deps.blobs.deletePrefix(id), this.deps.thumbnails.remove(id)]);
+    const removals = await Promise.allSettled([
+      this.deps.blobs.deletePrefix(id),
+      this.deps.thumbnails.remove(id),
+      // Its input pictures go too, unless another run or a live upload still uses them.
+      this.deps.inputs.release(record.input.edit?.images.map((image) => image.sha256) ?? []),
+    ]);
     for (const removal of removals) {
       if (removal.status === "rejected")
         log.warn("could not remove the files of a deleted prediction", { id, error: String(removal.reason) });
@@ -283,6 +333,20 @@ export class PredictionService {
       if (!bytes) throw missingFile(index);
       return bytes;
     });
+  }
+
+  /** One input picture of an edit, by its hash, as a stream. */
+  async openInput(sha256: string) {
+    const found = await this.deps.inputs.open(sha256);
+    if (!found) throw new AppError("not_found", `No input image ${sha256}.`, "file");
+    return found;
+  }
+
+  /** A small WebP of one input picture, rendered on first use. */
+  async readInputThumbnail(sha256: string): Promise<Buffer> {
+    const thumbnail = await this.deps.inputs.thumbnail(sha256);
+    if (!thumbnail) throw new AppError("not_found", `No input image ${sha256}.`, "file");
+    return thumbnail;
   }
 
   private async findOutput(id: string, index: number) {

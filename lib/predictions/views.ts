@@ -1,11 +1,29 @@
 import { type PredictionEnvelope, resultPath } from "../contract";
-import type { PredictionRecord, StoredOutput } from "../domain";
-import type { HistoryPage, OutputView, PredictionView } from "../playground-api";
+import { type EngineInput, type InputImage, inputFileName, type PredictionRecord, type StoredOutput } from "../domain";
+import type { HistoryPage, InputImageView, OutputView, PredictionView } from "../playground-api";
 import type { History } from "./service";
 
 export const imagePath = (output: StoredOutput) => `/api/images/${output.file}`;
 export const thumbPath = (id: string, output: StoredOutput) => `/api/thumbs/${id}/${output.index}.webp`;
 export const sharePath = (id: string) => `/p/${id}`;
+export const inputPath = (image: Pick<InputImage, "sha256" | "contentType">) => `/api/inputs/${inputFileName(image)}`;
+export const inputThumbPath = (image: Pick<InputImage, "sha256">) => `/api/inputs/${image.sha256}.thumb.webp`;
+
+const inputImageView = (image: InputImage, baseUrl: string): InputImageView => ({
+  sha256: image.sha256,
+  url: baseUrl + inputPath(image),
+  thumbUrl: baseUrl + inputThumbPath(image),
+  width: image.width,
+  height: image.height,
+  contentType: image.contentType,
+});
+
+/** A run's input as the pages show it: an edit's pictures as links to where they are stored. */
+export function inputView(input: EngineInput, baseUrl: string): PredictionView["input"] {
+  const { edit, ...parameters } = input;
+  if (!edit) return parameters;
+  return { ...parameters, edit: { ...edit, images: edit.images.map((image) => inputImageView(image, baseUrl)) } };
+}
 
 /** The served contract's envelope. Outputs appear once mirrored, as URLs on this server. */
 export function toEnvelope(record: PredictionRecord, baseUrl: string): PredictionEnvelope {
@@ -47,7 +65,7 @@ export function toView(record: PredictionRecord, baseUrl: string): PredictionVie
     engine: record.engine,
     model: record.model,
     status: record.status,
-    input: record.input,
+    input: inputView(record.input, baseUrl),
     seedRequested: record.seedRequested,
     error: record.error,
     inferenceMs: record.inferenceMs,

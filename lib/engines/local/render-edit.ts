@@ -62,7 +62,8 @@ const tint = (raw: Raw, scale: Triple, offset: Triple, strength: number) =>
 
 /** The pictures laid into the output frame: one fills it; two or three side by side; four in a 2 × 2 grid. */
 async function compose(images: Buffer[], width: number, height: number): Promise<Raw> {
-  const load = (bytes: Buffer) => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().flatten({ background: "#ffffff" });
+  const load = (bytes: Buffer) =>
+    sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().flatten({ background: "#ffffff" });
   if (images.length <= 1) return toRaw(load(images[0]!).resize(width, height, { fit: "cover" }));
   const columns = images.length === 4 ? 2 : images.length;
   const rows = images.length === 4 ? 2 : 1;
@@ -72,7 +73,10 @@ async function compose(images: Buffer[], width: number, height: number): Promise
       const top = Math.round((Math.floor(index / columns) * height) / rows);
       const right = Math.round((((index % columns) + 1) * width) / columns);
       const bottom = Math.round(((Math.floor(index / columns) + 1) * height) / rows);
-      const input = await load(bytes).resize(right - left, bottom - top, { fit: "cover" }).png().toBuffer();
+      const input = await load(bytes)
+        .resize(right - left, bottom - top, { fit: "cover" })
+        .png()
+        .toBuffer();
       return { input, left, top };
     }),
   );
@@ -92,8 +96,7 @@ const ACHROMATIC: Record<string, number> = { white: 1.18, silver: 1.08, grey: 0.
 
 async function recolor(raw: Raw, plan: EditPlan): Promise<Raw> {
   const { word, hex } = plan.recolor!;
-  if (word in ACHROMATIC)
-    return step(raw, (image) => image.recomb(saturationMatrix(0.3)).linear(ACHROMATIC[word], 0));
+  if (word in ACHROMATIC) return step(raw, (image) => image.recomb(saturationMatrix(0.3)).linear(ACHROMATIC[word], 0));
   const { dominant } = await open(raw).stats();
   const turn = hueOf(channel(hex, 0), channel(hex, 1), channel(hex, 2)) - hueOf(dominant.r, dominant.g, dominant.b);
   return step(raw, (image) => image.recomb(multiply(saturationMatrix(1 + 0.25 * plan.strength), hueMatrix(turn))));
@@ -199,7 +202,9 @@ async function style(raw: Raw, name: Style, plan: EditPlan): Promise<Raw> {
     case "pixel": {
       const block = Math.round(10 + 8 * s);
       const small = await step(raw, (image) =>
-        image.resize(Math.max(1, Math.round(raw.width / block)), Math.max(1, Math.round(raw.height / block)), { kernel: "nearest" }),
+        image.resize(Math.max(1, Math.round(raw.width / block)), Math.max(1, Math.round(raw.height / block)), {
+          kernel: "nearest",
+        }),
       );
       return step(small, (image) => image.resize(raw.width, raw.height, { kernel: "nearest" }));
     }
