@@ -101,7 +101,7 @@ function buildServices(env: Env): Services {
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
-  const { service, served, tracker, keyGate, webhookSender, uploads } = buildPredictionService(stores, {
+  const { service, served, tracker, keyGate, webhookSender, uploads, inputs } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
@@ -114,7 +114,7 @@ function buildServices(env: Env): Services {
     imageUrls: { allowPrivate: env.IMAGE_URL_ALLOW_PRIVATE, timeoutMs: env.IMAGE_URL_TIMEOUT_MS },
   });
   const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
-  const archive = new ArchiveService(stores);
+  const archive = new ArchiveService({ ...stores, inputImages: inputs });
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
   void tracker.resume().then(

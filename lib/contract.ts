@@ -26,11 +26,11 @@ import {
  */
 
 export const MODEL_ID = KONTEXT_MODELS.text;
-export const SUBMIT_PATH = `/api/v3/${MODEL_ID}`;
+export const SUBMIT_PATH = `/api/v3/${MODEL_ID}` as const;
 export const EDIT_MODEL_ID = KONTEXT_MODELS.edit;
 export const MULTI_MODEL_ID = KONTEXT_MODELS.multi;
-export const EDIT_PATH = `/api/v3/${EDIT_MODEL_ID}`;
-export const MULTI_PATH = `/api/v3/${MULTI_MODEL_ID}`;
+export const EDIT_PATH = `/api/v3/${EDIT_MODEL_ID}` as const;
+export const MULTI_PATH = `/api/v3/${MULTI_MODEL_ID}` as const;
 /** WaveSpeed's media uploads: the official SDK's ticket, and the documented multipart upload. */
 export const UPLOAD_TICKET_PATH = "/api/v3/media/uploads";
 export const UPLOAD_BINARY_PATH = "/api/v3/media/upload/binary";
@@ -237,12 +237,25 @@ export const predictionInputSchema = z.object({
   safety_tolerance: z.enum(SAFETY_TOLERANCES),
 });
 
+/** An edit's parameters as it ran: its input picture(s) as URLs on this server, an aspect ratio only when one was asked for. */
+const editTaskFields = {
+  prompt: z.string(),
+  aspect_ratio: z.optional(z.enum(ASPECT_RATIOS)),
+  seed: z.int(),
+  guidance_scale: z.number(),
+  safety_tolerance: z.enum(SAFETY_TOLERANCES),
+};
+export const editTaskInputSchema = z.object({ ...editTaskFields, image: z.string() });
+export const multiTaskInputSchema = z.object({ ...editTaskFields, images: z.array(z.string()) });
+export const taskInputSchema = z.union([predictionInputSchema, editTaskInputSchema, multiTaskInputSchema]);
+export type TaskInput = z.infer<typeof taskInputSchema>;
+
 /**
  * What a webhook receives when the task ends: the task object itself with its input, as
  * WaveSpeed posts it (not the envelope), signed with webhook-id, webhook-timestamp and
  * webhook-signature headers.
  */
-export const webhookPayloadSchema = z.extend(predictionDataSchema, { input: predictionInputSchema });
+export const webhookPayloadSchema = z.extend(predictionDataSchema, { input: taskInputSchema });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
 /** GET /api/v3/webhook/secret: the secret webhooks are signed with. */

@@ -78,7 +78,7 @@ export function createTestPredictions(
   const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  const archive = new ArchiveService(stores);
+  const archive = new ArchiveService({ ...stores, inputImages: built.inputs });
   return {
     ...built,
     sweeps,

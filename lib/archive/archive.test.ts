@@ -77,7 +77,7 @@ describe("export and import", () => {
     const source = await someHistory();
     const file = await exportToFile(source);
     const manifest = await readManifest(file);
-    expect(manifest).toMatchObject({ format: "kontext-playground-export", version: 1, scope: { kind: "all" } });
+    expect(manifest).toMatchObject({ format: "kontext-playground-export", version: 2, scope: { kind: "all" } });
     expect(manifest.predictions).toHaveLength(4);
     expect(manifest.sweeps.map((sweep) => sweep.id)).toEqual([source.sweep.id]);
 
@@ -168,9 +168,8 @@ describe("export and import", () => {
     const closed = openDatabase(path.join(tempDir(), "closed.sqlite"));
     closed.close();
     const limits = { maxEntries: 100, maxImageBytes: 50_000_000, maxManifestBytes: 1_000_000, maxTotalBytes: 500_000_000 };
-    await expect(importArchive({ ...target.stores, archive: new SqliteArchiveRepo(closed) }, file, limits)).rejects.toThrow(
-      /not open/,
-    );
+    const deps = { ...target.stores, inputImages: target.inputs, archive: new SqliteArchiveRepo(closed) };
+    await expect(importArchive(deps, file, limits)).rejects.toThrow(/not open/);
     expect(await target.stores.blobs.listPrefixes()).toEqual([]);
     expect((await target.service.history({ limit: 10 })).items).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { type PredictionEnvelope, resultPath } from "../contract";
+import { type PredictionEnvelope, resultPath, type TaskInput } from "../contract";
 import { type EngineInput, type InputImage, inputFileName, type PredictionRecord, type StoredOutput } from "../domain";
 import type { HistoryPage, InputImageView, OutputView, PredictionView } from "../playground-api";
 import type { History } from "./service";
@@ -17,6 +17,24 @@ const inputImageView = (image: InputImage, baseUrl: string): InputImageView => (
   height: image.height,
   contentType: image.contentType,
 });
+
+/**
+ * A run's parameters as WaveSpeed's model took them (a webhook's `input`): an edit's picture(s) as
+ * URLs on this server, its aspect ratio only when one was asked for.
+ */
+export function taskInput(input: EngineInput, baseUrl: string): TaskInput {
+  const { edit, prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = input;
+  if (!edit) return { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
+  const urls = edit.images.map((image) => baseUrl + inputPath(image));
+  return {
+    prompt,
+    ...(edit.kind === "multi" ? { images: urls } : { image: urls[0] }),
+    ...(edit.matchInput ? {} : { aspect_ratio }),
+    seed,
+    guidance_scale,
+    safety_tolerance,
+  };
+}
 
 /** A run's input as the pages show it: an edit's pictures as links to where they are stored. */
 export function inputView(input: EngineInput, baseUrl: string): PredictionView["input"] {
