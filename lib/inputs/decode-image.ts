@@ -28,7 +28,8 @@ export async function decodeInputImage(bytes: Buffer, field: string): Promise<De
       field,
     );
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "truncated" as const };
-  const meta = await sharp(bytes, options)
+  // The header only (no pixels decoded), without the pixel limit, so an oversized picture can be named as such.
+  const meta = await sharp(bytes, { limitInputPixels: false })
     .metadata()
     .catch(() => undefined);
   if (!meta?.format || !meta.width || !meta.height || !(meta.format in STORED_AS || meta.format === "gif"))
