@@ -10,7 +10,8 @@ const nextConfig: NextConfig = {
   distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3", "sharp"],
+  // piscina loads the render worker by path at run time (lib/engines/local/render-pool.ts).
+  serverExternalPackages: ["better-sqlite3", "sharp", "piscina"],
   experimental: {
     // With a proxy, Next buffers each request body for it (10 MB by default) and hands a route only
     // that much. The largest body a route reads is a multi edit with four base64 images (uploads of

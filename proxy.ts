@@ -2,11 +2,13 @@ import { type NextRequest, NextResponse } from "next/server";
 import { decide, type GateDecision } from "@/lib/access/gate";
 import { SESSION_COOKIE } from "@/lib/access/session";
 import { getServices } from "@/lib/composition-root";
+import { malformedPathResponse } from "@/lib/http/malformed-path";
 
 /**
  * The one gate every request passes (Next 16's proxy, on the Node runtime, in the server's own
  * process): the host, security headers, CSRF, who is asking, and the access policy of
- * lib/access/policy.ts. Route handlers do not decide access again.
+ * lib/access/policy.ts. Route handlers do not decide access again. A request let through whose path
+ * cannot be decoded is answered 400 here: Next would fail routing it and answer a bare 500.
  */
 export async function proxy(request: NextRequest) {
   const decision = await decide(getServices().access, {
@@ -16,7 +18,7 @@ export async function proxy(request: NextRequest) {
     headers: request.headers,
     sessionCookie: request.cookies.get(SESSION_COOKIE)?.value,
   });
-  const response = toResponse(request, decision);
+  const response = (decision.kind === "pass" && malformedPathResponse(request)) || toResponse(request, decision);
   for (const [name, value] of Object.entries(decision.responseHeaders)) response.headers.set(name, value);
   return response;
 }

@@ -9,7 +9,7 @@ import { SqliteArchiveRepo } from "@/lib/db/sqlite-archive-repo";
 import { createLocalEngine } from "@/lib/engines/local";
 import { createTestPredictions, readOutput, tempDir, waitForTerminal } from "@/testing/harness";
 import { importArchive } from "./import";
-import { MANIFEST_NAME, type Manifest } from "./manifest";
+import { MANIFEST_NAME, MANIFEST_VERSION, type Manifest } from "./manifest";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -130,9 +130,9 @@ describe("export and import", () => {
 
     const manifest = await readManifest(good);
     expect(await refusal(await zipOf({ [MANIFEST_NAME]: "not json" }))).toMatch(/manifest\.json is not valid JSON/);
-    expect(await refusal(await zipOf({ [MANIFEST_NAME]: JSON.stringify({ ...manifest, version: 2 }) }))).toMatch(
-      /not a valid export manifest: version/,
-    );
+    expect(
+      await refusal(await zipOf({ [MANIFEST_NAME]: JSON.stringify({ ...manifest, version: MANIFEST_VERSION + 1 }) })),
+    ).toMatch(/not a valid export manifest: version/);
     expect(await refusal(await zipOf({ "hello.txt": "hi" }))).toMatch(/has no manifest\.json/);
 
     const bytes = fs.readFileSync(good);

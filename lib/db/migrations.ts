@@ -138,7 +138,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX predictions_sweep ON predictions (sweep_id, sweep_y, sweep_x, created_at);
   CREATE INDEX prediction_outputs_starred ON prediction_outputs (prediction_id) WHERE starred = 1;
   `,
-  // 6: edits. A run's input images are kept by content (sha256) in input_images and named per run in
+  // 6: Idempotency-Key of a submit, kept with the prediction it made; it goes when the prediction goes.
+  `
+  CREATE TABLE idempotency_keys (
+    key           TEXT PRIMARY KEY,
+    fingerprint   TEXT NOT NULL,
+    prediction_id TEXT NOT NULL REFERENCES predictions (id) ON DELETE CASCADE,
+    created_at    TEXT NOT NULL
+  );
+  CREATE INDEX idempotency_keys_prediction_id ON idempotency_keys (prediction_id);
+  CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
+  `,
+  // 7: edits. A run's input images are kept by content (sha256) in input_images and named per run in
   // prediction_inputs, so a chain stores each picture once and an image goes only when no run and no
   // live upload uses it. media_uploads: files sent to the upload endpoints (a ticket until its PUT
   // arrives). upstream_images: where WaveSpeed already holds a picture, for its 7-day retention.

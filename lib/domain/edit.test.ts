@@ -38,11 +38,10 @@ describe("edits in the domain", () => {
   });
 
   it("names the model of each kind, and takes guidance up to 20 for edits only", () => {
-    const { edit: _edit, ...text } = edit;
-    expect(kontextModelOf(text)).toBe(KONTEXT_MODELS.text);
+    expect(kontextModelOf({ edit: undefined })).toBe(KONTEXT_MODELS.text);
     expect(kontextModelOf(edit)).toBe("wavespeed-ai/flux-kontext-pro");
     expect(kontextModelOf({ edit: { ...edit.edit!, kind: "multi" } })).toBe("wavespeed-ai/flux-kontext-pro/multi");
-    expect(maxGuidanceFor(text)).toBe(10);
+    expect(maxGuidanceFor({ edit: undefined })).toBe(10);
     expect(maxGuidanceFor(edit)).toBe(20);
   });
 
@@ -64,7 +63,9 @@ describe("edits in the domain", () => {
       [1, 15],
       [2, 15],
     ]);
-    expect(plan.cells.every((cell) => cell.input.edit?.images[0].sha256 === image.sha256 && cell.input.edit.matchInput)).toBe(true);
+    expect(plan.cells.every((cell) => cell.input.edit?.images[0].sha256 === image.sha256 && cell.input.edit.matchInput)).toBe(
+      true,
+    );
     expect(plan.images).toBe(4);
 
     const ratios = planSweep({ ...edit, seed: 7 }, { x: { field: "aspect_ratio", values: ["1:1", "16:9"] } }, 64);

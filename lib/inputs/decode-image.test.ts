@@ -8,7 +8,9 @@ const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 describe("decodeInputImage", () => {
   it("keeps JPEG, PNG and WebP byte for byte, described by hash, type and shape", async () => {
-    const png = await sharp({ create: { width: 30, height: 20, channels: 4, background: "#ff000080" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 30, height: 20, channels: 4, background: "#ff000080" } })
+      .png()
+      .toBuffer();
     for (const [bytes, type] of [
       [await jpegOf(64, 48), "image/jpeg"],
       [png, "image/png"],

@@ -14,11 +14,13 @@ import { MediaUploads } from "../inputs/media-uploads";
 import { ownFileReader } from "../inputs/own-files";
 import { createProcessMetrics } from "../metrics";
 import type { BlobStore } from "../storage/blob-store";
+import type { SpaceReserve } from "../storage/space-reserve";
 import { ThumbnailCache } from "../storage/thumbnails";
 import { WebhookSender, type WebhookSenderConfig } from "../webhooks/sender";
 import { KeyGate } from "./key-gate";
 import { ServedApi, type ServedApiConfig } from "./served-api";
 import { PredictionService } from "./service";
+import { StorageGuard } from "./storage-guard";
 import { SubmitLimits, type SubmitLimitsConfig } from "./submit-limits";
 import { Tracker, type TrackerConfig } from "./tracker";
 
@@ -43,6 +45,10 @@ export type PredictionStores = {
   /** Sweep grid PNGs: a cache too. */
   gridBlobs: BlobStore;
   events: EventBus;
+  /** Where the data lives, in words a person can act on, e.g. `DATA_DIR (/srv/kontext)`. */
+  location: string;
+  /** Disk held back for final writes and deletes when the disk fills up; none where space is not ours to manage. */
+  reserve?: SpaceReserve;
 };
 
 /** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
@@ -67,19 +73,26 @@ export function buildPredictionService(
   const { repo, blobs, events } = stores;
   const { engine } = options;
   const thumbnails = new ThumbnailCache(stores.thumbnailBlobs);
-  const inputs = new InputImages({ repo: stores.inputs, blobs: stores.inputBlobs, thumbnails });
+  // An input's thumbnail sits beside it, named by the same hash, and goes with it.
+  const inputs = new InputImages({
+    repo: stores.inputs,
+    blobs: stores.inputBlobs,
+    thumbnails: new ThumbnailCache(stores.inputBlobs),
+  });
   const uploads = new MediaUploads({ repo: stores.inputs, images: inputs });
   const editImages = new EditImages({
     readOwn: ownFileReader({ predictions: repo, outputs: blobs, inputs, uploads }),
     fetchPolicy: { ...options.imageUrls, allowPrivateFlag: "IMAGE_URL_ALLOW_PRIVATE" },
   });
+  const storage = new StorageGuard(stores.location, stores.reserve);
   const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
-  const tracker = new Tracker({ repo, blobs, engine, events, keyGate, inputs }, options.trackerConfig);
+  const tracker = new Tracker({ repo, blobs, engine, events, keyGate, storage, inputs }, options.trackerConfig);
   const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
     repo,
     blobs,
     thumbnails,
+    storage,
     engine,
     events,
     tracker,

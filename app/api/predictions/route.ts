@@ -5,6 +5,7 @@ import { maxSubmitBodyBytes } from "@/lib/contract";
 import { MAX_MULTI_IMAGES } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { parseBody, parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
 import { historyQuerySchema, submitExtrasSchema, toHistoryQuery } from "@/lib/playground-api";
 import { toHistoryPage, toView } from "@/lib/predictions/views";
@@ -19,7 +20,12 @@ export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, maxSubmitBodyBytes(getEnv().MAX_BODY_BYTES, MAX_MULTI_IMAGES));
   const { parent } = parseBody(submitExtrasSchema, body);
   const baseUrl = requestBaseUrl(request.headers);
-  const record = await getServices().predictions.submit(body, { caller: callerFrom(request.headers), parent, baseUrl });
+  const record = await getServices().predictions.submit(body, {
+    caller: callerFrom(request.headers),
+    idempotencyKey: request.headers.get("idempotency-key"),
+    parent,
+    baseUrl,
+  });
   return NextResponse.json(toView(record, baseUrl), { status: 201 });
 });
 
@@ -29,3 +35,5 @@ export const GET = withErrors(async (request) => {
   const history = await getServices().predictions.history({ limit, cursor, ...toHistoryQuery(filters) });
   return NextResponse.json(toHistoryPage(history, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

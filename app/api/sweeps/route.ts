@@ -5,6 +5,7 @@ import { maxSubmitBodyBytes } from "@/lib/contract";
 import { MAX_MULTI_IMAGES } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { readJsonBody, withErrors } from "@/lib/http/respond";
 import { toSweepView } from "@/lib/sweeps/views";
 
@@ -17,3 +18,5 @@ export const POST = withErrors(async (request) => {
   const state = await getServices().sweeps.create(body, callerFrom(request.headers), baseUrl);
   return NextResponse.json(toSweepView(state, baseUrl), { status: 201 });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

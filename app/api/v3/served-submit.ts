@@ -5,7 +5,8 @@ import { maxSubmitBodyBytes, type RequestKind, submitQuerySchema } from "@/lib/c
 import { MAX_MULTI_IMAGES } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { methodNotAllowed, parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/methods";
+import { parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
 
 const IMAGES: Record<RequestKind, number> = { text: 0, edit: 1, multi: MAX_MULTI_IMAGES };
 
@@ -25,9 +26,9 @@ export function servedSubmitRoute(kind: RequestKind) {
       baseUrl: requestBaseUrl(request.headers),
       signal: request.signal,
       caller: callerFrom(request.headers),
+      idempotencyKey: request.headers.get("idempotency-key"),
     });
     return NextResponse.json(envelope, { status });
   });
-  const other = methodNotAllowed("POST");
-  return { POST, GET: other, PUT: other, PATCH: other, DELETE: other };
+  return { POST, ...otherMethods({ POST }) };
 }

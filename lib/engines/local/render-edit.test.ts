@@ -69,7 +69,9 @@ describe("the local edit", () => {
   });
 
   it("moves the dominant hue to a colour word's", async () => {
-    const red = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#d83a34" } }).png().toBuffer();
+    const red = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#d83a34" } })
+      .png()
+      .toBuffer();
     const [r, , b] = await means(await renderImage(edit("make it blue"), 0, [red]));
     expect(b).toBeGreaterThan(r);
   });
@@ -86,7 +88,9 @@ describe("the local edit", () => {
   it("lays 2 to 4 pictures of a multi edit into one frame", async () => {
     const [red, blue] = await Promise.all(
       ["#ff0000", "#0000ff"].map((background) =>
-        sharp({ create: { width: 200, height: 200, channels: 3, background } }).png().toBuffer(),
+        sharp({ create: { width: 200, height: 200, channels: 3, background } })
+          .png()
+          .toBuffer(),
       ),
     );
     const multi = edit("side by side, vivid", { edit: { kind: "multi", matchInput: true, images: [] } });

@@ -1,5 +1,6 @@
 import { getServices } from "@/lib/composition-root";
 import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -23,3 +24,5 @@ export const GET = withErrors<{ params: Promise<{ file: string }> }>(async (_req
     headers: { "Content-Type": image.contentType, "Content-Length": String(blob.size), "Cache-Control": IMMUTABLE },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,7 +1,8 @@
 import { getServices } from "@/lib/composition-root";
 import { MAX_INPUT_BYTES } from "@/lib/domain";
+import { otherMethods } from "@/lib/http/methods";
 import { readRawBody } from "@/lib/http/multipart";
-import { methodNotAllowed, withErrors } from "@/lib/http/respond";
+import { withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,4 @@ export const PUT = withErrors<{ params: Promise<{ id: string }> }>(async (reques
   return new Response(null, { status: 200 });
 });
 
-export const GET = methodNotAllowed("PUT");
-export const POST = methodNotAllowed("PUT");
-export const PATCH = methodNotAllowed("PUT");
-export const DELETE = methodNotAllowed("PUT");
+export const { GET, HEAD, POST, PATCH, DELETE, OPTIONS } = otherMethods({ PUT });

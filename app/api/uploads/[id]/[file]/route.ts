@@ -1,5 +1,6 @@
 import { getServices } from "@/lib/composition-root";
 import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -17,3 +18,5 @@ export const GET = withErrors<{ params: Promise<{ id: string }> }>(async (_reque
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

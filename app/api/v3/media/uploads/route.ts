@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { methodNotAllowed, readJsonBody, withErrors } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/methods";
+import { readJsonBody, withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,4 @@ export const POST = withErrors(async (request) => {
   return NextResponse.json({ code: 200, message: "success", data });
 });
 
-export const GET = methodNotAllowed("POST");
-export const PUT = methodNotAllowed("POST");
-export const PATCH = methodNotAllowed("POST");
-export const DELETE = methodNotAllowed("POST");
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

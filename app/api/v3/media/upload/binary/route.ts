@@ -2,8 +2,9 @@ import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { MAX_INPUT_BYTES } from "@/lib/domain";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { readMultipartFile } from "@/lib/http/multipart";
-import { methodNotAllowed, withErrors } from "@/lib/http/respond";
+import { withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,4 @@ export const POST = withErrors(async (request) => {
   return NextResponse.json({ code: 200, message: "success", data });
 });
 
-export const GET = methodNotAllowed("POST");
-export const PUT = methodNotAllowed("POST");
-export const PATCH = methodNotAllowed("POST");
-export const DELETE = methodNotAllowed("POST");
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

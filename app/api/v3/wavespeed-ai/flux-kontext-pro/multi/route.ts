@@ -3,4 +3,4 @@ import { servedSubmitRoute } from "../../../served-submit";
 export const dynamic = "force-dynamic";
 
 /** Multi: 2 to 4 `images` combined under one instruction. */
-export const { POST, GET, PUT, PATCH, DELETE } = servedSubmitRoute("multi");
+export const { POST, GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = servedSubmitRoute("multi");
