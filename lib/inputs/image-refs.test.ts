@@ -29,6 +29,9 @@ describe("readImageRef", () => {
   it("reads a data: URI and naked base64", async () => {
     expect((await read(`data:image/png;base64,${bytes.toString("base64")}`)).equals(bytes)).toBe(true);
     expect((await read(bytes.toString("base64"))).equals(bytes)).toBe(true);
+    // Base64 of every JPEG starts with "/9j/": it is base64, not a path here.
+    const jpegStart = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x43]);
+    expect((await read(jpegStart.toString("base64"))).equals(jpegStart)).toBe(true);
     await expect(read("data:image/png,%89PNG")).rejects.toMatchObject({ status: 400, field: "image" });
     await expect(read("this is not base64 !")).rejects.toMatchObject({ status: 400, field: "image" });
   });

@@ -27,7 +27,8 @@ const WORDS = "an https URL, a data: URI or base64 of a JPEG, PNG, WebP or GIF i
 export async function readImageRef(ref: string, field: string, context: ImageRefContext): Promise<Buffer> {
   const text = ref.trim();
   if (text.startsWith("data:")) return fromDataUri(text, field);
-  if (text.startsWith("/") && !text.startsWith("//")) return readOwn(text, field, context);
+  // Paths of this playground's own files; base64 of a JPEG starts with "/" too ("/9j/"), so only /api/ counts.
+  if (text.startsWith("/api/")) return readOwn(text, field, context);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   if (scheme) {
     if (scheme !== "http" && scheme !== "https")

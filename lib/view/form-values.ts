@@ -3,7 +3,6 @@ import {
   editRequestSchema,
   multiRequestSchema,
   type PredictionInput,
-  type PredictionRequest,
   predictionRequestSchema,
 } from "@/lib/contract";
 import {
@@ -229,3 +228,11 @@ export function editFromInput(input: RequestSource): EditState {
   const images = input.edit.images.map((image) => new URL(image.url, "http://localhost").pathname);
   return { images, matchInput: input.edit.matchInput, multi: input.edit.kind === "multi" };
 }
+
+/** `/?img=…&from=…&via=edit`: the playground's form in edit mode with one picture of a run as its input. */
+export const editHref = (runId: string, imageUrl: string) =>
+  playgroundHref(
+    DEFAULT_VALUES,
+    { id: runId, kind: "edit" },
+    { ...NO_EDIT, images: [new URL(imageUrl, "http://localhost").pathname] },
+  );
