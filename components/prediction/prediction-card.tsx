@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
+import { BeforeAfter } from "@/components/edit/before-after";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
@@ -73,7 +74,10 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
       {view.status === "failed" ? (
         <RunError message={view.error} onRetry={retry} />
       ) : view.status === "completed" ? (
-        <Gallery view={view} eager={startedAt !== undefined} priority={priority} />
+        <>
+          <BeforeAfter view={view} />
+          <Gallery view={view} eager={startedAt !== undefined} priority={priority} />
+        </>
       ) : (
         <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={view.input.num_images} />
       )}
