@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { EDIT_MODEL_ID, MULTI_MODEL_ID } from "@/lib/contract";
+import { PIXEL_SIZES } from "@/lib/domain";
 import { predictionViewSchema } from "@/lib/playground-api";
 import { jpegOf, solid, webpOf } from "@/testing/images";
 import { FAST, sdkFor } from "./sdk";
@@ -68,6 +69,6 @@ test.describe("edits through the official wavespeed SDK, local engine", () => {
     expect(view.input.edit?.kind).toBe("multi");
     expect(view.input.edit?.images.map((image) => image.sha256)).toEqual(images.map(sha256));
     const meta = await sharp(Buffer.from(await (await request.get(String(result.outputs![0]))).body())).metadata();
-    expect(meta.width! / meta.height!).toBeCloseTo(16 / 9, 1);
+    expect([meta.width, meta.height]).toEqual([PIXEL_SIZES["16:9"].width, PIXEL_SIZES["16:9"].height]);
   });
 });
