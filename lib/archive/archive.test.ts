@@ -102,6 +102,43 @@ describe("export and import", () => {
     });
   });
 
+  it("carries an edit's input picture by its hash, and still imports a version 1 file", async () => {
+    const source = playground();
+    const root = await waitForTerminal(source.service, (await source.service.submit({ prompt: "a harbour" })).id);
+    const picture = (await readOutput(source.service, root.id, 0)).bytes;
+    const submitted = await source.service.submit(
+      { prompt: "make it night", image: picture.toString("base64") },
+      { parent: { id: root.id, kind: "edit" } },
+    );
+    const edit = await waitForTerminal(source.service, submitted.id);
+    const sha = edit.input.edit!.images[0].sha256;
+    const file = await exportToFile(source);
+    const manifest = await readManifest(file);
+    expect(manifest.inputs.map((input) => input.sha256)).toEqual([sha]);
+
+    const target = playground();
+    await target.archive.import(file);
+    expect((await target.service.get(edit.id)).input.edit).toEqual(edit.input.edit);
+    const { blob } = await target.service.openInput(sha);
+    expect(Buffer.from(await new Response(blob.body).arrayBuffer()).equals(picture)).toBe(true);
+
+    // The same history as version 1 wrote it (before edits): text runs only, no inputs.
+    const textOnly = playground();
+    const run = await waitForTerminal(textOnly.service, (await textOnly.service.submit({ prompt: "a mill" })).id);
+    const { inputs: _inputs, ...current } = await readManifest(await exportToFile(textOnly));
+    const image = (await readOutput(textOnly.service, run.id, 0)).bytes;
+    const v1 = await zipOf({
+      [MANIFEST_NAME]: JSON.stringify({ ...current, version: 1 }),
+      [current.predictions[0].outputs[0].file]: image,
+    });
+    const fresh = playground();
+    expect(await fresh.archive.import(v1)).toEqual({
+      predictions: { imported: 1, skipped: 0 },
+      sweeps: { imported: 0, skipped: 0 },
+    });
+    expect((await readOutput(fresh.service, run.id, 0)).bytes.equals(image)).toBe(true);
+  });
+
   it("exports one thread or one sweep", async () => {
     const source = await someHistory();
     const thread = await readManifest(await exportToFile(source, { kind: "thread", threadId: source.root.id }));
