@@ -81,7 +81,7 @@ test.describe("chains of edits in the playground", () => {
     await expect(page.getByTestId("input-thumb")).toHaveCount(1);
   });
 
-  test("a chain from a dropped file, and a bad file refused in the form with the server's message", async ({ page }) => {
+  test("a chain from a dropped file; a bad file refused in the form; a pasted picture; Multi; a URL", async ({ page }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
     const name = token("dropped");
@@ -101,6 +101,38 @@ test.describe("chains of edits in the playground", () => {
 
     await page.getByTestId("edit-file").setInputFiles({ name: "note.png", mimeType: "image/png", buffer: textAsPng() });
     await expect(page.getByTestId("edit-inputs-error")).toContainText(/not an image|JPEG, PNG/);
+
+    // Pasted from the clipboard: the picture takes the place of the one there.
+    const before = await page.getByTestId("input-thumb").getAttribute("src");
+    const pasted = await solid(200, 200, "#c53030").png().toBuffer();
+    await page.evaluate((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], "pasted.png", { type: "image/png" }));
+      document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, pasted.toString("base64"));
+    await expect(page.getByTestId("input-thumb")).toHaveCount(1);
+    await expect(page.getByTestId("input-thumb")).not.toHaveAttribute("src", before!);
+
+    // Multi: a second picture joins the first, and both show as the run's before.
+    await page.getByLabel("Multi: combine 2 to 4 pictures").check();
+    await page.getByTestId("edit-file").setInputFiles({ name: "second.png", mimeType: "image/png", buffer: png });
+    await expect(page.getByTestId("input-thumb")).toHaveCount(2);
+    await playground.prompt.fill(`${name} side by side`);
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    const multi = playground.newestRun();
+    await expect(multi.root).toContainText(`${name} side by side`);
+    await multi.waitUntilCompleted();
+    await expect(multi.root.getByTestId("before-after").getByRole("img")).toHaveCount(2);
+
+    // A URL is fetched by the server when the edit is sent; a loopback one is refused, and the card says why.
+    await page.getByLabel("Multi: combine 2 to 4 pictures").uncheck();
+    await page.getByLabel("Image URL").fill("https://127.0.0.1:9/private.png");
+    await page.getByRole("button", { name: "Use", exact: true }).click();
+    await expect(page.getByTestId("edit-inputs")).toContainText("127.0.0.1");
+    await playground.prompt.fill(`${name} from a URL`);
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    await expect(playground.newestRun().root).toContainText(/image is refused/);
   });
 
   test("deleting the middle of a chain keeps every other step's before and after", async ({ request }) => {
