@@ -2,8 +2,10 @@ import "server-only";
 import path from "node:path";
 import { openDatabase } from "./db/client";
 import { SqliteArchiveRepo } from "./db/sqlite-archive-repo";
+import { SqliteInputImageRepo } from "./db/sqlite-input-image-repo";
 import { SqlitePredictionRepo } from "./db/sqlite-prediction-repo";
 import { SqliteSweepRepo } from "./db/sqlite-sweep-repo";
+import { SqliteUpstreamImageRepo } from "./db/sqlite-upstream-image-repo";
 import { SqliteWebhookDeliveryRepo } from "./db/sqlite-webhook-delivery-repo";
 import { InProcessEventBus } from "./events/in-process-event-bus";
 import type { PredictionStores } from "./predictions/build";
@@ -11,10 +13,16 @@ import { DiskBlobStore } from "./storage/disk-blob-store";
 import { DiskSpaceReserve } from "./storage/space-reserve";
 import { dataDirLocation } from "./storage/storage-errors";
 
-export type RecordStores = Pick<PredictionStores, "repo" | "deliveries" | "sweeps" | "archive" | "events" | "claims" | "early">;
-export type FileStores = Pick<PredictionStores, "blobs" | "thumbnailBlobs" | "gridBlobs" | "location" | "reserve">;
+export type RecordStores = Pick<
+  PredictionStores,
+  "repo" | "deliveries" | "sweeps" | "archive" | "inputs" | "upstreamImages" | "events" | "claims" | "early"
+>;
+export type FileStores = Pick<PredictionStores, "blobs" | "inputBlobs" | "thumbnailBlobs" | "gridBlobs" | "location" | "reserve">;
 
-/** Everything under one data folder: SQLite, images, thumbnails and sweep grids on disk, events in process. */
+/**
+ * Everything under one data folder: SQLite, images (outputs, and inputs by content hash), thumbnails
+ * and sweep grids on disk, events in process, and a space reserve on the same disk.
+ */
 export function openEmbeddedStores(dataDir: string): PredictionStores {
   return { ...openSqliteStores(dataDir), ...openDiskStores(dataDir) };
 }
@@ -27,6 +35,8 @@ export function openSqliteStores(dataDir: string): RecordStores {
     deliveries: new SqliteWebhookDeliveryRepo(db),
     sweeps: new SqliteSweepRepo(db),
     archive: new SqliteArchiveRepo(db),
+    inputs: new SqliteInputImageRepo(db),
+    upstreamImages: new SqliteUpstreamImageRepo(db),
     events: new InProcessEventBus(),
   };
 }
@@ -38,6 +48,7 @@ export function openDiskStores(dataDir: string): FileStores {
     location: dataDirLocation(root),
     reserve: new DiskSpaceReserve(path.join(root, ".space-reserve")),
     blobs: new DiskBlobStore(path.join(root, "images")),
+    inputBlobs: new DiskBlobStore(path.join(root, "inputs")),
     thumbnailBlobs: new DiskBlobStore(path.join(root, "thumbs")),
     gridBlobs: new DiskBlobStore(path.join(root, "grids")),
   };

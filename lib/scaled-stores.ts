@@ -5,6 +5,7 @@ import { perMinuteInPostgres } from "./access/limiter";
 import { PostgresDb } from "./db/postgres/db";
 import { PostgresArchiveRepo } from "./db/postgres/postgres-archive-repo";
 import { PostgresEarlyDeliveries } from "./db/postgres/postgres-early-deliveries";
+import { PostgresInputImageRepo, PostgresUpstreamImageRepo } from "./db/postgres/postgres-input-image-repo";
 import { PostgresPredictionRepo } from "./db/postgres/postgres-prediction-repo";
 import { PostgresSweepRepo } from "./db/postgres/postgres-sweep-repo";
 import { PostgresWebhookDeliveryRepo } from "./db/postgres/postgres-webhook-delivery-repo";
@@ -38,6 +39,8 @@ export function openPostgresStores(env: Env) {
     deliveries: new PostgresWebhookDeliveryRepo(db),
     sweeps: new PostgresSweepRepo(db),
     archive: new PostgresArchiveRepo(db),
+    inputs: new PostgresInputImageRepo(db),
+    upstreamImages: new PostgresUpstreamImageRepo(db),
     events: PostgresEventBus.start({
       connectionString: env.DATABASE_URL!,
       channel: EVENT_CHANNEL,
@@ -51,7 +54,7 @@ export function openPostgresStores(env: Env) {
   return { stores, perMinute, instance: identity.owner };
 }
 
-/** Images, thumbnails and grids in one S3 bucket, under prefixes named as today's folders. */
+/** Images, input pictures, thumbnails and grids in one S3 bucket, under prefixes named as today's folders. */
 export function openS3Stores(env: Env): FileStores {
   const at = (keyPrefix: string) =>
     new S3BlobStore({
@@ -66,6 +69,7 @@ export function openS3Stores(env: Env): FileStores {
   return {
     location: `the S3 bucket ${env.S3_BUCKET}`,
     blobs: at("images/"),
+    inputBlobs: at("inputs/"),
     thumbnailBlobs: at("thumbs/"),
     gridBlobs: at("grids/"),
   };

@@ -8,7 +8,7 @@ import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
-import { buildPredictionService, type ServedConfig } from "@/lib/predictions/build";
+import { buildPredictionService, type ImageUrlConfig, type ServedConfig } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
@@ -68,6 +68,8 @@ export function createTestPredictions(
     served?: Partial<ServedConfig>;
     limits?: SubmitLimitsConfig & { submits: Limiter };
     maxSweepCells?: number;
+    /** How image URLs of edits are fetched; by default as a server without IMAGE_URL_ALLOW_PRIVATE does. */
+    imageUrls?: Partial<ImageUrlConfig>;
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
@@ -81,11 +83,12 @@ export function createTestPredictions(
     webhooks: options.webhooks,
     served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
+    imageUrls: { allowPrivate: false, timeoutMs: 5_000, ...options.imageUrls },
   });
   const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  const archive = new ArchiveService(stores);
+  const archive = new ArchiveService({ ...stores, inputImages: built.inputs });
   return {
     ...built,
     sweeps,

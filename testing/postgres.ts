@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { PostgresDb } from "@/lib/db/postgres/db";
 import { PostgresArchiveRepo } from "@/lib/db/postgres/postgres-archive-repo";
+import { PostgresInputImageRepo, PostgresUpstreamImageRepo } from "@/lib/db/postgres/postgres-input-image-repo";
 import { PostgresPredictionRepo } from "@/lib/db/postgres/postgres-prediction-repo";
 import { PostgresSweepRepo } from "@/lib/db/postgres/postgres-sweep-repo";
 import { PostgresWebhookDeliveryRepo } from "@/lib/db/postgres/postgres-webhook-delivery-repo";
@@ -38,6 +39,8 @@ export async function openPostgresStores(
     sweeps: new PostgresSweepRepo(db),
     archive: new PostgresArchiveRepo(db),
     deliveries: new PostgresWebhookDeliveryRepo(db),
+    inputs: new PostgresInputImageRepo(db),
+    upstreamImages: new PostgresUpstreamImageRepo(db),
     close: () => db.close(),
   };
 }

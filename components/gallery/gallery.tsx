@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { StarToggle } from "@/components/annotations/star-toggle";
 import { SelectToggle } from "@/components/compare/select-toggle";
+import { EditAction } from "@/components/edit/edit-action";
 import { useSession } from "@/hooks/use-session";
 import type { PredictionView } from "@/lib/playground-api";
 import { galleryGridClass } from "./grid";
@@ -95,6 +96,7 @@ export function ImageActions({
         look={look}
       />
       <StarToggle predictionId={view.id} index={output.index} starred={output.starred} position={position} look={look} />
+      <EditAction runId={view.id} imageUrl={output.url} position={position} look={look} />
     </>
   );
 }

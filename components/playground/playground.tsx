@@ -13,7 +13,7 @@ import { useCreateSweep } from "@/hooks/use-sweep";
 import { useSweepForm } from "@/hooks/use-sweep-form";
 import type { EngineName } from "@/lib/domain";
 import type { HistoryPage } from "@/lib/playground-api";
-import { type FormField, validateValues, valuesFromInput } from "@/lib/view/form-values";
+import { editFromInput, type FormField, validateValues, valuesFromInput } from "@/lib/view/form-values";
 import { formatUsd } from "@/lib/view/format";
 import { ApiSnippets } from "./api-snippets";
 import { OpenRecipe } from "./open-recipe";
@@ -31,7 +31,7 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
   const { runs, submit, retry, remove } = useRuns();
   const deletion = useDeletePrediction();
   const [sweeping, setSweeping] = useState(false);
-  const request = useMemo(() => validateValues(form.values).request, [form.values]);
+  const request = useMemo(() => validateValues(form.values, form.edit).request, [form.values, form.edit]);
   const sweepForm = useSweepForm(request, engine, sweepMaxCells);
   const createSweep = useCreateSweep();
 
@@ -57,7 +57,7 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
   const handlers: RunHandlers = {
     submit,
     applySettings: (input, fromId) => {
-      form.replaceAll(valuesFromInput(input), fromId ? { id: fromId, kind: "settings" } : null);
+      form.replaceAll(valuesFromInput(input), fromId ? { id: fromId, kind: "settings" } : null, editFromInput(input));
       // On a phone the form is above the results: bring it back into view.
       document.getElementById("prompt")?.focus({ preventScroll: true });
       document.getElementById("settings")?.scrollIntoView({ behavior: "smooth", block: "start" });
@@ -78,6 +78,8 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
         </h2>
         <PredictionForm
           values={form.values}
+          edit={form.edit}
+          setEdit={form.setEdit}
           errors={form.errors}
           engine={engine}
           parent={form.parent}
@@ -108,7 +110,7 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
             }
           />
         </div>
-        <ApiSnippets values={form.values} />
+        <ApiSnippets values={form.values} edit={form.edit} />
       </section>
       <section aria-label="Results" className="min-w-0">
         <RunList runs={runs} handlers={handlers} onRetry={retry} initialHistory={initialHistory} />

@@ -2,12 +2,13 @@
 
 import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
+import { BeforeAfter } from "@/components/edit/before-after";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
 import { useElapsed } from "@/hooks/use-elapsed";
 import { usePrediction } from "@/hooks/use-prediction";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 import { requestFromInput } from "@/lib/view/form-values";
@@ -21,7 +22,7 @@ type Props = {
   handlers: RunHandlers;
   /** Session runs start their clock at submit and retry in place; history runs retry as a new run. */
   startedAt?: number;
-  onRetry?: (request: PredictionRequest) => void;
+  onRetry?: (request: AnyPredictionRequest) => void;
   /** What to draw while the first answer is awaited (the request that was sent). */
   fallback: ReactNode;
   /** Load its first image at once and ahead of others. */
@@ -73,7 +74,10 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
       {view.status === "failed" ? (
         <RunError message={view.error} onRetry={retry} />
       ) : view.status === "completed" ? (
-        <Gallery view={view} eager={startedAt !== undefined} priority={priority} />
+        <>
+          <BeforeAfter view={view} />
+          <Gallery view={view} eager={startedAt !== undefined} priority={priority} />
+        </>
       ) : (
         <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={view.input.num_images} />
       )}

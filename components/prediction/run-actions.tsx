@@ -4,14 +4,14 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, ExternalIcon, LinkIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import type { ParentRefBody, PredictionView } from "@/lib/playground-api";
 import { requestFromInput } from "@/lib/view/form-values";
 import { DeleteRunButton } from "./delete-run-button";
 
 export type RunHandlers = {
   /** `parent`: the run this one is made from, recorded as its lineage. */
-  submit: (request: PredictionRequest, parent?: ParentRefBody | null) => void;
+  submit: (request: AnyPredictionRequest, parent?: ParentRefBody | null) => void;
   /** Fills the form; what is generated from it is recorded as made from `fromId`. */
   applySettings: (input: PredictionView["input"], fromId?: string) => void;
   remove: (id: string) => void;

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useHistory } from "@/hooks/use-history";
 import type { Run } from "@/hooks/use-runs";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import type { HistoryPage } from "@/lib/playground-api";
 import { PredictionCard } from "./prediction-card";
 import type { RunHandlers } from "./run-actions";
@@ -13,7 +13,7 @@ import { SessionRunCard } from "./session-run-card";
 type Props = {
   runs: Run[];
   handlers: RunHandlers;
-  onRetry: (key: string, request: PredictionRequest) => void;
+  onRetry: (key: string, request: AnyPredictionRequest) => void;
   initialHistory?: HistoryPage;
 };
 

@@ -148,3 +148,9 @@ export const GridIcon = (p: P) => (
     <rect x="14" y="14" width="7" height="7" rx="1" />
   </Icon>
 );
+export const PencilIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M4 20h4L19 9l-4-4L4 16v4Z" />
+    <path d="m13.5 6.5 4 4" />
+  </Icon>
+);

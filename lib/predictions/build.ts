@@ -2,12 +2,18 @@ import "server-only";
 import type { Limiter } from "../access/limiter";
 import type { ArchiveRepo } from "../db/archive-repo";
 import type { EarlyDeliveryStore } from "../db/early-delivery-store";
+import type { InputImageRepo, UpstreamImageRepo } from "../db/input-image-repo";
 import type { PredictionRepo } from "../db/prediction-repo";
 import type { SweepRepo } from "../db/sweep-repo";
 import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
 import { SoleInstanceClaims, type WorkClaims } from "../db/work-claims";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
+import { EditImages } from "../inputs/edit-images";
+import type { ImageFetchPolicy } from "../inputs/fetch-image";
+import { InputImages } from "../inputs/input-images";
+import { MediaUploads } from "../inputs/media-uploads";
+import { ownFileReader } from "../inputs/own-files";
 import { createProcessMetrics } from "../metrics";
 import type { BlobStore } from "../storage/blob-store";
 import type { SpaceReserve } from "../storage/space-reserve";
@@ -29,8 +35,14 @@ export type PredictionStores = {
   sweeps: SweepRepo;
   /** All-or-nothing imports across predictions and sweeps. */
   archive: ArchiveRepo;
+  /** Input images of edits, and uploads: what they are, and which runs use them. */
+  inputs: InputImageRepo;
+  /** Where the upstream already holds a picture (the WaveSpeed engine's memory). */
+  upstreamImages: UpstreamImageRepo;
   /** Mirrored originals. */
   blobs: BlobStore;
+  /** Input images, one file per picture, keyed by its SHA-256. */
+  inputBlobs: BlobStore;
   /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
   thumbnailBlobs: BlobStore;
   /** Sweep grid PNGs: a cache too. */
@@ -49,6 +61,9 @@ export type PredictionStores = {
 /** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
 export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig; keyProbeEveryMs?: number };
 
+/** How image URLs of edits are fetched: the guard's policy (IMAGE_URL_ALLOW_PRIVATE) and the time allowed. */
+export type ImageUrlConfig = Omit<ImageFetchPolicy, "allowPrivateFlag">;
+
 /** Wires the tracker, the service and the served contract over the given stores and engine. */
 export function buildPredictionService(
   stores: PredictionStores,
@@ -59,20 +74,33 @@ export function buildPredictionService(
     served: ServedConfig;
     /** Checks on every submit; the limiter counts submits per caller. */
     limits?: SubmitLimitsConfig & { submits: Limiter };
+    imageUrls: ImageUrlConfig;
   },
 ) {
   const { repo, blobs, events } = stores;
   const { engine } = options;
+  const thumbnails = new ThumbnailCache(stores.thumbnailBlobs);
+  // An input's thumbnail sits beside it, named by the same hash, and goes with it.
+  const inputs = new InputImages({
+    repo: stores.inputs,
+    blobs: stores.inputBlobs,
+    thumbnails: new ThumbnailCache(stores.inputBlobs),
+  });
+  const uploads = new MediaUploads({ repo: stores.inputs, images: inputs });
+  const editImages = new EditImages({
+    readOwn: ownFileReader({ predictions: repo, outputs: blobs, inputs, uploads }),
+    fetchPolicy: { ...options.imageUrls, allowPrivateFlag: "IMAGE_URL_ALLOW_PRIVATE" },
+  });
   const storage = new StorageGuard(stores.location, stores.reserve);
   const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
   const claims = stores.claims ?? new SoleInstanceClaims(repo);
   const early = stores.early ?? new EarlyDeliveries();
-  const tracker = new Tracker({ repo, claims, early, blobs, engine, events, keyGate, storage }, options.trackerConfig);
+  const tracker = new Tracker({ repo, claims, early, blobs, engine, events, keyGate, storage, inputs }, options.trackerConfig);
   const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
     repo,
     blobs,
-    thumbnails: new ThumbnailCache(stores.thumbnailBlobs),
+    thumbnails,
     storage,
     engine,
     events,
@@ -83,7 +111,9 @@ export function buildPredictionService(
       options.limits && new SubmitLimits({ repo, submits: options.limits.submits, engine: engine.name, config: options.limits }),
     keyGate,
     webhookSender,
+    inputs,
+    editImages,
   });
   const served = new ServedApi({ predictions: service, blobs, webhookSender }, options.served);
-  return { service, served, tracker, keyGate, webhookSender };
+  return { service, served, tracker, keyGate, webhookSender, uploads, inputs };
 }

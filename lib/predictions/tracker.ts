@@ -3,9 +3,10 @@ import type { EarlyDeliveryStore } from "../db/early-delivery-store";
 import type { PredictionRepo, UpdateOutcome } from "../db/prediction-repo";
 import type { WorkClaims } from "../db/work-claims";
 import { canMove, isTerminal, type PredictionPatch, type PredictionRecord, type StoredOutput } from "../domain";
-import type { Engine, EngineOutput, EngineState } from "../engines/types";
+import type { Engine, EngineImage, EngineOutput, EngineState, ImagesOf } from "../engines/types";
 import { UpstreamError } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
+import type { InputImages } from "../inputs/input-images";
 import { log } from "../log";
 import { type Failure, nextTry, type RetryPolicy, sleep } from "../retry";
 import type { BlobStore } from "../storage/blob-store";
@@ -35,6 +36,7 @@ export type TrackerConfig = {
  * `keyGate` hears whether the upstream took the key; it decides what that means for new submits.
  * `claims` says which unfinished runs are this process's to work on (several instances share one
  * database); `early` keeps webhook deliveries the tracker cannot apply yet.
+ * `inputs` holds the input images of edits, read when the engine asks for them.
  */
 type Deps = {
   repo: PredictionRepo;
@@ -45,6 +47,7 @@ type Deps = {
   events: EventBus;
   storage: StorageGuard;
   keyGate?: KeyGate;
+  inputs?: InputImages;
 };
 
 const RESTARTED_MID_SUBMIT =
@@ -317,7 +320,7 @@ export class Tracker {
       try {
         this.submitsAwaitingAnswer++;
         const { upstreamId } = await this.deps.engine
-          .submit(record.input, { predictionId: id, webhookUrl: this.config.webhookUrl })
+          .submit(record.input, { predictionId: id, webhookUrl: this.config.webhookUrl, images: this.imagesOf(record) })
           .finally(() => this.submitsAwaitingAnswer--);
         this.deps.keyGate?.keyAccepted();
         // Polling needs only the id and the input, which we already hold: no read back.
@@ -346,8 +349,26 @@ export class Tracker {
     return undefined;
   }
 
+  /** An edit's input images, read from the store once, when the engine first asks. */
+  private imagesOf(record: PredictionRecord): ImagesOf | undefined {
+    const images = record.input.edit?.images;
+    if (!images) return undefined;
+    let read: Promise<EngineImage[]> | undefined;
+    return () => {
+      read ??= Promise.all(
+        images.map(async (image) => {
+          const bytes = await this.deps.inputs?.read(image);
+          if (!bytes) throw new UpstreamError("rejected", "An input image of this edit is no longer stored on this server");
+          return { sha256: image.sha256, contentType: image.contentType, bytes };
+        }),
+      );
+      return read;
+    };
+  }
+
   private async poll(record: PredictionRecord, firstDelayMs?: number): Promise<void> {
     const { id, upstreamId, input } = record;
+    const images = this.imagesOf(record);
     const startedAt = Date.now();
     let failures = 0;
     let delay = firstDelayMs ?? nextPollDelay(0, this.estimate.expectedMs, this.config.schedule);
@@ -363,7 +384,7 @@ export class Tracker {
         // With several instances, a webhook for this run may have reached another one.
         const pushed = this.deps.early.shared ? await this.deps.early.take(upstreamId!) : undefined;
         if (pushed && (await this.apply(id, await this.withTaskCode(upstreamId!, input, pushed), elapsed))) return;
-        const state = await this.deps.engine.getState(upstreamId!, input);
+        const state = await this.deps.engine.getState(upstreamId!, input, images);
         this.deps.keyGate?.keyAccepted();
         failures = 0;
         if (await this.apply(id, state, elapsed)) return;
@@ -474,7 +495,13 @@ export class Tracker {
   private async mirrorWithRetry(id: string, index: number, output: EngineOutput): Promise<StoredOutput> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await mirrorOutput(output, { blobs: this.deps.blobs, predictionId: id, index }, this.config.mirrorLimits);
+        const stored = await mirrorOutput(output, { blobs: this.deps.blobs, predictionId: id, index }, this.config.mirrorLimits);
+        // The upstream holds this picture at that URL: an edit of it can be sent without an upload.
+        if (output.kind === "url")
+          await this.deps.engine
+            .knownImage?.(stored.sha256, output.url)
+            .catch((error: unknown) => log.warn("could not remember an output's upstream copy", { id, error: String(error) }));
+        return stored;
       } catch (error) {
         const delay = nextTry("download", failureOf(error), attempt, this.config.retry);
         if (delay === undefined) throw error;

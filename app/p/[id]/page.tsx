@@ -4,6 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
+import { BeforeAfter } from "@/components/edit/before-after";
+import { Filmstrip } from "@/components/edit/filmstrip";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LiveGallery } from "@/components/gallery/live-gallery";
 import { FamilyPanel } from "@/components/lineage/family-panel";
@@ -61,6 +63,12 @@ export default async function SharePage({ params }: Props) {
     })),
     children: family.children.map((child) => toView(child, baseUrl)),
   };
+  // The chain that led here, and the edits made from it.
+  const chainViews = [
+    ...familyView.ancestors.flatMap((ancestor) => (ancestor.view ? [ancestor.view] : [])),
+    view,
+    ...familyView.children,
+  ];
 
   return (
     <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
@@ -77,7 +85,10 @@ export default async function SharePage({ params }: Props) {
       <div className="grid items-start gap-6 lg:grid-cols-[1fr_360px]">
         <section aria-label="Images" className="min-w-0">
           {view.status === "completed" ? (
-            <LiveGallery view={view} eager large />
+            <div className="flex flex-col gap-4">
+              <BeforeAfter view={view} large />
+              <LiveGallery view={view} eager large />
+            </div>
           ) : view.status === "failed" ? (
             <p role="alert" className="rounded-xl border border-danger/30 bg-danger/10 px-4 py-3 text-sm text-danger">
               This prediction failed: {view.error || "no reason given"}
@@ -94,6 +105,7 @@ export default async function SharePage({ params }: Props) {
           <FamilyPanel current={view} family={familyView} />
         </div>
       </div>
+      <Filmstrip views={chainViews} current={view.id} />
     </main>
   );
 }

@@ -4,7 +4,7 @@
  * (lib/db/prediction-rows.ts). Flags stay 0/1 integers and times ISO 8601 text, as in
  * SQLite: they sort as time and read back exactly as written. Each entry runs once, in
  * order, in a transaction, under an advisory lock (db.ts); schema_migrations records how
- * far a database has come. 1–6 follow SQLite's 1–6; 7 on are what only several instances need.
+ * far a database has come. 1–6 follow SQLite's 1–6; 7 is what only several instances need; 8 follows SQLite's 7.
  */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
@@ -173,6 +173,45 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     key    VARCHAR(255) PRIMARY KEY,
     points INTEGER NOT NULL DEFAULT 0,
     expire BIGINT
+  );
+  `,
+  // 8: edits, as SQLite's 7: input images by content, runs' inputs, uploads, the upstream's copies.
+  `
+  CREATE TABLE input_images (
+    sha256       TEXT PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    width        INTEGER NOT NULL,
+    height       INTEGER NOT NULL,
+    bytes        INTEGER NOT NULL,
+    created_at   TEXT NOT NULL
+  );
+  CREATE TABLE prediction_inputs (
+    prediction_id TEXT NOT NULL REFERENCES predictions (id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    sha256        TEXT NOT NULL REFERENCES input_images (sha256),
+    PRIMARY KEY (prediction_id, idx)
+  );
+  CREATE INDEX prediction_inputs_sha256 ON prediction_inputs (sha256);
+  ALTER TABLE predictions ADD COLUMN edit_kind TEXT;
+  ALTER TABLE predictions ADD COLUMN match_input INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE media_uploads (
+    id           TEXT PRIMARY KEY,
+    token_sha256 TEXT,
+    filename     TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT REFERENCES input_images (sha256),
+    created_at   TEXT NOT NULL,
+    expires_at   TEXT NOT NULL
+  );
+  CREATE INDEX media_uploads_sha256 ON media_uploads (sha256);
+  CREATE INDEX media_uploads_expires_at ON media_uploads (expires_at);
+
+  CREATE TABLE upstream_images (
+    sha256     TEXT PRIMARY KEY,
+    url        TEXT NOT NULL,
+    expires_at TEXT NOT NULL
   );
   `,
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeArchiveRepoContract } from "@/testing/contracts/archive-repo";
 import { describeIdempotencyContract } from "@/testing/contracts/idempotency";
+import { describeInputImageRepoContract, describeUpstreamImageRepoContract } from "@/testing/contracts/input-image-repo";
 import { describePredictionRepoContract } from "@/testing/contracts/prediction-repo";
 import { describeSweepRepoContract } from "@/testing/contracts/sweep-repo";
 import { describeWebhookDeliveryRepoContract } from "@/testing/contracts/webhook-delivery-repo";
@@ -15,6 +16,11 @@ describeSweepRepoContract("PostgreSQL", async () => {
 });
 describeArchiveRepoContract("PostgreSQL", async () => openPostgresStores());
 describeWebhookDeliveryRepoContract("PostgreSQL", async () => openPostgresStores());
+describeInputImageRepoContract("PostgreSQL", async () => openPostgresStores());
+describeUpstreamImageRepoContract("PostgreSQL", async () => {
+  const stores = await openPostgresStores();
+  return { repo: stores.upstreamImages, close: stores.close };
+});
 
 describe("Postgres migrations", () => {
   it("run once when instances start together, taking turns on the advisory lock", async () => {

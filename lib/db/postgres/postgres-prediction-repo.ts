@@ -4,6 +4,7 @@ import {
   type EngineName,
   type HistoryPageOf,
   type HistoryQuery,
+  type InputImage,
   type NewPrediction,
   type PredictionPatch,
   type PredictionRecord,
@@ -16,12 +17,16 @@ import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOu
 import {
   INSERT_OUTPUT,
   INSERT_PREDICTION,
+  type InputRow,
+  insertInputs,
   nextDay,
   type OutputRow,
   outputParams,
   PATCH_COLUMNS,
   type PredictionRow,
   predictionParams,
+  SELECT_INPUTS,
+  toInputImage,
   toOutput,
   toRecord,
   withDefaults,
@@ -54,6 +59,8 @@ export class PostgresPredictionRepo implements PredictionRepo {
   ) {}
 
   async create(prediction: NewPrediction): Promise<PredictionRecord> {
+    // An edit's input rows go with it, or nothing does.
+    if (prediction.input.edit) return this.db.transaction((client) => this.insert(client, prediction));
     return this.insert(this.db, prediction);
   }
 
@@ -245,6 +252,9 @@ export class PostgresPredictionRepo implements PredictionRepo {
       lease_ms: this.identity.leaseMs,
     });
     await db.query(text, values);
+    const inputs: Array<[string, Record<string, unknown>]> = [];
+    insertInputs((sql, params) => inputs.push([sql, params]), record);
+    for (const [sql, params] of inputs) await db.query(...positional(sql, params));
     return record;
   }
 
@@ -286,7 +296,7 @@ export class PostgresPredictionRepo implements PredictionRepo {
     return this.withOutputs(this.db, rows);
   }
 
-  /** Outputs of a page of rows in one query. */
+  /** Outputs (and the input images of edits) of a page of rows, one query each. */
   private async withOutputs(db: Queryable, rows: PredictionRow[]): Promise<PredictionRecord[]> {
     if (rows.length === 0) return [];
     const { rows: outputRows } = await db.query<OutputRow>(
@@ -295,6 +305,15 @@ export class PostgresPredictionRepo implements PredictionRepo {
     );
     const byId = new Map<string, StoredOutput[]>();
     for (const row of outputRows) byId.set(row.prediction_id, [...(byId.get(row.prediction_id) ?? []), toOutput(row)]);
-    return rows.map((row) => toRecord(row, byId.get(row.id) ?? []));
+    const edits = rows.filter((row) => row.edit_kind !== null).map((row) => row.id);
+    const inputs = new Map<string, InputImage[]>();
+    if (edits.length > 0) {
+      const { rows: inputRows } = await db.query<InputRow>(
+        `${SELECT_INPUTS} WHERE pi.prediction_id = ANY($1) ORDER BY pi.prediction_id, pi.idx`,
+        [edits],
+      );
+      for (const row of inputRows) inputs.set(row.prediction_id, [...(inputs.get(row.prediction_id) ?? []), toInputImage(row)]);
+    }
+    return rows.map((row) => toRecord(row, byId.get(row.id) ?? [], inputs.get(row.id) ?? []));
   }
 }
