@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { predictionEnvelopeSchema } from "@/lib/contract";
+import { EDIT_PATH, predictionEnvelopeSchema, uploadedEnvelopeSchema } from "@/lib/contract";
 import { POSTGRES_MIGRATIONS } from "@/lib/db/postgres/migrations";
+import { jpegOf } from "@/testing/images";
 import { startWebhookReceiver } from "@/testing/webhook-receiver";
 import { type Cluster, mostAtOnce, result, SUBMIT, startCluster, submit } from "./cluster";
 
@@ -116,6 +117,30 @@ test("a webhook asked of either instance is delivered once, though both hear the
   } finally {
     await receiver.close();
   }
+});
+
+test("an edit asked of B starts from a picture uploaded to A, and from A's output: both read from the shared store", async () => {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(await jpegOf(96, 64, "#c0392b"))], { type: "image/jpeg" }), "red.jpg");
+  const uploaded = await fetch(`${cluster.a.url}/api/v3/media/upload/binary`, { method: "POST", body: form });
+  expect(uploaded.status).toBe(200);
+  const { download_url } = uploadedEnvelopeSchema.parse(await uploaded.json()).data;
+  const [generated] = await settled(cluster.a.url, [(await submit(cluster.a.url, `scale edit source ${Date.now()}`)).id]);
+  // Behind one load balancer every instance has one public address; here each has its own, so paths stand for it.
+  const images = [new URL(download_url).pathname, new URL(generated.outputs[0]).pathname];
+  const edits = [];
+  for (const image of images) {
+    const response = await fetch(cluster.b.url + EDIT_PATH, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: `make it night ${Date.now()}`, image }),
+    });
+    expect(response.status).toBe(200);
+    edits.push(predictionEnvelopeSchema.parse(await response.json()).data.id);
+  }
+  const done = await settled(cluster.b.url, edits);
+  expect(done.map((data) => data.status)).toEqual(["completed", "completed"]);
+  for (const data of done) expect((await fetch(cluster.a.url + new URL(data.outputs[0]).pathname)).status).toBe(200);
 });
 
 test("kill -9 of A mid-poll: B finishes A's runs within the lease and a poll; a run A was submitting fails, never resent", async () => {
