@@ -2,27 +2,44 @@ import { type NextRequest, NextResponse } from "next/server";
 import { decide, type GateDecision } from "@/lib/access/gate";
 import { SESSION_COOKIE } from "@/lib/access/session";
 import { getServices } from "@/lib/composition-root";
+import { requestBaseUrl } from "@/lib/http/base-url";
+import { type PagePlan, planPage } from "@/lib/pages/share-pages";
 
 /**
  * The one gate every request passes (Next 16's proxy, on the Node runtime, in the server's own
  * process): the host, security headers, CSRF, who is asking, and the access policy of
- * lib/access/policy.ts. Route handlers do not decide access again.
+ * lib/access/policy.ts. Route handlers do not decide access again. A finished run's share page is
+ * sent on to its cached route (lib/pages/share-pages.ts), under a policy without a nonce.
  */
 export async function proxy(request: NextRequest) {
-  const decision = await decide(getServices().access, {
+  const { predictions, access } = getServices();
+  const reading = request.method === "GET" || request.method === "HEAD";
+  const plan: PagePlan = reading
+    ? await planPage(request.nextUrl.pathname, requestBaseUrl(request.headers), async (id) => (await predictions.find(id))?.status)
+    : { kind: "per-request" };
+  const decision = await decide(access, {
     method: request.method,
     pathname: request.nextUrl.pathname,
     search: request.nextUrl.search,
     headers: request.headers,
     sessionCookie: request.cookies.get(SESSION_COOKIE)?.value,
+    cached: plan.kind === "cached",
   });
-  const response = toResponse(request, decision);
+  const response = toResponse(request, decision, plan);
   for (const [name, value] of Object.entries(decision.responseHeaders)) response.headers.set(name, value);
+  if (decision.kind === "pass" && plan.kind !== "not-found" && plan.cacheControl)
+    response.headers.set("Cache-Control", plan.cacheControl);
   return response;
 }
 
-function toResponse(request: NextRequest, decision: GateDecision): Response {
-  if (decision.kind === "pass") return NextResponse.next({ request: { headers: decision.requestHeaders } });
+function toResponse(request: NextRequest, decision: GateDecision, plan: PagePlan): Response {
+  if (decision.kind === "pass") {
+    const forward = { request: { headers: decision.requestHeaders } };
+    if (plan.kind === "cached") return NextResponse.rewrite(new URL(plan.path, request.url), forward);
+    // The cached route is reached only through the rewrite above.
+    if (plan.kind === "not-found") return NextResponse.rewrite(new URL("/not-found", request.url), forward);
+    return NextResponse.next(forward);
+  }
   if (decision.kind === "sign-in") {
     const returnTo = new URL(decision.returnTo, request.nextUrl);
     returnTo.searchParams.delete("_rsc");

@@ -3,12 +3,15 @@ import path from "node:path";
 import { AccessService } from "./access/access-service";
 import { perMinuteInMemory } from "./access/limiter";
 import { ArchiveService } from "./archive/service";
+import { CardService } from "./cards/card-service";
 import { openEmbeddedStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import type { Engine } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv, isLoopbackBind } from "./env";
+import { scriptHash } from "./http/script-hashes";
 import { log } from "./log";
+import { nextPageRevalidator } from "./pages/next-page-revalidator";
 import { buildPredictionService, type ServedConfig } from "./predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
 import type { ServedApi } from "./predictions/served-api";
@@ -17,6 +20,7 @@ import type { TrackerConfig } from "./predictions/tracker";
 import { buildSweepService } from "./sweeps/build";
 import type { SweepService } from "./sweeps/sweep-service";
 import { loadWebhookSecret } from "./webhooks/secret";
+import { themeInitScript } from "./browser/theme";
 
 /**
  * The composition root: the one place that reads the validated env and builds the
@@ -28,6 +32,7 @@ export type Services = {
   access: AccessService;
   sweeps: SweepService;
   archive: ArchiveService;
+  cards: CardService;
 };
 
 /** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
@@ -74,6 +79,8 @@ export function accessFor(env: Env): AccessService {
     hosts: { publicUrl: env.PUBLIC_URL, loopbackBind: isLoopbackBind(env.HOST), trustProxy: env.TRUST_PROXY },
     https: env.PUBLIC_URL?.startsWith("https://") ?? false,
     development: env.NODE_ENV === "development",
+    // The root layout's one inline script, on every page: allowed by its hash, cached page or not.
+    knownScriptHashes: [scriptHash(themeInitScript)],
   };
   // Counters in memory: one process holds them all today; rate-limiter-flexible's Postgres store fits the same Limiter.
   return new AccessService(config, perMinuteInMemory(FAILED_SIGN_INS_PER_MINUTE));
@@ -109,9 +116,11 @@ function buildServices(env: Env): Services {
       maxQueued: env.MAX_QUEUED,
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
     },
+    pages: nextPageRevalidator,
   });
   const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
   const archive = new ArchiveService(stores);
+  const cards = new CardService({ predictions: service, sweeps }, stores.cardBlobs, stores.events);
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
   void tracker.resume().then(
@@ -122,7 +131,7 @@ function buildServices(env: Env): Services {
     (open) => open > 0 && log.info("webhook deliveries resumed", { open }),
     (error: unknown) => log.error("could not resume webhook deliveries", { error: String(error) }),
   );
-  return { predictions: service, served, access: accessFor(env), sweeps, archive };
+  return { predictions: service, served, access: accessFor(env), sweeps, archive, cards };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

@@ -9,7 +9,7 @@ import { InProcessEventBus } from "./events/in-process-event-bus";
 import type { PredictionStores } from "./predictions/build";
 import { DiskBlobStore } from "./storage/disk-blob-store";
 
-/** Everything under one data folder: SQLite, images, thumbnails and sweep grids on disk, events in process. */
+/** Everything under one data folder: SQLite, images, thumbnails, sweep grids and preview cards on disk, events in process. */
 export function openEmbeddedStores(dataDir: string): PredictionStores {
   const root = path.resolve(dataDir);
   const db = openDatabase(path.join(root, "playground.sqlite"));
@@ -21,6 +21,7 @@ export function openEmbeddedStores(dataDir: string): PredictionStores {
     blobs: new DiskBlobStore(path.join(root, "images")),
     thumbnailBlobs: new DiskBlobStore(path.join(root, "thumbs")),
     gridBlobs: new DiskBlobStore(path.join(root, "grids")),
+    cardBlobs: new DiskBlobStore(path.join(root, "cards")),
     events: new InProcessEventBus(),
   };
 }

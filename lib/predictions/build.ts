@@ -6,6 +6,7 @@ import type { SweepRepo } from "../db/sweep-repo";
 import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
+import type { PageRevalidator } from "../pages/page-revalidator";
 import { createProcessMetrics } from "../metrics";
 import type { BlobStore } from "../storage/blob-store";
 import { ThumbnailCache } from "../storage/thumbnails";
@@ -30,6 +31,8 @@ export type PredictionStores = {
   thumbnailBlobs: BlobStore;
   /** Sweep grid PNGs: a cache too. */
   gridBlobs: BlobStore;
+  /** Link-preview cards: drawn once, kept with their run or sweep. */
+  cardBlobs: BlobStore;
   events: EventBus;
 };
 
@@ -46,6 +49,8 @@ export function buildPredictionService(
     served: ServedConfig;
     /** Checks on every submit; the limiter counts submits per caller. */
     limits?: SubmitLimitsConfig & { submits: Limiter };
+    /** Cached pages to revalidate when a run they show changes. */
+    pages?: PageRevalidator;
   },
 ) {
   const { repo, blobs, events } = stores;
@@ -66,6 +71,7 @@ export function buildPredictionService(
       options.limits && new SubmitLimits({ repo, submits: options.limits.submits, engine: engine.name, config: options.limits }),
     keyGate,
     webhookSender,
+    pages: options.pages,
   });
   const served = new ServedApi({ predictions: service, blobs, webhookSender }, options.served);
   return { service, served, tracker, keyGate, webhookSender };

@@ -22,6 +22,8 @@ import { AppError } from "../errors";
 import type { EventBus, EventListener } from "../events/event-bus";
 import { log } from "../log";
 import type { createProcessMetrics } from "../metrics";
+import type { PageRevalidator } from "../pages/page-revalidator";
+import { predictionTag, threadTag } from "../pages/share-pages";
 import type { BudgetView, EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
@@ -49,6 +51,8 @@ export type PredictionServiceDeps = {
   keyGate: KeyGate;
   /** Our own webhooks, to the URLs clients name. */
   webhookSender: WebhookSender;
+  /** Cached pages that show a run; told when what they show changes. */
+  pages?: PageRevalidator;
 };
 
 /** How a submit of the served contract asked to be answered, and where its webhook goes. */
@@ -145,6 +149,9 @@ export class PredictionService {
       await this.deps.events.publish({ type: "updated", record });
       this.deps.tracker.enqueue(record.id);
     }
+    // A parent's page lists the runs made from it.
+    const parents = records.flatMap((record) => (record.lineage?.parentId ? [predictionTag(record.lineage.parentId)] : []));
+    if (parents.length > 0) this.deps.pages?.revalidate([...new Set(parents)]);
     return records;
   }
 
@@ -208,6 +215,7 @@ export class PredictionService {
       record = starredRecord;
     }
     await this.deps.events.publish({ type: "updated", record });
+    this.deps.pages?.revalidate([predictionTag(id)]);
     return record;
   }
 
@@ -250,6 +258,8 @@ export class PredictionService {
     const record = await this.get(id);
     if (!isTerminal(record.status)) this.deps.tracker.cancel(id);
     await this.deps.repo.delete(id);
+    // Its own page, and the pages of its thread, which list it as an ancestor or a child.
+    this.deps.pages?.revalidate([predictionTag(id), threadTag(record.threadId)]);
     // The row is gone, so every view drops it now; a file that resists removal is logged, not reported as a failed delete.
     await this.deps.events.publish({ type: "deleted", id });
     const removals = await Promise.allSettled([this.deps.blobs.deletePrefix(id), this.deps.thumbnails.remove(id)]);

@@ -151,3 +151,24 @@ export function requestFromInput(input: Omit<PredictionInput, "seed">, seed: num
   const { prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance } = input;
   return withSeed({ prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance }, seed);
 }
+
+/** Longest prompt a settings link's preview quotes; the card shows a few lines at most. */
+const PREVIEW_PROMPT_CHARS = 600;
+
+/**
+ * What a settings link (`/?prompt=…`) sets, for its link preview: each field the form would
+ * accept, the rest left out (a missing seed is a random one).
+ */
+export function settingsFromValues(values: FormValues): Partial<Omit<PredictionInput, "seed">> & { seed?: number } {
+  const seed = Number(values.seed);
+  const guidance = Number(values.guidance_scale);
+  const checked = validateValues({ ...values, prompt: values.prompt || "-" }).errors ?? {};
+  return {
+    ...(values.prompt.trim() ? { prompt: values.prompt.trim().slice(0, PREVIEW_PROMPT_CHARS) } : {}),
+    aspect_ratio: values.aspect_ratio,
+    num_images: values.num_images,
+    ...(values.seed.trim() && !checked.seed && !wantsRandomSeed(seed) ? { seed } : {}),
+    guidance_scale: checked.guidance_scale ? DEFAULTS.guidance_scale : guidance,
+    safety_tolerance: values.safety_tolerance,
+  };
+}
