@@ -11,6 +11,8 @@ export async function register() {
   }
   const { hashInlineScriptsOfCachedPages } = await import("./lib/http/hashed-responses");
   hashInlineScriptsOfCachedPages();
+  const { quietClientAborts } = await import("./lib/http/client-aborts");
+  quietClientAborts();
   const { getServices } = await import("./lib/composition-root");
   getServices();
 }

@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3", "sharp"],
+  // piscina loads the render worker by path at run time (lib/engines/local/render-pool.ts).
+  serverExternalPackages: ["better-sqlite3", "sharp", "piscina"],
   experimental: {
     // With a proxy, Next buffers each request body for it (10 MB by default); no route reads more
     // than MAX_BODY_BYTES, or 1 MB for a webhook, so one byte past that is enough to answer 413.

@@ -3,19 +3,26 @@ import { decide, type GateDecision } from "@/lib/access/gate";
 import { SESSION_COOKIE } from "@/lib/access/session";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { malformedPathResponse } from "@/lib/http/malformed-path";
 import { type PagePlan, planPage } from "@/lib/pages/share-pages";
 
 /**
  * The one gate every request passes (Next 16's proxy, on the Node runtime, in the server's own
  * process): the host, security headers, CSRF, who is asking, and the access policy of
- * lib/access/policy.ts. Route handlers do not decide access again. A finished run's share page is
- * sent on to its cached route (lib/pages/share-pages.ts), under a policy without a nonce.
+ * lib/access/policy.ts. Route handlers do not decide access again. A request let through whose path
+ * cannot be decoded is answered 400 here: Next would fail routing it and answer a bare 500. A
+ * finished run's share page is sent on to its cached route (lib/pages/share-pages.ts), under a
+ * policy without a nonce.
  */
 export async function proxy(request: NextRequest) {
   const { predictions, access } = getServices();
   const reading = request.method === "GET" || request.method === "HEAD";
   const plan: PagePlan = reading
-    ? await planPage(request.nextUrl.pathname, requestBaseUrl(request.headers), async (id) => (await predictions.find(id))?.status)
+    ? await planPage(
+        request.nextUrl.pathname,
+        requestBaseUrl(request.headers),
+        async (id) => (await predictions.find(id))?.status,
+      )
     : { kind: "per-request" };
   const decision = await decide(access, {
     method: request.method,
@@ -25,7 +32,7 @@ export async function proxy(request: NextRequest) {
     sessionCookie: request.cookies.get(SESSION_COOKIE)?.value,
     cached: plan.kind === "cached",
   });
-  const response = toResponse(request, decision, plan);
+  const response = (decision.kind === "pass" && malformedPathResponse(request)) || toResponse(request, decision, plan);
   for (const [name, value] of Object.entries(decision.responseHeaders)) response.headers.set(name, value);
   if (decision.kind === "pass" && plan.kind !== "not-found" && plan.cacheControl)
     response.headers.set("Cache-Control", plan.cacheControl);

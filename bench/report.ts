@@ -19,6 +19,8 @@ const ORDER = [
   "page-weight",
   "history-scale",
   "local-engine",
+  "local-load",
+  "stalled-streams",
   "sweep",
 ];
 

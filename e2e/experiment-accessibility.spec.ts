@@ -14,6 +14,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     page,
     request,
   }) => {
+    // axe reads every node of the page: on a busy 2-core machine it can take most of a minute.
+    test.slow();
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     const token = uniqueToken("a11y");

@@ -5,6 +5,8 @@ import { submit, uniqueToken, waitForTerminal } from "./wavespeed/upstream";
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`history has no serious accessibility violations (${colorScheme})`, async ({ page, request }) => {
+    // axe reads every node of the page: on a busy 2-core machine it can take most of a minute.
+    test.slow();
     await page.emulateMedia({ colorScheme });
     const serious = async () =>
       (await new AxeBuilder({ page }).analyze()).violations.filter(

@@ -78,6 +78,17 @@ test.describe("playground", () => {
     await expect(playground.prompt).toHaveAccessibleDescription("Describe the image you want");
   });
 
+  test("a prompt of invisible characters only is flagged, and nothing is sent", async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    const posts = countSubmissions(page);
+    await playground.goto();
+    await playground.prompt.fill("\u200b\u200c\u200d\u2060");
+    await playground.generate();
+    await expect(playground.prompt).toHaveAttribute("aria-invalid", "true");
+    await expect(playground.prompt).toHaveAccessibleDescription(/at least one visible character/);
+    expect(posts).toHaveLength(0);
+  });
+
   test("Ctrl+Enter in the prompt generates", async ({ page }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();

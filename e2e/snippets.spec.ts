@@ -132,6 +132,8 @@ test.describe("API snippets", () => {
 
   for (const colorScheme of ["light", "dark"] as const) {
     test(`the open panel has no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+      // axe reads every node of the page: on a busy 2-core machine it can take most of a minute.
+      test.slow();
       await page.emulateMedia({ colorScheme });
       const playground = new PlaygroundPage(page);
       await playground.goto();

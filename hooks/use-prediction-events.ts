@@ -25,10 +25,16 @@ export function storeView(client: QueryClient, view: PredictionView) {
   client.setQueryData<PredictionView>(queryKeys.prediction(view.id), (current) => newerView(current, view));
 }
 
+/** How long to wait before opening the stream again after the server refused it (503 past SSE_MAX_CLIENTS). */
+const REOPEN_AFTER_REFUSAL_MS = 10_000;
+
 /**
  * Subscribes to `/api/events` and writes each pushed prediction into the
- * cache at once. The browser's EventSource reconnects by itself; while it is
- * down, usePrediction polls faster. The stream of every prediction is the owner's: a guest's
+ * cache at once. The browser's EventSource reconnects by itself after a broken
+ * connection (the server drops a client that falls too far behind); events sent
+ * meanwhile are lost, so every prediction and history list is refetched on
+ * reconnect. A refused stream is opened again later. While it is down,
+ * usePrediction polls faster. The stream of every prediction is the owner's: a guest's
  * page (a share, compare or sweep page) follows its own runs by polling.
  */
 export function usePredictionEvents() {
@@ -37,7 +43,10 @@ export function usePredictionEvents() {
 
   useEffect(() => {
     if (typeof EventSource === "undefined" || !owner) return;
-    const source = new EventSource("/api/events");
+    let source: EventSource | undefined;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    let missedEvents = false;
+
     const onPrediction = (event: MessageEvent<string>) => {
       const view = parse(predictionViewSchema, event.data);
       if (view) storeView(client, view);
@@ -46,12 +55,28 @@ export function usePredictionEvents() {
       const deleted = parse(deletedSchema, event.data);
       if (deleted) forgetPrediction(client, deleted.id);
     };
-    source.addEventListener("open", () => eventsStatus.set(true));
-    source.addEventListener("error", () => eventsStatus.set(false));
-    source.addEventListener(PREDICTION_EVENT, onPrediction);
-    source.addEventListener(DELETED_EVENT, onDeleted);
+    const open = () => {
+      source = new EventSource("/api/events");
+      source.addEventListener("open", () => {
+        eventsStatus.set(true);
+        if (!missedEvents) return;
+        missedEvents = false;
+        void client.invalidateQueries({ queryKey: queryKeys.prediction("").slice(0, 1) });
+        void client.invalidateQueries({ queryKey: queryKeys.history });
+      });
+      source.addEventListener("error", () => {
+        eventsStatus.set(false);
+        missedEvents = true;
+        // CLOSED: the server answered with an error (such as 503), and EventSource gives up; try later.
+        if (source?.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_AFTER_REFUSAL_MS);
+      });
+      source.addEventListener(PREDICTION_EVENT, onPrediction);
+      source.addEventListener(DELETED_EVENT, onDeleted);
+    };
+    open();
     return () => {
-      source.close();
+      clearTimeout(reopen);
+      source?.close();
       eventsStatus.set(false);
     };
   }, [client, owner]);

@@ -3,9 +3,11 @@ import path from "node:path";
 import { AccessService } from "./access/access-service";
 import { perMinuteInMemory } from "./access/limiter";
 import { ArchiveService } from "./archive/service";
+import { themeInitScript } from "./browser/theme";
 import { CardService } from "./cards/card-service";
 import { openEmbeddedStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
+import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
 import type { Engine } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv, isLoopbackBind } from "./env";
@@ -13,6 +15,7 @@ import { scriptHash } from "./http/script-hashes";
 import { log } from "./log";
 import { nextPageRevalidator } from "./pages/next-page-revalidator";
 import { buildPredictionService, type ServedConfig } from "./predictions/build";
+import { EventStreams } from "./predictions/event-streams";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
 import type { ServedApi } from "./predictions/served-api";
 import type { PredictionService } from "./predictions/service";
@@ -20,7 +23,6 @@ import type { TrackerConfig } from "./predictions/tracker";
 import { buildSweepService } from "./sweeps/build";
 import type { SweepService } from "./sweeps/sweep-service";
 import { loadWebhookSecret } from "./webhooks/secret";
-import { themeInitScript } from "./browser/theme";
 
 /**
  * The composition root: the one place that reads the validated env and builds the
@@ -33,12 +35,18 @@ export type Services = {
   sweeps: SweepService;
   archive: ArchiveService;
   cards: CardService;
+  eventStreams: EventStreams;
 };
 
 /** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
 const FAILED_SIGN_INS_PER_MINUTE = 10;
 
 export const WEBHOOK_PATH = "/api/webhooks/wavespeed";
+
+const renderThreads = (env: Env) => env.LOCAL_RENDER_THREADS ?? threadsForThisMachine();
+
+/** How often unfinished predictions nothing tracks are picked up, and the disk reserve taken back. */
+const MAINTENANCE_MS = 15_000;
 
 export function webhookUrlFor(env: Env): string | undefined {
   if (!env.PUBLIC_URL || env.KONTEXT_ENGINE !== "wavespeed" || env.WAVESPEED_WEBHOOKS === "off") return undefined;
@@ -47,7 +55,9 @@ export function webhookUrlFor(env: Env): string | undefined {
 }
 
 function engineFor(env: Env): Engine {
-  if (env.KONTEXT_ENGINE === "local") return createLocalEngine();
+  // Rendering is CPU work: it runs on worker threads so the server's own thread keeps answering.
+  if (env.KONTEXT_ENGINE === "local")
+    return createLocalEngine({ render: createRenderPool({ threads: renderThreads(env) }).render });
   return createWavespeedEngine({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL });
 }
 
@@ -55,8 +65,8 @@ export function trackerConfigFor(env: Env): TrackerConfig {
   const local = env.KONTEXT_ENGINE === "local";
   const webhookUrl = webhookUrlFor(env);
   return {
-    // The local engine shares this machine's cores; more at once only queues inside sharp.
-    maxConcurrency: local ? 2 : env.WAVESPEED_MAX_CONCURRENCY,
+    // One prediction per render thread: more at once would only wait for a thread.
+    maxConcurrency: local ? renderThreads(env) : env.WAVESPEED_MAX_CONCURRENCY,
     deadlineMs: env.WAVESPEED_DEADLINE_MS,
     schedule: local
       ? { firstPollMs: 40, intervalMs: 40, maxGapMs: 40 }
@@ -67,7 +77,13 @@ export function trackerConfigFor(env: Env): TrackerConfig {
           maxGapMs: webhookUrl ? 10_000 : 1_000,
         },
     expectedDurationMs: local ? 200 : 4_000,
-    retry: { backoff: { baseMs: 250, capMs: 8_000 }, maxSubmitAttempts: 4, maxPollFailures: 8, maxDownloadAttempts: 3 },
+    retry: {
+      backoff: { baseMs: 250, capMs: 8_000 },
+      maxSubmitAttempts: 4,
+      maxPollFailures: 8,
+      maxDownloadAttempts: 3,
+      maxStoreAttempts: 6,
+    },
     mirrorLimits: DEFAULT_MIRROR_LIMITS,
     webhookUrl,
   };
@@ -106,7 +122,7 @@ function buildServices(env: Env): Services {
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
   const stores = openEmbeddedStores(env.DATA_DIR);
-  const { service, served, tracker, keyGate, webhookSender } = buildPredictionService(stores, {
+  const { service, served, keyGate, webhookSender } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
@@ -123,15 +139,21 @@ function buildServices(env: Env): Services {
   const cards = new CardService({ predictions: service, sweeps }, stores.cardBlobs, stores.events);
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
-  void tracker.resume().then(
-    (resumed) => log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed }),
+  void service.start({ maintenanceMs: MAINTENANCE_MS }).then(
+    ({ resumed, strays }) =>
+      log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed, strays }),
     (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
   );
   void webhookSender.start().then(
     (open) => open > 0 && log.info("webhook deliveries resumed", { open }),
     (error: unknown) => log.error("could not resume webhook deliveries", { error: String(error) }),
   );
-  return { predictions: service, served, access: accessFor(env), sweeps, archive, cards };
+  const eventStreams = new EventStreams((listener) => service.subscribe(listener), {
+    maxClients: env.SSE_MAX_CLIENTS,
+    maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
+    heartbeatMs: 15_000,
+  });
+  return { predictions: service, served, access: accessFor(env), sweeps, archive, eventStreams, cards };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

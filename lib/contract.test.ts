@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ASPECT_RATIOS, DEFAULTS, PIXEL_SIZES } from "@/lib/domain";
+import { ASPECT_RATIOS, DEFAULTS, MAX_PROMPT_CHARS, PIXEL_SIZES } from "@/lib/domain";
 import { describeIssues, predictionRequestSchema } from "./contract";
 
 const parse = (body: unknown) => predictionRequestSchema.safeParse(body);
@@ -33,6 +33,20 @@ describe("predictionRequestSchema", () => {
 
   it("ignores unknown fields", () => {
     expect(parse({ prompt: "x", enable_base64_output: true, extra: 1 }).data).not.toHaveProperty("extra");
+  });
+
+  it("requires a prompt with something visible in it: zero-width and blank characters alone do not count", () => {
+    for (const prompt of ["\u200b\u200c\u200d", "\ufeff\u2060", "\u3164", "\u2800\u2800", " \u200b \u00ad "]) {
+      rejects({ prompt }, "prompt", /at least one visible character/);
+    }
+    for (const prompt of ["\u200ba\u200b", "🙂", "北京", "?"]) expect(parse({ prompt }).success).toBe(true);
+  });
+
+  it(`takes prompts up to ${MAX_PROMPT_CHARS} characters, the most the model reads, and names the limit past it`, () => {
+    expect(parse({ prompt: "a".repeat(MAX_PROMPT_CHARS) }).success).toBe(true);
+    // Counted as a person counts: one emoji is one character, though two UTF-16 units.
+    expect(parse({ prompt: "🙂".repeat(MAX_PROMPT_CHARS) }).success).toBe(true);
+    rejects({ prompt: "a".repeat(MAX_PROMPT_CHARS + 1) }, "prompt", new RegExp(`at most ${MAX_PROMPT_CHARS} characters`));
   });
 
   it("requires a non-empty prompt", () => {

@@ -3,13 +3,16 @@ import { z } from "zod/mini";
 import {
   ASPECT_RATIOS,
   DEFAULTS,
+  hasVisibleCharacter,
   MAX_GUIDANCE,
   MAX_IMAGES,
+  MAX_PROMPT_CHARS,
   MAX_SEED,
   MIN_GUIDANCE,
   MIN_IMAGES,
   MIN_SEED,
   PREDICTION_STATUSES,
+  promptLength,
   SAFETY_TOLERANCES,
 } from "./domain";
 
@@ -24,12 +27,23 @@ export const resultPath = (id: string) => `/api/v3/predictions/${encodeURICompon
 
 const allowed = (field: string, what: string) => ({ error: `${field} must be ${what}` });
 
+const PROMPT_RULE = allowed("prompt", "non-empty text");
+const PROMPT_VISIBLE_RULE = allowed("prompt", "text with at least one visible character, not only spaces or invisible ones");
+const PROMPT_LENGTH_RULE = allowed(
+  "prompt",
+  `at most ${MAX_PROMPT_CHARS} characters: the model reads about 512 tokens and would ignore the rest`,
+);
 const IMAGES_RULE = allowed("num_images", `an integer from ${MIN_IMAGES} to ${MAX_IMAGES}`);
 const SEED_RULE = allowed("seed", `an integer from ${MIN_SEED} to ${MAX_SEED} (-1 means random)`);
 const GUIDANCE_RULE = allowed("guidance_scale", `a number from ${MIN_GUIDANCE.toFixed(1)} to ${MAX_GUIDANCE.toFixed(1)}`);
 
 export const predictionRequestSchema = z.object({
-  prompt: z.string(allowed("prompt", "non-empty text")).check(z.trim(), z.minLength(1, allowed("prompt", "non-empty text"))),
+  prompt: z.string(PROMPT_RULE).check(
+    z.trim(),
+    z.minLength(1, PROMPT_RULE),
+    z.refine(hasVisibleCharacter, PROMPT_VISIBLE_RULE),
+    z.refine((prompt) => promptLength(prompt) <= MAX_PROMPT_CHARS, PROMPT_LENGTH_RULE),
+  ),
   aspect_ratio: z._default(
     z.enum(ASPECT_RATIOS, allowed("aspect_ratio", `one of ${ASPECT_RATIOS.join(", ")}`)),
     DEFAULTS.aspect_ratio,

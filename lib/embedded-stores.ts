@@ -8,12 +8,19 @@ import { SqliteWebhookDeliveryRepo } from "./db/sqlite-webhook-delivery-repo";
 import { InProcessEventBus } from "./events/in-process-event-bus";
 import type { PredictionStores } from "./predictions/build";
 import { DiskBlobStore } from "./storage/disk-blob-store";
+import { DiskSpaceReserve } from "./storage/space-reserve";
+import { dataDirLocation } from "./storage/storage-errors";
 
-/** Everything under one data folder: SQLite, images, thumbnails, sweep grids and preview cards on disk, events in process. */
+/**
+ * Everything under one data folder: SQLite, images, thumbnails, sweep grids and preview cards on disk, events in
+ * process, and a space reserve on the same disk.
+ */
 export function openEmbeddedStores(dataDir: string): PredictionStores {
   const root = path.resolve(dataDir);
   const db = openDatabase(path.join(root, "playground.sqlite"));
   return {
+    location: dataDirLocation(root),
+    reserve: new DiskSpaceReserve(path.join(root, ".space-reserve")),
     repo: new SqlitePredictionRepo(db),
     deliveries: new SqliteWebhookDeliveryRepo(db),
     sweeps: new SqliteSweepRepo(db),

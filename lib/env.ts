@@ -45,6 +45,12 @@ const envSchema = z
       .optional(),
     /** Upper bound of a request body, in bytes. */
     MAX_BODY_BYTES: positiveInt(64 * 1024),
+    /** Threads the local engine renders on; by default one per core but one, which stays free to serve requests. */
+    LOCAL_RENDER_THREADS: z.coerce.number().int().positive().optional(),
+    /** Event streams (/api/events) open at once; past it, 503 with Retry-After. */
+    SSE_MAX_CLIENTS: positiveInt(1000),
+    /** Bytes one event-stream client may leave unread before it is dropped (it reconnects and refetches). */
+    SSE_MAX_BUFFER_BYTES: positiveInt(256 * 1024),
     /** Build output folder; lets two builds of one checkout live side by side. */
     NEXT_DIST_DIR: z.string().trim().min(1).default(".next"),
     /** Longest a submit with enable_sync_mode waits for its task before answering 504. */

@@ -18,6 +18,9 @@ export type ErrorCode =
   | "queue_full"
   | "budget_exceeded"
   | "conflict"
+  | "idempotency_key_reused"
+  | "storage_full"
+  | "server_busy"
   | "upstream_auth"
   | "upstream_rejected"
   | "upstream_unavailable"
@@ -37,6 +40,9 @@ const STATUS: Record<ErrorCode, number> = {
   queue_full: 429,
   budget_exceeded: 402,
   conflict: 409,
+  idempotency_key_reused: 422,
+  storage_full: 507,
+  server_busy: 503,
   // The caller's request cannot succeed while the upstream rejects the key, as on WaveSpeed itself.
   upstream_auth: 401,
   upstream_rejected: 502,
@@ -52,6 +58,8 @@ const BRAND = Symbol.for("kontext-playground.AppError");
 export type AppErrorExtras = {
   /** Sent as `Retry-After`. */
   retryAfterSeconds?: number;
+  /** Sent as `Allow`: the methods an endpoint serves, with a 405. */
+  allow?: string;
   /** Extra envelope fields, e.g. the budget and what is left of it. */
   details?: Pick<ErrorEnvelope, "budget_usd" | "left_usd">;
 };
@@ -60,6 +68,10 @@ export class AppError extends Error {
   readonly status: number;
   readonly [BRAND] = true;
 
+  /**
+   * @param field the offending input (a body field, a query parameter or a header), when one is to blame
+   * @param extras what the answer carries besides the message: headers such as `Retry-After` or `Allow`, envelope figures
+   */
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -84,8 +96,11 @@ export class AppError extends Error {
 
   /** Headers that belong with this error's response. */
   headers(): Record<string, string> {
-    const { retryAfterSeconds } = this.extras;
-    return retryAfterSeconds === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) };
+    const { retryAfterSeconds, allow } = this.extras;
+    return {
+      ...(retryAfterSeconds === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) }),
+      ...(allow === undefined ? {} : { Allow: allow }),
+    };
   }
 
   static fromEnvelope(body: ErrorEnvelope): AppError {

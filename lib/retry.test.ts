@@ -6,6 +6,7 @@ const policy: RetryPolicy = {
   maxSubmitAttempts: 4,
   maxPollFailures: 8,
   maxDownloadAttempts: 3,
+  maxStoreAttempts: 4,
 };
 
 describe("backoff", () => {

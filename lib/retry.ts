@@ -35,12 +35,15 @@ export type RetryPolicy = {
   maxPollFailures: number;
   /** Download attempts in all for one output. */
   maxDownloadAttempts: number;
+  /** Attempts in all to write a prediction's final state to our own store. */
+  maxStoreAttempts: number;
 };
 
-/** What went wrong with one call, as the caller reports it. */
-export type Failure = { kind: UpstreamErrorKind | "other"; retryAfterMs?: number };
+/** What went wrong with one call, as the caller reports it. `storage_full`: our own disk is full or read-only. */
+export type Failure = { kind: UpstreamErrorKind | "storage_full" | "other"; retryAfterMs?: number };
 
-export type Call = "submit" | "poll" | "download";
+/** download: fetching an output and saving it; store: writing a prediction's final state to our store. */
+export type Call = "submit" | "poll" | "download" | "store";
 
 /**
  * Whether to try again, and after how long; undefined means stop. `attempt` counts
@@ -48,8 +51,10 @@ export type Call = "submit" | "poll" | "download";
  * - A submit goes again only where the upstream certainly created no task: a 429
  *   (until the deadline) or an unavailable upstream (up to maxSubmitAttempts).
  *   Anything that may have created a task is never resent: it would be paid twice.
- * - Polls and downloads only read: polls retry transient failures, downloads any failure,
- *   each up to its limit.
+ * - Polls and downloads only read: polls retry transient failures, downloads any failure but a
+ *   full disk (another download fills it no less), each up to its limit.
+ * - A final state (completed, failed) must reach the store, or the prediction would look
+ *   unfinished with nothing working on it: every failure is tried again, up to maxStoreAttempts.
  * Retry-After, when given, is the wait; otherwise the jittered backoff. A wait that
  * would end past the deadline (`msLeft`) is not started.
  */
@@ -73,7 +78,9 @@ function mayTryAgain(call: Call, kind: Failure["kind"], attempt: number, policy:
       return TRANSIENT_POLL.has(kind) && attempt <= policy.maxPollFailures;
     case "download":
       // A CDN may answer an error page, or a cut-off body, for a moment: every failure is worth another try.
-      return attempt < policy.maxDownloadAttempts;
+      return kind !== "storage_full" && attempt < policy.maxDownloadAttempts;
+    case "store":
+      return attempt < policy.maxStoreAttempts;
   }
 }
 

@@ -13,6 +13,7 @@ import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
 import type { TrackerConfig } from "@/lib/predictions/tracker";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import { buildSweepService } from "@/lib/sweeps/build";
 import { serveOnLoopback } from "./http-client";
 
@@ -21,7 +22,13 @@ export const FAST_TRACKER: TrackerConfig = {
   deadlineMs: 10_000,
   schedule: { firstPollMs: 5, intervalMs: 5, maxGapMs: 5 },
   expectedDurationMs: 10,
-  retry: { backoff: { baseMs: 5, capMs: 20 }, maxSubmitAttempts: 4, maxPollFailures: 3, maxDownloadAttempts: 3 },
+  retry: {
+    backoff: { baseMs: 5, capMs: 20 },
+    maxSubmitAttempts: 4,
+    maxPollFailures: 3,
+    maxDownloadAttempts: 3,
+    maxStoreAttempts: 4,
+  },
   mirrorLimits: DEFAULT_MIRROR_LIMITS,
 };
 
@@ -56,13 +63,16 @@ export function createTestPredictions(
     dataDir?: string;
     config?: TestTrackerConfig;
     webhooks?: WebhookInbox;
+    /** Puts a wrapper around the store of originals (to watch or slow its writes). */
+    wrapBlobs?: (blobs: BlobStore) => BlobStore;
     served?: Partial<ServedConfig>;
     limits?: SubmitLimitsConfig & { submits: Limiter };
     maxSweepCells?: number;
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
-  const stores = openEmbeddedStores(dataDir);
+  const opened = openEmbeddedStores(dataDir);
+  const stores = options.wrapBlobs ? { ...opened, blobs: options.wrapBlobs(opened.blobs) } : opened;
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
   const built = buildPredictionService(stores, {

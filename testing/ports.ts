@@ -21,12 +21,15 @@ const offsets = {
   limits: base + 51,
   publicUrl: base + 52,
   startup: base + 53,
+  diskFull: base + 54,
+  eventStreams: base + 55,
+  logs: base + 56,
   /** The served-contract specs' own playgrounds (short sync timeout, a rejected key) and their upstream. */
   served: base + 60,
   servedRejected: base + 61,
   servedUpstream: base + 91,
   /** A fresh playground an export is imported into. */
-  importTarget: base + 54,
+  importTarget: base + 57,
 };
 
 export const E2E_PORTS = Object.fromEntries(Object.entries(offsets).map(([name, port]) => [name, usable(port)])) as Readonly<

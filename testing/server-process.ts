@@ -4,7 +4,13 @@ import { rawRequest } from "./http-client";
 
 const NEXT_BIN = path.resolve(__dirname, "../node_modules/next/dist/bin/next");
 
-export type ServerProcess = { url: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
+export type ServerProcess = {
+  url: string;
+  process: ChildProcess;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Everything the server printed so far (stdout and stderr). */
+  output: () => string;
+};
 
 /**
  * Starts the built playground (`next start`) on loopback and waits for its health route.
@@ -40,7 +46,8 @@ export async function startPlayground(options: {
     if (child.exitCode !== null) throw new Error(`playground exited early:\n${output}`);
     try {
       const headers: Record<string, string> = options.host ? { host: options.host } : {};
-      if ((await rawRequest(`${url}/api/health`, { headers })).status === 200) return { url, process: child, stop };
+      if ((await rawRequest(`${url}/api/health`, { headers })).status === 200)
+        return { url, process: child, stop, output: () => output };
     } catch {
       // not listening yet
     }

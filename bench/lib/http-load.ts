@@ -21,11 +21,18 @@ export type LoadResult = {
   reqPerSec: number;
   /** Latency of the 2xx answers, in ms, from autocannon's per-response timer (sub-millisecond). */
   latency: Summary;
+  /** The same for each connection's first answer alone, which also pays for opening the connection. */
+  firstOnConnection: Summary;
+  /** The same without each connection's first answer: requests on connections already open. */
+  onOpenConnections: Summary;
 };
 
 /** One autocannon run. Latencies are collected per response, so p50 is not rounded to whole ms. */
 export function load(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
+  const firsts: number[] = [];
+  const later: number[] = [];
+  const answered = new Set<unknown>();
   let failed = 0;
   // The span from the first request sent to the last answer, without autocannon's own start-up.
   let firstSent = Number.POSITIVE_INFINITY;
@@ -52,15 +59,20 @@ export function load(options: LoadOptions): Promise<LoadResult> {
           seconds: round(seconds, 2),
           reqPerSec: round(latencies.length / seconds, 0),
           latency: summarize(latencies),
+          firstOnConnection: summarize(firsts),
+          onOpenConnections: summarize(later),
         });
       },
     );
-    instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    instance.on("response", (client: unknown, status: number, _bytes: number, responseTime: number) => {
       const now = performance.now();
       firstSent = Math.min(firstSent, now - responseTime);
       lastAnswered = now;
-      if (status >= 200 && status < 300) latencies.push(responseTime);
-      else failed++;
+      const first = !answered.has(client);
+      answered.add(client);
+      if (status < 200 || status >= 300) return void failed++;
+      latencies.push(responseTime);
+      (first ? firsts : later).push(responseTime);
     });
     // `amount` has no time bound of its own.
     const guard = setTimeout(() => instance.stop(), options.maxMs);

@@ -32,6 +32,9 @@ type Health = {
   waiting: number;
   rssBytes: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number; resolutionMs: number };
+  /** Open /api/events streams, and the bytes held for them unread. */
+  eventClients: number;
+  eventBufferedBytes: number;
 };
 
 export const health = (baseUrl: string, reset = false) => getJson<Health>(`${baseUrl}/api/health${reset ? "?reset" : ""}`);

@@ -135,7 +135,7 @@ test("a guest's share page follows a running prediction by itself, without the a
   const created = await rawRequest(`${url}/api/predictions`, {
     method: "POST",
     headers: { ...OWNER, ...JSON_TYPE },
-    body: JSON.stringify({ prompt: `${token} [duration:6000]` }),
+    body: JSON.stringify({ prompt: `${token} [duration:20000]` }),
   });
   const { id } = predictionViewSchema.parse(JSON.parse(created.body));
   const guest = await browser.newContext({ baseURL: url });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { fetchJson, fetchNoContent } from "./fetcher";
+import { fetchJson, fetchNoContent, wasUnanswered } from "./fetcher";
 
 /** A real HTTP server answering what each path names, instead of a mocked fetch. */
 let server: Server;
@@ -65,7 +65,12 @@ describe("fetchJson", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await expect(fetchJson(`http://127.0.0.1:${port}/ok`, idSchema)).rejects.toMatchObject({ code: "upstream_unavailable" });
+    const failure = await fetchJson(`http://127.0.0.1:${port}/ok`, idSchema).catch((error) => error);
+    expect(failure).toMatchObject({ code: "upstream_unavailable" });
+    // No answer at all, so a submit with an Idempotency-Key may safely go again.
+    expect(wasUnanswered(failure)).toBe(true);
+    const answered = await fetchJson(`${base}/envelope`, idSchema).catch((error) => error);
+    expect(wasUnanswered(answered)).toBe(false);
   });
 });
 

@@ -31,13 +31,21 @@ export async function fetchNoContent(url: string, init?: RequestInit): Promise<v
   throw new AppError(codeForStatus(response.status), `The server answered ${response.status}`);
 }
 
+/** Failures where no answer came at all (the server unreachable, the connection dropped). */
+const unanswered = new WeakSet<AppError>();
+
+/** Whether a request failed without any answer: it may or may not have reached the server. */
+export const wasUnanswered = (error: unknown) => error instanceof AppError && unanswered.has(error);
+
 async function send(url: string, init?: RequestInit): Promise<Response> {
   try {
     return await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
   } catch (error) {
     // An abort is the caller's decision, not a failure worth a message.
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new AppError("upstream_unavailable", "Cannot reach the playground server. Is it running?");
+    const failure = new AppError("upstream_unavailable", "Cannot reach the playground server. Is it running?");
+    unanswered.add(failure);
+    throw failure;
   }
 }
 
@@ -53,8 +61,11 @@ async function readJson(response: Response): Promise<unknown> {
 function codeForStatus(status: number): ErrorCode {
   if (status === 404) return "not_found";
   if (status === 401) return "unauthorized";
+  if (status === 405) return "method_not_allowed";
   if (status === 413) return "payload_too_large";
+  if (status === 422) return "idempotency_key_reused";
   if (status === 503) return "upstream_unavailable";
+  if (status === 507) return "storage_full";
   if (status >= 400 && status < 500) return "invalid_request";
   return "internal";
 }

@@ -2,13 +2,24 @@ import type { PredictionRequest } from "@/lib/contract";
 import { type AnnotationBody, historyPageSchema, type ParentRefBody, predictionViewSchema } from "@/lib/playground-api";
 import { fetchJson, fetchNoContent } from "./fetcher";
 
+/**
+ * A fresh Idempotency-Key: 128 random bits in hex. `getRandomValues`, unlike `randomUUID`, works on
+ * plain http too (a playground served on a LAN address).
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 /** The playground's own JSON endpoints, as the browser calls them. */
 export const predictionsApi = {
-  /** `parent`: the run this one is made from, recorded as its lineage. */
-  submit: (request: PredictionRequest, parent?: ParentRefBody | null) =>
+  /**
+   * `parent`: the run this one is made from, recorded as its lineage. The key makes a resend of this
+   * same submit (after a lost answer) return its prediction instead of a second one.
+   */
+  submit: (request: PredictionRequest, idempotencyKey: string, parent?: ParentRefBody | null) =>
     fetchJson("/api/predictions", predictionViewSchema, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
       body: JSON.stringify(parent ? { ...request, parent } : request),
     }),
 

@@ -45,7 +45,11 @@ function bestGrid(images: CardImage[], width: number, height: number) {
   return best;
 }
 
-async function collage(pictures: { image: CardImage; bytes: Buffer }[], width: number, height: number): Promise<OverlayOptions[]> {
+async function collage(
+  pictures: { image: CardImage; bytes: Buffer }[],
+  width: number,
+  height: number,
+): Promise<OverlayOptions[]> {
   if (pictures.length === 0) return [];
   const { columns, rows } = bestGrid(
     pictures.map((picture) => picture.image),

@@ -1,14 +1,14 @@
 import "server-only";
 import { type EngineInput, isTerminal } from "../domain";
 import { AppError } from "../errors";
+import type { EventBus } from "../events/event-bus";
 import type { PredictionService } from "../predictions/service";
+import type { BlobStore } from "../storage/blob-store";
 import type { SweepService } from "../sweeps/sweep-service";
 import type { CompareRef } from "../view/compare";
 import type { ImageReader } from "./card-render";
 import { compareCard, predictionCard, settingsCard, sweepCardOf } from "./card-spec";
 import { type Card, PreviewCards } from "./preview-cards";
-import type { BlobStore } from "../storage/blob-store";
-import type { EventBus } from "../events/event-bus";
 
 /** The cards of share pages, sweeps, compares and settings links, from what is stored now. */
 export class CardService {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import {
+  ENGINE_LABELS,
   type EngineInput,
   type EngineName,
-  ENGINE_LABELS,
   gridShape,
   latestCells,
   PIXEL_SIZES,
@@ -67,17 +67,25 @@ function runFacts(engine: EngineName | undefined, input: Partial<EngineInput>): 
   return [
     engine ? ENGINE_LABELS[engine] : "",
     ratio ? `${ratio} · ${PIXEL_SIZES[ratio].width} × ${PIXEL_SIZES[ratio].height}` : "",
-    [input.num_images && `${input.num_images} ${input.num_images === 1 ? "image" : "images"}`, input.seed === undefined ? "random seed" : `seed ${input.seed}`]
+    [
+      input.num_images && `${input.num_images} ${input.num_images === 1 ? "image" : "images"}`,
+      input.seed === undefined ? "random seed" : `seed ${input.seed}`,
+    ]
       .filter(Boolean)
       .join(" · "),
-    [input.guidance_scale !== undefined && `guidance ${input.guidance_scale.toFixed(1)}`, input.safety_tolerance && `safety ${input.safety_tolerance}`]
+    [
+      input.guidance_scale !== undefined && `guidance ${input.guidance_scale.toFixed(1)}`,
+      input.safety_tolerance && `safety ${input.safety_tolerance}`,
+    ]
       .filter(Boolean)
       .join(" · "),
   ].filter(Boolean);
 }
 
 const imagesOf = (run: CardRun) =>
-  run.outputs.filter((output) => !output.nsfw).map((output) => ({ id: run.id, index: output.index, width: output.width, height: output.height }));
+  run.outputs
+    .filter((output) => !output.nsfw)
+    .map((output) => ({ id: run.id, index: output.index, width: output.width, height: output.height }));
 
 /** A share page's card: its images (none at all when any is flagged), the prompt and the parameters. */
 export function predictionCard(run: CardRun): CardSpec {
@@ -102,7 +110,10 @@ export function compareCard(items: ReadonlyArray<{ run: CardRun; index: number }
     caption: prompts.size === 1 ? [...prompts][0] : `${prompts.size} prompts`,
     facts: items
       .slice(0, MAX_IMAGES)
-      .map(({ run }, position) => `${position + 1}: seed ${run.input.seed} · guidance ${run.input.guidance_scale.toFixed(1)} · ${run.input.aspect_ratio}`),
+      .map(
+        ({ run }, position) =>
+          `${position + 1}: seed ${run.input.seed} · guidance ${run.input.guidance_scale.toFixed(1)} · ${run.input.aspect_ratio}`,
+      ),
     images: images.slice(0, MAX_IMAGES),
     ...(images.length < items.length ? { note: FLAGGED_NOTE } : {}),
   };
@@ -125,7 +136,9 @@ type SweepCell = CardRun & { status: PredictionStatus; error: string; createdAt:
  */
 export function sweepCardOf(sweep: SweepLike, cells: SweepCell[]): { spec: CardSpec; done: boolean } {
   const states = cells.flatMap((cell) =>
-    cell.sweep ? [{ x: cell.sweep.x, y: cell.sweep.y, status: cell.status, error: cell.error, createdAt: cell.createdAt, cell }] : [],
+    cell.sweep
+      ? [{ x: cell.sweep.x, y: cell.sweep.y, status: cell.status, error: cell.error, createdAt: cell.createdAt, cell }]
+      : [],
   );
   const { columns, rows } = gridShape(sweep);
   const shown = [...latestCells(states).values()]
@@ -163,4 +176,7 @@ export function settingsCard(input: Partial<EngineInput>): CardSpec {
 
 /** Names one drawing: the same spec, the same key, the same stored card. */
 export const cardKey = (spec: CardSpec) =>
-  createHash("sha256").update(JSON.stringify([DRAWING_VERSION, spec])).digest("base64url").slice(0, 22);
+  createHash("sha256")
+    .update(JSON.stringify([DRAWING_VERSION, spec]))
+    .digest("base64url")
+    .slice(0, 22);

@@ -2,10 +2,10 @@ import "server-only";
 import type { EventBus } from "../events/event-bus";
 import type { BlobStore } from "../storage/blob-store";
 import { readBlob } from "../storage/blob-store";
-import { type ImageReader, drawCard } from "./card-render";
+import { drawCard, type ImageReader } from "./card-render";
 import { type CardSpec, cardKey } from "./card-spec";
 
-export type Card = { png: Buffer; key: string; /** false when it came from the store */ drawn: boolean };
+export type Card = { png: Buffer; key: string /** false when it came from the store */; drawn: boolean };
 
 /** Cards with no run behind them (settings links) are any text at all: kept in memory, a few at a time. */
 const UNSTORED_LIMIT = 32;

@@ -138,4 +138,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX predictions_sweep ON predictions (sweep_id, sweep_y, sweep_x, created_at);
   CREATE INDEX prediction_outputs_starred ON prediction_outputs (prediction_id) WHERE starred = 1;
   `,
+  // 6: Idempotency-Key of a submit, kept with the prediction it made; it goes when the prediction goes.
+  `
+  CREATE TABLE idempotency_keys (
+    key           TEXT PRIMARY KEY,
+    fingerprint   TEXT NOT NULL,
+    prediction_id TEXT NOT NULL REFERENCES predictions (id) ON DELETE CASCADE,
+    created_at    TEXT NOT NULL
+  );
+  CREATE INDEX idempotency_keys_prediction_id ON idempotency_keys (prediction_id);
+  CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
+  `,
 ];

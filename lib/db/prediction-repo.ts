@@ -18,6 +18,16 @@ import type {
 export interface PredictionRepo {
   /** Stores a new prediction; returns it as a read would. */
   create(prediction: NewPrediction): Promise<PredictionRecord>;
+  /**
+   * Stores a new prediction unless the claim's key was used within its lifetime, in which case it
+   * answers the prediction that key made (same fingerprint) or "mismatch" (another request).
+   * Atomic: of concurrent calls with one key, exactly one creates.
+   */
+  createOnce(prediction: NewPrediction, claim: IdempotencyClaim): Promise<ClaimOutcome>;
+  /** What the claim's key already made within its lifetime ("replayed" or "mismatch"); undefined when it is free. */
+  findClaim(claim: IdempotencyClaim): Promise<ClaimOutcome | undefined>;
+  /** Forgets keys claimed before `before` (ISO time); returns how many. */
+  forgetIdempotencyKeys(before: string): Promise<number>;
   get(id: string): Promise<PredictionRecord | undefined>;
   /** Only the status: the tracker's cheap check between polls. */
   getStatus(id: string): Promise<PredictionStatus | undefined>;
@@ -67,6 +77,20 @@ export interface PredictionRepo {
   existingIds(ids: string[]): Promise<Set<string>>;
   close(): Promise<void>;
 }
+
+/** A submit's Idempotency-Key as stored. */
+export type IdempotencyClaim = {
+  key: string;
+  /** A digest of the request the key came with. */
+  fingerprint: string;
+  createdAt: string;
+  /** A claim made before this time (ISO) has expired: its key is free again. */
+  expiredBefore: string;
+};
+
+export type ClaimOutcome =
+  | { outcome: "created" | "replayed"; record: PredictionRecord }
+  | { outcome: "mismatch"; record?: undefined };
 
 export type Ancestor = { id: string; record: PredictionRecord | undefined };
 

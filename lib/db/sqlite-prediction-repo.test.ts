@@ -2,6 +2,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { describeArchiveRepoContract } from "@/testing/contracts/archive-repo";
+import { describeIdempotencyContract } from "@/testing/contracts/idempotency";
 import { describePredictionRepoContract } from "@/testing/contracts/prediction-repo";
 import { describeSweepRepoContract } from "@/testing/contracts/sweep-repo";
 import { tempDir } from "@/testing/harness";
@@ -23,6 +24,7 @@ function storeAt(file = ":memory:") {
 }
 
 describePredictionRepoContract("SQLite", async () => new SqlitePredictionRepo(openDatabase(":memory:")));
+describeIdempotencyContract("SQLite", async () => new SqlitePredictionRepo(openDatabase(":memory:")));
 describeSweepRepoContract("SQLite", async () => {
   const db = openDatabase(":memory:");
   return { repo: new SqliteSweepRepo(db), close: async () => void db.close() };

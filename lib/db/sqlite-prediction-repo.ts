@@ -13,7 +13,7 @@ import {
   statusesBefore,
 } from "../domain";
 import type { Db } from "./client";
-import type { Ancestor, PredictionRepo, UpdateOutcome } from "./prediction-repo";
+import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "./prediction-repo";
 import {
   INSERT_OUTPUT,
   INSERT_PREDICTION,
@@ -49,11 +49,34 @@ export class SqlitePredictionRepo implements PredictionRepo {
     return this.statements.get(text);
   }
 
-  /** Returns the record as stored, built from what was written rather than read back. */
   async create(prediction: NewPrediction): Promise<PredictionRecord> {
-    const record = withDefaults(prediction);
-    this.sql(INSERT_PREDICTION).run(predictionParams(record));
-    return record;
+    return this.writing(() => this.insert(prediction));
+  }
+
+  async createOnce(prediction: NewPrediction, claim: IdempotencyClaim): Promise<ClaimOutcome> {
+    // IMMEDIATE takes the write lock before the lookup, so two processes cannot both find the key free.
+    const claimOnce = this.db.transaction((): ClaimOutcome => {
+      this.sql(`DELETE FROM idempotency_keys WHERE key = ? AND created_at < ?`).run(claim.key, claim.expiredBefore);
+      const held = this.heldClaim(claim);
+      if (held) return held;
+      const created = this.insert(prediction);
+      this.sql(`INSERT INTO idempotency_keys (key, fingerprint, prediction_id, created_at) VALUES (?, ?, ?, ?)`).run(
+        claim.key,
+        claim.fingerprint,
+        prediction.id,
+        claim.createdAt,
+      );
+      return { outcome: "created", record: created };
+    });
+    return this.writing(() => claimOnce.immediate());
+  }
+
+  async findClaim(claim: IdempotencyClaim): Promise<ClaimOutcome | undefined> {
+    return this.heldClaim(claim);
+  }
+
+  async forgetIdempotencyKeys(before: string): Promise<number> {
+    return this.writing(() => this.sql(`DELETE FROM idempotency_keys WHERE created_at < ?`).run(before).changes);
   }
 
   async get(id: string): Promise<PredictionRecord | undefined> {
@@ -70,7 +93,7 @@ export class SqlitePredictionRepo implements PredictionRepo {
   }
 
   async update(id: string, patch: PredictionPatch): Promise<UpdateOutcome> {
-    return this.write(id, patch);
+    return this.writing(() => this.write(id, patch));
   }
 
   async complete(
@@ -84,13 +107,13 @@ export class SqlitePredictionRepo implements PredictionRepo {
          width = excluded.width, height = excluded.height, bytes = excluded.bytes, nsfw = excluded.nsfw,
          source_url = excluded.source_url`,
     );
-    const completed = this.db.transaction(() => {
+    const completeOnce = this.db.transaction(() => {
       // The status check and the writes in one transaction: a terminal prediction keeps its outputs.
       if (this.write(id, { ...patch, status: "completed" }) !== "updated") return false;
       for (const output of outputs) insert.run(outputParams(id, output));
       return true;
-    })();
-    return completed ? this.read(id) : undefined;
+    });
+    return this.writing(() => completeOnce()) ? this.read(id) : undefined;
   }
 
   async listUnfinished(): Promise<PredictionRecord[]> {
@@ -142,20 +165,18 @@ export class SqlitePredictionRepo implements PredictionRepo {
   }
 
   async delete(id: string): Promise<boolean> {
-    return this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0;
+    return this.writing(() => this.sql(`DELETE FROM predictions WHERE id = ?`).run(id).changes > 0);
   }
 
   async setNote(id: string, note: string): Promise<PredictionRecord | undefined> {
-    const { changes } = this.sql(`UPDATE predictions SET note = ?, updated_at = ? WHERE id = ?`).run(
-      note,
-      new Date().toISOString(),
-      id,
+    const { changes } = this.writing(() =>
+      this.sql(`UPDATE predictions SET note = ?, updated_at = ? WHERE id = ?`).run(note, new Date().toISOString(), id),
     );
     return changes > 0 ? this.read(id) : undefined;
   }
 
   async setStar(id: string, index: number, starred: boolean): Promise<PredictionRecord | undefined> {
-    const changed = this.db.transaction(() => {
+    const starOnce = this.db.transaction(() => {
       const { changes } = this.sql(`UPDATE prediction_outputs SET starred = ? WHERE prediction_id = ? AND idx = ?`).run(
         starred ? 1 : 0,
         id,
@@ -164,8 +185,8 @@ export class SqlitePredictionRepo implements PredictionRepo {
       // The record's updated_at orders views of it in the browser; a star is a change to it.
       if (changes > 0) this.sql(`UPDATE predictions SET updated_at = ? WHERE id = ?`).run(new Date().toISOString(), id);
       return changes > 0;
-    })();
-    return changed ? this.read(id) : undefined;
+    });
+    return this.writing(() => starOnce()) ? this.read(id) : undefined;
   }
 
   async ancestors(id: string, max: number): Promise<Ancestor[]> {
@@ -214,6 +235,43 @@ export class SqlitePredictionRepo implements PredictionRepo {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /** Returns the record as stored, built from what was written rather than read back. */
+  private insert(prediction: NewPrediction): PredictionRecord {
+    const record = withDefaults(prediction);
+    this.sql(INSERT_PREDICTION).run(predictionParams(record));
+    return record;
+  }
+
+  /** The outcome an unexpired claim on the key gives; undefined when the key is free. */
+  private heldClaim(claim: IdempotencyClaim): ClaimOutcome | undefined {
+    const held = this.sql(`SELECT fingerprint, prediction_id FROM idempotency_keys WHERE key = ? AND created_at >= ?`).get(
+      claim.key,
+      claim.expiredBefore,
+    ) as { fingerprint: string; prediction_id: string } | undefined;
+    if (!held) return undefined;
+    if (held.fingerprint !== claim.fingerprint) return { outcome: "mismatch" };
+    return { outcome: "replayed", record: this.read(held.prediction_id)! };
+  }
+
+  /**
+   * Runs a write; when the disk is full, resets the write-ahead log once and tries again. The WAL only
+   * restarts from its beginning at a checkpoint, which on a full disk never comes by itself, so without
+   * this every write (a delete included) would keep failing after space is freed elsewhere.
+   */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_FULL") throw error;
+      try {
+        this.db.pragma("wal_checkpoint(TRUNCATE)");
+      } catch {
+        throw error;
+      }
+      return write();
+    }
   }
 
   private read(id: string): PredictionRecord | undefined {

@@ -5,6 +5,7 @@ export * from "./engines";
 export * from "./lineage";
 export * from "./parameters";
 export * from "./prediction";
+export * from "./prompt";
 export * from "./seed";
 export * from "./sweep";
 export * from "./webhook-delivery";

@@ -109,4 +109,6 @@ function remember(key: string, hashes: string[]) {
 }
 
 const toBuffer = (chunk: Chunk, encoding: unknown) =>
-  typeof chunk === "string" ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding) : Buffer.from(chunk);
+  typeof chunk === "string"
+    ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding)
+    : Buffer.from(chunk);

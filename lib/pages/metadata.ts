@@ -1,6 +1,15 @@
 import type { Metadata } from "next";
 import { cardPaths } from "../cards/card-paths";
-import { type CardSpec, cardKey, compareCard, isFlaggedRun, parametersLine, predictionCard, settingsCard, sweepCardOf } from "../cards/card-spec";
+import {
+  type CardSpec,
+  cardKey,
+  compareCard,
+  isFlaggedRun,
+  parametersLine,
+  predictionCard,
+  settingsCard,
+  sweepCardOf,
+} from "../cards/card-spec";
 import type { PredictionView, SweepView } from "../playground-api";
 import type { CompareItem } from "../view/compare";
 import { type FormValues, settingsFromValues, valuesToQuery } from "../view/form-values";
@@ -44,7 +53,10 @@ export function compareMetadata(items: CompareItem[], shareUrl: string, baseUrl:
   return preview({
     title: `Compare ${items.length} images`,
     description: items
-      .map((item) => `seed ${item.view.input.seed}, guidance ${item.view.input.guidance_scale.toFixed(1)}, ${item.view.input.aspect_ratio}`)
+      .map(
+        (item) =>
+          `seed ${item.view.input.seed}, guidance ${item.view.input.guidance_scale.toFixed(1)}, ${item.view.input.aspect_ratio}`,
+      )
       .join(" · "),
     url: shareUrl,
     card: { url: baseUrl + cardPaths.compare(refs, cardKey(spec)), spec },

@@ -35,8 +35,7 @@ export function baseUrlFromSegment(segment: string): string | undefined {
   }
 }
 
-export const cachedSharePath = (id: string, baseUrl: string) =>
-  `/p/${encodeURIComponent(id)}/for/${originSegment(baseUrl)}`;
+export const cachedSharePath = (id: string, baseUrl: string) => `/p/${encodeURIComponent(id)}/for/${originSegment(baseUrl)}`;
 
 export type PagePlan =
   /** Rendered for this request, with a nonce. */

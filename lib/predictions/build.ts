@@ -6,14 +6,16 @@ import type { SweepRepo } from "../db/sweep-repo";
 import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
-import type { PageRevalidator } from "../pages/page-revalidator";
 import { createProcessMetrics } from "../metrics";
+import type { PageRevalidator } from "../pages/page-revalidator";
 import type { BlobStore } from "../storage/blob-store";
+import type { SpaceReserve } from "../storage/space-reserve";
 import { ThumbnailCache } from "../storage/thumbnails";
 import { WebhookSender, type WebhookSenderConfig } from "../webhooks/sender";
 import { KeyGate } from "./key-gate";
 import { ServedApi, type ServedApiConfig } from "./served-api";
 import { PredictionService } from "./service";
+import { StorageGuard } from "./storage-guard";
 import { SubmitLimits, type SubmitLimitsConfig } from "./submit-limits";
 import { Tracker, type TrackerConfig } from "./tracker";
 
@@ -34,6 +36,10 @@ export type PredictionStores = {
   /** Link-preview cards: drawn once, kept with their run or sweep. */
   cardBlobs: BlobStore;
   events: EventBus;
+  /** Where the data lives, in words a person can act on, e.g. `DATA_DIR (/srv/kontext)`. */
+  location: string;
+  /** Disk held back for final writes and deletes when the disk fills up; none where space is not ours to manage. */
+  reserve?: SpaceReserve;
 };
 
 /** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
@@ -55,13 +61,15 @@ export function buildPredictionService(
 ) {
   const { repo, blobs, events } = stores;
   const { engine } = options;
+  const storage = new StorageGuard(stores.location, stores.reserve);
   const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
-  const tracker = new Tracker({ repo, blobs, engine, events, keyGate }, options.trackerConfig);
+  const tracker = new Tracker({ repo, blobs, engine, events, keyGate, storage }, options.trackerConfig);
   const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
     repo,
     blobs,
     thumbnails: new ThumbnailCache(stores.thumbnailBlobs),
+    storage,
     engine,
     events,
     tracker,

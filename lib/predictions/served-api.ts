@@ -32,6 +32,8 @@ export type ServedSubmit = {
   signal?: AbortSignal;
   /** Who submits, for the per-caller submit limit. */
   caller?: string;
+  /** The `Idempotency-Key` header: a resend gets the first answer's prediction. */
+  idempotencyKey?: string | null;
 };
 
 export type ServedAnswer = { status: 200; envelope: PredictionEnvelope } | { status: 504; envelope: SyncTimeoutEnvelope };
@@ -64,6 +66,7 @@ export class ServedApi {
     }
     const record = await this.deps.predictions.submit(request.body, {
       caller: request.caller,
+      idempotencyKey: request.idempotencyKey,
       options,
       webhook: request.webhook === undefined ? undefined : { url: request.webhook, baseUrl: request.baseUrl },
     });

@@ -1,6 +1,6 @@
 import "server-only";
 import { describeIssues, type PredictionInput, predictionRequestSchema } from "../contract";
-import type { PredictionRepo } from "../db/prediction-repo";
+import type { ClaimOutcome, IdempotencyClaim, PredictionRepo } from "../db/prediction-repo";
 import {
   costUsd,
   type EngineInput,
@@ -9,6 +9,7 @@ import {
   isTerminal,
   type LineageKind,
   MAX_NOTE_CHARS,
+  type NewPrediction,
   newPredictionId,
   type PredictionOptions,
   type PredictionRecord,
@@ -28,10 +29,13 @@ import type { BudgetView, EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
 import type { WebhookSender } from "../webhooks/sender";
+import { removeStrays } from "./cleanup";
+import { claimFor, IDEMPOTENCY_TTL_MS, keyReused, readIdempotencyKey } from "./idempotency";
 import type { KeyGate } from "./key-gate";
 import { type Family, familyOf, lineageFor } from "./lineage";
 import { withRecipe } from "./recipe";
 import { type Settled, waitUntilSettled } from "./settle";
+import type { StorageGuard } from "./storage-guard";
 import type { SubmitLimits } from "./submit-limits";
 import type { Tracker } from "./tracker";
 
@@ -42,6 +46,8 @@ export type PredictionServiceDeps = {
   engine: Engine;
   events: EventBus;
   tracker: Tracker;
+  /** Storage errors as the person sees them, and the disk reserve that lets deletes work on a full disk. */
+  storage: StorageGuard;
   metrics: ReturnType<typeof createProcessMetrics>;
   /** Present when the engine pushes results to us (WaveSpeed webhooks). */
   webhooks?: WebhookInbox;
@@ -61,6 +67,8 @@ export type SubmitExtras = {
   webhook?: { url: string; baseUrl: string };
   /** Who submits (an owner session, the token, an address): submits are counted per caller. */
   caller?: string;
+  /** The request's `Idempotency-Key` header: a resend with the same key gets the first answer's prediction. */
+  idempotencyKey?: string | null;
   /** The run this one was made from, and how (re-run, vary seed, settings, tweak). */
   parent?: ParentRef | null;
 };
@@ -98,29 +106,56 @@ export type Annotation = { note?: string; star?: { index: number; starred: boole
 export class PredictionService {
   /** Submits are admitted one at a time, so the queue and budget checks count every earlier submit. */
   private admitting: Promise<unknown> = Promise.resolve();
+  private maintenance?: NodeJS.Timeout;
 
   constructor(private readonly deps: PredictionServiceDeps) {}
 
-  /** Validates a request (the served contract's body) and starts it. */
+  /**
+   * Gets a server going: removes what a crash or a full disk left behind, takes the disk reserve,
+   * resumes unfinished predictions, then runs maintenance every `maintenanceMs` (reconcile, reserve,
+   * expired idempotency keys).
+   */
+  async start({ maintenanceMs }: { maintenanceMs: number }): Promise<{ resumed: number; strays: number }> {
+    const { incomplete, orphans } = await removeStrays(this.deps.repo, [this.deps.blobs, this.deps.thumbnails.storage]);
+    await this.deps.storage.refill().catch((error) => log.warn("could not take the disk reserve", { error: String(error) }));
+    const resumed = await this.deps.tracker.resume();
+    this.maintenance = setInterval(() => void this.maintain(), maintenanceMs);
+    this.maintenance.unref();
+    return { resumed, strays: incomplete + orphans };
+  }
+
+  private async maintain(): Promise<void> {
+    try {
+      await this.deps.tracker.reconcile();
+      await this.deps.storage.refill();
+      await this.deps.repo.forgetIdempotencyKeys(new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString());
+    } catch (error) {
+      log.warn("maintenance did not finish; it runs again shortly", { error: String(error) });
+    }
+  }
+
+  /**
+   * Validates a request (the served contract's body) and starts it. With an `Idempotency-Key`, a
+   * request already made with that key within 24 h gets its prediction back, before any limit is
+   * checked, and starts nothing; the same key with another request is refused.
+   */
   async submit(body: unknown, extras: SubmitExtras = {}): Promise<PredictionRecord> {
     const parsed = predictionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
       throw new AppError("invalid_request", message, field);
     }
+    const key = readIdempotencyKey(extras.idempotencyKey);
     const { seed: requested, ...input } = parsed.data;
-    const [record] = await this.startAll(
-      [
-        {
-          input: { ...input, seed: resolveSeed(requested) },
-          seedRequested: requested ?? null,
-          parent: extras.parent,
-          options: extras.options,
-          webhook: extras.webhook,
-        },
-      ],
-      extras.caller,
-    );
+    const run: NewRun = {
+      input: { ...input, seed: resolveSeed(requested) },
+      seedRequested: requested ?? null,
+      parent: extras.parent,
+      options: extras.options,
+      webhook: extras.webhook,
+    };
+    const claim = key === undefined ? undefined : claimFor(key, parsed.data, run);
+    const [record] = await this.startAll([run], extras.caller, claim);
     return record;
   }
 
@@ -130,18 +165,24 @@ export class PredictionService {
    * count every earlier run; a refused batch stores nothing and sends nothing upstream.
    * `caller` names who asks (an owner session, the token, an address): submits are counted per caller.
    */
-  async startAll(runs: NewRun[], caller = "internal"): Promise<PredictionRecord[]> {
+  async startAll(runs: NewRun[], caller = "internal", claim?: IdempotencyClaim): Promise<PredictionRecord[]> {
     // A key the upstream rejects would only make tasks that fail: refused before anything is stored.
     await this.deps.keyGate.admit();
     const images = runs.reduce((sum, run) => sum + run.input.num_images, 0);
-    const admitted = this.admitting.then(async () => {
+    const admitted = this.admitting.then(async (): Promise<ClaimOutcome[]> => {
+      // A resend of a submit already made starts nothing, so no limit stands in its way.
+      const earlier = claim && (await this.deps.repo.findClaim(claim));
+      if (earlier) return [earlier];
       await this.deps.limits?.admit(caller, images, runs.length);
-      const records: PredictionRecord[] = [];
-      for (const run of runs) records.push(await this.create(run));
-      return records;
+      const outcomes: ClaimOutcome[] = [];
+      for (const run of runs) outcomes.push(await this.store(await this.prepare(run), claim));
+      return outcomes;
     });
     this.admitting = admitted.catch(() => undefined);
-    const records = await admitted;
+    const outcomes = await admitted;
+    if (outcomes.some((created) => created.outcome === "mismatch")) throw keyReused();
+    const records = outcomes.map((created) => created.record!);
+    if (outcomes[0]?.outcome === "replayed") return records;
     for (const [index, record] of records.entries()) {
       const { webhook } = runs[index];
       // Stored before the tracker has the prediction, so its ending cannot come first.
@@ -160,10 +201,10 @@ export class PredictionService {
     return (await this.deps.limits?.budgetToday()) ?? null;
   }
 
-  private async create(run: NewRun): Promise<PredictionRecord> {
+  private async prepare(run: NewRun): Promise<NewPrediction> {
     const id = newPredictionId();
     const provenance = await lineageFor(this.deps.repo, id, run);
-    return this.deps.repo.create({
+    return {
       id,
       engine: this.deps.engine.name,
       model: this.deps.engine.model,
@@ -179,7 +220,16 @@ export class PredictionService {
       options: run.options,
       ...provenance,
       sweep: run.sweep ? { id: run.sweep.id, x: run.sweep.x, y: run.sweep.y } : null,
-    });
+    };
+  }
+
+  private async store(prediction: NewPrediction, claim: IdempotencyClaim | undefined): Promise<ClaimOutcome> {
+    try {
+      if (claim) return await this.deps.repo.createOnce(prediction, claim);
+      return { outcome: "created", record: await this.deps.repo.create(prediction) };
+    } catch (error) {
+      throw this.deps.storage.toAppError(error);
+    }
   }
 
   /**
@@ -253,15 +303,31 @@ export class PredictionService {
     return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) }, threadSizes };
   }
 
-  /** Removes a prediction and its images; one still running is stopped first. */
+  /**
+   * Removes a prediction and its images; one still running is stopped first. Files go before the row,
+   * as on a full disk the row's delete needs the room they free; they are removed again after it, so a
+   * mirror or thumbnail that wrote in between leaves nothing either. Delete is final.
+   */
   async delete(id: string): Promise<void> {
     const record = await this.get(id);
     if (!isTerminal(record.status)) this.deps.tracker.cancel(id);
-    await this.deps.repo.delete(id);
+    await this.removeFiles(id);
+    try {
+      await this.deps.repo.delete(id);
+    } catch (error) {
+      if (!(await this.deps.storage.makeRoom())) throw this.deps.storage.toAppError(error);
+      await this.deps.repo.delete(id).catch((again) => {
+        throw this.deps.storage.toAppError(again);
+      });
+    }
     // Its own page, and the pages of its thread, which list it as an ancestor or a child.
     this.deps.pages?.revalidate([predictionTag(id), threadTag(record.threadId)]);
-    // The row is gone, so every view drops it now; a file that resists removal is logged, not reported as a failed delete.
     await this.deps.events.publish({ type: "deleted", id });
+    await this.removeFiles(id);
+  }
+
+  /** A file that resists removal is logged, not reported as a failed delete: the row decides what exists. */
+  private async removeFiles(id: string): Promise<void> {
     const removals = await Promise.allSettled([this.deps.blobs.deletePrefix(id), this.deps.thumbnails.remove(id)]);
     for (const removal of removals) {
       if (removal.status === "rejected")
@@ -334,6 +400,7 @@ export class PredictionService {
 
   /** Stops the tracker and closes the stores (tests, shutdown). */
   async close(): Promise<void> {
+    clearInterval(this.maintenance);
     this.deps.tracker.stop();
     this.deps.webhookSender.stop();
     this.deps.metrics.stop();

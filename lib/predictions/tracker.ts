@@ -7,9 +7,13 @@ import type { EventBus } from "../events/event-bus";
 import { log } from "../log";
 import { type Failure, nextTry, type RetryPolicy, sleep } from "../retry";
 import type { BlobStore } from "../storage/blob-store";
+import { storageProblemOf } from "../storage/storage-errors";
+import { EarlyDeliveries } from "./early-deliveries";
+import { FinalWrites } from "./final-writes";
 import type { KeyGate } from "./key-gate";
 import { MirrorError, type MirrorLimits, mirrorOutput } from "./mirror";
 import { DurationEstimate, nextPollDelay, type PollSchedule } from "./poll-schedule";
+import type { StorageGuard } from "./storage-guard";
 
 export type TrackerConfig = {
   /** Tasks allowed upstream at once; the rest wait, in order, as `created`. */
@@ -19,7 +23,7 @@ export type TrackerConfig = {
   schedule: PollSchedule;
   /** First guess of a task's duration, refined as tasks finish. */
   expectedDurationMs: number;
-  /** When a failed submit, poll or download is tried again. */
+  /** When a failed submit, poll, download or final write is tried again. */
   retry: RetryPolicy;
   mirrorLimits: MirrorLimits;
   /** Public URL of our webhook endpoint, when webhooks are on. */
@@ -27,16 +31,28 @@ export type TrackerConfig = {
 };
 
 /** `keyGate` hears whether the upstream took the key; it decides what that means for new submits. */
-type Deps = { repo: PredictionRepo; blobs: BlobStore; engine: Engine; events: EventBus; keyGate?: KeyGate };
+type Deps = {
+  repo: PredictionRepo;
+  blobs: BlobStore;
+  engine: Engine;
+  events: EventBus;
+  storage: StorageGuard;
+  keyGate?: KeyGate;
+};
 
-/** How long a webhook that beat its submit's answer is kept for that submit, and how many at most. */
-const EARLY_DELIVERY_MS = 60_000;
-const EARLY_DELIVERY_MAX = 256;
+const RESTARTED_MID_SUBMIT =
+  "The server restarted while this task was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.";
+const LOST_MID_SUBMIT =
+  "Tracking this task stopped while it was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.";
+
+/** A delete came while the outputs were being saved: stop, and leave nothing behind. */
+class Cancelled extends Error {}
 
 /**
  * Drives every prediction to a terminal state: submits in order within the
  * concurrency limit, polls only while something is unfinished, mirrors the
- * outputs before anyone hears "completed", and resumes after a restart.
+ * outputs before anyone hears "completed", resumes after a restart, and
+ * (reconcile) picks up whatever nothing is working on.
  */
 export class Tracker {
   private readonly queue: string[] = [];
@@ -49,19 +65,21 @@ export class Tracker {
   private readonly upstream = new Set<string>();
   private readonly finishing = new Map<string, Promise<void>>();
   private readonly cancelled = new Set<string>();
-  /** Webhook deliveries for upstream ids not stored yet, by upstream id; their submit picks them up. */
-  private readonly early = new Map<string, { state: EngineState; receivedAt: number }>();
+  private readonly finalWrites: FinalWrites;
+  private readonly early = new EarlyDeliveries();
   /** Submits sent upstream whose answer (and so upstream id) has not come back yet. */
   private submitsAwaitingAnswer = 0;
   private readonly estimate: DurationEstimate;
   private stopped = false;
   private pumpScheduled = false;
+  private reconciling = false;
 
   constructor(
     private readonly deps: Deps,
     private readonly config: TrackerConfig,
   ) {
     this.estimate = new DurationEstimate(config.expectedDurationMs);
+    this.finalWrites = new FinalWrites(deps.storage, config.retry, () => this.stopped);
   }
 
   /** Tasks holding a place upstream. */
@@ -75,9 +93,10 @@ export class Tracker {
 
   /**
    * Queues a prediction; it starts on the next turn of the event loop, so a submit request
-   * answers before the upstream submit is even prepared.
+   * answers before the upstream submit is even prepared. One already tracked is left as it is.
    */
   enqueue(id: string): void {
+    if (this.isTracked(id)) return;
     this.queue.push(id);
     if (this.pumpScheduled) return;
     this.pumpScheduled = true;
@@ -90,23 +109,37 @@ export class Tracker {
   /** Picks up what a previous process left unfinished; returns how many. */
   async resume(): Promise<number> {
     const unfinished = await this.deps.repo.listUnfinished();
-    for (const record of unfinished) {
-      if (record.submitState === "submitted") this.start(record.id);
-      else if (record.submitState === "submitting" && this.deps.engine.name !== "local") {
-        await this.fail(
-          record.id,
-          "The server restarted while this task was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.",
-        );
-      } else this.enqueue(record.id);
-    }
+    for (const record of unfinished) await this.pickUp(record, RESTARTED_MID_SUBMIT);
     return unfinished.length;
   }
 
-  /** Stops tracking a prediction (it is being deleted). */
+  /**
+   * Takes up what nothing is working on: final states whose write failed (written again here)
+   * and unfinished predictions no run tracks. Returns how many. Called periodically.
+   */
+  async reconcile(): Promise<number> {
+    if (this.stopped || this.reconciling) return 0;
+    this.reconciling = true;
+    try {
+      let taken = await this.finalWrites.retryKept();
+      for (const record of await this.deps.repo.listUnfinished()) {
+        if (this.stopped) break;
+        if (this.isTracked(record.id)) continue;
+        taken++;
+        await this.pickUp(record, LOST_MID_SUBMIT);
+      }
+      return taken;
+    } finally {
+      this.reconciling = false;
+    }
+  }
+
+  /** Stops tracking a prediction (it is being deleted); a mirror under way removes what it wrote. */
   cancel(id: string): void {
     this.cancelled.add(id);
     const queued = this.queue.indexOf(id);
     if (queued >= 0) this.queue.splice(queued, 1);
+    this.finalWrites.forget(id);
   }
 
   /**
@@ -138,8 +171,20 @@ export class Tracker {
       return "applied";
     }
     if (this.submitsAwaitingAnswer === 0) return false;
-    this.holdEarly(upstreamId, state);
+    this.early.hold(upstreamId, state);
     return "held";
+  }
+
+  private isTracked(id: string): boolean {
+    return this.active.has(id) || this.finishing.has(id) || this.finalWrites.has(id) || this.queue.includes(id);
+  }
+
+  /** Where an untracked unfinished prediction goes: polled, submitted, or failed if a submit's outcome is unknown. */
+  private async pickUp(record: PredictionRecord, outcomeUnknown: string): Promise<void> {
+    if (record.submitState === "submitted") this.start(record.id);
+    // The local engine renders again from the input; WaveSpeed may have billed a task we cannot see.
+    else if (record.submitState === "submitting" && this.deps.engine.name !== "local") await this.fail(record.id, outcomeUnknown);
+    else this.enqueue(record.id);
   }
 
   private pump(): void {
@@ -153,8 +198,8 @@ export class Tracker {
     this.upstream.add(id);
     void this.run(id)
       .catch(async (error) => {
-        log.error("tracker crashed on a prediction", { id, error: String(error) });
-        await this.fail(id, "Internal error while tracking this prediction.");
+        if (!storageProblemOf(error)) log.error("tracker crashed on a prediction", { id, error: String(error) });
+        await this.fail(id, this.deps.storage.describe(error) ?? "Internal error while tracking this prediction.");
       })
       .catch((error) => log.error("could not record a tracker crash", { id, error: String(error) }))
       .finally(() => {
@@ -189,7 +234,7 @@ export class Tracker {
         this.deps.keyGate?.keyAccepted();
         // Polling needs only the id and the input, which we already hold: no read back.
         if ((await this.save(id, { upstreamId, submitState: "submitted" })) !== "updated") return undefined;
-        const delivered = this.takeEarly(upstreamId);
+        const delivered = this.early.take(upstreamId);
         if (delivered) await this.apply(id, await this.withTaskCode(upstreamId, record.input, delivered));
         return { ...record, upstreamId, submitState: "submitted" };
       } catch (error) {
@@ -202,7 +247,7 @@ export class Tracker {
           this.config.deadlineMs - (Date.now() - startedAt),
         );
         if (delay === undefined) {
-          await this.fail(id, describeFailure(error));
+          await this.fail(id, this.describe(error));
           return undefined;
         }
         // Nothing was created upstream: safe to send again, keeping its place.
@@ -236,7 +281,7 @@ export class Tracker {
         this.reportKey(error);
         const retryIn = nextTry("poll", failureOf(error), ++failures, this.config.retry);
         if (retryIn === undefined) {
-          await this.fail(id, describeFailure(error));
+          await this.fail(id, this.describe(error));
           return;
         }
         delay = retryIn;
@@ -246,20 +291,6 @@ export class Tracker {
 
   private reportKey(error: unknown): void {
     if (error instanceof UpstreamError && error.kind === "auth") this.deps.keyGate?.keyRejected();
-  }
-
-  private holdEarly(upstreamId: string, state: EngineState): void {
-    const now = Date.now();
-    for (const [key, held] of this.early) {
-      if (now - held.receivedAt > EARLY_DELIVERY_MS || this.early.size >= EARLY_DELIVERY_MAX) this.early.delete(key);
-    }
-    this.early.set(upstreamId, { state, receivedAt: now });
-  }
-
-  private takeEarly(upstreamId: string): EngineState | undefined {
-    const held = this.early.get(upstreamId);
-    this.early.delete(upstreamId);
-    return held && Date.now() - held.receivedAt <= EARLY_DELIVERY_MS ? held.state : undefined;
   }
 
   /**
@@ -301,32 +332,47 @@ export class Tracker {
     return false;
   }
 
-  /** Mirrors every output, then reports completion. Polls and webhooks share one run. */
+  /**
+   * Mirrors every output, then stores completion. Polls and webhooks share one run. Outputs
+   * that cannot all be saved are removed, and the prediction fails saying why.
+   */
   private complete(id: string, state: EngineState): Promise<void> {
     const running = this.finishing.get(id);
     if (running) return running;
     const work = this.mirrorAll(id, state.outputs)
-      .then(async (outputs) => {
-        if (this.cancelled.has(id)) return;
-        const record = await this.deps.repo.complete(id, outputs, {
-          error: "",
-          inferenceMs: state.inferenceMs,
-          completedAt: new Date().toISOString(),
-        });
-        if (record) await this.deps.events.publish({ type: "updated", record });
-      })
-      .catch((error) => this.fail(id, `The images could not be saved: ${describeFailure(error)}`))
+      .then(
+        (outputs) => this.finalWrites.write(id, () => this.storeCompletion(id, outputs, state)),
+        async (error) => {
+          await this.removeFiles(id);
+          if (!(error instanceof Cancelled)) await this.fail(id, this.describe(error, "The images could not be saved: "));
+        },
+      )
       .finally(() => this.finishing.delete(id));
     this.finishing.set(id, work);
     return work;
+  }
+
+  private async storeCompletion(id: string, outputs: StoredOutput[], state: EngineState): Promise<void> {
+    if (this.cancelled.has(id)) return this.removeFiles(id);
+    const record = await this.deps.repo.complete(id, outputs, {
+      error: "",
+      inferenceMs: state.inferenceMs,
+      completedAt: new Date().toISOString(),
+    });
+    if (record) return this.deps.events.publish({ type: "updated", record });
+    // Deleted meanwhile, or ended another way: the files this run wrote belong to no result.
+    if ((await this.deps.repo.getStatus(id)) !== "completed") await this.removeFiles(id);
   }
 
   private async mirrorAll(id: string, outputs: EngineOutput[]): Promise<StoredOutput[]> {
     if (outputs.length === 0) throw new MirrorError("the task completed without any output");
     const stored: StoredOutput[] = [];
     for (const [index, output] of outputs.entries()) {
+      if (this.cancelled.has(id)) throw new Cancelled();
       stored.push(await this.mirrorWithRetry(id, index, output));
     }
+    // A delete that came while the last file was written must not leave it behind either.
+    if (this.cancelled.has(id)) throw new Cancelled();
     return stored;
   }
 
@@ -343,14 +389,21 @@ export class Tracker {
     }
   }
 
+  private async removeFiles(id: string): Promise<void> {
+    await this.deps.blobs
+      .deletePrefix(id)
+      .catch((error) => log.warn("could not remove the files of an unfinished prediction", { id, error: String(error) }));
+  }
+
   private async isSettled(id: string): Promise<boolean> {
     const status = await this.deps.repo.getStatus(id);
     return !status || isTerminal(status) || this.finishing.has(id);
   }
 
   /** Fails the prediction unless it already ended: the store refuses to move a terminal status. */
-  private async fail(id: string, error: string): Promise<void> {
-    await this.save(id, { status: "failed", error, completedAt: new Date().toISOString() });
+  private fail(id: string, error: string): Promise<void> {
+    const completedAt = new Date().toISOString();
+    return this.finalWrites.write(id, async () => void (await this.save(id, { status: "failed", error, completedAt })));
   }
 
   /** Writes the patch and announces what a person can see of it. */
@@ -363,16 +416,22 @@ export class Tracker {
     if (record) await this.deps.events.publish({ type: "updated", record });
     return outcome;
   }
-}
 
-/** What the retry decision needs to know of a failure. */
-function failureOf(error: unknown): Failure {
-  if (error instanceof UpstreamError) return { kind: error.kind, retryAfterMs: error.details.retryAfterMs };
-  return { kind: "other" };
+  /** A failure in words: a full disk says so, whatever was being done; other failures follow `context`. */
+  private describe(error: unknown, context = ""): string {
+    return this.deps.storage.describe(error) ?? context + describeFailure(error);
+  }
 }
 
 function describeFailure(error: unknown): string {
   if (error instanceof UpstreamError || error instanceof MirrorError) return error.message;
   log.error("unexpected failure", { error: String(error) });
   return "Internal error.";
+}
+
+/** What the retry decision needs to know of a failure. */
+function failureOf(error: unknown): Failure {
+  if (error instanceof UpstreamError) return { kind: error.kind, retryAfterMs: error.details.retryAfterMs };
+  if (storageProblemOf(error)) return { kind: "storage_full" };
+  return { kind: "other" };
 }

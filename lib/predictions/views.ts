@@ -80,7 +80,10 @@ export function toSharePage(record: PredictionRecord, family: Family, baseUrl: s
   return {
     view: toView(record, baseUrl),
     family: {
-      ancestors: family.ancestors.map((ancestor) => ({ id: ancestor.id, view: ancestor.record && toView(ancestor.record, baseUrl) })),
+      ancestors: family.ancestors.map((ancestor) => ({
+        id: ancestor.id,
+        view: ancestor.record && toView(ancestor.record, baseUrl),
+      })),
       children: family.children.map((child) => toView(child, baseUrl)),
     },
   };

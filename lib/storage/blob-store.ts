@@ -14,6 +14,8 @@ export interface BlobStore {
   deletePrefix(prefix: string): Promise<void>;
   /** The first segments of every key: one per prediction that has files. */
   listPrefixes(): Promise<string[]>;
+  /** Removes what puts that never finished left behind (a crash or a full disk mid-write); returns how many. */
+  removeIncomplete(): Promise<number>;
 }
 
 export type BlobInfo = { size: number; contentType: string };

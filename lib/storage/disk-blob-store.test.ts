@@ -19,4 +19,18 @@ describe("DiskBlobStore", () => {
     await expect(store.put("../escape.jpg", Buffer.from("x"), "image/jpeg")).rejects.toThrow(/escapes/);
     await expect(store.deletePrefix("..")).rejects.toThrow(/escapes/);
   });
+
+  it("leaves no temporary file behind when a write fails, and removes those a crash left", async () => {
+    const root = tempDir();
+    const store = new DiskBlobStore(root);
+    // A folder where the file should go makes the final rename fail, after the bytes were written.
+    fs.mkdirSync(path.join(root, "abc", "0.jpg"), { recursive: true });
+    await expect(store.put("abc/0.jpg", Buffer.from("x"), "image/jpeg")).rejects.toThrow();
+    expect(fs.readdirSync(path.join(root, "abc"))).toEqual(["0.jpg"]);
+
+    fs.writeFileSync(path.join(root, "abc", "1.jpg.0b6e5a.tmp"), "half");
+    fs.writeFileSync(path.join(root, "abc", "2.jpg"), "whole");
+    expect(await store.removeIncomplete()).toBe(1);
+    expect(fs.readdirSync(path.join(root, "abc")).sort()).toEqual(["0.jpg", "2.jpg"]);
+  });
 });

@@ -19,9 +19,15 @@ export class DiskBlobStore implements BlobStore {
     const target = this.resolve(key);
     await fs.mkdir(path.dirname(target), { recursive: true });
     // Write then rename, so a reader never sees half a file.
-    const temporary = `${target}.${randomUUID()}.tmp`;
-    await fs.writeFile(temporary, bytes);
-    await fs.rename(temporary, target);
+    const temporary = `${target}.${randomUUID()}${TEMPORARY}`;
+    try {
+      await fs.writeFile(temporary, bytes);
+      await fs.rename(temporary, target);
+    } catch (error) {
+      // A full disk leaves part of the file written; it must not stay behind.
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
   }
 
   async get(key: string): Promise<StoredBlob | undefined> {
@@ -57,6 +63,19 @@ export class DiskBlobStore implements BlobStore {
     }
   }
 
+  async removeIncomplete(): Promise<number> {
+    let removed = 0;
+    for (const prefix of await this.listPrefixes()) {
+      const folder = this.resolve(prefix);
+      const names = await fs.readdir(folder).catch(() => [] as string[]);
+      for (const name of names.filter((candidate) => candidate.endsWith(TEMPORARY))) {
+        await fs.rm(path.join(folder, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   /** Maps a key to a path inside the root, refusing anything that escapes it. */
   resolve(key: string): string {
     const target = path.resolve(this.root, key);
@@ -64,6 +83,9 @@ export class DiskBlobStore implements BlobStore {
     return target;
   }
 }
+
+/** Suffix of a file being written; renamed away once whole. */
+const TEMPORARY = ".tmp";
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import sharp from "sharp";
+import { log } from "../log";
 import { type BlobStore, readBlob } from "./blob-store";
 
 export const THUMBNAIL_WIDTH = 384;
@@ -12,7 +13,8 @@ export class ThumbnailCache {
   private readonly rendering = new Map<string, Promise<Buffer>>();
 
   constructor(
-    private readonly storage: BlobStore,
+    /** Where thumbnails are kept; start-up cleanup sweeps it like the originals. */
+    readonly storage: BlobStore,
     private readonly width = THUMBNAIL_WIDTH,
   ) {}
 
@@ -39,7 +41,10 @@ export class ThumbnailCache {
       .resize({ width: this.width, withoutEnlargement: true })
       .webp({ quality: 78 })
       .toBuffer();
-    await this.storage.put(key, thumbnail, "image/webp");
+    // A thumbnail that cannot be kept (a full disk) is still shown; it is made again next time.
+    await this.storage
+      .put(key, thumbnail, "image/webp")
+      .catch((error) => log.warn("could not keep a thumbnail", { key, error: String(error) }));
     return thumbnail;
   }
 }

@@ -73,6 +73,15 @@ describe("validation with the contract's schema", () => {
     });
   });
 
+  it("flags a prompt with nothing visible in it, or longer than the model reads, before anything is sent", () => {
+    expect(validateValues({ ...DEFAULT_VALUES, prompt: "\u200b\u200b" }).errors?.prompt).toBe(
+      "Prompt must be text with at least one visible character, not only spaces or invisible ones",
+    );
+    expect(validateValues({ ...DEFAULT_VALUES, prompt: "a".repeat(2001) }).errors?.prompt).toMatch(
+      /^Prompt must be at most 2000 characters/,
+    );
+  });
+
   it("rejects a fractional seed and an empty guidance scale", () => {
     const { errors } = validateValues({ ...DEFAULT_VALUES, prompt: "x", seed: "1.5", guidance_scale: "" });
     expect(Object.keys(errors ?? {})).toEqual(["seed", "guidance_scale"]);

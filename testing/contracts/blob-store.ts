@@ -60,5 +60,14 @@ export function describeBlobStoreContract(name: string, open: () => Promise<{ st
       // Deleting what is not there is not an error.
       await store.deletePrefix("gone");
     });
+
+    it("keeps every whole blob when it removes what unfinished writes left", async () => {
+      const store = await fresh();
+      await store.put("p3/0.jpg", bytes("whole"), "image/jpeg");
+      await store.put("p3/1.jpg", bytes("also whole"), "image/jpeg");
+      expect(await store.removeIncomplete()).toBe(0);
+      expect(await readBlob(store, "p3/0.jpg")).toEqual(bytes("whole"));
+      expect(await readBlob(store, "p3/1.jpg")).toEqual(bytes("also whole"));
+    });
   });
 }

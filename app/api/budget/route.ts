@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
 import type { BudgetAnswer } from "@/lib/playground-api";
 
@@ -10,3 +11,5 @@ export const GET = withErrors(async () => {
   const answer: BudgetAnswer = { budget: await getServices().predictions.budgetToday() };
   return NextResponse.json(answer, { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { getServices } from "@/lib/composition-root";
 import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/http/methods";
 import { parseQuery, withErrors } from "@/lib/http/respond";
 import { exportQuerySchema, toHistoryQuery } from "@/lib/playground-api";
 
@@ -31,3 +32,5 @@ export const GET = withErrors(async (request) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

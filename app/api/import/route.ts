@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
 import { saveUpload } from "@/lib/http/upload";
 
@@ -18,3 +19,5 @@ export const POST = withErrors(async (request) => {
     await upload.remove();
   }
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

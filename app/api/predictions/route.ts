@@ -3,6 +3,7 @@ import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { parseBody, parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
 import { historyQuerySchema, submitExtrasSchema, toHistoryQuery } from "@/lib/playground-api";
 import { toHistoryPage, toView } from "@/lib/predictions/views";
@@ -13,7 +14,11 @@ export const dynamic = "force-dynamic";
 export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES);
   const { parent } = parseBody(submitExtrasSchema, body);
-  const record = await getServices().predictions.submit(body, { caller: callerFrom(request.headers), parent });
+  const record = await getServices().predictions.submit(body, {
+    caller: callerFrom(request.headers),
+    idempotencyKey: request.headers.get("idempotency-key"),
+    parent,
+  });
   return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { status: 201 });
 });
 
@@ -23,3 +28,5 @@ export const GET = withErrors(async (request) => {
   const history = await getServices().predictions.history({ limit, cursor, ...toHistoryQuery(filters) });
   return NextResponse.json(toHistoryPage(history, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

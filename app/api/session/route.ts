@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { callerFrom } from "@/lib/access/caller";
 import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/access/session";
 import { getServices } from "@/lib/composition-root";
+import { otherMethods } from "@/lib/http/methods";
 import { parseBody } from "@/lib/http/parse-body";
 import { clientAddress } from "@/lib/http/request-host";
 import { withErrors } from "@/lib/http/respond";
@@ -41,3 +42,5 @@ export const DELETE = withErrors(async (request) => {
   response.cookies.set(SESSION_COOKIE, "", sessionCookieOptions(access.secureCookies(request.headers), 0));
   return response;
 });
+
+export const { PUT, PATCH, OPTIONS } = otherMethods({ GET, POST, DELETE });

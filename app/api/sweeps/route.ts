@@ -3,6 +3,7 @@ import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { readJsonBody, withErrors } from "@/lib/http/respond";
 import { toSweepView } from "@/lib/sweeps/views";
 
@@ -14,3 +15,5 @@ export const POST = withErrors(async (request) => {
   const state = await getServices().sweeps.create(body, callerFrom(request.headers));
   return NextResponse.json(toSweepView(state, requestBaseUrl(request.headers)), { status: 201 });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { type EngineInput, PIXEL_SIZES } from "@/lib/domain";
+import { type EngineInput, PIXEL_SIZES } from "../../domain";
 import { rngFor } from "./prng";
 import { describeScene } from "./scene";
 import { sceneToSvg } from "./svg";

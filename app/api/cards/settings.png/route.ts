@@ -1,5 +1,6 @@
 import { getServices } from "@/lib/composition-root";
 import { cardResponse } from "@/lib/http/card-response";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
 import { settingsFromValues, valuesFromQuery } from "@/lib/view/form-values";
 
@@ -10,3 +11,5 @@ export const GET = withErrors(async (request) => {
   const settings = settingsFromValues(valuesFromQuery(new URL(request.url).searchParams));
   return cardResponse(request, await getServices().cards.settings(settings));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { otherMethods } from "@/lib/http/methods";
 import { parseBody, readJsonBody, withErrors } from "@/lib/http/respond";
 import { annotationSchema } from "@/lib/playground-api";
 import { toView } from "@/lib/predictions/views";
@@ -30,3 +31,5 @@ export const DELETE = withErrors<Context>(async (_request, { params }) => {
   await getServices().predictions.delete(id);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });

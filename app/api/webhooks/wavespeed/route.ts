@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { getEnv } from "@/lib/env";
+import { otherMethods } from "@/lib/http/methods";
 import { readTextBody, withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -11,3 +12,5 @@ export const POST = withErrors(async (request) => {
   await getServices().predictions.receiveWebhook(request.headers, rawBody);
   return NextResponse.json({ code: 200, message: "success", data: null });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

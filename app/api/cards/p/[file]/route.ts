@@ -1,6 +1,7 @@
 import { getServices } from "@/lib/composition-root";
 import { AppError } from "@/lib/errors";
 import { cardResponse, idOfPng } from "@/lib/http/card-response";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -11,3 +12,5 @@ export const GET = withErrors<{ params: Promise<{ file: string }> }>(async (requ
   if (!id) throw new AppError("not_found", "No such card.", "file");
   return cardResponse(request, await getServices().cards.prediction(id));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

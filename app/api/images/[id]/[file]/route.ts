@@ -1,5 +1,6 @@
 import { getServices } from "@/lib/composition-root";
 import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
 import { downloadName } from "@/lib/predictions/download-name";
 
@@ -32,3 +33,5 @@ export const GET = withErrors<{ params: Promise<{ id: string; file: string }> }>
   };
   return new Response(blob.body, { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

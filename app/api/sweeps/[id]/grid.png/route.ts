@@ -1,4 +1,5 @@
 import { getServices } from "@/lib/composition-root";
+import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -16,3 +17,5 @@ export const GET = withErrors<{ params: Promise<{ id: string }> }>(async (reques
     headers["Content-Disposition"] = `attachment; filename="sweep-${id}.png"`;
   return new Response(new Uint8Array(png), { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

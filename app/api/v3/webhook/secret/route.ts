@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
-import { methodNotAllowed, withErrors } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/methods";
+import { withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,4 @@ export const GET = withErrors(async () =>
   ),
 );
 
-export const POST = methodNotAllowed("GET");
-export const PUT = methodNotAllowed("GET");
-export const PATCH = methodNotAllowed("GET");
-export const DELETE = methodNotAllowed("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { methodNotAllowed, withErrors } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/methods";
+import { withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,4 @@ export const GET = withErrors<{ params: Promise<{ id: string }> }>(async (reques
   return NextResponse.json(envelope, { headers: { "Cache-Control": "no-store" } });
 });
 
-export const POST = methodNotAllowed("GET");
-export const PUT = methodNotAllowed("GET");
-export const PATCH = methodNotAllowed("GET");
-export const DELETE = methodNotAllowed("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

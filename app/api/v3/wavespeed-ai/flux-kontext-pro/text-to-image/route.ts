@@ -4,7 +4,8 @@ import { getServices } from "@/lib/composition-root";
 import { submitQuerySchema } from "@/lib/contract";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { methodNotAllowed, parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/methods";
+import { parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +22,9 @@ export const POST = withErrors(async (request) => {
     baseUrl: requestBaseUrl(request.headers),
     signal: request.signal,
     caller: callerFrom(request.headers),
+    idempotencyKey: request.headers.get("idempotency-key"),
   });
   return NextResponse.json(envelope, { status });
 });
 
-export const GET = methodNotAllowed("POST");
-export const PUT = methodNotAllowed("POST");
-export const PATCH = methodNotAllowed("POST");
-export const DELETE = methodNotAllowed("POST");
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

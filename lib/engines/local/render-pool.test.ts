@@ -1,0 +1,26 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { EngineInput } from "../../domain";
+import { renderImage } from "./render";
+import { createRenderPool } from "./render-pool";
+
+const pool = createRenderPool({ threads: 2 });
+afterAll(() => pool.close());
+
+const input: EngineInput = {
+  prompt: "a lighthouse on a cliff at dawn",
+  aspect_ratio: "16:9",
+  num_images: 2,
+  seed: 42,
+  guidance_scale: 3.5,
+  safety_tolerance: "2",
+};
+
+describe("the render pool", () => {
+  it("renders on its worker threads exactly what rendering in this thread would", async () => {
+    const pooled = await Promise.all([0, 1].map((index) => pool.render(input, index)));
+    const here = await Promise.all([0, 1].map((index) => renderImage(input, index)));
+    expect(Buffer.isBuffer(pooled[0])).toBe(true);
+    expect(pooled.map((bytes, index) => bytes.equals(here[index]))).toEqual([true, true]);
+    expect(pool.threads).toBe(2);
+  });
+});

@@ -1,0 +1,42 @@
+import net from "node:net";
+
+/**
+ * HTTP the way a failing network sends it, over a plain socket to 127.0.0.1: a request whose
+ * answer is never read, or an upload cut off half-way.
+ */
+
+/** Sends a whole JSON POST, then hangs up before the answer: the request arrives, its answer is lost. */
+export function postAndHangUp(port: number, path: string, body: object, headers: Record<string, string> = {}): Promise<void> {
+  const json = JSON.stringify(body);
+  const head = Object.entries({
+    ...headers,
+    "Content-Type": "application/json",
+    "Content-Length": String(Buffer.byteLength(json)),
+  })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
+  return send(port, `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${head}\r\n${json}`, 0);
+}
+
+/** Announces a body, sends a part of it, and hangs up after `afterMs`: an aborted upload. */
+export function abortUpload(port: number, path: string, afterMs = 300): Promise<void> {
+  return send(
+    port,
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"prompt":"ha`,
+    afterMs,
+  );
+}
+
+function send(port: number, raw: string, hangUpAfterMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1", () => {
+      socket.write(raw, () =>
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, hangUpAfterMs),
+      );
+    });
+    socket.on("error", reject);
+  });
+}
