@@ -10,8 +10,8 @@ import { usePrediction } from "@/hooks/use-prediction";
 import { usePredictionLookup } from "@/hooks/use-prediction-lookup";
 import { imageKey, revealedImages } from "@/lib/browser/id-set-store";
 import { stepImage } from "@/lib/view/lightbox-steps";
-import type { LightboxTarget } from "./lightbox-context";
 import { LightboxActions } from "./lightbox-actions";
+import type { LightboxTarget } from "./lightbox-context";
 
 type Props = { target: LightboxTarget | null; onMove: (target: LightboxTarget) => void; onClose: () => void };
 
@@ -23,7 +23,11 @@ export function Lightbox({ target, onMove, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const { data: view } = usePrediction(target?.id ?? "", undefined, { enabled: Boolean(target) });
   const lookup = usePredictionLookup();
-  const [zoomed, setZoomed] = useState(false);
+  // Zoom belongs to one image: each image opens fitted to the screen.
+  const at = target ? `${target.id}.${target.index}` : "";
+  const [zoomedAt, setZoomedAt] = useState<string | null>(null);
+  const zoomed = zoomedAt === at;
+  const toggleZoom = () => setZoomedAt((current) => (current === at ? null : at));
   const output = target && view?.status === "completed" ? view.outputs[target.index] : undefined;
   const revealed = useRevealed(target?.id ?? "", output?.index ?? -1);
   const open = Boolean(target && output);
@@ -34,8 +38,6 @@ export function Lightbox({ target, onMove, onClose }: Props) {
     if (open && !element.open) element.showModal();
     if (!open && element.open) element.close();
   }, [open]);
-  // Each image opens fitted to the screen.
-  useEffect(() => setZoomed(false), [target?.id, target?.index]);
 
   const stepTo = (step: 1 | -1) => (target ? stepImage(target, step, target.sequence, lookup) : undefined);
   const previous = stepTo(-1);
@@ -45,7 +47,7 @@ export function Lightbox({ target, onMove, onClose }: Props) {
     if ((event.target as HTMLElement).closest("textarea, input")) return;
     if (event.key === "ArrowRight") move(next);
     else if (event.key === "ArrowLeft") move(previous);
-    else if (event.key === "z" || event.key === "Z") setZoomed((current) => !current);
+    else if (event.key === "z" || event.key === "Z") toggleZoom();
     else return;
     event.preventDefault();
   };
@@ -81,9 +83,7 @@ export function Lightbox({ target, onMove, onClose }: Props) {
               height={output.height}
               data-testid="lightbox-image"
               className={
-                zoomed
-                  ? "max-w-none"
-                  : `max-h-full max-w-full rounded-lg object-contain shadow-2xl ${hidden ? "blur-2xl" : ""}`
+                zoomed ? "max-w-none" : `max-h-full max-w-full rounded-lg object-contain shadow-2xl ${hidden ? "blur-2xl" : ""}`
               }
             />
             {hidden && (
@@ -99,7 +99,7 @@ export function Lightbox({ target, onMove, onClose }: Props) {
               <button
                 type="button"
                 aria-pressed={zoomed}
-                onClick={() => setZoomed((current) => !current)}
+                onClick={() => toggleZoom()}
                 className={buttonClass({ size: "sm" })}
                 disabled={hidden}
               >
@@ -138,9 +138,17 @@ export function Lightbox({ target, onMove, onClose }: Props) {
             <p className="text-xs text-fg-muted tabular-nums">
               {output.width} × {output.height} · {output.contentType}
             </p>
-            <LightboxActions view={view} output={output} position={target.index + 1} handlers={target.handlers} onDone={onClose} />
+            <LightboxActions
+              view={view}
+              output={output}
+              position={target.index + 1}
+              handlers={target.handlers}
+              onDone={onClose}
+            />
             <NoteEditor view={view} />
-            <p className="text-xs text-fg-muted">← and → move through the images{runs > 1 ? " and on to the next run" : ""}; Z zooms.</p>
+            <p className="text-xs text-fg-muted">
+              ← and → move through the images{runs > 1 ? " and on to the next run" : ""}; Z zooms.
+            </p>
           </aside>
         </div>
       )}

@@ -6,7 +6,9 @@ import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
 import { useElapsed } from "@/hooks/use-elapsed";
+import { useHiddenRun } from "@/hooks/use-id-sets";
 import { usePrediction } from "@/hooks/use-prediction";
+import { dismissedRuns } from "@/lib/browser/id-set-store";
 import type { PredictionRequest } from "@/lib/contract";
 import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
@@ -30,6 +32,9 @@ type Props = {
 
 export function PredictionCard({ id, handlers, startedAt, onRetry, fallback, priority }: Props) {
   const { data: view, error } = usePrediction(id);
+  // A delete waiting out its Undo, or a failed run dismissed.
+  const hidden = useHiddenRun(id);
+  if (hidden) return null;
   if (!view) {
     // Deleted, here or in another tab: the card goes away.
     if (error && "code" in error && error.code === "not_found") return null;
@@ -71,7 +76,12 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
       }
     >
       {view.status === "failed" ? (
-        <RunError message={view.error} onRetry={retry} />
+        <RunError
+          message={view.error}
+          onRetry={retry}
+          onEdit={() => handlers.applySettings(view.input, view.id)}
+          onDismiss={() => dismissedRuns.add(view.id)}
+        />
       ) : view.status === "completed" ? (
         <Gallery view={view} eager={startedAt !== undefined} priority={priority} />
       ) : (

@@ -79,11 +79,15 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
               </div>
             )}
             <div className="flex justify-end gap-2">
-              {/* biome-ignore lint/a11y/noAutofocus: the dialog pattern puts focus inside it, on the safe choice */}
+              {/* The dialog pattern puts focus inside it, on the safe choice. */}
               <Button autoFocus onClick={() => settle(false)}>
                 Cancel
               </Button>
-              <Button type="submit" variant={pending.danger ? "danger" : "primary"} className={pending.danger ? "border border-danger/40" : ""}>
+              <Button
+                type="submit"
+                variant={pending.danger ? "danger" : "primary"}
+                className={pending.danger ? "border border-danger/40" : ""}
+              >
                 {pending.confirmLabel}
               </Button>
             </div>

@@ -33,7 +33,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext value={show}>
       {children}
       {/* Above the compare tray, which sits at the bottom of every page. */}
-      <section aria-label="Notifications" className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex flex-col items-center gap-2 px-3">
+      <section
+        aria-label="Notifications"
+        className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex flex-col items-center gap-2 px-3"
+      >
         {toasts.map((toast) => (
           <ToastItem key={toast.id} toast={toast} onGone={() => remove(toast.id)} />
         ))}

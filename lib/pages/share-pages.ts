@@ -16,10 +16,11 @@ export const CACHED_PAGE_CONTROL = "public, s-maxage=60, stale-while-revalidate=
 /** A page that changes by itself (a run in progress) or must not outlive a delete. */
 export const LIVE_PAGE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
 
+/** How long a cached share page is kept before it is rendered again anyway (a child run finishing in the background). */
+export const SHARE_PAGE_REVALIDATE_S = 60;
+
 /** The tag a run's cached pages and data carry; revalidating it renders them again on their next view. */
 export const predictionTag = (id: string) => `prediction:${id}`;
-/** Every run of a thread: pages list their ancestors and children, so a delete or a new run changes them. */
-export const threadTag = (threadId: string) => `thread:${threadId}`;
 
 /** The base URL as one path segment (base64url), so every host a page is built for has its own cached copy. */
 export const originSegment = (baseUrl: string) => Buffer.from(baseUrl, "utf8").toString("base64url");

@@ -24,7 +24,7 @@ import type { EventBus, EventListener } from "../events/event-bus";
 import { log } from "../log";
 import type { createProcessMetrics } from "../metrics";
 import type { PageRevalidator } from "../pages/page-revalidator";
-import { predictionTag, threadTag } from "../pages/share-pages";
+import { predictionTag } from "../pages/share-pages";
 import type { BudgetView, EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
@@ -320,8 +320,9 @@ export class PredictionService {
         throw this.deps.storage.toAppError(again);
       });
     }
-    // Its own page, and the pages of its thread, which list it as an ancestor or a child.
-    this.deps.pages?.revalidate([predictionTag(id), threadTag(record.threadId)]);
+    // Its own page, and its parent's, which lists it as a child (its children's pages catch up within a minute).
+    const parentId = record.lineage?.parentId;
+    this.deps.pages?.revalidate([predictionTag(id), ...(parentId ? [predictionTag(parentId)] : [])]);
     await this.deps.events.publish({ type: "deleted", id });
     await this.removeFiles(id);
   }
