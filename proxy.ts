@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from "@/lib/access/session";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
-import { type PagePlan, planPage } from "@/lib/pages/share-pages";
+import { type PagePlan, planPage, REWRITE_HEADER, REWRITE_TOKEN } from "@/lib/pages/share-pages";
 
 /**
  * The one gate every request passes (Next 16's proxy, on the Node runtime, in the server's own
@@ -22,8 +22,11 @@ export async function proxy(request: NextRequest) {
         request.nextUrl.pathname,
         requestBaseUrl(request.headers),
         async (id) => (await predictions.find(id))?.status,
+        request.headers.get(REWRITE_HEADER),
       )
     : { kind: "per-request" };
+  // Gated, and its headers set, on the way in: the page answers with those.
+  if (plan.kind === "rewritten") return NextResponse.next();
   const decision = await decide(access, {
     method: request.method,
     pathname: request.nextUrl.pathname,
@@ -42,7 +45,10 @@ export async function proxy(request: NextRequest) {
 function toResponse(request: NextRequest, decision: GateDecision, plan: PagePlan): Response {
   if (decision.kind === "pass") {
     const forward = { request: { headers: decision.requestHeaders } };
-    if (plan.kind === "cached") return NextResponse.rewrite(new URL(plan.path, request.url), forward);
+    if (plan.kind === "cached") {
+      decision.requestHeaders.set(REWRITE_HEADER, REWRITE_TOKEN);
+      return NextResponse.rewrite(new URL(plan.path, request.url), forward);
+    }
     // The cached route is reached only through the rewrite above.
     if (plan.kind === "not-found") return NextResponse.rewrite(new URL("/not-found", request.url), forward);
     return NextResponse.next(forward);

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { SelectionTray } from "@/components/compare/selection-tray";
 import { SiteHeader } from "@/components/layout/site-header";
 import { themeInitScript } from "@/lib/browser/theme";
-import { getServices } from "@/lib/composition-root";
+import { siteShell } from "@/lib/composition-root";
 import { ENGINE_LABELS } from "@/lib/domain";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -20,8 +20,7 @@ export const metadata: Metadata = {
  * view, when the environment (which engine runs) is the server's own.
  */
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const { predictions, access } = getServices();
-  const { engine } = predictions.engineInfo();
+  const { engine, signInRequired } = siteShell();
   return (
     // The head script sets the theme class before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
@@ -31,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body className="min-h-dvh">
-        <Providers signInRequired={access.signInRequired}>
+        <Providers signInRequired={signInRequired}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2"

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { connection } from "next/server";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { buttonClass } from "@/components/ui/button";
 
-/** Any path nothing serves. Rendered per request, like every page outside the share cache. */
-export default async function NotFound() {
-  await connection();
+/**
+ * Any path nothing serves. Static on purpose: Next renders this boundary into every page's payload,
+ * cached share pages included, so it must not read the request.
+ */
+export default function NotFound() {
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col items-center gap-4 px-4 py-24 text-center">
       <p className="text-sm font-medium text-fg-muted">404</p>

@@ -165,3 +165,12 @@ export function getServices(): Services {
   holder.__kontextServices ??= buildServices(getEnv());
   return holder.__kontextServices;
 }
+
+/**
+ * What every page's frame shows (which engine runs, whether there is an owner to sign in), from the
+ * environment alone: a page prerendered at build (the static 404) must not open the data folder.
+ */
+export function siteShell(): { engine: Env["KONTEXT_ENGINE"]; signInRequired: boolean } {
+  const env = getEnv();
+  return { engine: env.KONTEXT_ENGINE, signInRequired: Boolean(env.ACCESS_TOKEN) };
+}

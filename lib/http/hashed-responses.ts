@@ -75,6 +75,7 @@ function holdWhenMarked(response: http.ServerResponse): void {
 function applyHashes(response: http.ServerResponse, body: Buffer): void {
   const directive = String(response.getHeader(HASH_INLINE_SCRIPTS_HEADER));
   response.removeHeader(HASH_INLINE_SCRIPTS_HEADER);
+  markPublic(response);
   const policy = response.getHeader("content-security-policy");
   if (typeof policy !== "string") return;
   const etag = response.getHeader("etag");
@@ -92,6 +93,15 @@ function applyHashes(response: http.ServerResponse, body: Buffer): void {
   if (hashes) response.setHeader("content-security-policy", withSources(policy, directive, hashes));
   // A 304 whose hashes are not known here keeps the policy the browser already has for the page.
   else if (response.statusCode === 304) response.removeHeader("content-security-policy");
+}
+
+/**
+ * Next sends a cached page as `s-maxage=…, stale-while-revalidate=…` and overwrites any
+ * Cache-Control set before it; the same page for everyone is said to be `public` here.
+ */
+function markPublic(response: http.ServerResponse): void {
+  const control = response.getHeader("cache-control");
+  if (typeof control === "string" && control.startsWith("s-maxage=")) response.setHeader("cache-control", `public, ${control}`);
 }
 
 function decode(body: Buffer, encoding: string): string {

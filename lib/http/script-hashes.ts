@@ -25,9 +25,11 @@ export function inlineScriptHashes(html: string): string[] {
 
 /** The policy with `sources` appended to one directive (added when the policy lacks it). */
 export function withSources(policy: string, directive: string, sources: readonly string[]): string {
-  if (sources.length === 0) return policy;
   const parts = policy.split(";").map((part) => part.trim());
   const index = parts.findIndex((part) => part.split(/\s+/)[0]?.toLowerCase() === directive);
+  const present = new Set(index === -1 ? [] : parts[index]!.split(/\s+/));
+  sources = sources.filter((source) => !present.has(source));
+  if (sources.length === 0) return policy;
   if (index === -1) return [...parts, `${directive} ${sources.join(" ")}`].join("; ");
   parts[index] = `${parts[index]} ${sources.join(" ")}`;
   return parts.join("; ");

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { isTerminal, type PredictionStatus } from "../domain";
 
 /**
@@ -38,13 +39,23 @@ export function baseUrlFromSegment(segment: string): string | undefined {
 
 export const cachedSharePath = (id: string, baseUrl: string) => `/p/${encodeURIComponent(id)}/for/${originSegment(baseUrl)}`;
 
+/**
+ * The proxy runs again for the path it rewrote to. The rewrite carries this header with a secret of
+ * this process, so the second pass can tell its own rewrite from a client asking for the cached
+ * route directly (which is a 404).
+ */
+export const REWRITE_HEADER = "x-kontext-share-rewrite";
+export const REWRITE_TOKEN = randomBytes(16).toString("base64url");
+
 export type PagePlan =
   /** Rendered for this request, with a nonce. */
   | { kind: "per-request"; cacheControl?: string }
   /** Served from the cache at `path`; its inline scripts are allowed by hash, not by nonce. */
   | { kind: "cached"; path: string; cacheControl: string }
   /** A path only the proxy may route to. */
-  | { kind: "not-found" };
+  | { kind: "not-found" }
+  /** The proxy's own rewrite, arriving at the cached route: decided already. */
+  | { kind: "rewritten" };
 
 /**
  * The plan for one page request. `status` looks a run up (undefined when there is none); only a
@@ -54,8 +65,9 @@ export async function planPage(
   pathname: string,
   baseUrl: string,
   status: (id: string) => Promise<PredictionStatus | undefined>,
+  rewriteToken?: string | null,
 ): Promise<PagePlan> {
-  if (CACHED_SHARE_PAGE.test(pathname)) return { kind: "not-found" };
+  if (CACHED_SHARE_PAGE.test(pathname)) return rewriteToken === REWRITE_TOKEN ? { kind: "rewritten" } : { kind: "not-found" };
   const match = SHARE_PAGE.exec(pathname);
   if (!match) return { kind: "per-request" };
   let id: string;
