@@ -73,13 +73,13 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
   };
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[minmax(340px,400px)_1fr] lg:gap-8">
+    <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(340px,400px)_minmax(0,1fr)] lg:gap-8">
       {/* Wide screens: the form stays in view while the results scroll, and scrolls inside itself when taller than the window. */}
       <section
         id="settings"
         aria-labelledby="settings-title"
         data-testid="settings-column"
-        className="scroll-mt-20 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:overscroll-contain lg:pr-1"
+        className="min-w-0 scroll-mt-20 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:overscroll-contain lg:pr-1"
       >
         <h2 id="settings-title" className="sr-only">
           Settings

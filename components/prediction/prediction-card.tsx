@@ -5,6 +5,7 @@ import { NoteEditor } from "@/components/annotations/note-editor";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
+import { useDensity } from "@/hooks/use-density";
 import { useElapsed } from "@/hooks/use-elapsed";
 import { useHiddenRun } from "@/hooks/use-id-sets";
 import { usePrediction } from "@/hooks/use-prediction";
@@ -54,6 +55,9 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
     done ? (finished ?? created + view.inferenceMs) : undefined,
   );
   const retry = () => (onRetry ?? handlers.submit)(requestFromInput(view.input, view.seedRequested));
+  // Compact: the first image stands for the run; the lightbox has the rest.
+  const compact = useDensity() === "compact";
+  const shown = compact ? { ...view, outputs: view.outputs.slice(0, 1) } : view;
 
   return (
     <RunCardFrame
@@ -83,9 +87,9 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
           onDismiss={() => dismissedRuns.add(view.id)}
         />
       ) : view.status === "completed" ? (
-        <Gallery view={view} eager={startedAt !== undefined} priority={priority} />
+        <Gallery view={shown} eager={startedAt !== undefined} priority={priority} />
       ) : (
-        <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={view.input.num_images} />
+        <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={compact ? 1 : view.input.num_images} />
       )}
     </RunCardFrame>
   );

@@ -38,7 +38,10 @@ export function SharePageBody({ data }: { data: SharePageData }) {
         </nav>
       </OwnerOnly>
       <header className="flex flex-col gap-1">
-        <h1 className="line-clamp-4 text-xl font-semibold tracking-tight break-words sm:text-2xl" data-testid="share-heading">
+        <h1
+          className={`font-semibold tracking-tight break-words ${view.input.prompt.length > 160 ? "text-base sm:text-lg" : "text-xl sm:text-2xl"}`}
+          data-testid="share-prompt"
+        >
           {view.input.prompt}
         </h1>
         <p className="text-sm text-fg-muted">
