@@ -4,6 +4,7 @@ import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-quer
 import type { ReactNode } from "react";
 import { LightboxProvider } from "@/components/gallery/lightbox-context";
 import { ConfirmProvider } from "@/components/ui/confirm-dialog";
+import { ShortcutSheet } from "@/components/ui/shortcut-sheet";
 import { ToastProvider } from "@/components/ui/toaster";
 import { SignInRequiredContext } from "@/hooks/use-session";
 
@@ -30,7 +31,10 @@ export function Providers({ children, signInRequired }: { children: ReactNode; s
       <SignInRequiredContext value={signInRequired}>
         <ConfirmProvider>
           <ToastProvider>
-            <LightboxProvider>{children}</LightboxProvider>
+            <LightboxProvider>
+              {children}
+              <ShortcutSheet />
+            </LightboxProvider>
           </ToastProvider>
         </ConfirmProvider>
       </SignInRequiredContext>

@@ -9,12 +9,14 @@ import { ParamsSummary } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
+import { LocalTime } from "@/components/ui/local-time";
 import { useHiddenRun } from "@/hooks/use-id-sets";
 import { usePrediction } from "@/hooks/use-prediction";
 import { useUndoableDelete } from "@/hooks/use-undoable-delete";
+import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
-import { formatCreatedAt } from "@/lib/view/format";
 import { historyHref } from "@/lib/view/history-filters";
+import { HistoryEntryActions } from "./history-entry-actions";
 import { HistoryThumbs } from "./history-thumbs";
 
 const MAX_PROMPT_CHARS = 160;
@@ -60,9 +62,7 @@ export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Pr
         <div className="flex min-w-0 flex-1 flex-col gap-1.5">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <StatusBadge status={view.status} />
-            <time dateTime={view.createdAt} className="text-xs text-fg-muted tabular-nums">
-              {formatCreatedAt(view.createdAt)}
-            </time>
+            <LocalTime iso={view.createdAt} className="text-xs text-fg-muted tabular-nums" />
           </div>
           <h3 className="text-sm leading-snug font-medium">
             <Link
@@ -98,6 +98,7 @@ export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Pr
               ))}
             </div>
           )}
+          {isTerminal(view.status) && <HistoryEntryActions view={view} />}
           <NoteEditor view={view} compact />
           {view.status === "failed" && (
             <p className="line-clamp-2 text-xs text-danger">{view.error || "Failed without saying why."}</p>

@@ -6,9 +6,10 @@ import { ParamsList } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { SlidersIcon } from "@/components/ui/icons";
+import { LocalTime } from "@/components/ui/local-time";
 import type { PredictionView } from "@/lib/playground-api";
 import { playgroundHref, valuesFromInput } from "@/lib/view/form-values";
-import { formatCreatedAt, formatSeconds } from "@/lib/view/format";
+import { formatSeconds } from "@/lib/view/format";
 import { ShareActions } from "./share-actions";
 import { ShareDownloads } from "./share-downloads";
 
@@ -26,7 +27,7 @@ export function ShareDetails({ view }: { view: PredictionView }) {
         </dd>
         <dt className="text-fg-muted">Created</dt>
         <dd>
-          <time dateTime={view.createdAt}>{formatCreatedAt(view.createdAt)}</time>
+          <LocalTime iso={view.createdAt} />
         </dd>
         {view.status === "completed" && (
           <>
