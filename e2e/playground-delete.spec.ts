@@ -4,7 +4,10 @@ import { PlaygroundPage, RunCard } from "./pages/playground-page";
 
 const unique = (text: string) => `${text} (${test.info().testId}-${Date.now().toString(36)})`;
 
-test("deleting a run card asks in the page's dialog; cancel keeps it, undo brings it back, confirm removes the card and its images", async ({ page, request }) => {
+test("deleting a run card asks in the page's dialog; cancel keeps it, undo brings it back, confirm removes the card and its images", async ({
+  page,
+  request,
+}) => {
   const playground = new PlaygroundPage(page);
   await playground.goto();
   const prompt = unique("Two sailboats in a calm bay");

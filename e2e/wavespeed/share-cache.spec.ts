@@ -58,7 +58,9 @@ test.describe("a finished run's share page is rendered once and served to everyo
 
     // So does a star.
     await request.get(path);
-    expect((await request.patch(`/api/predictions/${run.id}`, { data: { star: { index: 1, starred: true } } })).status()).toBe(200);
+    expect((await request.patch(`/api/predictions/${run.id}`, { data: { star: { index: 1, starred: true } } })).status()).toBe(
+      200,
+    );
     expect((await request.get(path)).headers()["x-nextjs-cache"]).not.toBe("HIT");
 
     // A delete answers 404 at once, though the page was cached a moment ago.

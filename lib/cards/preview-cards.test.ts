@@ -11,7 +11,14 @@ import { PreviewCards } from "./preview-cards";
 const run = (nsfw: boolean[]): CardRun => ({
   id: "run1",
   engine: "local",
-  input: { prompt: "a tall lighthouse", aspect_ratio: "9:21", num_images: nsfw.length, seed: 5, guidance_scale: 3.5, safety_tolerance: "2" },
+  input: {
+    prompt: "a tall lighthouse",
+    aspect_ratio: "9:21",
+    num_images: nsfw.length,
+    seed: 5,
+    guidance_scale: 3.5,
+    safety_tolerance: "2",
+  },
   outputs: nsfw.map((flagged, index) => ({ index, width: 672, height: 1568, nsfw: flagged })),
 });
 
@@ -26,7 +33,9 @@ function reader() {
   const reads: CardImage[] = [];
   const read = async (image: CardImage) => {
     reads.push(image);
-    return sharp({ create: { width: 84, height: 196, channels: 3, background: "#d00000" } }).png().toBuffer();
+    return sharp({ create: { width: 84, height: 196, channels: 3, background: "#d00000" } })
+      .png()
+      .toBuffer();
   };
   return { reads, read };
 }

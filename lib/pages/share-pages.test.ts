@@ -17,7 +17,11 @@ const plan = (pathname: string, token?: string) => planPage(pathname, BASE, asyn
 describe("planPage", () => {
   it("sends a finished run's page to its cached copy for this origin, with CDN headers", async () => {
     for (const id of ["done", "broke"])
-      expect(await plan(`/p/${id}`)).toEqual({ kind: "cached", path: cachedSharePath(id, BASE), cacheControl: CACHED_PAGE_CONTROL });
+      expect(await plan(`/p/${id}`)).toEqual({
+        kind: "cached",
+        path: cachedSharePath(id, BASE),
+        cacheControl: CACHED_PAGE_CONTROL,
+      });
   });
 
   it("renders a run in progress, or an id that is not there, per request and uncached", async () => {
