@@ -28,7 +28,11 @@ export function SharePageBody({ data }: { data: SharePageData }) {
     </div>
   );
   return (
-    <main id="main" className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-5 sm:px-6 lg:gap-6 lg:py-8">
+    <main
+      id="main"
+      // A phone keeps the first image to half the screen, so the parameters show on the first screen too.
+      className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-5 [--image-max-h:50svh] sm:px-6 lg:gap-6 lg:py-8 lg:[--image-max-h:85svh]"
+    >
       <OwnerOnly>
         <nav className="flex items-center justify-between gap-4 text-sm">
           <Link href="/" className="inline-flex items-center gap-1 rounded text-fg-muted hover:text-fg">
