@@ -45,10 +45,9 @@ export async function proxy(request: NextRequest) {
 function toResponse(request: NextRequest, decision: GateDecision, plan: PagePlan): Response {
   if (decision.kind === "pass") {
     const forward = { request: { headers: decision.requestHeaders } };
-    if (plan.kind === "cached") {
-      decision.requestHeaders.set(REWRITE_HEADER, REWRITE_TOKEN);
-      return NextResponse.rewrite(new URL(plan.path, request.url), forward);
-    }
+    // The proxy runs again for the path it rewrites to; the secret header tells it that request was decided here.
+    if (plan.kind === "cached" || plan.kind === "not-found") decision.requestHeaders.set(REWRITE_HEADER, REWRITE_TOKEN);
+    if (plan.kind === "cached") return NextResponse.rewrite(new URL(plan.path, request.url), forward);
     // The cached route is reached only through the rewrite above.
     if (plan.kind === "not-found") return NextResponse.rewrite(new URL("/not-found", request.url), forward);
     return NextResponse.next(forward);

@@ -66,10 +66,26 @@ function holdWhenMarked(response: http.ServerResponse): void {
     if (chunk) hold.chunks.push(toBuffer(chunk, args[1]));
     const body = Buffer.concat(hold.chunks);
     applyHashes(this, body);
-    if (body.length > 0) this.setHeader("Content-Length", body.length);
+    // Sent whole, so with its length: a chunked Transfer-Encoding beside a Content-Length is a malformed answer.
+    this.removeHeader("transfer-encoding");
+    if (hold.head) hold.head = hold.head.map(withoutTransferEncoding);
+    if (body.length > 0 || this.statusCode !== 304) this.setHeader("Content-Length", body.length);
     if (hold.head) (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, hold.head);
     return (end as (...a: unknown[]) => http.ServerResponse).call(this, body, callback);
   } as typeof response.end;
+}
+
+/** writeHead's headers argument (an object or a flat array) without Transfer-Encoding. */
+function withoutTransferEncoding(argument: unknown): unknown {
+  if (Array.isArray(argument)) {
+    const pairs: unknown[] = [];
+    for (let at = 0; at + 1 < argument.length; at += 2)
+      if (String(argument[at]).toLowerCase() !== "transfer-encoding") pairs.push(argument[at], argument[at + 1]);
+    return pairs;
+  }
+  if (argument && typeof argument === "object")
+    return Object.fromEntries(Object.entries(argument).filter(([name]) => name.toLowerCase() !== "transfer-encoding"));
+  return argument;
 }
 
 function applyHashes(response: http.ServerResponse, body: Buffer): void {

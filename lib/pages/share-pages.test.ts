@@ -39,6 +39,7 @@ describe("planPage", () => {
     expect(await plan(cached)).toEqual({ kind: "not-found" });
     expect(await plan(cached, "guessed")).toEqual({ kind: "not-found" });
     expect(await plan(cached, REWRITE_TOKEN)).toEqual({ kind: "rewritten" });
+    expect(await plan("/not-found", REWRITE_TOKEN)).toEqual({ kind: "rewritten" });
   });
 });
 

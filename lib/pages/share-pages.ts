@@ -67,7 +67,8 @@ export async function planPage(
   status: (id: string) => Promise<PredictionStatus | undefined>,
   rewriteToken?: string | null,
 ): Promise<PagePlan> {
-  if (CACHED_SHARE_PAGE.test(pathname)) return rewriteToken === REWRITE_TOKEN ? { kind: "rewritten" } : { kind: "not-found" };
+  if (rewriteToken === REWRITE_TOKEN) return { kind: "rewritten" };
+  if (CACHED_SHARE_PAGE.test(pathname)) return { kind: "not-found" };
   const match = SHARE_PAGE.exec(pathname);
   if (!match) return { kind: "per-request" };
   let id: string;
