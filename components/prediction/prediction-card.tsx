@@ -7,6 +7,7 @@ import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
 import { useDensity } from "@/hooks/use-density";
 import { useElapsed } from "@/hooks/use-elapsed";
+import { useExpectedDuration } from "@/hooks/use-expected-duration";
 import { useHiddenRun } from "@/hooks/use-id-sets";
 import { usePrediction } from "@/hooks/use-prediction";
 import { dismissedRuns } from "@/lib/browser/id-set-store";
@@ -54,6 +55,7 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
     !done,
     done ? (finished ?? created + view.inferenceMs) : undefined,
   );
+  const expectedMs = useExpectedDuration(view);
   const retry = () => (onRetry ?? handlers.submit)(requestFromInput(view.input, view.seedRequested));
   // Compact: the first image stands for the run; the lightbox has the rest.
   const compact = useDensity() === "compact";
@@ -63,6 +65,7 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
     <RunCardFrame
       status={view.status}
       elapsedMs={elapsed}
+      expectedMs={done ? undefined : expectedMs}
       prompt={view.input.prompt}
       summary={
         <>

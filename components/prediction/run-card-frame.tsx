@@ -8,6 +8,8 @@ import { type RunStatus, StatusBadge } from "./status-badge";
 type Props = {
   status: RunStatus;
   elapsedMs: number | null;
+  /** How long runs like this one usually take, shown beside the clock while it runs. */
+  expectedMs?: number;
   prompt: string;
   summary?: ReactNode;
   headerAction?: ReactNode;
@@ -19,7 +21,7 @@ type Props = {
  * The shell every run shares, from "submitting" to done: status, time, prompt, body, actions. In the
  * compact list the prompt takes one line and the parameters and actions show on hover or focus.
  */
-export function RunCardFrame({ status, elapsedMs, prompt, summary, headerAction, children, footer }: Props) {
+export function RunCardFrame({ status, elapsedMs, expectedMs, prompt, summary, headerAction, children, footer }: Props) {
   const done = status === "completed" || status === "failed";
   if (useDensity() === "compact")
     return (
@@ -57,7 +59,11 @@ export function RunCardFrame({ status, elapsedMs, prompt, summary, headerAction,
           <StatusBadge status={status} />
         </span>
         <span className="text-xs text-fg-muted tabular-nums" data-testid="run-elapsed">
-          {elapsedMs === null ? "" : done ? `in ${formatSeconds(elapsedMs)}` : formatSeconds(elapsedMs)}
+          {elapsedMs === null
+            ? ""
+            : done
+              ? `in ${formatSeconds(elapsedMs)}`
+              : `${formatSeconds(elapsedMs)}${expectedMs ? ` of about ${formatSeconds(expectedMs)}` : ""}`}
         </span>
         {headerAction && <span className="ml-auto">{headerAction}</span>}
       </header>
