@@ -17,7 +17,7 @@ test("a running run shows its elapsed time against how long runs like it usually
   await page.getByRole("button", { name: "Generate", exact: true }).click();
 
   const card = page.getByTestId("session-runs").getByTestId("run-card").filter({ hasText: "a slow windmill" });
-  await expect(card.getByTestId("run-elapsed")).toContainText(/of about 1\.\d s/);
+  await expect(card.getByTestId("run-elapsed")).toContainText(/of about \d+\.\d s/);
   // The placeholders have the shape the images will have.
   await expect(card.locator(".shimmer").first()).toBeVisible();
 });
