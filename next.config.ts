@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { maxSubmitBodyBytes } from "./lib/contract";
+import { MAX_MULTI_IMAGES } from "./lib/domain";
 import { getEnv } from "./lib/env";
 
 // Validating here makes a bad configuration fail the build, not the first request.
@@ -15,9 +17,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // Script files carry their hash (integrity), so a cached page's policy needs no nonce for them.
     sri: { algorithm: "sha256" },
-    // With a proxy, Next buffers each request body for it (10 MB by default); no route reads more
-    // than MAX_BODY_BYTES, or 1 MB for a webhook, so one byte past that is enough to answer 413.
-    proxyClientMaxBodySize: Math.max(env.MAX_BODY_BYTES, 1024 * 1024) + 1,
+    // With a proxy, Next buffers each request body for it (10 MB by default) and hands a route only
+    // that much. The largest body a route reads is a multi edit with four base64 images (uploads of
+    // one 20 MB file are smaller), or 1 MB for a webhook: one byte past that is enough to answer 413.
+    proxyClientMaxBodySize: Math.max(maxSubmitBodyBytes(env.MAX_BODY_BYTES, MAX_MULTI_IMAGES), 1024 * 1024) + 1,
   },
 };
 

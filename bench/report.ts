@@ -13,12 +13,14 @@ const OUT = path.join(ROOT, "docs/BENCHMARKS.md");
 /** The order. */
 const ORDER = [
   "api-overhead",
+  "edit-round-trip",
   "completion-to-screen",
   "upstream-calls",
   "load",
   "page-weight",
   "history-scale",
   "local-engine",
+  "local-edit",
   "local-load",
   "stalled-streams",
   "sweep",

@@ -4,8 +4,11 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ParentRefBody } from "@/lib/playground-api";
 import {
+  type EditState,
+  editFromQuery,
   type FieldErrors,
   type FormValues,
+  NO_EDIT,
   parentFromQuery,
   playgroundHref,
   validateValues,
@@ -23,11 +26,16 @@ const URL_WRITE_DELAY_MS = 250;
 export function usePlaygroundForm() {
   const searchParams = useSearchParams();
   const [values, setValues] = useState<FormValues>(() => valuesFromQuery(searchParams));
+  // The pictures an edit starts from; none for text-to-image.
+  const [edit, setEdit] = useState<EditState>(() => editFromQuery(searchParams));
   // The run these settings were taken from: what is generated is recorded as made from it.
   const [parent, setParent] = useState<ParentRefBody | null>(() => parentFromQuery(searchParams));
   // After a failed submit, errors follow every edit so they clear as soon as they are fixed.
   const [validateLive, setValidateLive] = useState(false);
-  const errors: FieldErrors = useMemo(() => (validateLive ? (validateValues(values).errors ?? {}) : {}), [validateLive, values]);
+  const errors: FieldErrors = useMemo(
+    () => (validateLive ? (validateValues(values, edit).errors ?? {}) : {}),
+    [validateLive, values, edit],
+  );
   const written = useRef(searchParams.toString());
 
   // A navigation to another `/?...` (back button, a "use these settings" link) refills the form.
@@ -36,38 +44,40 @@ export function usePlaygroundForm() {
     if (query === written.current) return;
     written.current = query;
     setValues(valuesFromQuery(searchParams));
+    setEdit(editFromQuery(searchParams));
     setParent(parentFromQuery(searchParams));
     setValidateLive(false);
   }, [searchParams]);
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      const href = playgroundHref(values, parent);
+      const href = playgroundHref(values, parent, edit);
       const query = href.startsWith("/?") ? href.slice(2) : "";
       if (query === written.current) return;
       written.current = query;
       window.history.replaceState(window.history.state, "", query ? `?${query}` : window.location.pathname);
     }, URL_WRITE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [values, parent]);
+  }, [values, parent, edit]);
 
   const setField = useCallback(<K extends keyof FormValues>(field: K, value: FormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
   }, []);
 
   /** Fills the whole form, from the run `from` when given (or from nothing). */
-  const replaceAll = useCallback((next: FormValues, from: ParentRefBody | null = null) => {
+  const replaceAll = useCallback((next: FormValues, from: ParentRefBody | null = null, nextEdit: EditState = NO_EDIT) => {
     setValues(next);
+    setEdit(nextEdit);
     setParent(from);
     setValidateLive(false);
   }, []);
 
   /** The request to send, or the errors now flagged on the form. */
   const validate = useCallback(() => {
-    const result = validateValues(values);
+    const result = validateValues(values, edit);
     setValidateLive(Boolean(result.errors));
     return result;
-  }, [values]);
+  }, [values, edit]);
 
-  return { values, errors, parent, setParent, setField, replaceAll, validate };
+  return { values, edit, setEdit, errors, parent, setParent, setField, replaceAll, validate };
 }

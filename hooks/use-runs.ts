@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import { AppError, isAppError } from "@/lib/errors";
 import type { ParentRefBody } from "@/lib/playground-api";
 import { useSubmitPrediction } from "./use-submit-prediction";
@@ -9,7 +9,7 @@ import { useSubmitPrediction } from "./use-submit-prediction";
 /** One submission made in this tab: waiting for its id, tracking it, or failed to submit. */
 export type Run = {
   key: string;
-  request: PredictionRequest;
+  request: AnyPredictionRequest;
   /** The run it was made from, if any. */
   parent?: ParentRefBody | null;
   /** Browser clock at submit, so the elapsed time does not depend on the server's clock. */
@@ -31,7 +31,7 @@ export function useRuns() {
   }, []);
 
   const launch = useCallback(
-    (key: string, request: PredictionRequest, parent?: ParentRefBody | null) => {
+    (key: string, request: AnyPredictionRequest, parent?: ParentRefBody | null) => {
       mutateAsync({ request, parent }).then(
         (view) => update(key, { id: view.id }),
         (error: unknown) =>
@@ -42,7 +42,7 @@ export function useRuns() {
   );
 
   const submit = useCallback(
-    (request: PredictionRequest, parent?: ParentRefBody | null) => {
+    (request: AnyPredictionRequest, parent?: ParentRefBody | null) => {
       const key = nextKey();
       setRuns((current) => [{ key, request, parent, startedAt: Date.now() }, ...current]);
       launch(key, request, parent);
@@ -52,7 +52,7 @@ export function useRuns() {
 
   /** Retry keeps the card where it is (and where it came from) and starts it over. */
   const retry = useCallback(
-    (key: string, request: PredictionRequest) => {
+    (key: string, request: AnyPredictionRequest) => {
       let parent: ParentRefBody | null | undefined;
       setRuns((current) =>
         current.map((run) => {

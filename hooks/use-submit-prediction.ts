@@ -4,13 +4,13 @@ import { type MutateOptions, useMutation, useQueryClient } from "@tanstack/react
 import { useCallback } from "react";
 import { wasUnanswered } from "@/lib/browser/fetcher";
 import { newIdempotencyKey, predictionsApi } from "@/lib/browser/predictions-api";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import type { ParentRefBody, PredictionView } from "@/lib/playground-api";
 import { queryKeys } from "./query-keys";
 import { storeView } from "./use-prediction-events";
 
 /** A run to submit, and the run it is made from (recorded as its lineage). */
-export type SubmitVariables = { request: PredictionRequest; parent?: ParentRefBody | null };
+export type SubmitVariables = { request: AnyPredictionRequest; parent?: ParentRefBody | null };
 
 type Submission = SubmitVariables & { idempotencyKey: string };
 type Options = MutateOptions<PredictionView, Error, Submission>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { PredictionRequest } from "@/lib/contract";
+import { type AnyPredictionRequest, isEditRequest } from "@/lib/contract";
 import { costUsd, type EngineName, isSweepProblem, planSweep, type SweepAxisSpec } from "@/lib/domain";
 import { type AxisDraft, axisSpecOf, draftFor, isAxisError } from "@/lib/view/sweep-form";
 
@@ -22,7 +22,7 @@ export type SweepSummary =
  * The form's sweep mode: two axes as drafts, and what they make of the current settings
  * (the same planning rule the server runs), so size and cost are known before anything runs.
  */
-export function useSweepForm(request: PredictionRequest | undefined, engine: EngineName, maxCells: number) {
+export function useSweepForm(request: AnyPredictionRequest | undefined, engine: EngineName, maxCells: number) {
   const [x, setX] = useState<AxisDraft>(() => draftFor("seed"));
   const [y, setY] = useState<AxisDraft>(() => draftFor("guidance_scale"));
 
@@ -33,10 +33,14 @@ export function useSweepForm(request: PredictionRequest | undefined, engine: Eng
     if (isAxisError(ySpec)) return { ok: false, message: ySpec.error };
     if (!xSpec) return { ok: false, message: "Choose what to sweep across" };
     if (!request) return { ok: false, message: "Write a prompt (and fix any flagged setting) to see the grid's size" };
+    const edit = isEditRequest(request)
+      ? { kind: "images" in request ? ("multi" as const) : ("edit" as const), matchInput: !request.aspect_ratio, images: [] }
+      : undefined;
     const base = {
-      ...request,
+      prompt: request.prompt,
+      edit,
       aspect_ratio: request.aspect_ratio ?? "1:1",
-      num_images: request.num_images ?? 1,
+      num_images: ("num_images" in request ? request.num_images : undefined) ?? 1,
       guidance_scale: request.guidance_scale ?? 3.5,
       safety_tolerance: request.safety_tolerance ?? "2",
       seed: request.seed ?? null,

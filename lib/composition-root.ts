@@ -8,10 +8,11 @@ import { CardService } from "./cards/card-service";
 import { openEmbeddedStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
-import type { Engine } from "./engines/types";
+import type { Engine, UpstreamImageMemory } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv, isLoopbackBind } from "./env";
 import { scriptHash } from "./http/script-hashes";
+import type { MediaUploads } from "./inputs/media-uploads";
 import { log } from "./log";
 import { nextPageRevalidator } from "./pages/next-page-revalidator";
 import { buildPredictionService, type ServedConfig } from "./predictions/build";
@@ -35,6 +36,7 @@ export type Services = {
   sweeps: SweepService;
   archive: ArchiveService;
   cards: CardService;
+  uploads: MediaUploads;
   eventStreams: EventStreams;
 };
 
@@ -54,11 +56,11 @@ export function webhookUrlFor(env: Env): string | undefined {
   return env.PUBLIC_URL + WEBHOOK_PATH;
 }
 
-function engineFor(env: Env): Engine {
+function engineFor(env: Env, upstreamImages: UpstreamImageMemory): Engine {
   // Rendering is CPU work: it runs on worker threads so the server's own thread keeps answering.
   if (env.KONTEXT_ENGINE === "local")
     return createLocalEngine({ render: createRenderPool({ threads: renderThreads(env) }).render });
-  return createWavespeedEngine({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL });
+  return createWavespeedEngine({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL, images: upstreamImages });
 }
 
 export function trackerConfigFor(env: Env): TrackerConfig {
@@ -117,12 +119,12 @@ export function servedConfigFor(env: Env): ServedConfig {
 }
 
 function buildServices(env: Env): Services {
-  const engine = engineFor(env);
+  const stores = openEmbeddedStores(env.DATA_DIR);
+  const engine = engineFor(env, stores.upstreamImages);
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
     : undefined;
-  const stores = openEmbeddedStores(env.DATA_DIR);
-  const { service, served, keyGate, webhookSender } = buildPredictionService(stores, {
+  const { service, served, keyGate, webhookSender, uploads, inputs } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
     webhooks,
@@ -133,9 +135,10 @@ function buildServices(env: Env): Services {
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
     },
     pages: nextPageRevalidator,
+    imageUrls: { allowPrivate: env.IMAGE_URL_ALLOW_PRIVATE, timeoutMs: env.IMAGE_URL_TIMEOUT_MS },
   });
   const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
-  const archive = new ArchiveService(stores);
+  const archive = new ArchiveService({ ...stores, inputImages: inputs });
   const cards = new CardService({ predictions: service, sweeps }, stores.cardBlobs, stores.events);
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
@@ -144,6 +147,9 @@ function buildServices(env: Env): Services {
       log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed, strays }),
     (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
   );
+  void uploads
+    .sweepExpired({ force: true })
+    .catch((error: unknown) => log.error("could not end expired uploads", { error: String(error) }));
   void webhookSender.start().then(
     (open) => open > 0 && log.info("webhook deliveries resumed", { open }),
     (error: unknown) => log.error("could not resume webhook deliveries", { error: String(error) }),
@@ -153,7 +159,7 @@ function buildServices(env: Env): Services {
     maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
     heartbeatMs: 15_000,
   });
-  return { predictions: service, served, access: accessFor(env), sweeps, archive, eventStreams, cards };
+  return { predictions: service, served, access: accessFor(env), sweeps, archive, uploads, eventStreams, cards };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ASPECT_RATIOS, DEFAULTS, MAX_PROMPT_CHARS, PIXEL_SIZES } from "@/lib/domain";
-import { describeIssues, predictionRequestSchema } from "./contract";
+import { describeIssues, editRequestSchema, multiRequestSchema, predictionRequestSchema, requestKindOf } from "./contract";
 
 const parse = (body: unknown) => predictionRequestSchema.safeParse(body);
 
@@ -88,5 +88,49 @@ describe("predictionRequestSchema", () => {
       expect(width * height).toBeGreaterThan(0.95e6);
       expect(width * height).toBeLessThan(1.1e6);
     }
+  });
+});
+
+describe("the edit and multi schemas", () => {
+  const edit = (body: object) => editRequestSchema.safeParse({ prompt: "make it night", image: "https://x.test/a.png", ...body });
+  const fieldOf = (result: { success: true } | { success: false; error: Parameters<typeof describeIssues>[0] }) =>
+    result.success ? undefined : describeIssues(result.error).field;
+
+  it("take an instruction and an image; without aspect_ratio the output keeps the input's shape", () => {
+    const parsed = edit({});
+    expect(parsed.success && parsed.data).toEqual({
+      prompt: "make it night",
+      image: "https://x.test/a.png",
+      guidance_scale: 3.5,
+      safety_tolerance: "2",
+    });
+    expect(fieldOf(editRequestSchema.safeParse({ prompt: "x" }))).toBe("image");
+    expect(fieldOf(edit({ image: "" }))).toBe("image");
+    expect(fieldOf(edit({ prompt: " " }))).toBe("prompt");
+  });
+
+  it("accept guidance up to 20, the wider of the ranges WaveSpeed's pages give, and nothing past it", () => {
+    expect(edit({ guidance_scale: 20 }).success).toBe(true);
+    expect(edit({ guidance_scale: 15 }).success).toBe(true);
+    const refused = edit({ guidance_scale: 20.5 });
+    expect(fieldOf(refused)).toBe("guidance_scale");
+    expect(refused.success || describeIssues(refused.error).message).toContain("1.0 to 20.0");
+  });
+
+  it("take 2 to 4 images for multi", () => {
+    const multi = (images: string[]) => multiRequestSchema.safeParse({ prompt: "together", images });
+    expect(multi(["a", "b"]).success).toBe(true);
+    expect(multi(["a", "b", "c", "d"]).success).toBe(true);
+    for (const images of [["a"], ["a", "b", "c", "d", "e"]]) {
+      const refused = multi(images);
+      expect(fieldOf(refused)).toBe("images");
+      expect(refused.success || describeIssues(refused.error).message).toContain("2 to 4 images");
+    }
+  });
+
+  it("tell the kind of a request by its fields, as the playground's own API does", () => {
+    expect(requestKindOf({ prompt: "x" })).toBe("text");
+    expect(requestKindOf({ prompt: "x", image: "a" })).toBe("edit");
+    expect(requestKindOf({ prompt: "x", images: ["a", "b"] })).toBe("multi");
   });
 });

@@ -3,13 +3,20 @@ import { z } from "zod/mini";
 import {
   ASPECT_RATIOS,
   DEFAULTS,
+  type EDIT_KINDS,
   hasVisibleCharacter,
+  INPUT_CONTENT_TYPES,
+  KONTEXT_MODELS,
+  MAX_EDIT_GUIDANCE,
   MAX_GUIDANCE,
   MAX_IMAGES,
+  MAX_INPUT_BYTES,
+  MAX_MULTI_IMAGES,
   MAX_PROMPT_CHARS,
   MAX_SEED,
   MIN_GUIDANCE,
   MIN_IMAGES,
+  MIN_MULTI_IMAGES,
   MIN_SEED,
   PREDICTION_STATUSES,
   promptLength,
@@ -17,12 +24,19 @@ import {
 } from "./domain";
 
 /**
- * The WaveSpeed prediction contract for FLUX.1 Kontext [pro] text-to-image.
- * One schema serves the form, the route handlers, the engines and the tests.
+ * The WaveSpeed prediction contract for FLUX.1 Kontext [pro]: text-to-image, image-to-image (edit)
+ * and multi. One schema serves the form, the route handlers, the engines and the tests.
  */
 
-export const MODEL_ID = "wavespeed-ai/flux-kontext-pro/text-to-image";
-export const SUBMIT_PATH = `/api/v3/${MODEL_ID}`;
+export const MODEL_ID = KONTEXT_MODELS.text;
+export const SUBMIT_PATH = `/api/v3/${MODEL_ID}` as const;
+export const EDIT_MODEL_ID = KONTEXT_MODELS.edit;
+export const MULTI_MODEL_ID = KONTEXT_MODELS.multi;
+export const EDIT_PATH = `/api/v3/${EDIT_MODEL_ID}` as const;
+export const MULTI_PATH = `/api/v3/${MULTI_MODEL_ID}` as const;
+/** WaveSpeed's media uploads: the official SDK's ticket, and the documented multipart upload. */
+export const UPLOAD_TICKET_PATH = "/api/v3/media/uploads";
+export const UPLOAD_BINARY_PATH = "/api/v3/media/upload/binary";
 export const resultPath = (id: string) => `/api/v3/predictions/${encodeURIComponent(id)}/result`;
 
 const allowed = (field: string, what: string) => ({ error: `${field} must be ${what}` });
@@ -93,6 +107,101 @@ export const submitQuerySchema = z.object({
   ),
 });
 
+/** The longest image reference a body may carry: base64 of the largest file, with a data: prefix. */
+export const MAX_IMAGE_REF_CHARS = Math.ceil(MAX_INPUT_BYTES / 3) * 4 + 64;
+/** The largest JSON body a submit carrying `images` image references may need: its other fields, and each image as base64. */
+export const maxSubmitBodyBytes = (otherFieldsBytes: number, images: number) => otherFieldsBytes + images * MAX_IMAGE_REF_CHARS;
+const IMAGE_WORDS = "an https URL, a data: URI or base64 of a JPEG, PNG, WebP or GIF image";
+const imageRef = (field: string) =>
+  z
+    .string(allowed(field, IMAGE_WORDS))
+    .check(
+      z.trim(),
+      z.minLength(1, allowed(field, IMAGE_WORDS)),
+      z.maxLength(MAX_IMAGE_REF_CHARS, allowed(field, `at most ${MAX_INPUT_BYTES} bytes once decoded`)),
+    );
+
+const EDIT_GUIDANCE_RULE = allowed(
+  "guidance_scale",
+  `a number from ${MIN_GUIDANCE.toFixed(1)} to ${MAX_EDIT_GUIDANCE.toFixed(1)}`,
+);
+const IMAGES_LIST_RULE = allowed("images", `a list of ${MIN_MULTI_IMAGES} to ${MAX_MULTI_IMAGES} images`);
+
+/** The fields every edit shares; without aspect_ratio the output keeps the input's shape. */
+const editFields = {
+  prompt: predictionRequestSchema.shape.prompt,
+  aspect_ratio: z.optional(z.enum(ASPECT_RATIOS, allowed("aspect_ratio", `one of ${ASPECT_RATIOS.join(", ")}`))),
+  seed: predictionRequestSchema.shape.seed,
+  guidance_scale: z._default(
+    z.number(EDIT_GUIDANCE_RULE).check(z.gte(MIN_GUIDANCE, EDIT_GUIDANCE_RULE), z.lte(MAX_EDIT_GUIDANCE, EDIT_GUIDANCE_RULE)),
+    DEFAULTS.guidance_scale,
+  ),
+  safety_tolerance: predictionRequestSchema.shape.safety_tolerance,
+};
+
+/** `POST /api/v3/wavespeed-ai/flux-kontext-pro`: edit one image with an instruction. */
+export const editRequestSchema = z.object({ ...editFields, image: imageRef("image") });
+/** `POST /api/v3/wavespeed-ai/flux-kontext-pro/multi`: 2 to 4 images combined under one instruction. */
+export const multiRequestSchema = z.object({
+  ...editFields,
+  images: z
+    .array(imageRef("images"), IMAGES_LIST_RULE)
+    .check(z.minLength(MIN_MULTI_IMAGES, IMAGES_LIST_RULE), z.maxLength(MAX_MULTI_IMAGES, IMAGES_LIST_RULE)),
+});
+export type EditRequest = z.input<typeof editRequestSchema>;
+export type MultiRequest = z.input<typeof multiRequestSchema>;
+export type EditRequestInput = z.output<typeof editRequestSchema>;
+export type MultiRequestInput = z.output<typeof multiRequestSchema>;
+
+export const servedEditRequestSchema = z.extend(editRequestSchema, submitOptionsSchema.shape);
+export const servedMultiRequestSchema = z.extend(multiRequestSchema, submitOptionsSchema.shape);
+
+/** Which model a request is for: by its path on the served contract, by its fields on the playground's own API. */
+export type RequestKind = "text" | (typeof EDIT_KINDS)[number];
+export const requestKindOf = (body: unknown): RequestKind => {
+  if (typeof body !== "object" || body === null) return "text";
+  if ("images" in body) return "multi";
+  return "image" in body ? "edit" : "text";
+};
+
+/** Any run a client may ask for: text-to-image, an edit, or a multi edit. */
+export type AnyPredictionRequest = PredictionRequest | EditRequest | MultiRequest;
+export const isEditRequest = (request: AnyPredictionRequest): request is EditRequest | MultiRequest =>
+  "image" in request || "images" in request;
+
+const UPLOAD_TYPES = [...INPUT_CONTENT_TYPES, "image/gif"] as const;
+/** `POST /api/v3/media/uploads`, as the official SDK sends it: a ticket for one file, PUT next. */
+export const uploadTicketRequestSchema = z.object({
+  filename: z
+    .string(allowed("filename", "the name of the file"))
+    .check(
+      z.trim(),
+      z.minLength(1, allowed("filename", "the name of the file")),
+      z.maxLength(255, allowed("filename", "at most 255 characters")),
+    ),
+  size: z.int(allowed("size", "the file's size in bytes")).check(z.gte(1, allowed("size", "at least 1 byte"))),
+  content_type: z.optional(z.string(allowed("content_type", "a MIME type"))),
+});
+export const UPLOAD_CONTENT_TYPES: readonly string[] = UPLOAD_TYPES;
+
+export const uploadTicketEnvelopeSchema = z.object({
+  code: z.int(),
+  message: z.string(),
+  data: z.object({
+    download_url: z.string(),
+    upload: z.object({ url: z.string(), method: z.literal("PUT"), headers: z.record(z.string(), z.string()) }),
+  }),
+});
+export type UploadTicketEnvelope = z.infer<typeof uploadTicketEnvelopeSchema>;
+
+/** The answer of an upload: where the file can be read (and given as an image input). */
+export const uploadedEnvelopeSchema = z.object({
+  code: z.int(),
+  message: z.string(),
+  data: z.object({ type: z.string(), download_url: z.string(), filename: z.string(), size: z.int() }),
+});
+export type UploadedEnvelope = z.infer<typeof uploadedEnvelopeSchema>;
+
 /** What a client may send (defaults not yet applied). */
 export type PredictionRequest = z.input<typeof predictionRequestSchema>;
 /** A validated request with every default applied. */
@@ -142,12 +251,25 @@ export const predictionInputSchema = z.object({
   safety_tolerance: z.enum(SAFETY_TOLERANCES),
 });
 
+/** An edit's parameters as it ran: its input picture(s) as URLs on this server, an aspect ratio only when one was asked for. */
+const editTaskFields = {
+  prompt: z.string(),
+  aspect_ratio: z.optional(z.enum(ASPECT_RATIOS)),
+  seed: z.int(),
+  guidance_scale: z.number(),
+  safety_tolerance: z.enum(SAFETY_TOLERANCES),
+};
+export const editTaskInputSchema = z.object({ ...editTaskFields, image: z.string() });
+export const multiTaskInputSchema = z.object({ ...editTaskFields, images: z.array(z.string()) });
+export const taskInputSchema = z.union([predictionInputSchema, editTaskInputSchema, multiTaskInputSchema]);
+export type TaskInput = z.infer<typeof taskInputSchema>;
+
 /**
  * What a webhook receives when the task ends: the task object itself with its input, as
  * WaveSpeed posts it (not the envelope), signed with webhook-id, webhook-timestamp and
  * webhook-signature headers.
  */
-export const webhookPayloadSchema = z.extend(predictionDataSchema, { input: predictionInputSchema });
+export const webhookPayloadSchema = z.extend(predictionDataSchema, { input: taskInputSchema });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
 /** GET /api/v3/webhook/secret: the secret webhooks are signed with. */

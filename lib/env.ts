@@ -59,6 +59,10 @@ const envSchema = z
     WEBHOOK_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
     /** Lets webhooks go to http URLs and to private, loopback and link-local addresses. */
     WEBHOOK_ALLOW_PRIVATE: flag,
+    /** Lets image URLs of edits be fetched over http and from private, loopback and link-local addresses. */
+    IMAGE_URL_ALLOW_PRIVATE: flag,
+    /** Longest the download of an image URL may take, redirects included. */
+    IMAGE_URL_TIMEOUT_MS: positiveInt(15_000),
     /** Hard cap on the cells of one sweep. */
     SWEEP_MAX_CELLS: positiveInt(64),
     /** Largest export file an import accepts, in bytes. */

@@ -1,7 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import { errorEnvelopeSchema, SUBMIT_PATH } from "./contract";
+import { EDIT_PATH, errorEnvelopeSchema, MULTI_PATH, SUBMIT_PATH, UPLOAD_BINARY_PATH, UPLOAD_TICKET_PATH } from "./contract";
 import type { PredictionRecord } from "./domain";
 import { AppError } from "./errors";
 import { openApiDocument } from "./openapi";
@@ -62,14 +62,23 @@ describe("the OpenAPI document", () => {
     expect(() => validator.resolveRefs()).not.toThrow();
   });
 
-  it("covers submit with its options and webhook, both reads, the errors and the webhook payload", () => {
+  it("covers the three submits with their options and webhook, uploads, both reads, the errors and the webhook payload", () => {
     expect(Object.keys(document.paths)).toEqual([
       SUBMIT_PATH,
+      EDIT_PATH,
+      MULTI_PATH,
+      UPLOAD_TICKET_PATH,
+      UPLOAD_BINARY_PATH,
       "/api/v3/predictions/{id}/result",
       "/api/v3/predictions/{id}",
       "/api/v3/webhook/secret",
     ]);
     const submit = document.paths[SUBMIT_PATH].post;
+    const edit = document.paths[EDIT_PATH].post;
+    expect(Object.keys(edit.responses)).toEqual(["200", "400", "401", "413", "415", "504"]);
+    expect(document.components.schemas.EditRequest).toMatchObject({ required: ["prompt", "image"] });
+    expect(document.components.schemas.EditRequest.properties?.guidance_scale).toMatchObject({ maximum: 20, default: 3.5 });
+    expect(document.components.schemas.MultiRequest.properties?.images).toMatchObject({ minItems: 2, maxItems: 4 });
     expect(submit.parameters.map((parameter) => parameter.name)).toEqual(["webhook"]);
     expect(Object.keys(submit.responses)).toEqual(["200", "400", "401", "413", "504"]);
     expect(document.components.schemas.SubmitRequest.properties).toMatchObject({
@@ -101,5 +110,32 @@ describe("the OpenAPI document", () => {
     expect(conforms("SubmitRequest", { prompt: "a fox", num_images: 5 }).valid).toBe(false);
     expect(conforms("SubmitRequest", { prompt: "a fox", enable_base64_output: "yes" }).valid).toBe(false);
     expect(conforms("SubmitRequest", { aspect_ratio: "1:1" }).valid).toBe(false);
+    expect(conforms("EditRequest", { prompt: "make it night", image: "https://x.test/a.png", guidance_scale: 15 }).valid).toBe(
+      true,
+    );
+    expect(conforms("EditRequest", { prompt: "make it night" }).valid).toBe(false);
+    expect(conforms("MultiRequest", { prompt: "together", images: ["a"] }).valid).toBe(false);
+
+    // An edit's webhook input names its picture by URL, as the model took it.
+    const edit: PredictionRecord = {
+      ...record,
+      input: {
+        ...record.input,
+        edit: {
+          kind: "edit",
+          matchInput: true,
+          images: [{ sha256: "a".repeat(64), contentType: "image/png", width: 10, height: 10, bytes: 100 }],
+        },
+      },
+    };
+    const payload = webhookPayload(edit, BASE);
+    expect(payload.input).toEqual({
+      prompt: "a fox",
+      image: `${BASE}/api/inputs/${"a".repeat(64)}.png`,
+      seed: 42,
+      guidance_scale: 3.5,
+      safety_tolerance: "2",
+    });
+    expect(conforms("WebhookPayload", payload).valid).toBe(true);
   });
 });

@@ -1,15 +1,25 @@
 import { z } from "zod";
 import {
+  EDIT_PATH,
   errorEnvelopeSchema,
   MODEL_ID,
+  MULTI_PATH,
   predictionEnvelopeSchema,
   SUBMIT_PATH,
+  servedEditRequestSchema,
+  servedMultiRequestSchema,
   servedRequestSchema,
   submitQuerySchema,
   syncTimeoutEnvelopeSchema,
+  UPLOAD_BINARY_PATH,
+  UPLOAD_TICKET_PATH,
+  uploadedEnvelopeSchema,
+  uploadTicketEnvelopeSchema,
+  uploadTicketRequestSchema,
   webhookPayloadSchema,
   webhookSecretEnvelopeSchema,
 } from "./contract";
+import { MAX_INPUT_BYTES, MAX_INPUT_PIXELS } from "./domain";
 
 /**
  * The served contract as an OpenAPI 3.1 document, generated from the zod schemas the routes
@@ -18,12 +28,21 @@ import {
  */
 type JsonSchema = { properties?: Record<string, JsonSchema>; description?: string; [key: string]: unknown };
 
+const IMAGE_FORMS =
+  "An https URL (fetched by this server: public addresses only, unless it runs with IMAGE_URL_ALLOW_PRIVATE=1), a data: URI, naked base64, or a URL of this server's own outputs or uploads (read from its store).";
 const FIELD_WORDS: Record<string, string> = {
-  prompt: "What to draw.",
-  aspect_ratio: "Shape of the images.",
+  prompt: "What to draw; for an edit, the instruction.",
+  aspect_ratio: "Shape of the images; for an edit, absent keeps the input's shape.",
+  image: `The picture to edit: a JPEG, PNG or WebP (a GIF gives its first frame), at most ${MAX_INPUT_BYTES / 1024 / 1024} MB and ${MAX_INPUT_PIXELS / 1_000_000} megapixels. ${IMAGE_FORMS}`,
+  images: `2 to 4 pictures combined under one instruction, each as \`image\` takes it.`,
+  filename: "The file's name.",
+  size: "The file's size in bytes.",
+  content_type: "The file's type: image/jpeg, image/png, image/webp or image/gif.",
+  download_url: "Where the file can be read, and the URL to give as an edit's image; for 7 days.",
   num_images: "How many images.",
   seed: "The same seed with the same input makes the same image; absent, null or -1 picks one at random (it is recorded).",
-  guidance_scale: "How closely the images follow the prompt.",
+  guidance_scale:
+    "How closely the images follow the prompt: 1 to 10 for text-to-image; 1 to 20 for edits, the wider of the two ranges WaveSpeed's pages give.",
   safety_tolerance: '"1" is the most strict, "5" the most permissive.',
   enable_sync_mode:
     "Answer only once the task has ended, with its outputs; after SYNC_MODE_TIMEOUT_MS the answer is a 504 while the task goes on.",
@@ -86,6 +105,52 @@ const readTask = (summary: string, operationId: string) => ({
   },
 });
 
+/** A submit of one model: its body, the webhook query, the answers. */
+const submitOperation = (summary: string, operationId: string, body: string, webhookParameter: unknown, extra400 = "") => ({
+  post: {
+    summary,
+    operationId,
+    parameters: [
+      {
+        name: "webhook",
+        in: "query",
+        required: false,
+        description:
+          "Where to POST the final task, signed, when it ends. https only, and never to a private, loopback or link-local address, unless the server runs with WEBHOOK_ALLOW_PRIVATE=1.",
+        schema: webhookParameter,
+      },
+    ],
+    requestBody: { required: true, content: { "application/json": { schema: ref(body) } } },
+    responses: {
+      "200": json("The task: created, or with enable_sync_mode ended (completed or failed).", "PredictionEnvelope"),
+      "400": failure(
+        `A field out of range, a body that is not JSON, a refused webhook, or base64 output with a webhook${extra400}.`,
+      ),
+      "401": failure("The upstream rejects this server's key: no task was created."),
+      "413": failure(extra400 ? "The body, or an image, is larger than allowed." : "The body is larger than MAX_BODY_BYTES."),
+      ...(extra400 ? { "415": failure("An image that is not a JPEG, PNG, WebP or GIF.") } : {}),
+      "504": json("Sync mode timed out; the task goes on: poll data.urls.get.", "SyncTimeoutEnvelope"),
+    },
+    callbacks: {
+      finished: {
+        "{$request.query.webhook}": {
+          post: {
+            summary: "The task has ended",
+            parameters: signatureHeaders,
+            requestBody: { required: true, content: { "application/json": { schema: ref("WebhookPayload") } } },
+            responses: {
+              "2XX": { description: "Received. Anything else is retried with backoff for up to 24 hours." },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+const IMAGE_PROBLEMS =
+  "; an image that cannot be read, or a URL that is refused, does not answer in time or is not an image (field names it)";
+
 const signatureHeaders = [
   ["webhook-id", "The delivery's id; the same on every retry, so a receiver can drop repeats."],
   ["webhook-timestamp", "Unix seconds when this attempt was signed."],
@@ -102,46 +167,55 @@ export function openApiDocument(baseUrl: string) {
     info: {
       title: "Kontext Playground: the WaveSpeed prediction API",
       version: "3",
-      description: `FLUX.1 Kontext [pro] text-to-image (${MODEL_ID}) as WaveSpeed serves it: clients of WaveSpeed work here with only the base URL changed.`,
+      description: `FLUX.1 Kontext [pro] text-to-image (${MODEL_ID}), its edit and multi models and media uploads as WaveSpeed serves them: clients of WaveSpeed work here with only the base URL changed.`,
     },
     servers: [{ url: baseUrl }],
     security: [{ bearer: [] }, {}],
     paths: {
-      [SUBMIT_PATH]: {
+      [SUBMIT_PATH]: submitOperation("Submit a text-to-image task", "submitTextToImage", "SubmitRequest", webhookParameter),
+      [EDIT_PATH]: submitOperation("Edit an image", "submitEdit", "EditRequest", webhookParameter, IMAGE_PROBLEMS),
+      [MULTI_PATH]: submitOperation(
+        "Combine 2 to 4 images under one instruction",
+        "submitMulti",
+        "MultiRequest",
+        webhookParameter,
+        IMAGE_PROBLEMS,
+      ),
+      [UPLOAD_TICKET_PATH]: {
         post: {
-          summary: "Submit a task",
-          operationId: "submitTextToImage",
-          parameters: [
-            {
-              name: "webhook",
-              in: "query",
-              required: false,
-              description:
-                "Where to POST the final task, signed, when it ends. https only, and never to a private, loopback or link-local address, unless the server runs with WEBHOOK_ALLOW_PRIVATE=1.",
-              schema: webhookParameter,
-            },
-          ],
-          requestBody: { required: true, content: { "application/json": { schema: ref("SubmitRequest") } } },
+          summary: "Upload a file: a ticket (as the official SDK's upload() asks for it), then PUT the bytes to data.upload.url",
+          operationId: "createUploadTicket",
+          requestBody: { required: true, content: { "application/json": { schema: ref("UploadTicketRequest") } } },
           responses: {
-            "200": json("The task: created, or with enable_sync_mode ended (completed or failed).", "PredictionEnvelope"),
-            "400": failure("A field out of range, a body that is not JSON, a refused webhook, or base64 output with a webhook."),
-            "401": failure("The upstream rejects this server's key: no task was created."),
-            "413": failure("The body is larger than MAX_BODY_BYTES."),
-            "504": json("Sync mode timed out; the task goes on: poll data.urls.get.", "SyncTimeoutEnvelope"),
+            "200": json(
+              "Where to PUT the file (its own secret is in the URL) and where it will be read.",
+              "UploadTicketEnvelope",
+            ),
+            "400": failure("A field missing or of the wrong kind."),
+            "413": failure(`size is above ${MAX_INPUT_BYTES} bytes.`),
+            "415": failure("content_type is not an image type taken here."),
           },
-          callbacks: {
-            finished: {
-              "{$request.query.webhook}": {
-                post: {
-                  summary: "The task has ended",
-                  parameters: signatureHeaders,
-                  requestBody: { required: true, content: { "application/json": { schema: ref("WebhookPayload") } } },
-                  responses: {
-                    "2XX": { description: "Received. Anything else is retried with backoff for up to 24 hours." },
-                  },
-                },
+        },
+      },
+      [UPLOAD_BINARY_PATH]: {
+        post: {
+          summary: "Upload a file in one request",
+          operationId: "uploadBinary",
+          requestBody: {
+            required: true,
+            content: {
+              "multipart/form-data": {
+                schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } },
               },
             },
+          },
+          responses: {
+            "200": json("Where the file can be read, and given as an edit's image, for 7 days.", "UploadedEnvelope"),
+            "400": failure("No file field, or a body that is not multipart."),
+            "413": failure(
+              `A file above ${MAX_INPUT_BYTES} bytes or ${MAX_INPUT_PIXELS / 1_000_000} megapixels: nothing is stored.`,
+            ),
+            "415": failure("A file that is not a JPEG, PNG, WebP or GIF image: nothing is stored."),
           },
         },
       },
@@ -158,6 +232,11 @@ export function openApiDocument(baseUrl: string) {
     components: {
       schemas: {
         SubmitRequest: jsonSchema(servedRequestSchema, "input"),
+        EditRequest: jsonSchema(servedEditRequestSchema, "input"),
+        MultiRequest: jsonSchema(servedMultiRequestSchema, "input"),
+        UploadTicketRequest: jsonSchema(uploadTicketRequestSchema, "input"),
+        UploadTicketEnvelope: jsonSchema(uploadTicketEnvelopeSchema, "output"),
+        UploadedEnvelope: jsonSchema(uploadedEnvelopeSchema, "output"),
         PredictionEnvelope: jsonSchema(predictionEnvelopeSchema, "output"),
         SyncTimeoutEnvelope: jsonSchema(syncTimeoutEnvelopeSchema, "output"),
         ErrorEnvelope: jsonSchema(errorEnvelopeSchema, "output"),

@@ -1,7 +1,8 @@
 import { z } from "zod/mini";
-import { predictionRequestSchema, predictionStatusSchema } from "./contract";
+import { type AnyPredictionRequest, predictionStatusSchema } from "./contract";
 import {
   ASPECT_RATIOS,
+  EDIT_KINDS,
   ENGINE_NAMES,
   type EngineName,
   type HistoryQuery,
@@ -50,6 +51,19 @@ export const lineageSchema = z.object({
   ),
 });
 
+/** One input picture of an edit: where it is served (it lasts as long as a run uses it), and its shape. */
+export const inputImageViewSchema = z.object({
+  sha256: z.string(),
+  /** Absolute URL of the picture as stored. */
+  url: z.string(),
+  /** Small WebP for cards and filmstrips. */
+  thumbUrl: z.string(),
+  width: z.int(),
+  height: z.int(),
+  contentType: z.string(),
+});
+export type InputImageView = z.infer<typeof inputImageViewSchema>;
+
 export const predictionViewSchema = z.object({
   id: z.string(),
   engine: engineNameSchema,
@@ -63,6 +77,8 @@ export const predictionViewSchema = z.object({
     seed: z.int(),
     guidance_scale: z.number(),
     safety_tolerance: z.enum(SAFETY_TOLERANCES),
+    /** Present for an edit: its kind, its input pictures, and whether the output keeps their shape. */
+    edit: z.optional(z.object({ kind: z.enum(EDIT_KINDS), matchInput: z.boolean(), images: z.array(inputImageViewSchema) })),
   }),
   seedRequested: z.nullable(z.int()),
   error: z.string(),
@@ -193,9 +209,14 @@ const sweepAxisSpecSchema = z.object({
   alternatives: z.optional(z.boolean()),
 });
 
-/** `POST /api/sweeps`: the base settings (a submit body), one or two axes, and the confirmed cost when it costs money. */
+/**
+ * `POST /api/sweeps`: the base settings (a submit body: text-to-image, an edit or multi, checked by the
+ * prediction service as a submit is), one or two axes, and the confirmed cost when it costs money.
+ */
 export const sweepRequestSchema = z.object({
-  base: predictionRequestSchema,
+  base: z.custom<AnyPredictionRequest>((value) => typeof value === "object" && value !== null && !Array.isArray(value), {
+    error: "base must be the settings of a run",
+  }),
   x: sweepAxisSpecSchema,
   y: z.optional(z.nullable(sweepAxisSpecSchema)),
   parent: z.optional(z.nullable(parentRefSchema)),

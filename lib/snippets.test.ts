@@ -59,3 +59,26 @@ describe("buildSnippet", () => {
     expect(() => new Function(`return (async () => { ${source} })`)).not.toThrow();
   });
 });
+
+describe("snippets for edits", () => {
+  const edit = { prompt: "make it night", image: "/api/uploads/abc/meadow.png", guidance_scale: 3.5 };
+
+  it("curl posts the edit model with an image URL this server or WaveSpeed can read", () => {
+    const here = buildSnippet("curl", edit, self);
+    expect(here).toContain('http://127.0.0.1:3000/api/v3/wavespeed-ai/flux-kontext-pro"');
+    expect(here).toContain(`"image": "http://127.0.0.1:3000/api/uploads/abc/meadow.png"`);
+    const there = buildSnippet("curl", { ...edit, image: "https://pics.example/a.png" }, { kind: "wavespeed" });
+    expect(there).toContain(`"image": "https://pics.example/a.png"`);
+  });
+
+  it("the SDK uploads the picture with client.upload(), then runs the edit (or multi) model with its URL", () => {
+    const single = buildSnippet("javascript", edit, self);
+    expect(single).toContain(`new Client(process.env.WAVESPEED_API_KEY, { baseUrl: "http://127.0.0.1:3000" })`);
+    expect(single).toContain(`const image = await client.upload("./input.png");`);
+    expect(single).toContain(`client.run("wavespeed-ai/flux-kontext-pro", {`);
+    expect(single).toMatch(/"prompt": "make it night",[\s\S]*image,\n}\);/);
+    const multi = buildSnippet("javascript", { prompt: "together", images: ["/a.png", "/b.png"] }, { kind: "wavespeed" });
+    expect(multi).toContain(`["./input-1.png","./input-2.png"].map((file) => client.upload(file))`);
+    expect(multi).toContain(`client.run("wavespeed-ai/flux-kontext-pro/multi"`);
+  });
+});

@@ -1,4 +1,12 @@
-import { type PredictionRequest, SUBMIT_PATH } from "./contract";
+import {
+  type AnyPredictionRequest,
+  EDIT_MODEL_ID,
+  EDIT_PATH,
+  isEditRequest,
+  MULTI_MODEL_ID,
+  MULTI_PATH,
+  SUBMIT_PATH,
+} from "./contract";
 import { withSeed } from "./domain";
 
 export const SNIPPET_LANGUAGES = ["curl", "javascript", "python"] as const;
@@ -10,9 +18,23 @@ export const WAVESPEED_BASE_URL = "https://api.wavespeed.ai";
 export type SnippetTarget = { kind: "wavespeed" } | { kind: "self"; baseUrl: string };
 
 /** The body a snippet sends: the form's values, without a seed when it is random. */
-export function snippetBody(request: PredictionRequest): Record<string, unknown> {
+export function snippetBody(request: AnyPredictionRequest): Record<string, unknown> {
   const { seed, ...rest } = request;
   return withSeed(rest, seed);
+}
+
+/** A picture held by this playground is a URL on it for this server, and a stand-in for WaveSpeed (upload it there first). */
+const imageUrlFor = (ref: string, target: SnippetTarget, index: number) => {
+  if (!ref.startsWith("/")) return ref;
+  return target.kind === "self" ? target.baseUrl + ref : `https://example.com/your-image-${index + 1}.png`;
+};
+
+/** An edit's body with its pictures as URLs the target can read. */
+function editBody(request: AnyPredictionRequest, target: SnippetTarget): Record<string, unknown> {
+  const body = snippetBody(request);
+  if (typeof body.image === "string") body.image = imageUrlFor(body.image, target, 0);
+  if (Array.isArray(body.images)) body.images = body.images.map((ref: string, index) => imageUrlFor(ref, target, index));
+  return body;
 }
 
 const baseOf = (target: SnippetTarget) => (target.kind === "wavespeed" ? WAVESPEED_BASE_URL : target.baseUrl);
@@ -20,9 +42,11 @@ const indent = (text: string, spaces: number) => text.replace(/\n/g, `\n${" ".re
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'"'"'`)}'`;
 
 /** A runnable example of the current form; the key only ever appears as a placeholder. */
-export function buildSnippet(language: SnippetLanguage, request: PredictionRequest, target: SnippetTarget): string {
-  const submitUrl = baseOf(target) + SUBMIT_PATH;
-  const json = JSON.stringify(snippetBody(request), null, 2);
+export function buildSnippet(language: SnippetLanguage, request: AnyPredictionRequest, target: SnippetTarget): string {
+  const multi = "images" in request;
+  const submitUrl = baseOf(target) + (isEditRequest(request) ? (multi ? MULTI_PATH : EDIT_PATH) : SUBMIT_PATH);
+  if (isEditRequest(request) && language === "javascript") return sdkEditSnippet(request, target);
+  const json = JSON.stringify(isEditRequest(request) ? editBody(request, target) : snippetBody(request), null, 2);
   switch (language) {
     case "curl":
       return [
@@ -72,6 +96,25 @@ export function buildSnippet(language: SnippetLanguage, request: PredictionReque
         `print(result["data"]["status"], result["data"]["outputs"], result["data"]["error"])`,
       ].join("\n");
   }
+}
+
+/** An edit with the official SDK: upload the picture(s) from disk, then run the edit model with the URL(s) it answers. */
+function sdkEditSnippet(request: AnyPredictionRequest, target: SnippetTarget): string {
+  const { image: _image, images, ...fields } = snippetBody(request) as { image?: string; images?: string[] };
+  const multi = Array.isArray(images);
+  const files = multi ? images.map((_ref, index) => `./input-${index + 1}.png`) : ["./input.png"];
+  const options = target.kind === "self" ? `, { baseUrl: "${target.baseUrl}" }` : "";
+  const body = JSON.stringify(fields, null, 2).replace(/\n}$/, multi ? ",\n  images,\n}" : ",\n  image,\n}");
+  return [
+    `import { Client } from "wavespeed";`,
+    ``,
+    `const client = new Client(process.env.WAVESPEED_API_KEY${options});`,
+    multi
+      ? `const images = await Promise.all(${JSON.stringify(files)}.map((file) => client.upload(file)));`
+      : `const image = await client.upload("${files[0]}");`,
+    `const { outputs } = await client.run("${multi ? MULTI_MODEL_ID : EDIT_MODEL_ID}", ${indent(body, 0)});`,
+    `console.log(outputs);`,
+  ].join("\n");
 }
 
 /** JSON literals become Python literals; strings and numbers are already valid Python. */

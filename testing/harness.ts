@@ -9,7 +9,7 @@ import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
 import type { PageRevalidator } from "@/lib/pages/page-revalidator";
-import { buildPredictionService, type ServedConfig } from "@/lib/predictions/build";
+import { buildPredictionService, type ImageUrlConfig, type ServedConfig } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
@@ -71,6 +71,8 @@ export function createTestPredictions(
     maxSweepCells?: number;
     /** Told which cached pages to render again. */
     pages?: PageRevalidator;
+    /** How image URLs of edits are fetched; by default as a server without IMAGE_URL_ALLOW_PRIVATE does. */
+    imageUrls?: Partial<ImageUrlConfig>;
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
@@ -85,11 +87,12 @@ export function createTestPredictions(
     served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
     pages: options.pages,
+    imageUrls: { allowPrivate: false, timeoutMs: 5_000, ...options.imageUrls },
   });
   const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  const archive = new ArchiveService(stores);
+  const archive = new ArchiveService({ ...stores, inputImages: built.inputs });
   return {
     ...built,
     sweeps,

@@ -1,5 +1,5 @@
 import type { EngineInput } from "@/lib/domain";
-import type { Engine, EngineOutput, EngineState } from "@/lib/engines/types";
+import type { Engine, EngineImage, EngineOutput, EngineState, SubmitOptions } from "@/lib/engines/types";
 
 /**
  * An in-process engine for tracker tests: each task walks through the states
@@ -9,14 +9,21 @@ export class ScriptedEngine implements Engine {
   readonly name = "wavespeed" as const;
   readonly model = "test/scripted";
   readonly submits: EngineInput[] = [];
+  /** The input images each submit was handed, read in full. */
+  readonly submittedImages: EngineImage[][] = [];
   readonly polls: string[] = [];
   private nextId = 0;
   private readonly steps = new Map<string, (EngineState | Error)[]>();
 
   constructor(private readonly script: (input: EngineInput) => (EngineState | Error)[]) {}
 
-  async submit(input: EngineInput) {
+  modelFor(input: EngineInput) {
+    return input.edit ? `test/scripted-${input.edit.kind}` : this.model;
+  }
+
+  async submit(input: EngineInput, options?: SubmitOptions) {
     this.submits.push(input);
+    this.submittedImages.push(options?.images ? await options.images() : []);
     const upstreamId = `task-${++this.nextId}`;
     this.steps.set(upstreamId, this.script(input));
     return { upstreamId };

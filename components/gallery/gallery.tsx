@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { StarToggle } from "@/components/annotations/star-toggle";
 import { SelectToggle } from "@/components/compare/select-toggle";
+import { EditAction } from "@/components/edit/edit-action";
 import { useSession } from "@/hooks/use-session";
 import { imageKey, revealedImages } from "@/lib/browser/id-set-store";
 import type { PredictionView } from "@/lib/playground-api";
@@ -92,6 +93,7 @@ export function ImageActions({
         look={look}
       />
       <StarToggle predictionId={view.id} index={output.index} starred={output.starred} position={position} look={look} />
+      <EditAction runId={view.id} imageUrl={output.url} position={position} look={look} />
     </>
   );
 }

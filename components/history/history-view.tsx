@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { ArchiveActions } from "@/components/archive/archive-actions";
+import { Filmstrip } from "@/components/edit/filmstrip";
 import { Button } from "@/components/ui/button";
 import { type InitialHistory, useHistoryFeed, useHistoryTotals } from "@/hooks/use-history-feed";
 import { useHistoryFilters } from "@/hooks/use-history-filters";
@@ -74,6 +75,7 @@ export function HistoryView({ initial, engine }: Props) {
         onNarrow={narrow}
       />
       {filters.thread && <ThreadBanner thread={filters.thread} onShowAll={() => narrow({ thread: undefined })} />}
+      {filters.thread && <Filmstrip views={items} />}
 
       <section aria-labelledby="history-results-title" className="flex flex-col gap-4">
         <h2 id="history-results-title" className="sr-only">

@@ -2,10 +2,10 @@
 
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
 import { buildSnippet, SNIPPET_LANGUAGES, type SnippetLanguage, type SnippetTarget } from "@/lib/snippets";
-import { DEFAULT_VALUES, type FormField, type FormValues, validateValues } from "@/lib/view/form-values";
+import { DEFAULT_VALUES, type EditState, type FormField, type FormValues, NO_EDIT, validateValues } from "@/lib/view/form-values";
 import { formatUsd } from "@/lib/view/format";
 
 const LANGUAGE_LABELS: Record<SnippetLanguage, string> = { curl: "curl", javascript: "JavaScript", python: "Python" };
@@ -19,6 +19,7 @@ const FIELD_NAMES: Record<FormField, string> = {
   seed: "seed",
   guidance_scale: "guidance scale",
   safety_tolerance: "safety tolerance",
+  images: "input picture",
 };
 const PROMPT_PLACEHOLDER = "Describe the image you want";
 
@@ -27,17 +28,22 @@ const PROMPT_PLACEHOLDER = "Describe the image you want";
  * default instead (a placeholder for an empty prompt), so the snippet always
  * runs; `substituted` names those fields for the note under the code.
  */
-export function snippetRequest(values: FormValues): { request: PredictionRequest; substituted: FormField[] } {
-  const checked = validateValues(values);
+export function snippetRequest(
+  values: FormValues,
+  edit: EditState = NO_EDIT,
+): { request: AnyPredictionRequest; substituted: FormField[] } {
+  const checked = validateValues(values, edit);
   if (checked.request) return { request: checked.request, substituted: [] };
   const substituted = Object.keys(checked.errors) as FormField[];
-  const defaults = Object.fromEntries(substituted.map((field) => [field, DEFAULT_VALUES[field]])) as Partial<FormValues>;
+  const defaults = Object.fromEntries(
+    substituted.filter((field) => field !== "images").map((field) => [field, DEFAULT_VALUES[field as keyof FormValues]]),
+  ) as Partial<FormValues>;
   const repaired: FormValues = { ...values, ...defaults };
   if (!repaired.prompt.trim()) repaired.prompt = PROMPT_PLACEHOLDER;
-  return { request: validateValues(repaired).request ?? { prompt: PROMPT_PLACEHOLDER }, substituted };
+  return { request: validateValues(repaired, edit).request ?? { prompt: PROMPT_PLACEHOLDER }, substituted };
 }
 
-export function ApiSnippetsPanel({ values }: { values: FormValues }) {
+export function ApiSnippetsPanel({ values, edit = NO_EDIT }: { values: FormValues; edit?: EditState }) {
   const [language, setLanguage] = useState<SnippetLanguage>("curl");
   const [targetKind, setTargetKind] = useState<TargetKind>("wavespeed");
   const ids = useId();
@@ -46,7 +52,7 @@ export function ApiSnippetsPanel({ values }: { values: FormValues }) {
   // Rendered in the browser only (the panel loads on open), so the origin is known.
   const target: SnippetTarget =
     targetKind === "wavespeed" ? { kind: "wavespeed" } : { kind: "self", baseUrl: window.location.origin };
-  const { request, substituted } = snippetRequest(values);
+  const { request, substituted } = snippetRequest(values, edit);
   const code = buildSnippet(language, request, target);
 
   return (

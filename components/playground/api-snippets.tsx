@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useId, useState } from "react";
 import { ChevronIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { FormValues } from "@/lib/view/form-values";
+import type { EditState, FormValues } from "@/lib/view/form-values";
 
 // Few people open it: the panel (and the snippet builder) load on first open, not with the page.
 const loadPanel = () => import("./api-snippets-panel");
@@ -14,7 +14,7 @@ const ApiSnippetsPanel = dynamic(() => loadPanel().then((module) => module.ApiSn
 });
 
 /** "</> API": a disclosure under the form with curl / JavaScript / Python for the current values. */
-export function ApiSnippets({ values }: { values: FormValues }) {
+export function ApiSnippets({ values, edit }: { values: FormValues; edit?: EditState }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
 
@@ -38,7 +38,7 @@ export function ApiSnippets({ values }: { values: FormValues }) {
       </button>
       {/* biome-ignore lint/a11y/useSemanticElements: the panel the disclosure button controls, exposed as a named region landmark */}
       <div id={panelId} role="region" aria-label="API snippets" hidden={!open}>
-        {open && <ApiSnippetsPanel values={values} />}
+        {open && <ApiSnippetsPanel values={values} edit={edit} />}
       </div>
     </div>
   );

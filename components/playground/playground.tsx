@@ -14,7 +14,7 @@ import { useSweepForm } from "@/hooks/use-sweep-form";
 import { useUndoableDelete } from "@/hooks/use-undoable-delete";
 import type { EngineName } from "@/lib/domain";
 import type { HistoryPage } from "@/lib/playground-api";
-import { type FormField, validateValues, valuesFromInput } from "@/lib/view/form-values";
+import { editFromInput, type FormField, validateValues, valuesFromInput } from "@/lib/view/form-values";
 import { formatUsd } from "@/lib/view/format";
 import { ApiSnippets } from "./api-snippets";
 import { OpenRecipe } from "./open-recipe";
@@ -33,7 +33,7 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
   const undoableDelete = useUndoableDelete();
   const confirm = useConfirm();
   const [sweeping, setSweeping] = useState(false);
-  const request = useMemo(() => validateValues(form.values).request, [form.values]);
+  const request = useMemo(() => validateValues(form.values, form.edit).request, [form.values, form.edit]);
   const sweepForm = useSweepForm(request, engine, sweepMaxCells);
   const createSweep = useCreateSweep();
 
@@ -59,7 +59,7 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
   const handlers: RunHandlers = {
     submit,
     applySettings: (input, fromId) => {
-      form.replaceAll(valuesFromInput(input), fromId ? { id: fromId, kind: "settings" } : null);
+      form.replaceAll(valuesFromInput(input), fromId ? { id: fromId, kind: "settings" } : null, editFromInput(input));
       // On a phone the form is above the results: bring it back into view.
       document.getElementById("prompt")?.focus({ preventScroll: true });
       document.getElementById("settings")?.scrollIntoView({ behavior: "smooth", block: "start" });
@@ -86,6 +86,8 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
         </h2>
         <PredictionForm
           values={form.values}
+          edit={form.edit}
+          setEdit={form.setEdit}
           errors={form.errors}
           engine={engine}
           parent={form.parent}
@@ -116,7 +118,7 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
             }
           />
         </div>
-        <ApiSnippets values={form.values} />
+        <ApiSnippets values={form.values} edit={form.edit} />
       </section>
       <section aria-label="Results" className="min-w-0">
         <RunHandlersContext value={handlers}>

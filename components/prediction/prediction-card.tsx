@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
+import { BeforeAfter } from "@/components/edit/before-after";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
@@ -11,7 +12,7 @@ import { useExpectedDuration } from "@/hooks/use-expected-duration";
 import { useHiddenRun } from "@/hooks/use-id-sets";
 import { usePrediction } from "@/hooks/use-prediction";
 import { dismissedRuns } from "@/lib/browser/id-set-store";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 import { requestFromInput } from "@/lib/view/form-values";
@@ -25,7 +26,7 @@ type Props = {
   handlers: RunHandlers;
   /** Session runs start their clock at submit and retry in place; history runs retry as a new run. */
   startedAt?: number;
-  onRetry?: (request: PredictionRequest) => void;
+  onRetry?: (request: AnyPredictionRequest) => void;
   /** What to draw while the first answer is awaited (the request that was sent). */
   fallback: ReactNode;
   /** Load its first image at once and ahead of others. */
@@ -90,7 +91,10 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
           onDismiss={() => dismissedRuns.add(view.id)}
         />
       ) : view.status === "completed" ? (
-        <Gallery view={shown} eager={startedAt !== undefined} priority={priority} />
+        <>
+          <BeforeAfter view={view} />
+          <Gallery view={shown} eager={startedAt !== undefined} priority={priority} />
+        </>
       ) : (
         <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={compact ? 1 : view.input.num_images} />
       )}

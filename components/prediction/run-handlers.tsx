@@ -1,12 +1,12 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import type { ParentRefBody, PredictionView } from "@/lib/playground-api";
 
 export type RunHandlers = {
   /** `parent`: the run this one is made from, recorded as its lineage. */
-  submit: (request: PredictionRequest, parent?: ParentRefBody | null) => void;
+  submit: (request: AnyPredictionRequest, parent?: ParentRefBody | null) => void;
   /** Fills the form; what is generated from it is recorded as made from `fromId`. */
   applySettings: (input: PredictionView["input"], fromId?: string) => void;
   /** Asks, then deletes with an Undo. */

@@ -6,7 +6,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { DensityContext, useStoredDensity } from "@/hooks/use-density";
 import { useHistory } from "@/hooks/use-history";
 import type { Run } from "@/hooks/use-runs";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import type { HistoryPage } from "@/lib/playground-api";
 import { DensityToggle } from "./density-toggle";
 import { PredictionCard } from "./prediction-card";
@@ -16,7 +16,7 @@ import { SessionRunCard } from "./session-run-card";
 type Props = {
   runs: Run[];
   handlers: RunHandlers;
-  onRetry: (key: string, request: PredictionRequest) => void;
+  onRetry: (key: string, request: AnyPredictionRequest) => void;
   initialHistory?: HistoryPage;
   onDismiss?: (key: string) => void;
 };

@@ -3,7 +3,7 @@
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { useElapsed } from "@/hooks/use-elapsed";
 import type { Run } from "@/hooks/use-runs";
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import { DEFAULTS } from "@/lib/domain";
 import { ParamsSummary } from "./params-list";
 import { PredictionCard } from "./prediction-card";
@@ -14,14 +14,14 @@ import { RunError } from "./run-error";
 type Props = {
   run: Run;
   handlers: RunHandlers;
-  onRetry: (key: string, request: PredictionRequest) => void;
+  onRetry: (key: string, request: AnyPredictionRequest) => void;
   /** Takes a run refused at submit off this tab's list. */
   onDismiss?: (key: string) => void;
 };
 
 /** A run from this tab: being submitted, refused at submit, or tracked by id. */
 export function SessionRunCard({ run, handlers, onRetry, onDismiss }: Props) {
-  const retry = (request: PredictionRequest) => onRetry(run.key, request);
+  const retry = (request: AnyPredictionRequest) => onRetry(run.key, request);
   const pending = (
     <PendingCard
       run={run}
@@ -35,10 +35,10 @@ export function SessionRunCard({ run, handlers, onRetry, onDismiss }: Props) {
 }
 
 /** The request with the defaults the server would apply, as a run's parameters read. */
-const inputOf = (request: PredictionRequest) => ({
+const inputOf = (request: AnyPredictionRequest) => ({
   prompt: request.prompt,
   aspect_ratio: request.aspect_ratio ?? DEFAULTS.aspect_ratio,
-  num_images: request.num_images ?? DEFAULTS.num_images,
+  num_images: ("num_images" in request ? request.num_images : undefined) ?? DEFAULTS.num_images,
   seed: request.seed ?? -1,
   guidance_scale: request.guidance_scale ?? DEFAULTS.guidance_scale,
   safety_tolerance: request.safety_tolerance ?? DEFAULTS.safety_tolerance,

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { OwnerOnly } from "@/components/access/owner-only";
+import { BeforeAfter } from "@/components/edit/before-after";
+import { Filmstrip } from "@/components/edit/filmstrip";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LiveGallery } from "@/components/gallery/live-gallery";
 import { FamilyPanel } from "@/components/lineage/family-panel";
@@ -52,6 +54,7 @@ export function SharePageBody({ data }: { data: SharePageData }) {
           Made with <span data-testid="share-engine">{ENGINE_LABELS[view.engine]}</span>
         </p>
       </header>
+      {view.status === "completed" && <BeforeAfter view={view} large />}
       <div className="grid items-start gap-4 lg:grid-cols-[1fr_360px] lg:gap-6">
         {view.status === "completed" ? (
           <LiveGallery view={view} eager large between={{ node: details, firstClassName: FIRST, restClassName: REST }} />
@@ -73,6 +76,11 @@ export function SharePageBody({ data }: { data: SharePageData }) {
           </>
         )}
       </div>
+      {/* The chain that led here, and the edits made from it. */}
+      <Filmstrip
+        views={[...family.ancestors.flatMap((ancestor) => (ancestor.view ? [ancestor.view] : [])), view, ...family.children]}
+        current={view.id}
+      />
     </main>
   );
 }

@@ -67,17 +67,16 @@ test.describe("the official wavespeed SDK, local engine", () => {
     expect(String(noThrow.detail.error)).toContain("enable_sync_mode must be true or false");
   });
 
-  test("another model, and the SDK's upload, get a short JSON 404 instead of an HTML page", async ({ baseURL }) => {
+  test("another model gets a short JSON 404 instead of an HTML page, and an upload of a non-image a 415", async ({ baseURL }) => {
     const client = sdkFor(baseURL!);
     const model = await rejection(client.run("wavespeed-ai/flux-kontext-max", { prompt: "x" }, FAST));
     expect(model.message).toContain("HTTP 404");
-    expect(model.message).toContain(`is not served here: this playground serves ${MODEL_ID} only`);
+    expect(model.message).toContain("is not served here: this playground serves FLUX.1 Kontext [pro] only");
     expect(model.message).not.toMatch(/<html|<!DOCTYPE/i);
     expect(model.message.length).toBeLessThan(1_000);
 
     const upload = await rejection(client.upload(__filename));
-    expect(upload.message).toContain("HTTP 404");
-    expect(upload.message).toContain("Nothing is served at POST /api/v3/media/uploads");
+    expect(upload.message).toMatch(/HTTP 415|only images are taken/);
   });
 });
 
@@ -87,7 +86,8 @@ test.describe("every /api/v3 answer is JSON", () => {
       ["GET", "/api/v3", 404],
       ["GET", "/api/v3/predictions", 404],
       ["POST", "/api/v3/wavespeed-ai/flux-kontext-dev", 404],
-      ["POST", "/api/v3/wavespeed-ai/flux-kontext-pro/multi", 404],
+      ["GET", "/api/v3/wavespeed-ai/flux-kontext-pro/multi", 405],
+      ["GET", "/api/v3/media/upload/binary", 405],
       ["DELETE", "/api/v3/predictions/abc/result/extra", 404],
       ["GET", "/api/v3/wavespeed-ai/flux-kontext-pro/text-to-image", 405],
       ["POST", "/api/v3/predictions/abc/result", 405],

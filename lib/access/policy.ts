@@ -15,6 +15,12 @@ export const ACCESS_RULES: readonly Rule[] = [
   { path: "/api/predictions/:id", methods: READ, audience: "anyone" },
   { path: "/api/images/:id/:file", methods: READ, audience: "anyone" },
   { path: "/api/thumbs/:id/:file", methods: READ, audience: "anyone" },
+  // An edit's "before": input pictures by content hash (a share page shows them to guests), and uploads
+  // at their download URL (the 128-bit upload id is the secret, as WaveSpeed's own links are).
+  { path: "/api/inputs/:file", methods: READ, audience: "anyone" },
+  { path: "/api/uploads/:id/:file", methods: READ, audience: "anyone" },
+  // The PUT an upload ticket points at carries its own secret in the URL: the SDK sends no key there.
+  { path: "/api/uploads/:id", methods: ["PUT"], audience: "anyone" },
   // Shared views made of shared results: a compare of chosen images, a sweep's grid.
   { path: "/compare", methods: READ, audience: "anyone" },
   { path: "/s/:id", methods: READ, audience: "anyone" },
@@ -39,12 +45,15 @@ export const ACCESS_RULES: readonly Rule[] = [
  * files instead; the same-site check still stands for them (a cookie counts only from our own pages).
  */
 const JSON_ONLY = ["application/json"] as const;
+const IMAGE_BODIES = ["image/jpeg", "image/png", "image/webp", "image/gif", "application/octet-stream"] as const;
 export const BODY_TYPES: readonly { path: string; methods: readonly string[]; types: readonly string[] }[] = [
   {
     path: "/api/import",
     methods: ["POST"],
     types: ["application/zip", "application/x-zip-compressed", "application/octet-stream"],
   },
+  { path: "/api/v3/media/upload/binary", methods: ["POST"], types: ["multipart/form-data"] },
+  { path: "/api/uploads/:id", methods: ["PUT"], types: IMAGE_BODIES },
 ];
 
 /** `/a/:param/b` matches one segment per parameter; a trailing `/*` matches anything below. */

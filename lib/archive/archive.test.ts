@@ -9,7 +9,7 @@ import { SqliteArchiveRepo } from "@/lib/db/sqlite-archive-repo";
 import { createLocalEngine } from "@/lib/engines/local";
 import { createTestPredictions, readOutput, tempDir, waitForTerminal } from "@/testing/harness";
 import { importArchive } from "./import";
-import { MANIFEST_NAME, type Manifest } from "./manifest";
+import { MANIFEST_NAME, MANIFEST_VERSION, type Manifest } from "./manifest";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -77,7 +77,7 @@ describe("export and import", () => {
     const source = await someHistory();
     const file = await exportToFile(source);
     const manifest = await readManifest(file);
-    expect(manifest).toMatchObject({ format: "kontext-playground-export", version: 1, scope: { kind: "all" } });
+    expect(manifest).toMatchObject({ format: "kontext-playground-export", version: 2, scope: { kind: "all" } });
     expect(manifest.predictions).toHaveLength(4);
     expect(manifest.sweeps.map((sweep) => sweep.id)).toEqual([source.sweep.id]);
 
@@ -100,6 +100,43 @@ describe("export and import", () => {
       predictions: { imported: 0, skipped: 4 },
       sweeps: { imported: 0, skipped: 1 },
     });
+  });
+
+  it("carries an edit's input picture by its hash, and still imports a version 1 file", async () => {
+    const source = playground();
+    const root = await waitForTerminal(source.service, (await source.service.submit({ prompt: "a harbour" })).id);
+    const picture = (await readOutput(source.service, root.id, 0)).bytes;
+    const submitted = await source.service.submit(
+      { prompt: "make it night", image: picture.toString("base64") },
+      { parent: { id: root.id, kind: "edit" } },
+    );
+    const edit = await waitForTerminal(source.service, submitted.id);
+    const sha = edit.input.edit!.images[0].sha256;
+    const file = await exportToFile(source);
+    const manifest = await readManifest(file);
+    expect(manifest.inputs.map((input) => input.sha256)).toEqual([sha]);
+
+    const target = playground();
+    await target.archive.import(file);
+    expect((await target.service.get(edit.id)).input.edit).toEqual(edit.input.edit);
+    const { blob } = await target.service.openInput(sha);
+    expect(Buffer.from(await new Response(blob.body).arrayBuffer()).equals(picture)).toBe(true);
+
+    // The same history as version 1 wrote it (before edits): text runs only, no inputs.
+    const textOnly = playground();
+    const run = await waitForTerminal(textOnly.service, (await textOnly.service.submit({ prompt: "a mill" })).id);
+    const { inputs: _inputs, ...current } = await readManifest(await exportToFile(textOnly));
+    const image = (await readOutput(textOnly.service, run.id, 0)).bytes;
+    const v1 = await zipOf({
+      [MANIFEST_NAME]: JSON.stringify({ ...current, version: 1 }),
+      [current.predictions[0].outputs[0].file]: image,
+    });
+    const fresh = playground();
+    expect(await fresh.archive.import(v1)).toEqual({
+      predictions: { imported: 1, skipped: 0 },
+      sweeps: { imported: 0, skipped: 0 },
+    });
+    expect((await readOutput(fresh.service, run.id, 0)).bytes.equals(image)).toBe(true);
   });
 
   it("exports one thread or one sweep", async () => {
@@ -130,9 +167,9 @@ describe("export and import", () => {
 
     const manifest = await readManifest(good);
     expect(await refusal(await zipOf({ [MANIFEST_NAME]: "not json" }))).toMatch(/manifest\.json is not valid JSON/);
-    expect(await refusal(await zipOf({ [MANIFEST_NAME]: JSON.stringify({ ...manifest, version: 2 }) }))).toMatch(
-      /not a valid export manifest: version/,
-    );
+    expect(
+      await refusal(await zipOf({ [MANIFEST_NAME]: JSON.stringify({ ...manifest, version: MANIFEST_VERSION + 1 }) })),
+    ).toMatch(/not a valid export manifest: version/);
     expect(await refusal(await zipOf({ "hello.txt": "hi" }))).toMatch(/has no manifest\.json/);
 
     const bytes = fs.readFileSync(good);
@@ -168,9 +205,8 @@ describe("export and import", () => {
     const closed = openDatabase(path.join(tempDir(), "closed.sqlite"));
     closed.close();
     const limits = { maxEntries: 100, maxImageBytes: 50_000_000, maxManifestBytes: 1_000_000, maxTotalBytes: 500_000_000 };
-    await expect(importArchive({ ...target.stores, archive: new SqliteArchiveRepo(closed) }, file, limits)).rejects.toThrow(
-      /not open/,
-    );
+    const deps = { ...target.stores, inputImages: target.inputs, archive: new SqliteArchiveRepo(closed) };
+    await expect(importArchive(deps, file, limits)).rejects.toThrow(/not open/);
     expect(await target.stores.blobs.listPrefixes()).toEqual([]);
     expect((await target.service.history({ limit: 10 })).items).toEqual([]);
   });

@@ -5,10 +5,27 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { ZipFile } from "yazl";
 import type { PredictionRepo } from "../db/prediction-repo";
 import type { SweepRepo } from "../db/sweep-repo";
-import { type HistoryQuery, isTerminal, type PredictionRecord, type SweepRecord } from "../domain";
+import {
+  type EngineInput,
+  type HistoryQuery,
+  type InputImage,
+  inputFileName,
+  isTerminal,
+  type PredictionRecord,
+  type SweepRecord,
+} from "../domain";
 import type { BlobStore } from "../storage/blob-store";
 import { extensionFor } from "../storage/content-types";
-import { imageEntryName, MANIFEST_FORMAT, MANIFEST_NAME, MANIFEST_VERSION, type Manifest, type ManifestRun } from "./manifest";
+import {
+  imageEntryName,
+  inputEntryName,
+  MANIFEST_FORMAT,
+  MANIFEST_NAME,
+  MANIFEST_VERSION,
+  type Manifest,
+  type ManifestInput,
+  type ManifestRun,
+} from "./manifest";
 
 export type ExportScope =
   | { kind: "all" }
@@ -16,7 +33,11 @@ export type ExportScope =
   | { kind: "sweep"; sweepId: string }
   | { kind: "filter"; query: Omit<HistoryQuery, "limit" | "cursor"> };
 
-export type ExportDeps = { repo: PredictionRepo; sweeps: SweepRepo; blobs: BlobStore };
+export type ExportDeps = { repo: PredictionRepo; sweeps: SweepRepo; blobs: BlobStore; inputBlobs: BlobStore };
+
+/** A run's or a sweep's input as the manifest has it: an edit's pictures by hash. */
+export const manifestInput = ({ edit, ...input }: EngineInput) =>
+  (edit ? { ...input, edit: { ...edit, images: edit.images.map((image) => image.sha256) } } : input) as ManifestRun["input"];
 
 const PAGE = 100;
 
@@ -57,6 +78,18 @@ export async function exportArchive(deps: ExportDeps, scope: ExportScope, scopeQ
 
   const zip = new ZipFile();
   const digests: Array<Promise<Digest>> = [];
+  // Each input picture once, however many runs (and sweeps) edit it.
+  const inputs = new Map<string, InputImage>();
+  for (const image of [...runs, ...sweeps.map((sweep) => ({ input: sweep.base }))].flatMap((run) => run.input.edit?.images ?? []))
+    inputs.set(image.sha256, image);
+  const manifestInputs: ManifestInput[] = [];
+  for (const image of inputs.values()) {
+    const key = `${image.sha256}/${inputFileName(image)}`;
+    if (!(await deps.inputBlobs.head(key))) continue;
+    const name = inputEntryName(inputFileName(image));
+    digests.push(addImage(zip, deps.inputBlobs, key, name, new Date(0)));
+    manifestInputs.push({ ...image, file: name });
+  }
   const manifestRuns: Array<
     Omit<ManifestRun, "outputs"> & {
       outputs: Array<Omit<ManifestRun["outputs"][number], "sha256"> & { digest: Promise<Digest> }>;
@@ -72,8 +105,8 @@ export async function exportArchive(deps: ExportDeps, scope: ExportScope, scopeQ
       const { sourceUrl: _source, file: _file, ...kept } = output;
       outputs.push({ ...kept, file: name, digest });
     }
-    const { upstreamId: _upstream, submitState: _state, ...kept } = run;
-    manifestRuns.push({ ...kept, status: run.status as ManifestRun["status"], outputs });
+    const { upstreamId: _upstream, submitState: _state, options: _options, ...kept } = run;
+    manifestRuns.push({ ...kept, input: manifestInput(run.input), status: run.status as ManifestRun["status"], outputs });
   }
 
   void Promise.all(digests).then(
@@ -83,7 +116,7 @@ export async function exportArchive(deps: ExportDeps, scope: ExportScope, scopeQ
         version: MANIFEST_VERSION,
         exportedAt: new Date().toISOString(),
         scope: { kind: scope.kind, query: scopeQuery },
-        sweeps,
+        sweeps: sweeps.map((sweep) => ({ ...sweep, base: manifestInput(sweep.base) })),
         predictions: await Promise.all(
           manifestRuns.map(async (run) => ({
             ...run,
@@ -96,6 +129,7 @@ export async function exportArchive(deps: ExportDeps, scope: ExportScope, scopeQ
             ),
           })),
         ),
+        inputs: manifestInputs,
       };
       zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), MANIFEST_NAME);
       zip.end();

@@ -2,11 +2,16 @@ import "server-only";
 import { z } from "zod";
 import {
   ASPECT_RATIOS,
+  EDIT_KINDS,
   ENGINE_NAMES,
+  INPUT_CONTENT_TYPES,
   LINEAGE_FIELDS,
   LINEAGE_KINDS,
+  MAX_EDIT_GUIDANCE,
   MAX_GUIDANCE,
   MAX_IMAGES,
+  MAX_INPUT_BYTES,
+  MAX_MULTI_IMAGES,
   MAX_NOTE_CHARS,
   MAX_SEED,
   MIN_GUIDANCE,
@@ -17,28 +22,53 @@ import { ID_PATTERN } from "../playground-api";
 import { IMAGE_EXTENSIONS } from "../storage/content-types";
 
 /**
- * `manifest.json` of an export, version 1: every finished run with its parameters, lineage,
+ * `manifest.json` of an export, version 2: every finished run with its parameters, lineage,
  * note and stars, the sweeps they belong to, and for each image the file in the zip, its
- * size and its SHA-256. An import accepts exactly this shape.
+ * size and its SHA-256; the input pictures of edits once each, named by their SHA-256, and
+ * each edit's list of them. Version 1 (before edits) is read too, as a version 2 without edits.
  */
 export const MANIFEST_FORMAT = "kontext-playground-export";
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 export const MANIFEST_NAME = "manifest.json";
 
 /** Where an image sits in the zip. */
 export const imageEntryName = (id: string, index: number, extension: string) => `images/${id}/${index}.${extension}`;
 export const IMAGE_ENTRY = /^images\/([A-Za-z0-9_-]{1,64})\/([0-3])\.(jpg|png|webp|gif|avif)$/;
+/** Where an input picture sits in the zip: by its content. */
+export const inputEntryName = (fileName: string) => `inputs/${fileName}`;
+export const INPUT_ENTRY = /^inputs\/([0-9a-f]{64})\.(jpg|png|webp)$/;
 
 const id = z.string().regex(ID_PATTERN, "must be an id of letters, digits, - and _");
 const timestamp = z.iso.datetime({ offset: true });
 
-const inputSchema = z.object({
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+const textInputSchema = z.object({
   prompt: z.string().trim().min(1),
   aspect_ratio: z.enum(ASPECT_RATIOS),
   num_images: z.int().min(1).max(MAX_IMAGES),
   seed: z.int().min(0).max(MAX_SEED),
   guidance_scale: z.number().min(MIN_GUIDANCE).max(MAX_GUIDANCE),
   safety_tolerance: z.enum(SAFETY_TOLERANCES),
+});
+
+/** A run's input: an edit names its pictures by hash (listed once each in `inputs`) and takes the edit's guidance range. */
+const inputSchema = z.union([
+  textInputSchema.strict(),
+  textInputSchema.extend({
+    num_images: z.literal(1),
+    guidance_scale: z.number().min(MIN_GUIDANCE).max(MAX_EDIT_GUIDANCE),
+    edit: z.object({ kind: z.enum(EDIT_KINDS), matchInput: z.boolean(), images: z.array(sha256).min(1).max(MAX_MULTI_IMAGES) }),
+  }),
+]);
+
+const inputImageSchema = z.object({
+  sha256,
+  file: z.string().regex(INPUT_ENTRY, "must be inputs/<sha256>.<jpg|png|webp>"),
+  contentType: z.enum(INPUT_CONTENT_TYPES),
+  width: z.int().positive(),
+  height: z.int().positive(),
+  bytes: z.int().positive().max(MAX_INPUT_BYTES),
 });
 
 const outputSchema = z.object({
@@ -58,32 +88,34 @@ const outputSchema = z.object({
 
 const changeValue = z.union([z.string(), z.number()]);
 
-const runSchema = z.object({
-  id,
-  engine: z.enum(ENGINE_NAMES),
-  model: z.string().min(1).max(200),
-  status: z.enum(["completed", "failed"]),
-  input: inputSchema,
-  seedRequested: z.int().min(-1).max(MAX_SEED).nullable(),
-  error: z.string().max(10_000),
-  inferenceMs: z.int().min(0),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  completedAt: timestamp.nullable(),
-  lineage: z
-    .object({
-      parentId: id.nullable(),
-      kind: z.enum(LINEAGE_KINDS),
-      changes: z
-        .array(z.object({ field: z.enum(LINEAGE_FIELDS), from: changeValue, to: changeValue }))
-        .max(LINEAGE_FIELDS.length),
-    })
-    .nullable(),
-  threadId: id,
-  note: z.string().max(MAX_NOTE_CHARS),
-  sweep: z.object({ id, x: z.int().min(0), y: z.int().min(0) }).nullable(),
-  outputs: z.array(outputSchema).max(MAX_IMAGES),
-});
+const runSchemaOf = <Input extends z.ZodType>(input: Input) =>
+  z.object({
+    id,
+    engine: z.enum(ENGINE_NAMES),
+    model: z.string().min(1).max(200),
+    status: z.enum(["completed", "failed"]),
+    input,
+    seedRequested: z.int().min(-1).max(MAX_SEED).nullable(),
+    error: z.string().max(10_000),
+    inferenceMs: z.int().min(0),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    completedAt: timestamp.nullable(),
+    lineage: z
+      .object({
+        parentId: id.nullable(),
+        kind: z.enum(LINEAGE_KINDS),
+        changes: z
+          .array(z.object({ field: z.enum(LINEAGE_FIELDS), from: changeValue, to: changeValue }))
+          .max(LINEAGE_FIELDS.length),
+      })
+      .nullable(),
+    threadId: id,
+    note: z.string().max(MAX_NOTE_CHARS),
+    sweep: z.object({ id, x: z.int().min(0), y: z.int().min(0) }).nullable(),
+    outputs: z.array(outputSchema).max(MAX_IMAGES),
+  });
+const runSchema = runSchemaOf(inputSchema);
 
 const axisSchema = z.object({
   field: z.enum(SWEEP_FIELDS),
@@ -94,27 +126,58 @@ const axisSchema = z.object({
   labels: z.array(z.string()).min(1).max(1_000),
 });
 
-const sweepSchema = z.object({
-  id,
-  engine: z.enum(ENGINE_NAMES),
-  base: inputSchema,
-  x: axisSchema,
-  y: axisSchema.nullable(),
-  parentId: id.nullable(),
-  createdAt: timestamp,
-  cancelledAt: timestamp.nullable(),
-});
+const sweepSchemaOf = <Input extends z.ZodType>(base: Input) =>
+  z.object({
+    id,
+    engine: z.enum(ENGINE_NAMES),
+    base,
+    x: axisSchema,
+    y: axisSchema.nullable(),
+    parentId: id.nullable(),
+    createdAt: timestamp,
+    cancelledAt: timestamp.nullable(),
+  });
 
-export const manifestSchema = z.object({
+const common = {
   format: z.literal(MANIFEST_FORMAT),
-  version: z.literal(MANIFEST_VERSION),
   exportedAt: timestamp,
   /** What was exported: everything, one thread, one sweep, or a history filter. */
   scope: z.object({ kind: z.enum(["all", "thread", "sweep", "filter"]), query: z.record(z.string(), z.string()) }),
-  sweeps: z.array(sweepSchema),
+};
+
+export const manifestSchema = z.object({
+  ...common,
+  version: z.literal(MANIFEST_VERSION),
+  sweeps: z.array(sweepSchemaOf(inputSchema)),
   predictions: z.array(runSchema),
+  inputs: z.array(inputImageSchema),
+});
+
+/** Version 1, before edits: no input pictures, every run text-to-image. */
+const manifestV1Schema = z.object({
+  ...common,
+  version: z.literal(1),
+  sweeps: z.array(sweepSchemaOf(textInputSchema)),
+  predictions: z.array(runSchemaOf(textInputSchema)),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestRun = Manifest["predictions"][number];
 export type ManifestSweep = Manifest["sweeps"][number];
+export type ManifestInput = Manifest["inputs"][number];
+
+/** A manifest of any version this playground has written, read as the current one; or its first problem. */
+export function parseManifest(json: unknown): { manifest: Manifest } | { problem: { path: string; message: string } } {
+  const old = (json as { version?: unknown } | null)?.version === 1;
+  const parsed = old ? manifestV1Schema.safeParse(json) : manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { problem: { path: issue.path.join(".") || "(top level)", message: issue.message } };
+  }
+  // Version 1 came before edits: it is a version 2 without input pictures.
+  return {
+    manifest: old
+      ? { ...(parsed.data as Omit<Manifest, "version" | "inputs">), version: MANIFEST_VERSION, inputs: [] }
+      : (parsed.data as Manifest),
+  };
+}

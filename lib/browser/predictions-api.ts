@@ -1,4 +1,4 @@
-import type { PredictionRequest } from "@/lib/contract";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import { type AnnotationBody, historyPageSchema, type ParentRefBody, predictionViewSchema } from "@/lib/playground-api";
 import { fetchJson, fetchNoContent } from "./fetcher";
 
@@ -16,7 +16,7 @@ export const predictionsApi = {
    * `parent`: the run this one is made from, recorded as its lineage. The key makes a resend of this
    * same submit (after a lost answer) return its prediction instead of a second one.
    */
-  submit: (request: PredictionRequest, idempotencyKey: string, parent?: ParentRefBody | null) =>
+  submit: (request: AnyPredictionRequest, idempotencyKey: string, parent?: ParentRefBody | null) =>
     fetchJson("/api/predictions", predictionViewSchema, {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },

@@ -1,5 +1,5 @@
 import "server-only";
-import { type EngineInput, isTerminal } from "../domain";
+import { isTerminal } from "../domain";
 import { AppError } from "../errors";
 import type { EventBus } from "../events/event-bus";
 import type { PredictionService } from "../predictions/service";
@@ -7,7 +7,7 @@ import type { BlobStore } from "../storage/blob-store";
 import type { SweepService } from "../sweeps/sweep-service";
 import type { CompareRef } from "../view/compare";
 import type { ImageReader } from "./card-render";
-import { compareCard, predictionCard, settingsCard, sweepCardOf } from "./card-spec";
+import { type CardInput, compareCard, predictionCard, settingsCard, sweepCardOf } from "./card-spec";
 import { type Card, PreviewCards } from "./preview-cards";
 
 /** The cards of share pages, sweeps, compares and settings links, from what is stored now. */
@@ -54,7 +54,7 @@ export class CardService {
     return this.cards.card(compareCard(items), "compare");
   }
 
-  settings(input: Partial<EngineInput>): Promise<Card> {
+  settings(input: Partial<CardInput>): Promise<Card> {
     return this.cards.card(settingsCard(input));
   }
 }

@@ -33,11 +33,14 @@ export type CardSpec = {
   images: CardImage[];
 };
 
+/** The parameters a card tells: an edit's pictures are not among them. */
+export type CardInput = Omit<EngineInput, "edit">;
+
 /** Just what a card needs of a run: its view or its record alike. */
 export type CardRun = {
   id: string;
   engine: EngineName;
-  input: EngineInput;
+  input: CardInput;
   outputs: ReadonlyArray<{ index: number; width: number; height: number; nsfw: boolean }>;
 };
 
@@ -47,7 +50,7 @@ const FLAGGED_NOTE = "Images not shown: flagged as possibly sensitive.";
 export const isFlaggedRun = (run: Pick<CardRun, "outputs">) => run.outputs.some((output) => output.nsfw);
 
 /** The parameters as a description: what a preview shows under the title, which is the prompt. */
-export function parametersLine(engine: EngineName | undefined, input: Partial<EngineInput>): string {
+export function parametersLine(engine: EngineName | undefined, input: Partial<CardInput>): string {
   const ratio = input.aspect_ratio;
   const images = input.num_images;
   return [
@@ -62,7 +65,7 @@ export function parametersLine(engine: EngineName | undefined, input: Partial<En
     .join(" · ");
 }
 
-function runFacts(engine: EngineName | undefined, input: Partial<EngineInput>): string[] {
+function runFacts(engine: EngineName | undefined, input: Partial<CardInput>): string[] {
   const ratio = input.aspect_ratio;
   return [
     engine ? ENGINE_LABELS[engine] : "",
@@ -127,7 +130,7 @@ const FIELD_NAMES: Record<SweepAxis["field"], string> = {
   prompt: "prompt",
 };
 
-type SweepLike = { engine: EngineName; base: SweepBase; x: SweepAxis; y: SweepAxis | null };
+type SweepLike = { engine: EngineName; base: Omit<SweepBase, "edit">; x: SweepAxis; y: SweepAxis | null };
 type SweepCell = CardRun & { status: PredictionStatus; error: string; createdAt: string; sweep: SweepCellRef | null };
 
 /**
@@ -166,7 +169,7 @@ function sweepCard(sweep: SweepLike, cells: CardRun[]): CardSpec {
 }
 
 /** A settings link's card (`/?prompt=…`): a setup to try, nothing made yet. */
-export function settingsCard(input: Partial<EngineInput>): CardSpec {
+export function settingsCard(input: Partial<CardInput>): CardSpec {
   return {
     heading: input.prompt?.trim() || "A setup for FLUX.1 Kontext [pro]",
     facts: ["A setup to try", ...runFacts(undefined, input)],

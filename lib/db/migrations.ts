@@ -149,4 +149,46 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX idempotency_keys_prediction_id ON idempotency_keys (prediction_id);
   CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
   `,
+  // 7: edits. A run's input images are kept by content (sha256) in input_images and named per run in
+  // prediction_inputs, so a chain stores each picture once and an image goes only when no run and no
+  // live upload uses it. media_uploads: files sent to the upload endpoints (a ticket until its PUT
+  // arrives). upstream_images: where WaveSpeed already holds a picture, for its 7-day retention.
+  `
+  CREATE TABLE input_images (
+    sha256       TEXT PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    width        INTEGER NOT NULL,
+    height       INTEGER NOT NULL,
+    bytes        INTEGER NOT NULL,
+    created_at   TEXT NOT NULL
+  );
+  CREATE TABLE prediction_inputs (
+    prediction_id TEXT NOT NULL REFERENCES predictions (id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    sha256        TEXT NOT NULL REFERENCES input_images (sha256),
+    PRIMARY KEY (prediction_id, idx)
+  );
+  CREATE INDEX prediction_inputs_sha256 ON prediction_inputs (sha256);
+  ALTER TABLE predictions ADD COLUMN edit_kind TEXT;
+  ALTER TABLE predictions ADD COLUMN match_input INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE media_uploads (
+    id           TEXT PRIMARY KEY,
+    token_sha256 TEXT,
+    filename     TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT REFERENCES input_images (sha256),
+    created_at   TEXT NOT NULL,
+    expires_at   TEXT NOT NULL
+  );
+  CREATE INDEX media_uploads_sha256 ON media_uploads (sha256);
+  CREATE INDEX media_uploads_expires_at ON media_uploads (expires_at);
+
+  CREATE TABLE upstream_images (
+    sha256     TEXT PRIMARY KEY,
+    url        TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,8 +1,10 @@
 import "server-only";
 import {
   DEFAULT_PREDICTION_OPTIONS,
+  type EditKind,
   type EngineInput,
   type EngineName,
+  type InputImage,
   type LineageChange,
   type LineageKind,
   type NewPrediction,
@@ -42,6 +44,19 @@ export type PredictionRow = {
   sweep_y: number | null;
   enable_sync_mode: number;
   enable_base64_output: number;
+  edit_kind: EditKind | null;
+  match_input: number;
+};
+
+/** One input image of a run, with what is known of it. */
+export type InputRow = {
+  prediction_id: string;
+  idx: number;
+  sha256: string;
+  content_type: InputImage["contentType"];
+  width: number;
+  height: number;
+  bytes: number;
 };
 
 export type OutputRow = {
@@ -60,15 +75,51 @@ export type OutputRow = {
 export const INSERT_PREDICTION = `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed,
     seed_requested, guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at,
     completed_at, parent_id, lineage_kind, lineage_changes, thread_id, note, sweep_id, sweep_x, sweep_y,
-    enable_sync_mode, enable_base64_output)
+    enable_sync_mode, enable_base64_output, edit_kind, match_input)
   VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested, @guidance_scale,
     @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @updated_at, @completed_at, @parent_id,
-    @lineage_kind, @lineage_changes, @thread_id, @note, @sweep_id, @sweep_x, @sweep_y, @enable_sync_mode, @enable_base64_output)`;
+    @lineage_kind, @lineage_changes, @thread_id, @note, @sweep_id, @sweep_x, @sweep_y, @enable_sync_mode, @enable_base64_output,
+    @edit_kind, @match_input)`;
+
+/** An input image's description, once per picture: a second run of the same picture finds it there. */
+export const REMEMBER_INPUT_IMAGE = `INSERT INTO input_images (sha256, content_type, width, height, bytes, created_at)
+  VALUES (@sha256, @content_type, @width, @height, @bytes, @created_at) ON CONFLICT (sha256) DO NOTHING`;
+export const INSERT_INPUT = `INSERT INTO prediction_inputs (prediction_id, idx, sha256) VALUES (@prediction_id, @idx, @sha256)`;
+export const SELECT_INPUTS = `SELECT pi.prediction_id, pi.idx, i.sha256, i.content_type, i.width, i.height, i.bytes
+  FROM prediction_inputs pi JOIN input_images i ON i.sha256 = pi.sha256`;
+
+export const inputImageParams = (image: InputImage, createdAt: string) => ({
+  sha256: image.sha256,
+  content_type: image.contentType,
+  width: image.width,
+  height: image.height,
+  bytes: image.bytes,
+  created_at: createdAt,
+});
+
+export const toInputImage = (row: Omit<InputRow, "prediction_id" | "idx">): InputImage => ({
+  sha256: row.sha256,
+  contentType: row.content_type,
+  width: row.width,
+  height: row.height,
+  bytes: row.bytes,
+});
+
+/** Writes a run's input images: their descriptions (once per picture) and which the run uses, in order. */
+export function insertInputs(
+  run: (sql: string, params: Record<string, unknown>) => void,
+  record: Pick<PredictionRecord, "id" | "input" | "createdAt">,
+): void {
+  for (const [idx, image] of (record.input.edit?.images ?? []).entries()) {
+    run(REMEMBER_INPUT_IMAGE, inputImageParams(image, record.createdAt));
+    run(INSERT_INPUT, { prediction_id: record.id, idx, sha256: image.sha256 });
+  }
+}
 
 export const INSERT_OUTPUT = `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url, starred)
   VALUES (@prediction_id, @idx, @file, @content_type, @width, @height, @bytes, @nsfw, @source_url, @starred)`;
 
-/** Only the six parameters, whatever else an input object carries. */
+/** Only the six parameters and the edit, whatever else an input object carries. */
 export const inputOf = ({
   prompt,
   aspect_ratio,
@@ -76,6 +127,7 @@ export const inputOf = ({
   seed,
   guidance_scale,
   safety_tolerance,
+  edit,
 }: EngineInput): EngineInput => ({
   prompt,
   aspect_ratio,
@@ -83,7 +135,14 @@ export const inputOf = ({
   seed,
   guidance_scale,
   safety_tolerance,
+  ...(edit ? { edit: { kind: edit.kind, matchInput: edit.matchInput, images: edit.images.map((image) => ({ ...image })) } } : {}),
 });
+
+/** The six parameters as columns; the edit goes to its own columns and to prediction_inputs. */
+const columnsOf = (input: EngineInput) => {
+  const { edit, ...parameters } = inputOf(input);
+  return { ...parameters, edit_kind: edit?.kind ?? null, match_input: edit?.matchInput ? 1 : 0 };
+};
 
 /** A new prediction as the record a read would give back. */
 export function withDefaults(record: NewPrediction, updatedAt = record.createdAt): PredictionRecord {
@@ -106,7 +165,7 @@ export function predictionParams(record: PredictionRecord): Record<string, unkno
     engine: record.engine,
     model: record.model,
     status: record.status,
-    ...inputOf(record.input),
+    ...columnsOf(record.input),
     seed_requested: record.seedRequested,
     upstream_id: record.upstreamId,
     submit_state: record.submitState,
@@ -153,7 +212,7 @@ export const toOutput = (row: OutputRow): StoredOutput => ({
   starred: row.starred === 1,
 });
 
-export const toRecord = (row: PredictionRow, outputs: StoredOutput[]): PredictionRecord => ({
+export const toRecord = (row: PredictionRow, outputs: StoredOutput[], inputs: InputImage[] = []): PredictionRecord => ({
   id: row.id,
   engine: row.engine,
   model: row.model,
@@ -165,6 +224,7 @@ export const toRecord = (row: PredictionRow, outputs: StoredOutput[]): Predictio
     seed: row.seed,
     guidance_scale: row.guidance_scale,
     safety_tolerance: row.safety_tolerance,
+    ...(row.edit_kind ? { edit: { kind: row.edit_kind, matchInput: row.match_input === 1, images: inputs } } : {}),
   },
   seedRequested: row.seed_requested,
   upstreamId: row.upstream_id,

@@ -1,10 +1,10 @@
 import "server-only";
 import {
-  DEFAULT_PREDICTION_OPTIONS,
   ENGINE_NAMES,
   type EngineName,
   type HistoryPageOf,
   type HistoryQuery,
+  type InputImage,
   type NewPrediction,
   type PredictionPatch,
   type PredictionRecord,
@@ -17,10 +17,14 @@ import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOu
 import {
   INSERT_OUTPUT,
   INSERT_PREDICTION,
+  type InputRow,
+  insertInputs,
   type OutputRow,
   outputParams,
   type PredictionRow,
   predictionParams,
+  SELECT_INPUTS,
+  toInputImage,
   toOutput,
   toRecord,
   withDefaults,
@@ -89,7 +93,7 @@ export class SqlitePredictionRepo implements PredictionRepo {
 
   async findByUpstreamId(upstreamId: string): Promise<PredictionRecord | undefined> {
     const row = this.sql(`SELECT * FROM predictions WHERE upstream_id = ?`).get(upstreamId) as PredictionRow | undefined;
-    return row && toRecord(row, this.outputsOf(row.id));
+    return row && this.withOutputs([row])[0];
   }
 
   async update(id: string, patch: PredictionPatch): Promise<UpdateOutcome> {
@@ -240,7 +244,10 @@ export class SqlitePredictionRepo implements PredictionRepo {
   /** Returns the record as stored, built from what was written rather than read back. */
   private insert(prediction: NewPrediction): PredictionRecord {
     const record = withDefaults(prediction);
-    this.sql(INSERT_PREDICTION).run(predictionParams(record));
+    this.db.transaction(() => {
+      this.sql(INSERT_PREDICTION).run(predictionParams(record));
+      insertInputs((text, params) => this.sql(text).run(params), record);
+    })();
     return record;
   }
 
@@ -276,7 +283,7 @@ export class SqlitePredictionRepo implements PredictionRepo {
 
   private read(id: string): PredictionRecord | undefined {
     const row = this.sql(`SELECT * FROM predictions WHERE id = ?`).get(id) as PredictionRow | undefined;
-    return row && toRecord(row, this.outputsOf(id));
+    return row && this.withOutputs([row])[0];
   }
 
   private statusOf(id: string): PredictionStatus | undefined {
@@ -304,16 +311,26 @@ export class SqlitePredictionRepo implements PredictionRepo {
     return this.statusOf(id) === undefined ? "missing" : "refused";
   }
 
-  private outputsOf(id: string): StoredOutput[] {
-    const rows = this.sql(`SELECT * FROM prediction_outputs WHERE prediction_id = ? ORDER BY idx`).all(id) as OutputRow[];
-    return rows.map(toOutput);
-  }
-
-  /** Outputs of a page of rows in one query. */
+  /** Outputs (and the input images of edits) of a page of rows, one query each. */
   private withOutputs(rows: PredictionRow[]): PredictionRecord[] {
     if (rows.length === 0) return [];
     const outputs = this.outputsOfMany(rows.map((row) => row.id));
-    return rows.map((row) => toRecord(row, outputs.get(row.id) ?? []));
+    const edits = rows.filter((row) => row.edit_kind !== null).map((row) => row.id);
+    const inputs = edits.length > 0 ? this.inputsOfMany(edits) : new Map<string, InputImage[]>();
+    return rows.map((row) => toRecord(row, outputs.get(row.id) ?? [], inputs.get(row.id) ?? []));
+  }
+
+  private inputsOfMany(ids: string[]): Map<string, InputImage[]> {
+    const byId = new Map<string, InputImage[]>();
+    const rows = this.sql(
+      `${SELECT_INPUTS} WHERE pi.prediction_id IN (SELECT value FROM json_each(?)) ORDER BY pi.prediction_id, pi.idx`,
+    ).all(JSON.stringify(ids)) as InputRow[];
+    for (const row of rows) {
+      const list = byId.get(row.prediction_id) ?? [];
+      list.push(toInputImage(row));
+      byId.set(row.prediction_id, list);
+    }
+    return byId;
   }
 
   private outputsOfMany(ids: string[]): Map<string, StoredOutput[]> {

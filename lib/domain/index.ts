@@ -1,6 +1,7 @@
 /** The domain, defined once: parameters, the prediction and its moves, engines, lineage, sweeps, webhook deliveries, the seed and cost rules. */
 export * from "./annotations";
 export * from "./cost";
+export * from "./edit";
 export * from "./engines";
 export * from "./lineage";
 export * from "./parameters";

@@ -3,9 +3,9 @@ import type { EngineInput } from "./parameters";
 /**
  * Where a prediction came from: the run it was made from and what changed.
  * rerun: same settings; vary_seed: a new seed; settings: "Use settings" then edits;
- * sweep_cell: one cell of a sweep; tweak: settings taken from a compare.
+ * sweep_cell: one cell of a sweep; tweak: settings taken from a compare; edit: an edit of one of its images.
  */
-export const LINEAGE_KINDS = ["rerun", "vary_seed", "settings", "sweep_cell", "tweak"] as const;
+export const LINEAGE_KINDS = ["rerun", "vary_seed", "settings", "sweep_cell", "tweak", "edit"] as const;
 export type LineageKind = (typeof LINEAGE_KINDS)[number];
 
 /** The fields a change can name: the run's parameters. */
@@ -43,6 +43,7 @@ const KIND_LABELS: Record<LineageKind, string> = {
   settings: "settings",
   sweep_cell: "sweep cell",
   tweak: "tweak",
+  edit: "edit",
 };
 
 const FIELD_LABELS: Record<LineageField, string> = {

@@ -1,3 +1,5 @@
+import type { EditSpec } from "./edit";
+
 /**
  * The parameters FLUX.1 Kontext [pro] text-to-image takes, and their limits.
  * The wire schemas (lib/contract.ts) and the form are built from these.
@@ -43,4 +45,6 @@ export type EngineInput = {
   seed: number;
   guidance_scale: number;
   safety_tolerance: SafetyTolerance;
+  /** Present when the run edits images (lib/domain/edit.ts); an edit makes one image. */
+  edit?: EditSpec;
 };

@@ -1,9 +1,9 @@
+import { maxGuidanceFor } from "./edit";
 import type { EngineName } from "./engines";
 import {
   ASPECT_RATIOS,
   type AspectRatio,
   type EngineInput,
-  MAX_GUIDANCE,
   MIN_GUIDANCE,
   SAFETY_TOLERANCES,
   type SafetyTolerance,
@@ -103,8 +103,13 @@ export function axisLength(spec: SweepAxisSpec, basePrompt: string): number {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-function settleValues(spec: SweepAxisSpec, basePrompt: string, pickSeed: () => number): SweepAxis | SweepProblem {
+function settleValues(
+  spec: SweepAxisSpec,
+  base: Pick<SweepBase, "prompt" | "edit">,
+  pickSeed: () => number,
+): SweepAxis | SweepProblem {
   const field = spec.field;
+  const basePrompt = base.prompt;
   const fail = (message: string): SweepProblem => ({ field, message });
   const distinct = <T>(values: T[]) => [...new Set(values)];
   switch (field) {
@@ -128,8 +133,10 @@ function settleValues(spec: SweepAxisSpec, basePrompt: string, pickSeed: () => n
         values = Array.from({ length: count }, (_, i) => round2(spec.range!.from + i * spec.range!.step));
       }
       values = distinct(values.map((value) => (typeof value === "number" ? round2(value) : value)));
-      if (values.some((value) => typeof value !== "number" || !(value >= MIN_GUIDANCE && value <= MAX_GUIDANCE)))
-        return fail(`guidance_scale: every value must be a number from ${MIN_GUIDANCE.toFixed(1)} to ${MAX_GUIDANCE.toFixed(1)}`);
+      // An edit takes the wider range its model's pages allow (lib/domain/edit.ts).
+      const max = maxGuidanceFor(base);
+      if (values.some((value) => typeof value !== "number" || !(value >= MIN_GUIDANCE && value <= max)))
+        return fail(`guidance_scale: every value must be a number from ${MIN_GUIDANCE.toFixed(1)} to ${max.toFixed(1)}`);
       return { field, values, labels: values.map((value) => Number(value).toFixed(1)) };
     }
     case "safety_tolerance": {
@@ -186,7 +193,7 @@ export function planSweep(
   const settled: SweepAxis[] = [];
   for (const [index, spec] of specs.entries()) {
     if (!spec) continue;
-    const axis = settleValues(spec, base.prompt, pickSeed);
+    const axis = settleValues(spec, base, pickSeed);
     if (isProblem(axis))
       return { field: `${index === 0 ? "x" : "y"}.${axis.field}`, message: `${index === 0 ? "x" : "y"} ${axis.message}` };
     if (axis.values.length === 0)
@@ -202,11 +209,17 @@ export function planSweep(
   return { ...grid, cells: list, images: list.length * base.num_images };
 }
 
-/** The settings of one cell: the base with the column's and the row's values in. */
+/**
+ * The settings of one cell: the base with the column's and the row's values in. An edit swept over
+ * aspect ratios is given each ratio instead of matching its input.
+ */
 export function cellInput(sweep: Pick<SweepRecord, "base" | "x" | "y">, x: number, y: number): EngineInput {
   const input = { ...sweep.base } as Record<string, unknown>;
   input[sweep.x.field] = sweep.x.values[x];
   if (sweep.y) input[sweep.y.field] = sweep.y.values[y];
+  const edit = sweep.base.edit;
+  const ratioSwept = sweep.x.field === "aspect_ratio" || sweep.y?.field === "aspect_ratio";
+  if (edit && ratioSwept) input.edit = { ...edit, matchInput: false };
   return input as EngineInput;
 }
 

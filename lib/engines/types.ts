@@ -13,24 +13,39 @@ export type EngineState = {
   inferenceMs: number;
 };
 
+/** One input image of an edit, as an engine receives it: its content hash and its bytes. */
+export type EngineImage = { sha256: string; contentType: string; bytes: Buffer };
+/** Reads an edit's input images, in order, when the engine needs them (once, then kept). */
+export type ImagesOf = () => Promise<EngineImage[]>;
+
 export type SubmitOptions = {
   /** Our own prediction id, for logs and for engines that key work by it. */
   predictionId: string;
   /** Where the upstream should POST the final result, when webhooks are on. */
   webhookUrl?: string;
+  /** An edit's input images (input.edit names them). */
+  images?: ImagesOf;
 };
 
 /**
- * One small interface for every engine: submit, then ask for the state.
+ * One small interface for every engine: submit, then ask for the state. Every engine takes the
+ * three kinds of run: text-to-image, an edit of one image, and a multi edit (input.edit).
  * Vendor shapes stop inside the engine module.
  */
 export interface Engine {
   readonly name: EngineName;
-  /** The model id reported in `data.model`. */
+  /** The model id of text-to-image runs, reported in `data.model`. */
   readonly model: string;
+  /** The model id a run of this input is reported under (edits have their own). */
+  modelFor(input: EngineInput): string;
   submit(input: EngineInput, options: SubmitOptions): Promise<{ upstreamId: string }>;
-  /** `input` lets an engine that forgot a task (a restart) pick it up again. */
-  getState(upstreamId: string, input: EngineInput): Promise<EngineState>;
+  /** `input` (and an edit's `images`) let an engine that forgot a task (a restart) pick it up again. */
+  getState(upstreamId: string, input: EngineInput, images?: ImagesOf): Promise<EngineState>;
+  /**
+   * Told of an output this engine handed over as a URL, once stored here: the upstream holds that
+   * picture at that URL (for as long as it keeps outputs), so an edit of it needs no upload.
+   */
+  knownImage?(sha256: string, url: string): Promise<void>;
   /**
    * A cheap authenticated call that creates nothing, for engines with an upstream key:
    * throws UpstreamError("auth") while the upstream rejects the key.
@@ -71,6 +86,15 @@ export class UpstreamError extends Error {
     return this.kind === "rate_limited" || this.kind === "unavailable" || this.kind === "timeout";
   }
 }
+
+/**
+ * Where an engine remembers the copies of pictures its upstream holds, by content hash, until they
+ * expire there. The store implements it (lib/db UpstreamImageRepo); the engine only sees this.
+ */
+export type UpstreamImageMemory = {
+  find(sha256: string, now: string): Promise<string | undefined>;
+  remember(sha256: string, url: string, expiresAt: string): Promise<void>;
+};
 
 /** Where an engine's pushed results (webhooks) come in: verified, then read as the app's state. */
 export interface WebhookInbox {

@@ -13,6 +13,12 @@ export type TargetPolicy = {
   allowPrivate: boolean;
   /** Every address of a host name; the system resolver unless a test gives another. */
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
+  /**
+   * For tests that let a loopback server stand in for a public host: which addresses count as public
+   * (ordinary public unicast otherwise), and whether plain http is let through (with allowPrivate otherwise).
+   */
+  isPublic?: (address: string) => boolean;
+  allowHttp?: boolean;
 };
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
@@ -64,7 +70,7 @@ export async function checkTarget(raw: string | URL, policy: TargetPolicy): Prom
   } catch {
     throw new TargetRefused("it is not an absolute URL");
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && policy.allowPrivate)) {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && (policy.allowHttp ?? policy.allowPrivate))) {
     throw new TargetRefused(`it must be an https URL, not ${url.protocol.replace(/:$/, "")}`);
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
@@ -72,7 +78,7 @@ export async function checkTarget(raw: string | URL, policy: TargetPolicy): Prom
     ? [{ address: host, family: ipaddr.parse(host).kind() === "ipv6" ? 6 : 4 } as ResolvedAddress]
     : await resolveHost(host, policy);
   if (!policy.allowPrivate) {
-    const inner = addresses.find((candidate) => !isPublicAddress(candidate.address));
+    const inner = addresses.find((candidate) => !(policy.isPublic ?? isPublicAddress)(candidate.address));
     if (inner) {
       const range = addressRange(inner.address);
       const what = `${RANGE_WORDS[range] ?? `a non-public (${range})`} address`;

@@ -1,11 +1,17 @@
 import "server-only";
 import type { Limiter } from "../access/limiter";
 import type { ArchiveRepo } from "../db/archive-repo";
+import type { InputImageRepo, UpstreamImageRepo } from "../db/input-image-repo";
 import type { PredictionRepo } from "../db/prediction-repo";
 import type { SweepRepo } from "../db/sweep-repo";
 import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
+import { EditImages } from "../inputs/edit-images";
+import type { ImageFetchPolicy } from "../inputs/fetch-image";
+import { InputImages } from "../inputs/input-images";
+import { MediaUploads } from "../inputs/media-uploads";
+import { ownFileReader } from "../inputs/own-files";
 import { createProcessMetrics } from "../metrics";
 import type { PageRevalidator } from "../pages/page-revalidator";
 import type { BlobStore } from "../storage/blob-store";
@@ -27,8 +33,14 @@ export type PredictionStores = {
   sweeps: SweepRepo;
   /** All-or-nothing imports across predictions and sweeps. */
   archive: ArchiveRepo;
+  /** Input images of edits, and uploads: what they are, and which runs use them. */
+  inputs: InputImageRepo;
+  /** Where the upstream already holds a picture (the WaveSpeed engine's memory). */
+  upstreamImages: UpstreamImageRepo;
   /** Mirrored originals. */
   blobs: BlobStore;
+  /** Input images, one file per picture, keyed by its SHA-256. */
+  inputBlobs: BlobStore;
   /** Thumbnails: a cache, kept apart so it can be dropped and rebuilt. */
   thumbnailBlobs: BlobStore;
   /** Sweep grid PNGs: a cache too. */
@@ -45,6 +57,9 @@ export type PredictionStores = {
 /** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
 export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig; keyProbeEveryMs?: number };
 
+/** How image URLs of edits are fetched: the guard's policy (IMAGE_URL_ALLOW_PRIVATE) and the time allowed. */
+export type ImageUrlConfig = Omit<ImageFetchPolicy, "allowPrivateFlag">;
+
 /** Wires the tracker, the service and the served contract over the given stores and engine. */
 export function buildPredictionService(
   stores: PredictionStores,
@@ -57,18 +72,31 @@ export function buildPredictionService(
     limits?: SubmitLimitsConfig & { submits: Limiter };
     /** Cached pages to revalidate when a run they show changes. */
     pages?: PageRevalidator;
+    imageUrls: ImageUrlConfig;
   },
 ) {
   const { repo, blobs, events } = stores;
   const { engine } = options;
+  const thumbnails = new ThumbnailCache(stores.thumbnailBlobs);
+  // An input's thumbnail sits beside it, named by the same hash, and goes with it.
+  const inputs = new InputImages({
+    repo: stores.inputs,
+    blobs: stores.inputBlobs,
+    thumbnails: new ThumbnailCache(stores.inputBlobs),
+  });
+  const uploads = new MediaUploads({ repo: stores.inputs, images: inputs });
+  const editImages = new EditImages({
+    readOwn: ownFileReader({ predictions: repo, outputs: blobs, inputs, uploads }),
+    fetchPolicy: { ...options.imageUrls, allowPrivateFlag: "IMAGE_URL_ALLOW_PRIVATE" },
+  });
   const storage = new StorageGuard(stores.location, stores.reserve);
   const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
-  const tracker = new Tracker({ repo, blobs, engine, events, keyGate, storage }, options.trackerConfig);
+  const tracker = new Tracker({ repo, blobs, engine, events, keyGate, storage, inputs }, options.trackerConfig);
   const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
     repo,
     blobs,
-    thumbnails: new ThumbnailCache(stores.thumbnailBlobs),
+    thumbnails,
     storage,
     engine,
     events,
@@ -80,7 +108,9 @@ export function buildPredictionService(
     keyGate,
     webhookSender,
     pages: options.pages,
+    inputs,
+    editImages,
   });
   const served = new ServedApi({ predictions: service, blobs, webhookSender }, options.served);
-  return { service, served, tracker, keyGate, webhookSender };
+  return { service, served, tracker, keyGate, webhookSender, uploads, inputs };
 }

@@ -37,7 +37,7 @@ export function readIdempotencyKey(value: string | null | undefined): string | u
  */
 export function claimFor(
   key: string,
-  request: PredictionInput,
+  request: Omit<PredictionInput, "aspect_ratio"> & { aspect_ratio: PredictionInput["aspect_ratio"] | null; edit?: unknown },
   extras: { options?: PredictionOptions; webhook?: { url: string }; parent?: { id: string; kind: string } | null } = {},
   now = Date.now(),
 ): IdempotencyClaim {
@@ -55,6 +55,8 @@ export function claimFor(
     options.base64Output,
     extras.webhook?.url ?? null,
     extras.parent ? [extras.parent.id, extras.parent.kind] : null,
+    // An edit's kind and pictures; a text request's fingerprint stays as it always was.
+    ...(request.edit ? [request.edit] : []),
   ];
   return {
     key,

@@ -10,7 +10,8 @@ export type Family = { ancestors: Ancestor[]; children: PredictionRecord[] };
 
 /**
  * The lineage and thread of a new run: what changed from its parent (or, for a sweep
- * cell started from the form, from the sweep's base). A parent that has been deleted
+ * cell started from the form, from the sweep's base); an edit joins the thread of the run
+ * whose picture it edits. A parent that has been deleted
  * meanwhile is still named, with no changes known.
  */
 export async function lineageFor(
@@ -26,10 +27,9 @@ export async function lineageFor(
     return { lineage: { parentId, kind: "sweep_cell", changes: inputChanges(from, run.input) }, threadId };
   }
   if (!run.parent) return { lineage: null, threadId };
-  return {
-    lineage: { parentId, kind: run.parent.kind, changes: parent ? inputChanges(parent.input, run.input) : [] },
-    threadId,
-  };
+  // An edit is a new instruction on a picture, not a change of settings: its instruction says what changed.
+  const changes = parent && run.parent.kind !== "edit" ? inputChanges(parent.input, run.input) : [];
+  return { lineage: { parentId, kind: run.parent.kind, changes }, threadId };
 }
 
 export async function familyOf(repo: PredictionRepo, id: string): Promise<Family> {

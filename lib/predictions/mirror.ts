@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { StoredOutput } from "../domain";
 import type { EngineOutput } from "../engines/types";
@@ -21,12 +22,15 @@ export class MirrorError extends Error {
   }
 }
 
+/** An output as stored, with the SHA-256 of its bytes (by which an edit of it finds it again). */
+export type MirroredOutput = StoredOutput & { sha256: string };
+
 /** Copies one engine output into our storage and describes what was stored. */
 export async function mirrorOutput(
   output: EngineOutput,
   target: { blobs: BlobStore; predictionId: string; index: number },
   limits: MirrorLimits = DEFAULT_MIRROR_LIMITS,
-): Promise<StoredOutput> {
+): Promise<MirroredOutput> {
   const { bytes, contentType, sourceUrl } =
     output.kind === "bytes"
       ? { bytes: output.bytes, contentType: output.contentType, sourceUrl: null }
@@ -51,6 +55,7 @@ export async function mirrorOutput(
     nsfw: output.nsfw,
     sourceUrl,
     starred: false,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
   };
 }
 

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { errorEnvelopeSchema, MODEL_ID, predictionEnvelopeSchema, syncTimeoutEnvelopeSchema } from "@/lib/contract";
+import {
+  EDIT_PATH,
+  errorEnvelopeSchema,
+  MODEL_ID,
+  MULTI_PATH,
+  predictionEnvelopeSchema,
+  SUBMIT_PATH,
+  syncTimeoutEnvelopeSchema,
+} from "@/lib/contract";
 import { createLocalEngine } from "@/lib/engines/local";
 import { AppError } from "@/lib/errors";
 import { createTestPredictions, FAST_SERVED, pngOf, readOutput, waitForTerminal } from "@/testing/harness";
@@ -147,20 +155,16 @@ describe("the served submit", () => {
 });
 
 describe("paths not served", () => {
-  it("tell another FLUX Kontext model which one is served, and name any other path", () => {
-    expect(notServed("POST", ["wavespeed-ai", "flux-kontext-max"]).toEnvelope()).toMatchObject({
-      code: 404,
-      field: "model",
-      message: expect.stringContaining(
-        `"wavespeed-ai/flux-kontext-max" is not served here: this playground serves ${MODEL_ID} only`,
-      ),
-    });
-    expect(notServed("POST", ["wavespeed-ai", "flux-kontext-pro", "multi"]).message).toContain("is not served here");
+  it("tell another FLUX Kontext model which ones are served, and name any other path", () => {
+    const other = notServed("POST", ["wavespeed-ai", "flux-kontext-max"]).toEnvelope();
+    expect(other).toMatchObject({ code: 404, field: "model" });
+    expect(other.message).toContain(`"wavespeed-ai/flux-kontext-max" is not served here`);
+    for (const path of [SUBMIT_PATH, EDIT_PATH, MULTI_PATH]) expect(other.message).toContain(`POST ${path}`);
     expect(notServed("GET", []).message).toContain("Nothing is served at GET /api/v3.");
-    expect(notServed("POST", ["media", "uploads"]).toEnvelope()).toMatchObject({
+    expect(notServed("POST", ["media", "elsewhere"]).toEnvelope()).toMatchObject({
       code: 404,
       field: "path",
-      message: expect.stringContaining("Nothing is served at POST /api/v3/media/uploads"),
+      message: expect.stringContaining(`Nothing is served at POST /api/v3/media/elsewhere. This playground serves ${MODEL_ID}`),
     });
   });
 });

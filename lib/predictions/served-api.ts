@@ -1,11 +1,16 @@
 import "server-only";
 import {
   describeIssues,
+  EDIT_PATH,
   MODEL_ID,
+  MULTI_PATH,
   type PredictionEnvelope,
+  type RequestKind,
   SUBMIT_PATH,
   type SyncTimeoutEnvelope,
   submitOptionsSchema,
+  UPLOAD_BINARY_PATH,
+  UPLOAD_TICKET_PATH,
 } from "../contract";
 import type { PredictionRecord } from "../domain";
 import { AppError } from "../errors";
@@ -23,6 +28,8 @@ export type ServedApiConfig = {
 };
 
 export type ServedSubmit = {
+  /** Which model's path it came to: text-to-image, the edit, or multi. */
+  kind?: RequestKind;
   body: unknown;
   /** The `webhook` query parameter. */
   webhook?: string;
@@ -65,6 +72,8 @@ export class ServedApi {
       await this.checkWebhook(request.webhook);
     }
     const record = await this.deps.predictions.submit(request.body, {
+      kind: request.kind ?? "text",
+      baseUrl: request.baseUrl,
       caller: request.caller,
       idempotencyKey: request.idempotencyKey,
       options,
@@ -131,23 +140,24 @@ export class ServedApi {
 }
 
 const KONTEXT_MODEL = /^wavespeed-ai\/flux-kontext/;
+const SERVED_MODELS = `${MODEL_ID} (POST ${SUBMIT_PATH}), its edit (POST ${EDIT_PATH}) and multi (POST ${MULTI_PATH})`;
 
 /**
  * The 404 for a path under /api/v3 that nothing here serves: another model of the FLUX Kontext
- * family is told which one is served; anything else is named and pointed at the API description.
+ * family is told which ones are served; anything else is named and pointed at the API description.
  */
 export function notServed(method: string, segments: string[]): AppError {
   const path = ["/api/v3", ...segments].join("/");
   if (KONTEXT_MODEL.test(segments.join("/"))) {
     return new AppError(
       "not_found",
-      `The model "${segments.join("/")}" is not served here: this playground serves ${MODEL_ID} only (POST ${SUBMIT_PATH}).`,
+      `The model "${segments.join("/")}" is not served here: this playground serves FLUX.1 Kontext [pro] only: ${SERVED_MODELS}.`,
       "model",
     );
   }
   return new AppError(
     "not_found",
-    `Nothing is served at ${method} ${path}. This playground serves POST ${SUBMIT_PATH}, GET /api/v3/predictions/{id}/result and GET /api/v3/predictions/{id}; /api/v3/openapi.json describes them.`,
+    `Nothing is served at ${method} ${path}. This playground serves ${SERVED_MODELS}, uploads (POST ${UPLOAD_TICKET_PATH}, POST ${UPLOAD_BINARY_PATH}), GET /api/v3/predictions/{id}/result and GET /api/v3/predictions/{id}; /api/v3/openapi.json describes them.`,
     "path",
   );
 }

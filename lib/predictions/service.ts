@@ -1,15 +1,17 @@
 import "server-only";
-import { describeIssues, type PredictionInput, predictionRequestSchema } from "../contract";
+import { editRequestSchema, multiRequestSchema, predictionRequestSchema, type RequestKind, requestKindOf } from "../contract";
 import type { ClaimOutcome, IdempotencyClaim, PredictionRepo } from "../db/prediction-repo";
 import {
   costUsd,
   type EngineInput,
   type EngineName,
   type HistoryQuery,
+  type InputImage,
   isTerminal,
   type LineageKind,
   MAX_NOTE_CHARS,
   type NewPrediction,
+  nearestAspectRatio,
   newPredictionId,
   type PredictionOptions,
   type PredictionRecord,
@@ -19,12 +21,16 @@ import {
   type SweepCellRef,
 } from "../domain";
 import type { Engine, WebhookInbox } from "../engines/types";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import type { EventBus, EventListener } from "../events/event-bus";
+import type { DecodedImage } from "../inputs/decode-image";
+import type { EditImages } from "../inputs/edit-images";
+import type { InputImages } from "../inputs/input-images";
 import { log } from "../log";
 import type { createProcessMetrics } from "../metrics";
 import type { PageRevalidator } from "../pages/page-revalidator";
 import { predictionTag } from "../pages/share-pages";
+import { parseOrThrow } from "../parse";
 import type { BudgetView, EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
 import type { ThumbnailCache } from "../storage/thumbnails";
@@ -59,6 +65,10 @@ export type PredictionServiceDeps = {
   webhookSender: WebhookSender;
   /** Cached pages that show a run; told when what they show changes. */
   pages?: PageRevalidator;
+  /** Input images of edits, kept by content. */
+  inputs: InputImages;
+  /** Reads and checks the images an edit names. */
+  editImages: EditImages;
 };
 
 /** How a submit of the served contract asked to be answered, and where its webhook goes. */
@@ -69,9 +79,16 @@ export type SubmitExtras = {
   caller?: string;
   /** The request's `Idempotency-Key` header: a resend with the same key gets the first answer's prediction. */
   idempotencyKey?: string | null;
-  /** The run this one was made from, and how (re-run, vary seed, settings, tweak). */
+  /** The run this one was made from, and how (re-run, vary seed, settings, tweak, edit). */
   parent?: ParentRef | null;
+  /** Which model: the served contract says by its path; the playground's own API by the body's fields. */
+  kind?: RequestKind;
+  /** The base of this server's links as the client sees them: an image URL on it is read from the store. */
+  baseUrl?: string;
 };
+
+/** A request made into a run's input: validated, the seed concrete, an edit's images read and checked (not yet stored). */
+export type PreparedRun = { input: EngineInput; seedRequested: number | null; images?: DecodedImage[] };
 
 export type History = {
   items: PredictionRecord[];
@@ -88,6 +105,8 @@ export type ParentRef = { id: string; kind: LineageKind };
 export type NewRun = {
   input: EngineInput;
   seedRequested: number | null;
+  /** An edit's images as read, stored when the run is created; absent when they are stored already. */
+  images?: DecodedImage[];
   parent?: ParentRef | null;
   /** How the served contract asked to be answered, and where its webhook goes. */
   options?: PredictionOptions;
@@ -135,28 +154,54 @@ export class PredictionService {
   }
 
   /**
-   * Validates a request (the served contract's body) and starts it. With an `Idempotency-Key`, a
-   * request already made with that key within 24 h gets its prediction back, before any limit is
-   * checked, and starts nothing; the same key with another request is refused.
+   * Validates a request (the served contract's body: text-to-image, an edit, or multi) and starts it.
+   * With an `Idempotency-Key`, a request already made with that key within 24 h gets its prediction
+   * back, before any limit is checked, and starts nothing; the same key with another request is refused.
    */
   async submit(body: unknown, extras: SubmitExtras = {}): Promise<PredictionRecord> {
-    const parsed = predictionRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const { message, field } = describeIssues(parsed.error);
-      throw new AppError("invalid_request", message, field);
-    }
     const key = readIdempotencyKey(extras.idempotencyKey);
-    const { seed: requested, ...input } = parsed.data;
-    const run: NewRun = {
-      input: { ...input, seed: resolveSeed(requested) },
-      seedRequested: requested ?? null,
-      parent: extras.parent,
-      options: extras.options,
-      webhook: extras.webhook,
-    };
-    const claim = key === undefined ? undefined : claimFor(key, parsed.data, run);
+    const prepared = await this.prepare(body, extras.kind ?? requestKindOf(body), extras.baseUrl);
+    const run: NewRun = { ...prepared, parent: extras.parent, options: extras.options, webhook: extras.webhook };
+    const claim = key === undefined ? undefined : claimFor(key, requestOf(prepared), run);
     const [record] = await this.startAll([run], extras.caller, claim);
     return record;
+  }
+
+  /**
+   * A request made into a run's input, every default applied and the seed concrete. For an edit,
+   * each image is read and checked (refused with a 4xx naming its field); without an aspect ratio
+   * the output keeps the (first) input's shape, recorded as the nearest of the nine ratios.
+   * Nothing is stored. `prefix` goes before the field a refusal names (a sweep's "base").
+   */
+  async prepare(body: unknown, kind: RequestKind, baseUrl?: string, prefix = ""): Promise<PreparedRun> {
+    try {
+      if (kind === "text") {
+        const { seed, ...input } = parseOrThrow(predictionRequestSchema, body);
+        return { input: { ...input, seed: resolveSeed(seed) }, seedRequested: seed ?? null };
+      }
+      const request = kind === "edit" ? parseOrThrow(editRequestSchema, body) : parseOrThrow(multiRequestSchema, body);
+      const refs = "image" in request ? [request.image] : request.images;
+      const images = await this.deps.editImages.read(refs, (index) => (kind === "edit" ? "image" : `images.${index}`), baseUrl);
+      const described = images.map(({ data: _data, ...image }): InputImage => image);
+      const { prompt, aspect_ratio, seed, guidance_scale, safety_tolerance } = request;
+      return {
+        input: {
+          prompt,
+          aspect_ratio: aspect_ratio ?? nearestAspectRatio(images[0].width, images[0].height),
+          num_images: 1,
+          seed: resolveSeed(seed),
+          guidance_scale,
+          safety_tolerance,
+          edit: { kind, matchInput: aspect_ratio === undefined, images: described },
+        },
+        seedRequested: seed ?? null,
+        images,
+      };
+    } catch (error) {
+      if (!prefix || !isAppError(error)) throw error;
+      const field = error.field ? `${prefix}.${error.field}` : prefix;
+      throw new AppError(error.code, error.message, field, error.extras);
+    }
   }
 
   /**
@@ -175,7 +220,7 @@ export class PredictionService {
       if (earlier) return [earlier];
       await this.deps.limits?.admit(caller, images, runs.length);
       const outcomes: ClaimOutcome[] = [];
-      for (const run of runs) outcomes.push(await this.store(await this.prepare(run), claim));
+      for (const run of runs) outcomes.push(await this.create(run, claim));
       return outcomes;
     });
     this.admitting = admitted.catch(() => undefined);
@@ -201,13 +246,24 @@ export class PredictionService {
     return (await this.deps.limits?.budgetToday()) ?? null;
   }
 
-  private async prepare(run: NewRun): Promise<NewPrediction> {
+  /** An edit's pictures are stored first, and stay pinned until the row that names them is written. */
+  private async create(run: NewRun, claim: IdempotencyClaim | undefined): Promise<ClaimOutcome> {
+    const prediction = await this.toNewPrediction(run);
+    if (!run.images?.length) return this.store(prediction, claim);
+    try {
+      return await this.deps.inputs.keep(run.images, () => this.store(prediction, claim));
+    } catch (error) {
+      throw isAppError(error) ? error : this.deps.storage.toAppError(error);
+    }
+  }
+
+  private async toNewPrediction(run: NewRun): Promise<NewPrediction> {
     const id = newPredictionId();
     const provenance = await lineageFor(this.deps.repo, id, run);
     return {
       id,
       engine: this.deps.engine.name,
-      model: this.deps.engine.model,
+      model: this.deps.engine.modelFor(run.input),
       status: "created",
       input: run.input,
       seedRequested: run.seedRequested,
@@ -325,6 +381,10 @@ export class PredictionService {
     this.deps.pages?.revalidate([predictionTag(id), ...(parentId ? [predictionTag(parentId)] : [])]);
     await this.deps.events.publish({ type: "deleted", id });
     await this.removeFiles(id);
+    // Its input pictures go too, unless another run or a live upload still uses them.
+    await this.deps.inputs
+      .release(record.input.edit?.images.map((image) => image.sha256) ?? [])
+      .catch((error) => log.warn("could not release the input images of a deleted prediction", { id, error: String(error) }));
   }
 
   /** A file that resists removal is logged, not reported as a failed delete: the row decides what exists. */
@@ -360,6 +420,20 @@ export class PredictionService {
       if (!bytes) throw missingFile(index);
       return bytes;
     });
+  }
+
+  /** One input picture of an edit, by its hash, as a stream. */
+  async openInput(sha256: string) {
+    const found = await this.deps.inputs.open(sha256);
+    if (!found) throw new AppError("not_found", `No input image ${sha256}.`, "file");
+    return found;
+  }
+
+  /** A small WebP of one input picture, rendered on first use. */
+  async readInputThumbnail(sha256: string): Promise<Buffer> {
+    const thumbnail = await this.deps.inputs.thumbnail(sha256);
+    if (!thumbnail) throw new AppError("not_found", `No input image ${sha256}.`, "file");
+    return thumbnail;
   }
 
   private async findOutput(id: string, index: number) {
@@ -407,6 +481,17 @@ export class PredictionService {
     this.deps.metrics.stop();
     await Promise.all([this.deps.events.close(), this.deps.repo.close()]);
   }
+}
+
+/** What an idempotency key's fingerprint covers: the request as asked, an edit's pictures by their hashes. */
+function requestOf({ input, seedRequested }: PreparedRun) {
+  const { edit, ...fields } = input;
+  return {
+    ...fields,
+    aspect_ratio: edit?.matchInput ? null : fields.aspect_ratio,
+    seed: seedRequested ?? undefined,
+    edit: edit && { kind: edit.kind, images: edit.images.map((image) => image.sha256) },
+  };
 }
 
 const missingFile = (index: number) => new AppError("not_found", `The file of output ${index} is missing.`, "index");

@@ -1,9 +1,10 @@
 import "server-only";
 import type { PredictionRepo, UpdateOutcome } from "../db/prediction-repo";
 import { canMove, isTerminal, type PredictionPatch, type PredictionRecord, type StoredOutput } from "../domain";
-import type { Engine, EngineOutput, EngineState } from "../engines/types";
+import type { Engine, EngineImage, EngineOutput, EngineState, ImagesOf } from "../engines/types";
 import { UpstreamError } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
+import type { InputImages } from "../inputs/input-images";
 import { log } from "../log";
 import { type Failure, nextTry, type RetryPolicy, sleep } from "../retry";
 import type { BlobStore } from "../storage/blob-store";
@@ -30,7 +31,10 @@ export type TrackerConfig = {
   webhookUrl?: string;
 };
 
-/** `keyGate` hears whether the upstream took the key; it decides what that means for new submits. */
+/**
+ * `keyGate` hears whether the upstream took the key; it decides what that means for new submits.
+ * `inputs` holds the input images of edits, read when the engine asks for them.
+ */
 type Deps = {
   repo: PredictionRepo;
   blobs: BlobStore;
@@ -38,6 +42,7 @@ type Deps = {
   events: EventBus;
   storage: StorageGuard;
   keyGate?: KeyGate;
+  inputs?: InputImages;
 };
 
 const RESTARTED_MID_SUBMIT =
@@ -229,7 +234,7 @@ export class Tracker {
       try {
         this.submitsAwaitingAnswer++;
         const { upstreamId } = await this.deps.engine
-          .submit(record.input, { predictionId: id, webhookUrl: this.config.webhookUrl })
+          .submit(record.input, { predictionId: id, webhookUrl: this.config.webhookUrl, images: this.imagesOf(record) })
           .finally(() => this.submitsAwaitingAnswer--);
         this.deps.keyGate?.keyAccepted();
         // Polling needs only the id and the input, which we already hold: no read back.
@@ -258,8 +263,26 @@ export class Tracker {
     return undefined;
   }
 
+  /** An edit's input images, read from the store once, when the engine first asks. */
+  private imagesOf(record: PredictionRecord): ImagesOf | undefined {
+    const images = record.input.edit?.images;
+    if (!images) return undefined;
+    let read: Promise<EngineImage[]> | undefined;
+    return () => {
+      read ??= Promise.all(
+        images.map(async (image) => {
+          const bytes = await this.deps.inputs?.read(image);
+          if (!bytes) throw new UpstreamError("rejected", "An input image of this edit is no longer stored on this server");
+          return { sha256: image.sha256, contentType: image.contentType, bytes };
+        }),
+      );
+      return read;
+    };
+  }
+
   private async poll(record: PredictionRecord): Promise<void> {
     const { id, upstreamId, input } = record;
+    const images = this.imagesOf(record);
     const startedAt = Date.now();
     let failures = 0;
     let delay = nextPollDelay(0, this.estimate.expectedMs, this.config.schedule);
@@ -272,7 +295,7 @@ export class Tracker {
         return;
       }
       try {
-        const state = await this.deps.engine.getState(upstreamId!, input);
+        const state = await this.deps.engine.getState(upstreamId!, input, images);
         this.deps.keyGate?.keyAccepted();
         failures = 0;
         if (await this.apply(id, state, elapsed)) return;
@@ -379,7 +402,13 @@ export class Tracker {
   private async mirrorWithRetry(id: string, index: number, output: EngineOutput): Promise<StoredOutput> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await mirrorOutput(output, { blobs: this.deps.blobs, predictionId: id, index }, this.config.mirrorLimits);
+        const stored = await mirrorOutput(output, { blobs: this.deps.blobs, predictionId: id, index }, this.config.mirrorLimits);
+        // The upstream holds this picture at that URL: an edit of it can be sent without an upload.
+        if (output.kind === "url")
+          await this.deps.engine
+            .knownImage?.(stored.sha256, output.url)
+            .catch((error: unknown) => log.warn("could not remember an output's upstream copy", { id, error: String(error) }));
+        return stored;
       } catch (error) {
         const delay = nextTry("download", failureOf(error), attempt, this.config.retry);
         if (delay === undefined) throw error;

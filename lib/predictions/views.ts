@@ -1,12 +1,48 @@
-import { type PredictionEnvelope, resultPath } from "../contract";
-import type { PredictionRecord, StoredOutput } from "../domain";
-import type { HistoryPage, OutputView, PredictionView, SharePageData } from "../playground-api";
+import { type PredictionEnvelope, resultPath, type TaskInput } from "../contract";
+import { type EngineInput, type InputImage, inputFileName, type PredictionRecord, type StoredOutput } from "../domain";
+import type { HistoryPage, InputImageView, OutputView, PredictionView, SharePageData } from "../playground-api";
 import type { Family } from "./lineage";
 import type { History } from "./service";
 
 export const imagePath = (output: StoredOutput) => `/api/images/${output.file}`;
 export const thumbPath = (id: string, output: StoredOutput) => `/api/thumbs/${id}/${output.index}.webp`;
 export const sharePath = (id: string) => `/p/${id}`;
+export const inputPath = (image: Pick<InputImage, "sha256" | "contentType">) => `/api/inputs/${inputFileName(image)}`;
+export const inputThumbPath = (image: Pick<InputImage, "sha256">) => `/api/inputs/${image.sha256}.thumb.webp`;
+
+const inputImageView = (image: InputImage, baseUrl: string): InputImageView => ({
+  sha256: image.sha256,
+  url: baseUrl + inputPath(image),
+  thumbUrl: baseUrl + inputThumbPath(image),
+  width: image.width,
+  height: image.height,
+  contentType: image.contentType,
+});
+
+/**
+ * A run's parameters as WaveSpeed's model took them (a webhook's `input`): an edit's picture(s) as
+ * URLs on this server, its aspect ratio only when one was asked for.
+ */
+export function taskInput(input: EngineInput, baseUrl: string): TaskInput {
+  const { edit, prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = input;
+  if (!edit) return { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
+  const urls = edit.images.map((image) => baseUrl + inputPath(image));
+  return {
+    prompt,
+    ...(edit.kind === "multi" ? { images: urls } : { image: urls[0] }),
+    ...(edit.matchInput ? {} : { aspect_ratio }),
+    seed,
+    guidance_scale,
+    safety_tolerance,
+  };
+}
+
+/** A run's input as the pages show it: an edit's pictures as links to where they are stored. */
+export function inputView(input: EngineInput, baseUrl: string): PredictionView["input"] {
+  const { edit, ...parameters } = input;
+  if (!edit) return parameters;
+  return { ...parameters, edit: { ...edit, images: edit.images.map((image) => inputImageView(image, baseUrl)) } };
+}
 
 /** The served contract's envelope. Outputs appear once mirrored, as URLs on this server. */
 export function toEnvelope(record: PredictionRecord, baseUrl: string): PredictionEnvelope {
@@ -48,7 +84,7 @@ export function toView(record: PredictionRecord, baseUrl: string): PredictionVie
     engine: record.engine,
     model: record.model,
     status: record.status,
-    input: record.input,
+    input: inputView(record.input, baseUrl),
     seedRequested: record.seedRequested,
     error: record.error,
     inferenceMs: record.inferenceMs,

@@ -41,6 +41,28 @@ describe("SweepService", () => {
     expect((await sweeps.get(sweep.id)).cells).toHaveLength(9);
   });
 
+  it("sweeps an edit: seeds × guidance (up to 20) of one instruction on one picture, every cell an edit of it", async () => {
+    const { sweeps, service } = local();
+    const picture = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#2f855a" } })
+      .png()
+      .toBuffer();
+    const edit = { prompt: "make it night", image: picture.toString("base64") };
+    const { cells } = await sweeps.create({
+      base: edit,
+      x: { field: "seed", values: [1, 2] },
+      y: { field: "guidance_scale", values: [3, 15] },
+    });
+    expect(cells).toHaveLength(4);
+    const sha = cells[0].input.edit?.images[0].sha256;
+    for (const cell of cells) {
+      expect(cell.input.edit).toMatchObject({ kind: "edit", matchInput: true, images: [{ sha256: sha, width: 64, height: 48 }] });
+      expect(cell.input.aspect_ratio).toBe("4:3");
+    }
+    expect(cells.map((cell) => cell.input.guidance_scale).sort((a, b) => a - b)).toEqual([3, 3, 15, 15]);
+    const done = await Promise.all(cells.map((cell) => waitForTerminal(service, cell.id, 30_000)));
+    expect(done.every((cell) => cell.status === "completed")).toBe(true);
+  });
+
   it("draws the grid as one PNG of the size its layout says, and keeps it once the sweep is done", async () => {
     const { sweeps, service, stores } = local();
     const { sweep, cells } = await sweeps.create({ base, ...seedsByGuidance });

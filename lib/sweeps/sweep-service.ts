@@ -1,4 +1,5 @@
 import "server-only";
+import { requestKindOf } from "../contract";
 import type { SweepRepo } from "../db/sweep-repo";
 import {
   cellInput,
@@ -12,8 +13,10 @@ import {
   planSweep,
   SWEEP_CELL_CANCELLED,
   type SweepRecord,
+  wantsRandomSeed,
 } from "../domain";
 import { AppError } from "../errors";
+import type { DecodedImage } from "../inputs/decode-image";
 import { parseOrThrow } from "../parse";
 import { sweepRequestSchema, sweepRetrySchema } from "../playground-api";
 import type { PredictionService } from "../predictions/service";
@@ -40,10 +43,15 @@ export class SweepService {
     return this.deps.maxCells;
   }
 
-  /** Validates, prices and starts a sweep. One that costs money needs `confirmedCostUsd` equal to its total. */
-  async create(body: unknown, caller?: string): Promise<SweepState> {
+  /**
+   * Validates, prices and starts a sweep, of generations or of edits (its base is checked as a
+   * submit is, an edit's images read once). One that costs money needs `confirmedCostUsd` equal to its total.
+   */
+  async create(body: unknown, caller?: string, baseUrl?: string): Promise<SweepState> {
     const { base, x, y, parent, confirmedCostUsd } = parseOrThrow(sweepRequestSchema, body);
-    const plan = planSweep({ ...base, seed: base.seed === -1 ? null : (base.seed ?? null) }, { x, y }, this.deps.maxCells);
+    const prepared = await this.deps.predictions.prepare(base, requestKindOf(base), baseUrl, "base");
+    const seed = wantsRandomSeed(prepared.seedRequested) ? null : prepared.seedRequested;
+    const plan = planSweep({ ...prepared.input, seed }, { x, y }, this.deps.maxCells);
     if (isSweepProblem(plan)) throw new AppError("invalid_request", plan.message, plan.field);
     const { engine } = this.deps.predictions.engineInfo();
     this.confirmCost(costUsd(engine, plan.images), plan.images, confirmedCostUsd);
@@ -59,7 +67,7 @@ export class SweepService {
       cancelledAt: null,
     };
     // The cells first: a sweep the limits refuse leaves nothing behind.
-    const cells = await this.startCells(sweep, plan.cells, caller);
+    const cells = await this.startCells(sweep, plan.cells, caller, prepared.images);
     return { sweep: await this.deps.sweeps.create(sweep), cells };
   }
 
@@ -109,12 +117,21 @@ export class SweepService {
     return this.deps.grids.render(sweep, cells);
   }
 
-  /** All cells of one request are admitted together, against the queue and the day's budget. */
-  private startCells(sweep: SweepRecord, cells: Array<{ x: number; y: number }>, caller?: string): Promise<PredictionRecord[]> {
+  /**
+   * All cells of one request are admitted together, against the queue and the day's budget. `images`:
+   * the edit's pictures as read, stored with the first cell (retries find them stored).
+   */
+  private startCells(
+    sweep: SweepRecord,
+    cells: Array<{ x: number; y: number }>,
+    caller?: string,
+    images?: DecodedImage[],
+  ): Promise<PredictionRecord[]> {
     const runs = cells.map(({ x, y }) => {
       const input = cellInput(sweep, x, y);
       return {
         input,
+        images,
         seedRequested: input.seed,
         parent: sweep.parentId ? { id: sweep.parentId, kind: "sweep_cell" as const } : null,
         sweep: { id: sweep.id, x, y, base: sweep.base },

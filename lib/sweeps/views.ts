@@ -1,6 +1,6 @@
 import { costUsd, type SweepRecord } from "../domain";
 import type { SweepView } from "../playground-api";
-import { toView } from "../predictions/views";
+import { inputView, toView } from "../predictions/views";
 import type { SweepState } from "./sweep-service";
 
 export const sweepPath = (id: string) => `/s/${encodeURIComponent(id)}`;
@@ -13,7 +13,7 @@ export function toSweepView({ sweep, cells }: SweepState, baseUrl: string): Swee
   return {
     id: sweep.id,
     engine: sweep.engine,
-    base: sweep.base,
+    base: inputView(sweep.base, baseUrl),
     x: sweep.x,
     y: sweep.y,
     parentId: sweep.parentId,

@@ -1,9 +1,16 @@
-import { type PredictionInput, type PredictionRequest, predictionRequestSchema } from "@/lib/contract";
+import {
+  type AnyPredictionRequest,
+  editRequestSchema,
+  multiRequestSchema,
+  type PredictionInput,
+  predictionRequestSchema,
+} from "@/lib/contract";
 import {
   ASPECT_RATIOS,
   type AspectRatio,
   DEFAULTS,
   MAX_IMAGES,
+  MAX_MULTI_IMAGES,
   MIN_IMAGES,
   SAFETY_TOLERANCES,
   type SafetyTolerance,
@@ -24,8 +31,15 @@ export type FormValues = {
   guidance_scale: string;
   safety_tolerance: SafetyTolerance;
 };
-export type FormField = keyof FormValues;
+export type FormField = keyof FormValues | "images";
 export type FieldErrors = Partial<Record<FormField, string>>;
+
+/**
+ * The pictures an edit starts from (paths on this server or https URLs), whether the output keeps
+ * their shape, and whether several are combined (multi). No pictures: text-to-image.
+ */
+export type EditState = { images: string[]; matchInput: boolean; multi: boolean };
+export const NO_EDIT: EditState = { images: [], matchInput: true, multi: false };
 
 export const DEFAULT_VALUES: FormValues = {
   prompt: "",
@@ -62,10 +76,21 @@ export function valuesFromQuery(query: { get(name: string): string | null }): Fo
   };
 }
 
+/** `img=` (once per picture, a path here or an https URL) and `match=0` when the output takes `ar` instead. */
+export function editFromQuery(query: { getAll(name: string): string[]; get(name: string): string | null }): EditState {
+  const images = query
+    .getAll("img")
+    .filter((ref) => (ref.startsWith("/") && !ref.startsWith("//")) || ref.startsWith("https://"))
+    .slice(0, MAX_MULTI_IMAGES);
+  return { images, matchInput: query.get("match") !== "0", multi: images.length > 1 };
+}
+
 /** Only what differs from the defaults, so an untouched form keeps a bare `/`. */
-export function valuesToQuery(values: FormValues): URLSearchParams {
+export function valuesToQuery(values: FormValues, edit: EditState = NO_EDIT): URLSearchParams {
   const query = new URLSearchParams();
-  for (const field of Object.keys(KEYS) as FormField[]) {
+  for (const image of edit.images) query.append("img", image);
+  if (edit.images.length > 0 && !edit.matchInput) query.set("match", "0");
+  for (const field of Object.keys(KEYS) as (keyof FormValues)[]) {
     const value = String(values[field]);
     if (value.trim() !== "" && value !== String(DEFAULT_VALUES[field])) query.set(KEYS[field], value);
   }
@@ -84,19 +109,20 @@ export function valuesFromInput(input: Omit<PredictionInput, "seed"> & { seed?: 
   };
 }
 
-/** The run a form filled from a link was taken from: `from=<id>` and `via=settings|tweak`. */
+/** The run a form filled from a link was taken from: `from=<id>` and `via=settings|tweak|edit`. */
 export function parentFromQuery(query: { get(name: string): string | null }): ParentRefBody | null {
   const id = query.get("from");
   if (!id || !ID_PATTERN.test(id)) return null;
-  return { id, kind: query.get("via") === "tweak" ? "tweak" : "settings" };
+  const via = query.get("via");
+  return { id, kind: via === "tweak" || via === "edit" ? via : "settings" };
 }
 
 /** `/?prompt=...`: a link that opens the playground with these settings, made from the run `from` when given. */
-export const playgroundHref = (values: FormValues, from?: ParentRefBody | null) => {
-  const query = valuesToQuery(values);
+export const playgroundHref = (values: FormValues, from?: ParentRefBody | null, edit: EditState = NO_EDIT) => {
+  const query = valuesToQuery(values, edit);
   if (from) {
     query.set("from", from.id);
-    if (from.kind === "tweak") query.set("via", "tweak");
+    if (from.kind === "tweak" || from.kind === "edit") query.set("via", from.kind);
   }
   const text = query.toString();
   return text ? `/?${text}` : "/";
@@ -110,7 +136,9 @@ const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(tex
  */
 export function validateValues(
   values: FormValues,
-): { request: PredictionRequest; errors?: undefined } | { errors: FieldErrors; request?: undefined } {
+  edit: EditState = NO_EDIT,
+): { request: AnyPredictionRequest; errors?: undefined } | { errors: FieldErrors; request?: undefined } {
+  if (edit.images.length > 0) return validateEdit(values, edit);
   const candidate = {
     prompt: values.prompt,
     aspect_ratio: values.aspect_ratio,
@@ -124,18 +152,43 @@ export function validateValues(
     const { seed, ...rest } = result.data;
     return { request: withSeed(rest, seed) };
   }
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as FormField | undefined;
-    if (field && field in KEYS && !errors[field]) errors[field] = sentence(issue.message);
+  return { errors: errorsOf(result.error.issues) };
+}
+
+/** An edit (one picture) or multi (several), checked by the same schemas the server uses. */
+function validateEdit(values: FormValues, edit: EditState) {
+  const fields = {
+    prompt: values.prompt,
+    ...(edit.matchInput ? {} : { aspect_ratio: values.aspect_ratio }),
+    seed: values.seed.trim() === "" ? null : toNumber(values.seed),
+    guidance_scale: toNumber(values.guidance_scale),
+    safety_tolerance: values.safety_tolerance,
+  };
+  const result = edit.multi
+    ? multiRequestSchema.safeParse({ ...fields, images: edit.images })
+    : editRequestSchema.safeParse({ ...fields, image: edit.images[0] });
+  if (result.success) {
+    const { seed, ...rest } = result.data;
+    return { request: withSeed(rest, seed) };
   }
-  return { errors };
+  return { errors: errorsOf(result.error.issues) };
+}
+
+function errorsOf(issues: readonly { path: PropertyKey[]; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const first = issue.path[0];
+    const field = (first === "image" ? "images" : first) as FormField | undefined;
+    if (field && (field in KEYS || field === "images") && !errors[field]) errors[field] = sentence(issue.message);
+  }
+  return errors;
 }
 
 /** "seed must be ..." reads better in a form as "Seed must be ...". */
 function sentence(message: string): string {
   const text = message
     .replace(/^prompt must be non-empty text$/, "Describe the image you want")
+    .replace(/^images? must be/, "The input picture must be")
     .replace(/^num_images/, "Number of images")
     .replace(/^guidance_scale/, "Guidance scale")
     .replace(/^safety_tolerance/, "Safety tolerance")
@@ -147,9 +200,21 @@ function sentence(message: string): string {
  * A request rebuilt from a prediction's input. `seed`: the seed to ask for,
  * or null for a new random one.
  */
-export function requestFromInput(input: Omit<PredictionInput, "seed">, seed: number | null): PredictionRequest {
-  const { prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance } = input;
-  return withSeed({ prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance }, seed);
+export function requestFromInput(input: RequestSource, seed: number | null): AnyPredictionRequest {
+  const { prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance, edit } = input;
+  if (!edit) return withSeed({ prompt, aspect_ratio, num_images, guidance_scale, safety_tolerance }, seed);
+  // The pictures by their path here: the server reads them from its store, whatever host the page was served as.
+  const images = edit.images.map((image) => new URL(image.url, "http://localhost").pathname);
+  return withSeed(
+    {
+      prompt,
+      ...(edit.matchInput ? {} : { aspect_ratio }),
+      guidance_scale,
+      safety_tolerance,
+      ...(edit.kind === "multi" ? { images } : { image: images[0] }),
+    },
+    seed,
+  );
 }
 
 /** Longest prompt a settings link's preview quotes; the card shows a few lines at most. */
@@ -172,3 +237,22 @@ export function settingsFromValues(values: FormValues): Partial<Omit<PredictionI
     safety_tolerance: values.safety_tolerance,
   };
 }
+/** A run's input as a page holds it: an edit's pictures with their URLs here. */
+export type RequestSource = Omit<PredictionInput, "seed"> & {
+  edit?: { kind: "edit" | "multi"; matchInput: boolean; images: { url: string }[] };
+};
+
+/** The edit a run's input makes (its pictures by path), to refill the form with. */
+export function editFromInput(input: RequestSource): EditState {
+  if (!input.edit) return NO_EDIT;
+  const images = input.edit.images.map((image) => new URL(image.url, "http://localhost").pathname);
+  return { images, matchInput: input.edit.matchInput, multi: input.edit.kind === "multi" };
+}
+
+/** `/?img=…&from=…&via=edit`: the playground's form in edit mode with one picture of a run as its input. */
+export const editHref = (runId: string, imageUrl: string) =>
+  playgroundHref(
+    DEFAULT_VALUES,
+    { id: runId, kind: "edit" },
+    { ...NO_EDIT, images: [new URL(imageUrl, "http://localhost").pathname] },
+  );

@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
+import { maxSubmitBodyBytes } from "@/lib/contract";
+import { MAX_MULTI_IMAGES } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { otherMethods } from "@/lib/http/methods";
@@ -10,16 +12,21 @@ import { toHistoryPage, toView } from "@/lib/predictions/views";
 
 export const dynamic = "force-dynamic";
 
-/** The served contract's body, plus `parent` for a run made from another. */
+/**
+ * The served contract's body (text-to-image, or an edit: `image`, or `images` for multi), plus `parent`
+ * for a run made from another.
+ */
 export const POST = withErrors(async (request) => {
-  const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES);
+  const body = await readJsonBody(request, maxSubmitBodyBytes(getEnv().MAX_BODY_BYTES, MAX_MULTI_IMAGES));
   const { parent } = parseBody(submitExtrasSchema, body);
+  const baseUrl = requestBaseUrl(request.headers);
   const record = await getServices().predictions.submit(body, {
     caller: callerFrom(request.headers),
     idempotencyKey: request.headers.get("idempotency-key"),
     parent,
+    baseUrl,
   });
-  return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { status: 201 });
+  return NextResponse.json(toView(record, baseUrl), { status: 201 });
 });
 
 /** History, newest first, with a cursor for the next page. */

@@ -1,5 +1,5 @@
 import type { EngineInput } from "@/lib/domain";
-import type { Engine, EngineOutput, EngineState } from "../types";
+import type { Engine, EngineOutput, EngineState, ImagesOf } from "../types";
 import { renderImage } from "./render";
 import { isFlagged } from "./safety";
 
@@ -15,7 +15,7 @@ export type LocalEngineOptions = {
   unfetchedKeepMs?: number;
   /** Injectable for tests: the clock and the renderer. */
   now?: () => number;
-  render?: (input: EngineInput, index: number) => Promise<Buffer>;
+  render?: (input: EngineInput, index: number, images: Buffer[]) => Promise<Buffer>;
 };
 
 type Task = EngineState & { expiresAt?: number; fetched: boolean };
@@ -34,15 +34,17 @@ export function createLocalEngine(options: LocalEngineOptions = {}): Engine {
     for (const [id, task] of tasks) if (task.expiresAt !== undefined && task.expiresAt <= t) tasks.delete(id);
   };
 
-  async function run(task: Task, input: EngineInput): Promise<void> {
+  async function run(task: Task, input: EngineInput, imagesOf?: ImagesOf): Promise<void> {
     task.status = "processing";
     const started = performance.now();
     try {
       const nsfw = isFlagged(input.prompt, input.safety_tolerance);
+      const images = input.edit ? ((await imagesOf?.()) ?? []).map((image) => image.bytes) : [];
+      if (input.edit && images.length !== input.edit.images.length) throw new Error("the input images of this edit are missing");
       const outputs: EngineOutput[] = [];
       // One image at a time per prediction; other predictions run alongside.
       for (let i = 0; i < input.num_images; i++) {
-        outputs.push({ kind: "bytes", bytes: await render(input, i), contentType: "image/jpeg", nsfw });
+        outputs.push({ kind: "bytes", bytes: await render(input, i, images), contentType: "image/jpeg", nsfw });
       }
       task.outputs = outputs;
       task.status = "completed";
@@ -59,26 +61,28 @@ export function createLocalEngine(options: LocalEngineOptions = {}): Engine {
   return {
     name: "local",
     model: LOCAL_MODEL_ID,
+    // Edits too: the local engine never claims to be a WaveSpeed model.
+    modelFor: () => LOCAL_MODEL_ID,
 
-    async submit(input, { predictionId }) {
+    async submit(input, { predictionId, images }) {
       sweep();
       const upstreamId = `local-${predictionId}`;
       if (!tasks.has(upstreamId)) {
         const task = newTask();
         tasks.set(upstreamId, task);
         // Deferred so the caller sees `created` before any work begins.
-        setImmediate(() => void run(task, input));
+        setImmediate(() => void run(task, input, images));
       }
       return { upstreamId };
     },
 
-    async getState(upstreamId, input) {
+    async getState(upstreamId, input, images) {
       sweep();
       let task = tasks.get(upstreamId);
       if (!task) {
         task = newTask();
         tasks.set(upstreamId, task);
-        void run(task, input);
+        void run(task, input, images);
       }
       if ((task.status === "completed" || task.status === "failed") && !task.fetched) {
         task.fetched = true;

@@ -23,4 +23,17 @@ describe("the render pool", () => {
     expect(pooled.map((bytes, index) => bytes.equals(here[index]))).toEqual([true, true]);
     expect(pool.threads).toBe(2);
   });
+
+  it("renders an edit of the pictures it is given, as this thread would", async () => {
+    const source = await renderImage({ ...input, num_images: 1 }, 0);
+    const edit: EngineInput = {
+      ...input,
+      prompt: "make it night",
+      num_images: 1,
+      edit: { kind: "edit", matchInput: true, images: [] },
+    };
+    const [pooled, here] = await Promise.all([pool.render(edit, 0, [source]), renderImage(edit, 0, [source])]);
+    expect(pooled.equals(here)).toBe(true);
+    expect(pooled.equals(source)).toBe(false);
+  });
 });

@@ -11,8 +11,11 @@ import type { EngineInput } from "../../domain";
 export const RENDER_WORKER_FILE = path.resolve(process.cwd(), "lib/engines/local/render-worker.mjs");
 
 export type RenderPool = {
-  /** One image, rendered on a worker thread, so the server's own thread keeps serving meanwhile. */
-  render(input: EngineInput, index: number): Promise<Buffer>;
+  /**
+   * One image, rendered on a worker thread, so the server's own thread keeps serving meanwhile; an
+   * edit passes its input pictures.
+   */
+  render(input: EngineInput, index: number, images?: Buffer[]): Promise<Buffer>;
   readonly threads: number;
   close(): Promise<void>;
 };
@@ -26,7 +29,7 @@ export const threadsForThisMachine = () => Math.max(1, os.availableParallelism()
 export function createRenderPool({ threads = threadsForThisMachine(), file = RENDER_WORKER_FILE } = {}): RenderPool {
   // Found at start or not at all: a missing worker would otherwise fail every prediction one by one.
   if (!fs.existsSync(file)) throw new Error(`The render worker ${file} is missing; start the server from the project folder.`);
-  const pool = new Piscina<{ input: EngineInput; index: number }, Uint8Array>({
+  const pool = new Piscina<{ input: EngineInput; index: number; images: Uint8Array[] }, Uint8Array>({
     filename: file,
     minThreads: threads,
     maxThreads: threads,
@@ -35,9 +38,9 @@ export function createRenderPool({ threads = threadsForThisMachine(), file = REN
   });
   return {
     threads,
-    async render(input, index) {
-      // A Buffer comes back across threads as a plain Uint8Array; this wraps it without a copy.
-      const bytes = await pool.run({ input, index });
+    async render(input, index, images = []) {
+      // A Buffer crosses threads as a plain Uint8Array (copied); the answer is wrapped without a copy.
+      const bytes = await pool.run({ input, index, images });
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
     close: () => pool.destroy(),

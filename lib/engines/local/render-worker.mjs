@@ -5,7 +5,12 @@ import { tsImport } from "tsx/esm/api";
 
 const { renderImage } = await tsImport("./render.ts", import.meta.url);
 
-/** @param {{ input: import("../../domain").EngineInput; index: number }} task */
-export default function render({ input, index }) {
-  return renderImage(input, index);
+/** @param {{ input: import("../../domain").EngineInput; index: number; images?: Uint8Array[] }} task */
+export default function render({ input, index, images = [] }) {
+  // An edit's pictures arrive as plain Uint8Arrays: sharp takes Buffers.
+  return renderImage(
+    input,
+    index,
+    images.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+  );
 }

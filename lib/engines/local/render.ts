@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { type EngineInput, PIXEL_SIZES } from "../../domain";
 import { rngFor } from "./prng";
+import { renderEdit } from "./render-edit";
 import { describeScene } from "./scene";
 import { sceneToSvg } from "./svg";
 
@@ -13,8 +14,12 @@ export function buildSvg(input: EngineInput, index: number): string {
   return sceneToSvg(describeScene(input.prompt, rng), rng, width, height);
 }
 
-/** One JPEG at exactly the contract's pixel size; same input and index, same bytes. */
-export async function renderImage(input: EngineInput, index: number): Promise<Buffer> {
+/**
+ * One JPEG at exactly the contract's pixel size; same input and index (and input images), same
+ * bytes. An edit changes its input images (render-edit.ts); anything else is drawn from the prompt.
+ */
+export async function renderImage(input: EngineInput, index: number, images: Buffer[] = []): Promise<Buffer> {
+  if (input.edit) return renderEdit(input, index, images);
   const { width, height } = PIXEL_SIZES[input.aspect_ratio];
   return sharp(Buffer.from(buildSvg(input, index)), { density: 72 })
     .resize(width, height, { fit: "fill" })

@@ -12,6 +12,24 @@ export type SubmitCall = {
   timeoutMs: number;
 };
 
+/**
+ * The body WaveSpeed's model takes: text-to-image its six parameters; an edit its instruction, the
+ * input image's URL (`image`, or `images` for multi), seed, guidance and safety, and an aspect
+ * ratio only when one was asked for (without it the output keeps the input's shape).
+ */
+export function submitBody(input: EngineInput, imageUrls: string[] = []): Record<string, unknown> {
+  const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance, edit } = input;
+  if (!edit) return { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
+  return {
+    prompt,
+    ...(edit.kind === "multi" ? { images: imageUrls } : { image: imageUrls[0] }),
+    ...(edit.matchInput ? {} : { aspect_ratio }),
+    seed,
+    guidance_scale,
+    safety_tolerance,
+  };
+}
+
 const NOT_RESENT = "the task may or may not have been created, so it was not sent again";
 
 /**
@@ -19,15 +37,14 @@ const NOT_RESENT = "the task may or may not have been created, so it was not sen
  * "rate_limited" and "unavailable" mean the upstream certainly did not take
  * the task; everything else must not be resent, or the user pays twice.
  */
-export async function submitOnce(call: SubmitCall, input: EngineInput): Promise<{ upstreamId: string }> {
-  const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = input;
+export async function submitOnce(call: SubmitCall, payload: Record<string, unknown>): Promise<{ upstreamId: string }> {
   const result = await exchange(
     call.fetchImpl,
     call.url,
     {
       method: "POST",
       headers: { Authorization: `Bearer ${call.apiKey}`, "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance }),
+      body: JSON.stringify(payload),
     },
     call.timeoutMs,
   );
