@@ -14,8 +14,8 @@ import { DiskSpaceReserve } from "./storage/space-reserve";
 import { dataDirLocation } from "./storage/storage-errors";
 
 /**
- * Everything under one data folder: SQLite, images (outputs, and inputs by content hash), thumbnails
- * and sweep grids on disk, events in process, and a space reserve on the same disk.
+ * Everything under one data folder: SQLite, images (outputs, and inputs by content hash), thumbnails,
+ * sweep grids and preview cards on disk, events in process, and a space reserve on the same disk.
  */
 export function openEmbeddedStores(dataDir: string): PredictionStores {
   const root = path.resolve(dataDir);
@@ -33,6 +33,7 @@ export function openEmbeddedStores(dataDir: string): PredictionStores {
     inputBlobs: new DiskBlobStore(path.join(root, "inputs")),
     thumbnailBlobs: new DiskBlobStore(path.join(root, "thumbs")),
     gridBlobs: new DiskBlobStore(path.join(root, "grids")),
+    cardBlobs: new DiskBlobStore(path.join(root, "cards")),
     events: new InProcessEventBus(),
   };
 }
