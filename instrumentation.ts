@@ -9,6 +9,8 @@ export async function register() {
     const { dropForwardingHeadersFromClients } = await import("./lib/http/forwarded-headers");
     dropForwardingHeadersFromClients();
   }
+  const { hashInlineScriptsOfCachedPages } = await import("./lib/http/hashed-responses");
+  hashInlineScriptsOfCachedPages();
   const { quietClientAborts } = await import("./lib/http/client-aborts");
   quietClientAborts();
   const { getServices } = await import("./lib/composition-root");

@@ -12,7 +12,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // piscina loads the render worker by path at run time (lib/engines/local/render-pool.ts).
   serverExternalPackages: ["better-sqlite3", "sharp", "piscina"],
+  // A cached page's Cache-Control: fresh for its `revalidate`, then served stale for a day while it is rendered again.
+  expireTime: 60 + 86_400,
   experimental: {
+    // Script files carry their hash (integrity), so a cached page's policy needs no nonce for them.
+    sri: { algorithm: "sha256" },
     // With a proxy, Next buffers each request body for it (10 MB by default) and hands a route only
     // that much. The largest body a route reads is a multi edit with four base64 images (uploads of
     // one 20 MB file are smaller), or 1 MB for a webhook: one byte past that is enough to answer 413.

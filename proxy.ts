@@ -2,29 +2,56 @@ import { type NextRequest, NextResponse } from "next/server";
 import { decide, type GateDecision } from "@/lib/access/gate";
 import { SESSION_COOKIE } from "@/lib/access/session";
 import { getServices } from "@/lib/composition-root";
+import { requestBaseUrl } from "@/lib/http/base-url";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
+import { type PagePlan, planPage, REWRITE_HEADER, REWRITE_TOKEN } from "@/lib/pages/share-pages";
 
 /**
  * The one gate every request passes (Next 16's proxy, on the Node runtime, in the server's own
  * process): the host, security headers, CSRF, who is asking, and the access policy of
  * lib/access/policy.ts. Route handlers do not decide access again. A request let through whose path
- * cannot be decoded is answered 400 here: Next would fail routing it and answer a bare 500.
+ * cannot be decoded is answered 400 here: Next would fail routing it and answer a bare 500. A
+ * finished run's share page is sent on to its cached route (lib/pages/share-pages.ts), under a
+ * policy without a nonce.
  */
 export async function proxy(request: NextRequest) {
-  const decision = await decide(getServices().access, {
+  const { predictions, access } = getServices();
+  const reading = request.method === "GET" || request.method === "HEAD";
+  const plan: PagePlan = reading
+    ? await planPage(
+        request.nextUrl.pathname,
+        requestBaseUrl(request.headers),
+        (id) => predictions.find(id),
+        request.headers.get(REWRITE_HEADER),
+      )
+    : { kind: "per-request" };
+  // Gated, and its headers set, on the way in: the page answers with those.
+  if (plan.kind === "rewritten") return NextResponse.next();
+  const decision = await decide(access, {
     method: request.method,
     pathname: request.nextUrl.pathname,
     search: request.nextUrl.search,
     headers: request.headers,
     sessionCookie: request.cookies.get(SESSION_COOKIE)?.value,
+    cached: plan.kind === "cached",
   });
-  const response = (decision.kind === "pass" && malformedPathResponse(request)) || toResponse(request, decision);
+  const response = (decision.kind === "pass" && malformedPathResponse(request)) || toResponse(request, decision, plan);
   for (const [name, value] of Object.entries(decision.responseHeaders)) response.headers.set(name, value);
+  if (decision.kind === "pass" && plan.kind !== "not-found" && plan.cacheControl)
+    response.headers.set("Cache-Control", plan.cacheControl);
   return response;
 }
 
-function toResponse(request: NextRequest, decision: GateDecision): Response {
-  if (decision.kind === "pass") return NextResponse.next({ request: { headers: decision.requestHeaders } });
+function toResponse(request: NextRequest, decision: GateDecision, plan: PagePlan): Response {
+  if (decision.kind === "pass") {
+    const forward = { request: { headers: decision.requestHeaders } };
+    // The proxy runs again for the path it rewrites to; the secret header tells it that request was decided here.
+    if (plan.kind === "cached" || plan.kind === "not-found") decision.requestHeaders.set(REWRITE_HEADER, REWRITE_TOKEN);
+    if (plan.kind === "cached") return NextResponse.rewrite(new URL(plan.path, request.url), forward);
+    // The cached route is reached only through the rewrite above.
+    if (plan.kind === "not-found") return NextResponse.rewrite(new URL("/not-found", request.url), forward);
+    return NextResponse.next(forward);
+  }
   if (decision.kind === "sign-in") {
     const returnTo = new URL(decision.returnTo, request.nextUrl);
     returnTo.searchParams.delete("_rsc");

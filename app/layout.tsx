@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SelectionTray } from "@/components/compare/selection-tray";
 import { SiteHeader } from "@/components/layout/site-header";
 import { themeInitScript } from "@/lib/browser/theme";
-import { getServices } from "@/lib/composition-root";
+import { siteShell } from "@/lib/composition-root";
 import { ENGINE_LABELS } from "@/lib/domain";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -16,22 +14,23 @@ export const metadata: Metadata = {
     "Generate images with FLUX.1 Kontext [pro] and share them: a self-hosted playground for the WaveSpeed prediction API.",
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The engine is chosen by the environment at run time, so the header is rendered per request.
-  await connection();
-  const { predictions, access } = getServices();
-  const { engine } = predictions.engineInfo();
-  // The proxy's per-request nonce: the CSP runs no inline script without it.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+/**
+ * The same for every viewer and every request, so a page under it may be cached (share pages of
+ * finished runs). No page is rendered at build time: each is rendered per request or on its first
+ * view, when the environment (which engine runs) is the server's own.
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const { engine, signInRequired } = siteShell();
   return (
     // The head script sets the theme class before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* Allowed by its hash on every page (lib/access/security-headers.ts), so it needs no nonce. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant, which must run before first paint */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body className="min-h-dvh">
-        <Providers signInRequired={access.signInRequired}>
+        <Providers signInRequired={signInRequired}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2"

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { Suspense } from "react";
@@ -6,8 +7,20 @@ import { Playground } from "@/components/playground/playground";
 import { PlaygroundSkeleton } from "@/components/playground/playground-skeleton";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { settingsMetadata } from "@/lib/pages/metadata";
 import { EARLIER_PAGE_SIZE } from "@/lib/playground-api";
 import { toHistoryPage } from "@/lib/predictions/views";
+import { valuesFromQuery } from "@/lib/view/form-values";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** A settings link (`/?prompt=…`, as "Make your own" and the README's "share a setup" build) previews the setup it carries. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(await searchParams))
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(name, one);
+  return settingsMetadata(valuesFromQuery(query), requestBaseUrl(await headers())) ?? {};
+}
 
 export default async function HomePage() {
   // Rendered per request: the engine depends on the environment at run time, not at build time.

@@ -2,6 +2,10 @@
 
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { LightboxProvider } from "@/components/gallery/lightbox-context";
+import { ConfirmProvider } from "@/components/ui/confirm-dialog";
+import { ShortcutSheet } from "@/components/ui/shortcut-sheet";
+import { ToastProvider } from "@/components/ui/toaster";
 import { SignInRequiredContext } from "@/hooks/use-session";
 
 function makeQueryClient() {
@@ -24,7 +28,16 @@ function getQueryClient() {
 export function Providers({ children, signInRequired }: { children: ReactNode; signInRequired: boolean }) {
   return (
     <QueryClientProvider client={getQueryClient()}>
-      <SignInRequiredContext value={signInRequired}>{children}</SignInRequiredContext>
+      <SignInRequiredContext value={signInRequired}>
+        <ConfirmProvider>
+          <ToastProvider>
+            <LightboxProvider>
+              {children}
+              <ShortcutSheet />
+            </LightboxProvider>
+          </ToastProvider>
+        </ConfirmProvider>
+      </SignInRequiredContext>
     </QueryClientProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { type PredictionView, predictionViewSchema } from "@/lib/playground-api";
 import { HistoryPage } from "./pages/history-page";
 import { PlaygroundPage } from "./pages/playground-page";
@@ -107,4 +108,19 @@ test("two images get a slider moved by the arrow keys, a blink toggle, and a Twe
   const run = playground.newestRun();
   await run.waitUntilCompleted();
   await expect(run.root.getByTestId("lineage-chip")).toHaveText(`tweak of #${b.id.slice(0, 4)} · prompt changed`);
+});
+
+test("a compare link previews its images as a 1200×630 card", async ({ page, request }) => {
+  const token = `${test.info().testId}-${Date.now().toString(36)}`;
+  const first = await completed(request, { prompt: `${token} a red door`, seed: 1 });
+  const second = await completed(request, { prompt: `${token} a red door`, seed: 2 });
+  await page.goto(`/compare?i=${first.id}.0&i=${second.id}.0`);
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+  const description = await page.locator('meta[name="description"]').getAttribute("content");
+  expect(description).toContain("seed 1");
+  const card = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(card).toMatch(/\/api\/cards\/compare\.png\?/);
+  const answer = await request.get(card!);
+  expect(answer.headers()["content-type"]).toBe("image/png");
+  expect(await sharp(await answer.body()).metadata()).toMatchObject({ width: 1200, height: 630 });
 });

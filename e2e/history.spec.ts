@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import type { PredictionRequest } from "@/lib/contract";
 import { E2E_PORTS } from "@/testing/ports";
+import { ConfirmDialog, undoButton } from "./pages/confirm-dialog";
 import { HistoryPage } from "./pages/history-page";
 import { SharePage } from "./pages/share-page";
 import { submit, uniqueToken, waitForTerminal } from "./wavespeed/upstream";
@@ -164,19 +165,17 @@ test.describe("history", () => {
     const entry = history.entry(doomed.input.prompt);
     await entry.waitForThumbnails(1);
 
-    page.once("dialog", (dialog) => void dialog.dismiss());
+    const dialog = new ConfirmDialog(page);
     await entry.deleteButton.click();
+    await dialog.cancel.click();
     await expect(history.entries).toHaveCount(2);
 
-    let question = "";
-    page.once("dialog", (dialog) => {
-      question = dialog.message();
-      void dialog.accept();
-    });
     await entry.deleteButton.click();
+    await expect(dialog.root).toContainText("Delete this run?");
+    await dialog.confirm("Delete").click();
     await expect(entry.root).toHaveCount(0);
-    expect(question).toContain("Delete this run");
     await expect(history.entries).toHaveCount(1);
+    await expect(undoButton(page)).toBeHidden();
     // The keyboard is not dropped on the floor: focus moves to the next entry.
     await expect(history.entry(kept.input.prompt).link).toBeFocused();
     expect((await request.get(`/p/${doomed.id}`)).status()).toBe(404);

@@ -1,9 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { ConfirmDialog, undoButton } from "./pages/confirm-dialog";
 import { PlaygroundPage, RunCard } from "./pages/playground-page";
 
 const unique = (text: string) => `${text} (${test.info().testId}-${Date.now().toString(36)})`;
 
-test("deleting a run card asks first; cancel keeps it, confirm removes the card and its images", async ({ page, request }) => {
+test("deleting a run card asks in the page's dialog; cancel keeps it, undo brings it back, confirm removes the card and its images", async ({
+  page,
+  request,
+}) => {
   const playground = new PlaygroundPage(page);
   await playground.goto();
   const prompt = unique("Two sailboats in a calm bay");
@@ -17,20 +21,30 @@ test("deleting a run card asks first; cancel keeps it, confirm removes the card 
   for (const url of imageUrls) expect((await request.get(url)).status()).toBe(200);
   const sharePath = await run.shareLink.getAttribute("href");
 
-  let asked = "";
-  page.once("dialog", (dialog) => {
-    asked = dialog.message();
-    void dialog.dismiss();
-  });
+  const dialog = new ConfirmDialog(page);
   await run.button("Delete").click();
-  expect(asked).toContain("Delete this run");
+  await expect(dialog.root).toBeVisible();
+  await expect(dialog.root).toContainText("Delete this run?");
+  await dialog.cancel.click();
+  await expect(dialog.root).toBeHidden();
   await expect(run.root).toBeVisible();
   await expect(run.images).toHaveCount(2);
   expect((await request.get(sharePath ?? "")).status()).toBe(200);
 
-  page.once("dialog", (dialog) => void dialog.accept());
+  // Confirmed, then undone: the card comes back and nothing was removed.
   await run.button("Delete").click();
+  await dialog.confirm("Delete").click();
   await expect(run.root).toHaveCount(0);
+  await undoButton(page).click();
+  await expect(run.root).toBeVisible();
+  expect((await request.get(sharePath ?? "")).status()).toBe(200);
+
+  await run.button("Delete").click();
+  await dialog.confirm("Delete").click();
+  await expect(run.root).toHaveCount(0);
+  // The files go once the undo toast has gone.
+  await expect(undoButton(page)).toBeHidden();
+  await expect.poll(async () => (await request.get(sharePath ?? "")).status()).toBe(404);
   // Gone from "Earlier" too, not just from this session's list.
   await expect(page.getByTestId("run-prompt").filter({ hasText: prompt })).toHaveCount(0);
   for (const url of imageUrls) expect((await request.get(url)).status()).toBe(404);

@@ -3,6 +3,7 @@ import { type APIRequestContext, expect, test } from "@playwright/test";
 import exifr from "exifr";
 import sharp from "sharp";
 import { type PredictionView, predictionViewSchema, readRecipe } from "@/lib/playground-api";
+import { ConfirmDialog } from "./pages/confirm-dialog";
 import { SharePage } from "./pages/share-page";
 
 // Copy buttons write to the clipboard; the test reads it back.
@@ -124,18 +125,16 @@ test.describe("share page actions", () => {
     const deletes: string[] = [];
     page.on("request", (sent) => sent.method() === "DELETE" && deletes.push(sent.url()));
 
-    page.once("dialog", (dialog) => {
-      expect(dialog.type()).toBe("confirm");
-      expect(dialog.message()).toContain("Delete");
-      void dialog.dismiss();
-    });
+    const dialog = new ConfirmDialog(page);
     await share.deleteButton.click();
-    // A dismissed confirm answers synchronously: by now a delete would have been sent.
+    await expect(dialog.root).toContainText("Delete this run?");
+    await dialog.cancel.click();
+    await expect(dialog.root).toBeHidden();
     expect(deletes).toEqual([]);
     expect((await request.get(`/api/predictions/${original.id}`)).status()).toBe(200);
 
-    page.once("dialog", (dialog) => void dialog.accept());
     await share.deleteButton.click();
+    await dialog.confirm("Delete").click();
     await expect(share.notFound).toBeVisible();
     expect(deletes).toHaveLength(1);
     expect((await request.get(`/p/${original.id}`)).status()).toBe(404);

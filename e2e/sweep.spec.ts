@@ -45,8 +45,11 @@ test("a 3×3 sweep of seeds by guidance fills a labelled grid, and its PNG has t
   const png = await (await request.get((await download.getAttribute("href"))!)).body();
   const meta = await sharp(png).metadata();
   expect([meta.format, meta.width, meta.height]).toEqual(["png", 952, 930]);
-  // It is the sweep's link preview.
-  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/api\/sweeps\/[0-9a-f]{32}\/grid\.png$/);
+  // Its link preview is a 1200×630 card of the sweep.
+  const card = page.locator('meta[property="og:image"]');
+  await expect(card).toHaveAttribute("content", /\/api\/cards\/s\/[0-9a-f]{32}\.png\?v=/);
+  const cardPng = await (await request.get((await card.getAttribute("content"))!)).body();
+  expect(await sharp(cardPng).metadata()).toMatchObject({ format: "png", width: 1200, height: 630 });
 });
 
 test("cancelling mid-way drops the cells not yet sent; those sent finish, and Retry offers the rest", async ({

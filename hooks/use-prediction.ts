@@ -13,12 +13,13 @@ import { queryKeys } from "./query-keys";
 const POLL_WITHOUT_EVENTS_MS = 1_000;
 const POLL_WITH_EVENTS_MS = 5_000;
 
-export function usePrediction(id: string, initial?: PredictionView) {
+export function usePrediction(id: string, initial?: PredictionView, { enabled = true }: { enabled?: boolean } = {}) {
   const streaming = useSyncExternalStore(eventsStatus.subscribe, eventsStatus.get, eventsStatus.getServer);
   return useQuery({
     queryKey: queryKeys.prediction(id),
     queryFn: ({ signal }) => predictionsApi.get(id, signal),
     initialData: initial,
+    enabled,
     // A finished prediction never changes; a running one is kept fresh by events or polling.
     staleTime: (query) => (query.state.data && isTerminal(query.state.data.status) ? Infinity : 0),
     refetchInterval: (query) => {

@@ -3,14 +3,18 @@ import path from "node:path";
 import { AccessService } from "./access/access-service";
 import { type Limiter, perMinuteInMemory } from "./access/limiter";
 import { ArchiveService } from "./archive/service";
+import { themeInitScript } from "./browser/theme";
+import { CardService } from "./cards/card-service";
 import { openDiskStores, openSqliteStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
 import type { Engine, UpstreamImageMemory } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv, isLoopbackBind } from "./env";
+import { scriptHash } from "./http/script-hashes";
 import type { MediaUploads } from "./inputs/media-uploads";
 import { log } from "./log";
+import { nextPageRevalidator } from "./pages/next-page-revalidator";
 import { buildPredictionService, type PredictionStores, type ServedConfig } from "./predictions/build";
 import { EventStreams } from "./predictions/event-streams";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
@@ -32,6 +36,7 @@ export type Services = {
   access: AccessService;
   sweeps: SweepService;
   archive: ArchiveService;
+  cards: CardService;
   uploads: MediaUploads;
   eventStreams: EventStreams;
 };
@@ -93,6 +98,8 @@ export function accessFor(env: Env, perMinute: PerMinute = perMinuteInMemory): A
     hosts: { publicUrl: env.PUBLIC_URL, loopbackBind: isLoopbackBind(env.HOST), trustProxy: env.TRUST_PROXY },
     https: env.PUBLIC_URL?.startsWith("https://") ?? false,
     development: env.NODE_ENV === "development",
+    // The root layout's one inline script, on every page: allowed by its hash, cached page or not.
+    knownScriptHashes: [scriptHash(themeInitScript)],
   };
   return new AccessService(config, perMinute(FAILED_SIGN_INS_PER_MINUTE, "sign-in"));
 }
@@ -145,10 +152,12 @@ function buildServices(env: Env): Services {
       maxQueued: env.MAX_QUEUED,
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
     },
+    pages: nextPageRevalidator,
     imageUrls: { allowPrivate: env.IMAGE_URL_ALLOW_PRIVATE, timeoutMs: env.IMAGE_URL_TIMEOUT_MS },
   });
   const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
   const archive = new ArchiveService({ ...stores, inputImages: inputs });
+  const cards = new CardService({ predictions: service, sweeps }, stores.cardBlobs, stores.events);
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
   void service.start({ maintenanceMs: MAINTENANCE_MS }).then(
@@ -168,7 +177,7 @@ function buildServices(env: Env): Services {
     maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
     heartbeatMs: 15_000,
   });
-  return { predictions: service, served, access: accessFor(env, perMinute), sweeps, archive, uploads, eventStreams };
+  return { predictions: service, served, access: accessFor(env, perMinute), sweeps, archive, uploads, eventStreams, cards };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this
@@ -179,4 +188,13 @@ const holder = globalThis as typeof globalThis & { __kontextServices?: Services 
 export function getServices(): Services {
   holder.__kontextServices ??= buildServices(getEnv());
   return holder.__kontextServices;
+}
+
+/**
+ * What every page's frame shows (which engine runs, whether there is an owner to sign in), from the
+ * environment alone: a page prerendered at build (the static 404) must not open the data folder.
+ */
+export function siteShell(): { engine: Env["KONTEXT_ENGINE"]; signInRequired: boolean } {
+  const env = getEnv();
+  return { engine: env.KONTEXT_ENGINE, signInRequired: Boolean(env.ACCESS_TOKEN) };
 }

@@ -17,11 +17,14 @@ export type RecordStores = Pick<
   PredictionStores,
   "repo" | "deliveries" | "sweeps" | "archive" | "inputs" | "upstreamImages" | "events" | "claims" | "early"
 >;
-export type FileStores = Pick<PredictionStores, "blobs" | "inputBlobs" | "thumbnailBlobs" | "gridBlobs" | "location" | "reserve">;
+export type FileStores = Pick<
+  PredictionStores,
+  "blobs" | "inputBlobs" | "thumbnailBlobs" | "gridBlobs" | "cardBlobs" | "location" | "reserve"
+>;
 
 /**
- * Everything under one data folder: SQLite, images (outputs, and inputs by content hash), thumbnails
- * and sweep grids on disk, events in process, and a space reserve on the same disk.
+ * Everything under one data folder: SQLite, images (outputs, and inputs by content hash), thumbnails,
+ * sweep grids and preview cards on disk, events in process, and a space reserve on the same disk.
  */
 export function openEmbeddedStores(dataDir: string): PredictionStores {
   return { ...openSqliteStores(dataDir), ...openDiskStores(dataDir) };
@@ -51,5 +54,6 @@ export function openDiskStores(dataDir: string): FileStores {
     inputBlobs: new DiskBlobStore(path.join(root, "inputs")),
     thumbnailBlobs: new DiskBlobStore(path.join(root, "thumbs")),
     gridBlobs: new DiskBlobStore(path.join(root, "grids")),
+    cardBlobs: new DiskBlobStore(path.join(root, "cards")),
   };
 }

@@ -99,6 +99,12 @@ export const predictionViewSchema = z.object({
 });
 export type PredictionView = z.infer<typeof predictionViewSchema>;
 
+/** A share page's lineage. Root first; a parent that was deleted is an id without a view. */
+export type FamilyView = { ancestors: Array<{ id: string; view?: PredictionView }>; children: PredictionView[] };
+
+/** Everything a share page shows: the same for every viewer. */
+export type SharePageData = { view: PredictionView; family: FamilyView };
+
 /** Ids as this server makes them (and as an import may bring them): short, URL- and path-safe. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const idSchema = (field: string) =>

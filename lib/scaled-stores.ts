@@ -54,7 +54,7 @@ export function openPostgresStores(env: Env) {
   return { stores, perMinute, instance: identity.owner };
 }
 
-/** Images, input pictures, thumbnails and grids in one S3 bucket, under prefixes named as today's folders. */
+/** Images, input pictures, thumbnails, grids and preview cards in one S3 bucket, under prefixes named as today's folders. */
 export function openS3Stores(env: Env): FileStores {
   const at = (keyPrefix: string) =>
     new S3BlobStore({
@@ -72,5 +72,6 @@ export function openS3Stores(env: Env): FileStores {
     inputBlobs: at("inputs/"),
     thumbnailBlobs: at("thumbs/"),
     gridBlobs: at("grids/"),
+    cardBlobs: at("cards/"),
   };
 }

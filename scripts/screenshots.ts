@@ -85,6 +85,12 @@ async function main() {
       window.scrollBy(0, button.getBoundingClientRect().top - header - 16);
     });
     await save(phone, "playground-dark-mobile.png");
+
+    // A recipient on a phone: the prompt, the first image and the parameters on the first screen.
+    await phone.goto(`/p/${shared.id}`);
+    await expect(phone.getByTestId("seed-value")).toBeVisible();
+    await waitForImages(phone.getByTestId("result-image").first(), 1);
+    await save(phone, "share-mobile.png");
   } finally {
     await browser?.close();
     await server?.stop();

@@ -8,6 +8,7 @@ import { ChevronIcon } from "@/components/ui/icons";
 import { getServices } from "@/lib/composition-root";
 import { shortId } from "@/lib/domain";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { compareMetadata } from "@/lib/pages/metadata";
 import { toView } from "@/lib/predictions/views";
 import { type CompareItem, type CompareRef, compareQuery, parseCompareRefs } from "@/lib/view/compare";
 
@@ -31,29 +32,12 @@ const load = cache(async (key: string) => {
     if (view && output) items.push({ view, output });
     else gone.push(ref);
   }
-  return { items, gone, shareUrl: `${baseUrl}/compare?${key}` };
+  return { items, gone, baseUrl, shareUrl: `${baseUrl}/compare?${key}` };
 });
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { items, shareUrl } = await load(compareQuery(refsOf(await searchParams)));
-  const title = `Compare ${items.length} images`;
-  const description = items.map((item) => `seed ${item.view.input.seed}, guidance ${item.view.input.guidance_scale}`).join(" · ");
-  // A flagged image never becomes a link preview.
-  const image = items.find((item) => !item.output.nsfw)?.output;
-  return {
-    title,
-    description,
-    alternates: { canonical: shareUrl },
-    openGraph: {
-      type: "article",
-      siteName: "Kontext Playground",
-      url: shareUrl,
-      title,
-      description,
-      images: image ? [{ url: image.url, width: image.width, height: image.height, alt: title }] : [],
-    },
-    twitter: { card: "summary_large_image", title, description, images: image ? [image.url] : [] },
-  };
+  const { items, shareUrl, baseUrl } = await load(compareQuery(refsOf(await searchParams)));
+  return compareMetadata(items, shareUrl, baseUrl);
 }
 
 export default async function ComparePage({ searchParams }: Props) {

@@ -1,76 +1,73 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useState } from "react";
+import type { ReactNode } from "react";
 import { StarToggle } from "@/components/annotations/star-toggle";
 import { SelectToggle } from "@/components/compare/select-toggle";
 import { EditAction } from "@/components/edit/edit-action";
 import { useSession } from "@/hooks/use-session";
+import { imageKey, revealedImages } from "@/lib/browser/id-set-store";
 import type { PredictionView } from "@/lib/playground-api";
 import { galleryGridClass } from "./grid";
+import { loadLightbox, useOpenLightbox } from "./lightbox-context";
 import { ResultImage } from "./result-image";
-
-// Not needed for the first paint: fetched when the pointer or focus nears an image.
-const loadLightbox = () => import("./lightbox");
-const Lightbox = dynamic(() => loadLightbox().then((module) => module.Lightbox), { ssr: false });
 
 const shortPrompt = (prompt: string) => (prompt.length > 140 ? `${prompt.slice(0, 139)}…` : prompt);
 
-/** The images of one prediction; a click opens the lightbox, flagged ones wait for a reveal. */
-export function Gallery({
-  view,
-  eager,
-  large,
-  priority,
-}: {
+type Props = {
   view: PredictionView;
   eager?: boolean;
   large?: boolean;
   priority?: boolean;
-}) {
-  const [open, setOpen] = useState<number | null>(null);
-  // Stays mounted once opened, so the native <dialog> hands focus back on close.
-  const [lightboxUsed, setLightboxUsed] = useState(false);
-  const openAt = (position: number) => {
-    setLightboxUsed(true);
-    setOpen(position);
-  };
-  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
-  const reveal = (index: number) => setRevealed((current) => new Set(current).add(index));
+  /**
+   * Split after the first image, with this between (a share page's details): on a phone the
+   * parameters then come before the second image. The caller's grid places the three parts.
+   */
+  between?: { node: ReactNode; firstClassName?: string; restClassName?: string };
+};
+
+/** The images of one prediction; a click opens the page's lightbox, flagged ones wait for a reveal. */
+export function Gallery({ view, eager, large, priority, between }: Props) {
+  const openLightbox = useOpenLightbox();
   const first = view.outputs[0];
-  if (!first) return null;
+  if (!first) return between?.node ?? null;
   const count = view.outputs.length;
 
+  const item = (output: PredictionView["outputs"][number], position: number) => (
+    <li key={output.index} onPointerEnter={loadLightbox} onFocus={loadLightbox} className={between ? "min-w-0" : undefined}>
+      <ResultImage
+        output={output}
+        alt={shortPrompt(view.input.prompt)}
+        label={`Open image ${position + 1} of ${count}`}
+        runId={view.id}
+        eager={eager || (priority && position === 0)}
+        priority={priority && position === 0}
+        onOpen={() => openLightbox(view.id, position)}
+        onReveal={() => revealedImages.add(imageKey(view.id, output.index))}
+        actions={<ImageActions view={view} output={output} position={position + 1} />}
+      />
+    </li>
+  );
+
+  if (between) {
+    const [head, ...rest] = view.outputs;
+    return (
+      <>
+        <ul aria-label={count > 1 ? "First image" : "Image"} className={between.firstClassName}>
+          {item(head!, 0)}
+        </ul>
+        {between.node}
+        {rest.length > 0 && (
+          <ul aria-label="More images" className={between.restClassName}>
+            {rest.map((output, position) => item(output, position + 1))}
+          </ul>
+        )}
+      </>
+    );
+  }
   return (
-    <>
-      <ul className={galleryGridClass(first.width, first.height, count, large)} aria-label="Images">
-        {view.outputs.map((output, position) => (
-          <li key={output.index} onPointerEnter={loadLightbox} onFocus={loadLightbox}>
-            <ResultImage
-              output={output}
-              alt={shortPrompt(view.input.prompt)}
-              label={`Open image ${position + 1} of ${count}`}
-              hidden={output.nsfw && !revealed.has(output.index)}
-              eager={eager || (priority && position === 0)}
-              priority={priority && position === 0}
-              onOpen={() => openAt(position)}
-              onReveal={() => reveal(output.index)}
-              actions={<ImageActions view={view} output={output} position={position + 1} />}
-            />
-          </li>
-        ))}
-      </ul>
-      {lightboxUsed && (
-        <Lightbox
-          view={view}
-          index={open}
-          revealed={revealed}
-          onIndex={setOpen}
-          onReveal={reveal}
-          onClose={() => setOpen(null)}
-        />
-      )}
-    </>
+    <ul className={galleryGridClass(first.width, first.height, count, large)} aria-label="Images">
+      {view.outputs.map(item)}
+    </ul>
   );
 }
 

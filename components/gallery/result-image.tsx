@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { useRevealed } from "@/hooks/use-id-sets";
 import type { OutputView } from "@/lib/playground-api";
 import { RevealOverlay } from "./reveal-overlay";
 
@@ -8,7 +9,8 @@ type Props = {
   output: OutputView;
   alt: string;
   label: string;
-  hidden: boolean;
+  /** The run it belongs to: a flagged image stays hidden until revealed anywhere on the page. */
+  runId: string;
   eager?: boolean;
   /** The page's largest paint: fetched ahead of other images. */
   priority?: boolean;
@@ -19,15 +21,20 @@ type Props = {
 };
 
 /**
- * The original image, with its small WebP as a backdrop while it loads.
- * A flagged image stays blurred (and gets no sharp backdrop) until revealed.
+ * The original image, with its small WebP as a backdrop while it loads. Never taller than the
+ * window allows (`--image-max-h`, 70% of it unless a page says otherwise), so a tall image leaves
+ * its card's actions in view. A flagged image stays blurred (and gets no sharp backdrop) until revealed.
  */
-export function ResultImage({ output, alt, label, hidden, eager, priority, onOpen, onReveal, actions }: Props) {
+export function ResultImage({ output, alt, label, runId, eager, priority, onOpen, onReveal, actions }: Props) {
+  const revealed = useRevealed(runId, output.index);
+  const hidden = output.nsfw && !revealed;
   return (
     <div
-      className="group relative overflow-hidden rounded-lg bg-muted bg-cover bg-center"
+      className="group relative mx-auto w-full overflow-hidden rounded-lg bg-muted bg-cover bg-center"
+      data-testid="result-frame"
       style={{
         aspectRatio: `${output.width} / ${output.height}`,
+        maxWidth: `calc(var(--image-max-h, 70svh) * ${output.width} / ${output.height})`,
         backgroundImage: output.nsfw ? undefined : `url(${output.thumbUrl})`,
       }}
     >

@@ -5,16 +5,18 @@ import { useRef } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
 import { ImageActions } from "@/components/gallery/gallery";
 import { LineageChip } from "@/components/lineage/lineage-chip";
-import { confirmRunDelete } from "@/components/prediction/delete-run-button";
 import { ParamsSummary } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
-import { useDeletePrediction } from "@/hooks/use-delete-prediction";
+import { LocalTime } from "@/components/ui/local-time";
+import { useHiddenRun } from "@/hooks/use-id-sets";
 import { usePrediction } from "@/hooks/use-prediction";
+import { useUndoableDelete } from "@/hooks/use-undoable-delete";
+import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
-import { formatCreatedAt } from "@/lib/view/format";
 import { historyHref } from "@/lib/view/history-filters";
+import { HistoryEntryActions } from "./history-entry-actions";
 import { HistoryThumbs } from "./history-thumbs";
 
 const MAX_PROMPT_CHARS = 160;
@@ -38,17 +40,14 @@ type Props = {
 export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Props) {
   // Observing its own cache entry keeps a running prediction live, and lets useHistoryLive tell a delete from a clean-up.
   const { data, error } = usePrediction(item.id, item);
-  const deletion = useDeletePrediction();
+  const undoableDelete = useUndoableDelete();
+  const hidden = useHiddenRun(item.id);
   const link = useRef<HTMLAnchorElement>(null);
-  if (error && "code" in error && error.code === "not_found") return null;
+  if (hidden || (error && "code" in error && error.code === "not_found")) return null;
   const view = data ?? item;
 
-  const remove = () => {
-    if (!confirmRunDelete()) return;
-    // The promise, not mutate's onSuccess, which is skipped once the entry has left the list.
-    // A failure needs no handler here: deletion.isError shows it in the entry.
-    deletion.mutateAsync(view.id).then(onDeleted, () => {});
-  };
+  // Asks in the page's dialog, hides the entry, and deletes once the Undo toast has gone.
+  const remove = () => void undoableDelete(view.id, { onDeleted });
 
   return (
     <li>
@@ -63,9 +62,7 @@ export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Pr
         <div className="flex min-w-0 flex-1 flex-col gap-1.5">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <StatusBadge status={view.status} />
-            <time dateTime={view.createdAt} className="text-xs text-fg-muted tabular-nums">
-              {formatCreatedAt(view.createdAt)}
-            </time>
+            <LocalTime iso={view.createdAt} className="text-xs text-fg-muted tabular-nums" />
           </div>
           <h3 className="text-sm leading-snug font-medium">
             <Link
@@ -101,14 +98,10 @@ export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Pr
               ))}
             </div>
           )}
+          {isTerminal(view.status) && <HistoryEntryActions view={view} />}
           <NoteEditor view={view} compact />
           {view.status === "failed" && (
             <p className="line-clamp-2 text-xs text-danger">{view.error || "Failed without saying why."}</p>
-          )}
-          {deletion.isError && (
-            <p role="alert" className="text-xs text-danger">
-              Not deleted: {deletion.error.message}
-            </p>
           )}
           <div className="mt-auto flex justify-end">
             <Button
@@ -117,8 +110,7 @@ export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Pr
               className="relative z-10 -mr-1 -mb-1"
               aria-label="Delete"
               title="Delete this run and its images"
-              aria-disabled={deletion.isPending}
-              onClick={() => !deletion.isPending && remove()}
+              onClick={remove}
             >
               <TrashIcon />
             </Button>

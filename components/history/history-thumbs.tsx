@@ -42,7 +42,7 @@ export function HistoryThumbs({ view, eager, onRevealed }: Props) {
               alt=""
               loading={eager ? "eager" : "lazy"}
               decoding="async"
-              className={`size-full min-h-0 object-cover ${output.nsfw && !revealed ? "scale-110 blur-2xl" : ""}`}
+              className={`size-full min-h-0 object-contain ${output.nsfw && !revealed ? "scale-110 blur-2xl" : ""}`}
             />
           ))}
         </div>

@@ -18,7 +18,7 @@ const STATUS_LABELS: Record<PredictionStatus, string> = {
   completed: "Completed",
   failed: "Failed",
   processing: "Processing",
-  created: "Created (queued)",
+  created: "Queued",
 };
 
 const STATUS_ORDER = Object.keys(STATUS_LABELS) as PredictionStatus[];

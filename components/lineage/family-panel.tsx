@@ -1,12 +1,6 @@
 import Link from "next/link";
 import { describeLineage, shortId } from "@/lib/domain";
-import type { PredictionView } from "@/lib/playground-api";
-
-export type FamilyView = {
-  /** Root first; a parent that was deleted is an id without a view. */
-  ancestors: Array<{ id: string; view?: PredictionView }>;
-  children: PredictionView[];
-};
+import type { FamilyView, PredictionView } from "@/lib/playground-api";
 
 /** A share page's lineage: the chain of runs this one came from, and the runs made directly from it. */
 export function FamilyPanel({ current, family }: { current: PredictionView; family: FamilyView }) {

@@ -62,11 +62,12 @@ export function ApiSnippetsPanel({ values, edit = NO_EDIT }: { values: FormValue
         <TargetToggle value={targetKind} onChange={setTargetKind} name={`${ids}-target`} />
       </div>
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(language)} className="relative">
+        {/* A phone scrolls long lines inside the block; a wide screen wraps them, so every line shows whole. */}
         <pre
           // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so a keyboard can scroll long lines sideways (WCAG 2.1.1)
           tabIndex={0}
           data-testid="snippet-code"
-          className="max-h-96 overflow-auto rounded-lg border border-border bg-muted p-3 font-mono text-xs leading-relaxed text-fg"
+          className="max-h-96 max-w-full overflow-auto rounded-lg border border-border bg-muted p-3 font-mono text-xs leading-relaxed text-fg lg:break-all lg:whitespace-pre-wrap"
         >
           <code>{code}</code>
         </pre>

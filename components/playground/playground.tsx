@@ -2,15 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import type { RunHandlers } from "@/components/prediction/run-actions";
+import { type RunHandlers, RunHandlersContext } from "@/components/prediction/run-handlers";
 import { RunList } from "@/components/prediction/run-list";
 import { SweepPanel } from "@/components/sweeps/sweep-panel";
-import { useDeletePrediction } from "@/hooks/use-delete-prediction";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { usePlaygroundForm } from "@/hooks/use-playground-form";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useRuns } from "@/hooks/use-runs";
 import { useCreateSweep } from "@/hooks/use-sweep";
 import { useSweepForm } from "@/hooks/use-sweep-form";
+import { useUndoableDelete } from "@/hooks/use-undoable-delete";
 import type { EngineName } from "@/lib/domain";
 import type { HistoryPage } from "@/lib/playground-api";
 import { editFromInput, type FormField, validateValues, valuesFromInput } from "@/lib/view/form-values";
@@ -29,18 +30,19 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
   const router = useRouter();
   const form = usePlaygroundForm();
   const { runs, submit, retry, remove } = useRuns();
-  const deletion = useDeletePrediction();
+  const undoableDelete = useUndoableDelete();
+  const confirm = useConfirm();
   const [sweeping, setSweeping] = useState(false);
   const request = useMemo(() => validateValues(form.values, form.edit).request, [form.values, form.edit]);
   const sweepForm = useSweepForm(request, engine, sweepMaxCells);
   const createSweep = useCreateSweep();
 
-  const runSweep = (base: NonNullable<typeof request>) => {
+  const runSweep = async (base: NonNullable<typeof request>) => {
     const { summary } = sweepForm;
     if (!summary.ok) return;
     const total = `${summary.cells} cells, ${summary.images} images, for ${formatUsd(summary.costUsd)}`;
     // One explicit confirmation showing the total, for any sweep that costs money.
-    if (summary.costUsd > 0 && !window.confirm(`Run this sweep: ${total}?`)) return;
+    if (summary.costUsd > 0 && !(await confirm({ title: "Run this sweep?", body: total, confirmLabel: "Run sweep" }))) return;
     createSweep.mutate(
       { base, x: summary.x, y: summary.y, parent: form.parent, confirmedCostUsd: summary.costUsd || undefined },
       { onSuccess: (sweep) => router.push(`/s/${encodeURIComponent(sweep.id)}`) },
@@ -63,16 +65,22 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
       document.getElementById("settings")?.scrollIntoView({ behavior: "smooth", block: "start" });
     },
     remove: (id) =>
-      deletion.mutate(id, {
-        onSuccess: () => {
+      void undoableDelete(id, {
+        onDeleted: () => {
           for (const run of runs) if (run.id === id) remove(run.key);
         },
       }),
   };
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[minmax(340px,400px)_1fr] lg:gap-8">
-      <section id="settings" aria-labelledby="settings-title" className="scroll-mt-20">
+    <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(340px,400px)_minmax(0,1fr)] lg:gap-8">
+      {/* Wide screens: the form stays in view while the results scroll, and scrolls inside itself when taller than the window. */}
+      <section
+        id="settings"
+        aria-labelledby="settings-title"
+        data-testid="settings-column"
+        className="min-w-0 scroll-mt-20 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:overscroll-contain lg:pr-1"
+      >
         <h2 id="settings-title" className="sr-only">
           Settings
         </h2>
@@ -113,7 +121,9 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
         <ApiSnippets values={form.values} edit={form.edit} />
       </section>
       <section aria-label="Results" className="min-w-0">
-        <RunList runs={runs} handlers={handlers} onRetry={retry} initialHistory={initialHistory} />
+        <RunHandlersContext value={handlers}>
+          <RunList runs={runs} handlers={handlers} onRetry={retry} initialHistory={initialHistory} onDismiss={remove} />
+        </RunHandlersContext>
       </section>
     </div>
   );

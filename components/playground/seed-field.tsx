@@ -5,7 +5,7 @@ import { describedBy, Field, inputClass } from "./field";
 
 export function SeedField({ value, error, onChange }: { value: string; error?: string; onChange: (value: string) => void }) {
   return (
-    <Field id="seed" label="Seed" error={error} hint="Empty means a new random seed each run.">
+    <Field id="seed" label="Seed" error={error} hint="Empty (or -1) means a new random seed each run.">
       <div className="flex gap-2">
         <input
           id="seed"

@@ -3,10 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
 
-/** Every Delete of a run asks this first. */
-export const confirmRunDelete = () => window.confirm("Delete this run and its images?");
-
-/** The Delete of a run, wherever it is shown: it asks before anything is removed. */
+/** The Delete of a run, wherever it is shown: `onDelete` asks first (useUndoableDelete) and offers Undo. */
 export function DeleteRunButton({ onDelete, disabled }: { onDelete: () => void; disabled?: boolean }) {
   return (
     <Button
@@ -16,7 +13,7 @@ export function DeleteRunButton({ onDelete, disabled }: { onDelete: () => void; 
       aria-label="Delete"
       title="Delete this run and its images"
       disabled={disabled}
-      onClick={() => confirmRunDelete() && onDelete()}
+      onClick={onDelete}
     >
       <TrashIcon />
     </Button>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { PIXEL_SIZES, wantsRandomSeed } from "@/lib/domain";
+import { ENGINE_LABELS, PIXEL_SIZES, wantsRandomSeed } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
 type Input = PredictionView["input"];
@@ -8,14 +8,18 @@ type Input = PredictionView["input"];
 export function ParamsList({
   input,
   seedRequested,
+  engine,
   className = "",
 }: {
   input: Input;
   seedRequested?: number | null;
+  /** Named when the reader may not know which engine drew it (a share page, the lightbox). */
+  engine?: PredictionView["engine"];
   className?: string;
 }) {
   const size = PIXEL_SIZES[input.aspect_ratio];
   const rows: [string, ReactNode][] = [
+    ...(engine ? [["Engine", ENGINE_LABELS[engine]] as [string, ReactNode]] : []),
     ["Aspect ratio", `${input.aspect_ratio} · ${size.width} × ${size.height}`],
     ["Images", input.num_images],
     [

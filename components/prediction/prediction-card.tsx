@@ -6,8 +6,12 @@ import { BeforeAfter } from "@/components/edit/before-after";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
+import { useDensity } from "@/hooks/use-density";
 import { useElapsed } from "@/hooks/use-elapsed";
+import { useExpectedDuration } from "@/hooks/use-expected-duration";
+import { useHiddenRun } from "@/hooks/use-id-sets";
 import { usePrediction } from "@/hooks/use-prediction";
+import { dismissedRuns } from "@/lib/browser/id-set-store";
 import type { AnyPredictionRequest } from "@/lib/contract";
 import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
@@ -31,6 +35,9 @@ type Props = {
 
 export function PredictionCard({ id, handlers, startedAt, onRetry, fallback, priority }: Props) {
   const { data: view, error } = usePrediction(id);
+  // A delete waiting out its Undo, or a failed run dismissed.
+  const hidden = useHiddenRun(id);
+  if (hidden) return null;
   if (!view) {
     // Deleted, here or in another tab: the card goes away.
     if (error && "code" in error && error.code === "not_found") return null;
@@ -49,12 +56,17 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
     !done,
     done ? (finished ?? created + view.inferenceMs) : undefined,
   );
+  const expectedMs = useExpectedDuration(view);
   const retry = () => (onRetry ?? handlers.submit)(requestFromInput(view.input, view.seedRequested));
+  // Compact: the first image stands for the run; the lightbox has the rest.
+  const compact = useDensity() === "compact";
+  const shown = compact ? { ...view, outputs: view.outputs.slice(0, 1) } : view;
 
   return (
     <RunCardFrame
       status={view.status}
       elapsedMs={elapsed}
+      expectedMs={done ? undefined : expectedMs}
       prompt={view.input.prompt}
       summary={
         <>
@@ -72,14 +84,19 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
       }
     >
       {view.status === "failed" ? (
-        <RunError message={view.error} onRetry={retry} />
+        <RunError
+          message={view.error}
+          onRetry={retry}
+          onEdit={() => handlers.applySettings(view.input, view.id)}
+          onDismiss={() => dismissedRuns.add(view.id)}
+        />
       ) : view.status === "completed" ? (
         <>
           <BeforeAfter view={view} />
-          <Gallery view={view} eager={startedAt !== undefined} priority={priority} />
+          <Gallery view={shown} eager={startedAt !== undefined} priority={priority} />
         </>
       ) : (
-        <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={view.input.num_images} />
+        <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={compact ? 1 : view.input.num_images} />
       )}
     </RunCardFrame>
   );

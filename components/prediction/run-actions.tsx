@@ -4,18 +4,12 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, ExternalIcon, LinkIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
-import type { AnyPredictionRequest } from "@/lib/contract";
-import type { ParentRefBody, PredictionView } from "@/lib/playground-api";
+import type { PredictionView } from "@/lib/playground-api";
 import { requestFromInput } from "@/lib/view/form-values";
 import { DeleteRunButton } from "./delete-run-button";
+import type { RunHandlers } from "./run-handlers";
 
-export type RunHandlers = {
-  /** `parent`: the run this one is made from, recorded as its lineage. */
-  submit: (request: AnyPredictionRequest, parent?: ParentRefBody | null) => void;
-  /** Fills the form; what is generated from it is recorded as made from `fromId`. */
-  applySettings: (input: PredictionView["input"], fromId?: string) => void;
-  remove: (id: string) => void;
-};
+export type { RunHandlers };
 
 /** What a person can do with a finished run. */
 export function RunActions({ view, handlers }: { view: PredictionView; handlers: RunHandlers }) {

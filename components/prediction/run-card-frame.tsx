@@ -1,10 +1,15 @@
+"use client";
+
 import type { ReactNode } from "react";
+import { useDensity } from "@/hooks/use-density";
 import { formatSeconds } from "@/lib/view/format";
 import { type RunStatus, StatusBadge } from "./status-badge";
 
 type Props = {
   status: RunStatus;
   elapsedMs: number | null;
+  /** How long runs like this one usually take, shown beside the clock while it runs. */
+  expectedMs?: number;
   prompt: string;
   summary?: ReactNode;
   headerAction?: ReactNode;
@@ -12,9 +17,36 @@ type Props = {
   footer?: ReactNode;
 };
 
-/** The shell every run shares, from "submitting" to done: status, time, prompt, body, actions. */
-export function RunCardFrame({ status, elapsedMs, prompt, summary, headerAction, children, footer }: Props) {
+/**
+ * The shell every run shares, from "submitting" to done: status, time, prompt, body, actions. In the
+ * compact list the prompt takes one line and the parameters and actions show on hover or focus.
+ */
+export function RunCardFrame({ status, elapsedMs, expectedMs, prompt, summary, headerAction, children, footer }: Props) {
   const done = status === "completed" || status === "failed";
+  if (useDensity() === "compact")
+    return (
+      <article
+        data-testid="run-card"
+        data-status={status}
+        className="group relative flex min-w-0 flex-col gap-2 rounded-xl border border-border bg-surface p-2 shadow-sm"
+      >
+        <header className="flex min-w-0 items-center gap-2">
+          <span role="status" aria-live="polite">
+            <StatusBadge status={status} />
+          </span>
+          <p className="min-w-0 flex-1 truncate text-xs" data-testid="run-prompt" title={prompt}>
+            {prompt}
+          </p>
+        </header>
+        {children}
+        {(summary || footer) && (
+          <div className="invisible absolute inset-x-0 top-full z-20 -mt-2 flex flex-col gap-2 rounded-b-xl border border-t-0 border-border bg-surface p-2 opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100">
+            {summary}
+            {footer}
+          </div>
+        )}
+      </article>
+    );
   return (
     <article
       data-testid="run-card"
@@ -27,7 +59,11 @@ export function RunCardFrame({ status, elapsedMs, prompt, summary, headerAction,
           <StatusBadge status={status} />
         </span>
         <span className="text-xs text-fg-muted tabular-nums" data-testid="run-elapsed">
-          {elapsedMs === null ? "" : done ? `in ${formatSeconds(elapsedMs)}` : formatSeconds(elapsedMs)}
+          {elapsedMs === null
+            ? ""
+            : done
+              ? `in ${formatSeconds(elapsedMs)}`
+              : `${formatSeconds(elapsedMs)}${expectedMs ? ` of about ${formatSeconds(expectedMs)}` : ""}`}
         </span>
         {headerAction && <span className="ml-auto">{headerAction}</span>}
       </header>

@@ -1,20 +1,40 @@
 import { Button } from "@/components/ui/button";
-import { RefreshIcon } from "@/components/ui/icons";
+import { CloseIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
 
-/** A failed run: what went wrong, in the server's words, and a way to try again. */
-export function RunError({ message, onRetry }: { message: string; onRetry: () => void }) {
+type Props = {
+  message: string;
+  onRetry: () => void;
+  /** Fills the form with the run's settings, to change them before trying again. */
+  onEdit?: () => void;
+  /** Puts the failed run out of sight in this tab. */
+  onDismiss?: () => void;
+};
+
+/** A failed run: what went wrong, in the server's words, and what to do next. */
+export function RunError({ message, onRetry, onEdit, onDismiss }: Props) {
   return (
-    <div
-      role="alert"
-      className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger/10 px-4 py-3"
-    >
-      <p className="text-sm text-danger" data-testid="run-error">
+    <div role="alert" className="flex flex-col gap-3 rounded-xl border border-danger/30 bg-danger/10 px-4 py-3">
+      <p className="text-sm break-words text-danger" data-testid="run-error">
         {message || "The prediction failed without saying why."}
       </p>
-      <Button size="sm" onClick={onRetry}>
-        <RefreshIcon />
-        Retry
-      </Button>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button size="sm" onClick={onRetry}>
+          <RefreshIcon />
+          Retry
+        </Button>
+        {onEdit && (
+          <Button size="sm" variant="ghost" onClick={onEdit} title="Fill the form with these settings">
+            <SlidersIcon />
+            Edit
+          </Button>
+        )}
+        {onDismiss && (
+          <Button size="sm" variant="ghost" onClick={onDismiss} className="ml-auto">
+            <CloseIcon />
+            Dismiss
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

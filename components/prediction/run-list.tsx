@@ -1,11 +1,14 @@
 "use client";
 
+import { RunSequence } from "@/components/gallery/lightbox-context";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { DensityContext, useStoredDensity } from "@/hooks/use-density";
 import { useHistory } from "@/hooks/use-history";
 import type { Run } from "@/hooks/use-runs";
 import type { AnyPredictionRequest } from "@/lib/contract";
 import type { HistoryPage } from "@/lib/playground-api";
+import { DensityToggle } from "./density-toggle";
 import { PredictionCard } from "./prediction-card";
 import type { RunHandlers } from "./run-actions";
 import { SessionRunCard } from "./session-run-card";
@@ -15,48 +18,67 @@ type Props = {
   handlers: RunHandlers;
   onRetry: (key: string, request: AnyPredictionRequest) => void;
   initialHistory?: HistoryPage;
+  onDismiss?: (key: string) => void;
 };
 
 /** This tab's runs first (newest on top), then earlier predictions from the server. */
-export function RunList({ runs, handlers, onRetry, initialHistory }: Props) {
+export function RunList({ runs, handlers, onRetry, initialHistory, onDismiss }: Props) {
   const history = useHistory(initialHistory);
   const mine = new Set(runs.map((run) => run.id).filter(Boolean));
   const earlier = (history.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !mine.has(item.id));
 
+  // The lightbox moves on from one run to the next in this order.
+  const [density, setDensity] = useStoredDensity();
+  // Compact: a dense grid of cards whose parameters and actions show on hover or focus.
+  const cards =
+    density === "compact" ? "grid grid-cols-2 gap-3 [--image-max-h:28svh] sm:grid-cols-3 xl:grid-cols-4" : "flex flex-col gap-4";
+  const sequence = [...runs.flatMap((run) => (run.id ? [run.id] : [])), ...earlier.map((item) => item.id)];
+
   return (
-    <div className="flex flex-col gap-4">
-      {/* display: contents keeps the cards in the column's flow while tests can tell this tab's runs apart. */}
-      <div className="contents" data-testid="session-runs">
-        {runs.map((run) => (
-          <SessionRunCard key={run.key} run={run} handlers={handlers} onRetry={onRetry} />
-        ))}
-      </div>
-      {runs.length === 0 && !history.isPending && earlier.length === 0 && <EmptyState />}
-      {history.isPending && runs.length === 0 && <Skeleton className="h-64 w-full rounded-2xl" />}
-      {earlier.length > 0 && (
-        <section aria-labelledby="earlier-title" className="flex flex-col gap-4">
-          <h2 id="earlier-title" className="mt-2 text-sm font-medium text-fg-muted">
-            Earlier
-          </h2>
-          {earlier.map((item, position) => (
-            // The newest earlier image is the largest paint when this tab has not run anything yet.
-            <PredictionCard
-              key={item.id}
-              id={item.id}
-              handlers={handlers}
-              fallback={null}
-              priority={position === 0 && runs.length === 0}
-            />
-          ))}
-        </section>
-      )}
-      {history.hasNextPage && (
-        <Button className="self-center" onClick={() => history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-          {history.isFetchingNextPage ? "Loading…" : "Load earlier runs"}
-        </Button>
-      )}
-      {history.isError && <p className="text-sm text-danger">Earlier runs could not be loaded: {history.error.message}</p>}
-    </div>
+    <RunSequence ids={sequence}>
+      <DensityContext value={density}>
+        <div className="flex flex-col gap-4" data-density={density} data-testid="run-list">
+          {(runs.length > 0 || earlier.length > 0) && (
+            <div className="flex justify-end">
+              <DensityToggle value={density} onChange={setDensity} />
+            </div>
+          )}
+          {/* Its own box only when there is something in it, so an empty list adds no gap. */}
+          <div className={runs.length > 0 ? cards : "contents"} data-testid="session-runs">
+            {runs.map((run) => (
+              <SessionRunCard key={run.key} run={run} handlers={handlers} onRetry={onRetry} onDismiss={onDismiss} />
+            ))}
+          </div>
+          {runs.length === 0 && !history.isPending && earlier.length === 0 && <EmptyState />}
+          {history.isPending && runs.length === 0 && <Skeleton className="h-64 w-full rounded-2xl" />}
+          {earlier.length > 0 && (
+            <section aria-labelledby="earlier-title" className="flex flex-col gap-4">
+              <h2 id="earlier-title" className="mt-2 text-sm font-medium text-fg-muted">
+                Earlier
+              </h2>
+              <div className={cards}>
+                {earlier.map((item, position) => (
+                  // The newest earlier image is the largest paint when this tab has not run anything yet.
+                  <PredictionCard
+                    key={item.id}
+                    id={item.id}
+                    handlers={handlers}
+                    fallback={null}
+                    priority={position === 0 && runs.length === 0}
+                  />
+                ))}
+              </div>
+            </section>
+          )}
+          {history.hasNextPage && (
+            <Button className="self-center" onClick={() => history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+              {history.isFetchingNextPage ? "Loading…" : "Load earlier runs"}
+            </Button>
+          )}
+          {history.isError && <p className="text-sm text-danger">Earlier runs could not be loaded: {history.error.message}</p>}
+        </div>
+      </DensityContext>
+    </RunSequence>
   );
 }
 

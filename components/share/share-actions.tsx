@@ -6,9 +6,10 @@ import { DeleteRunButton } from "@/components/prediction/delete-run-button";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
-import { useDeletePrediction } from "@/hooks/use-delete-prediction";
+import { useHiddenRun } from "@/hooks/use-id-sets";
 import { useSession } from "@/hooks/use-session";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
+import { useUndoableDelete } from "@/hooks/use-undoable-delete";
 import type { PredictionView } from "@/lib/playground-api";
 import { requestFromInput } from "@/lib/view/form-values";
 
@@ -29,7 +30,8 @@ export function ShareActions({ view, children }: Props) {
   const { owner } = useSession();
   const router = useRouter();
   const submission = useSubmitPrediction();
-  const deletion = useDeletePrediction();
+  const undoableDelete = useUndoableDelete();
+  const deleting = useHiddenRun(view.id);
   // Covers the navigation after a mutation too, so nothing can be clicked twice meanwhile.
   const [navigating, startNavigation] = useTransition();
   const { input } = view;
@@ -39,10 +41,11 @@ export function ShareActions({ view, children }: Props) {
       { request: requestFromInput(input, seed), parent: { id: view.id, kind: seed === null ? "vary_seed" : "rerun" } },
       { onSuccess: (next) => startNavigation(() => router.push(sharePath(next.id))) },
     );
-  const remove = () => deletion.mutate(view.id, { onSuccess: () => startNavigation(() => router.refresh()) });
+  // Once the Undo has passed and the run is gone, the page re-renders as its 404.
+  const remove = () => void undoableDelete(view.id, { onDeleted: () => startNavigation(() => router.refresh()) });
 
-  const busy = submission.isPending || deletion.isPending || deletion.isSuccess || navigating;
-  const error = submission.error ?? deletion.error;
+  const busy = submission.isPending || deleting || navigating;
+  const error = submission.error;
 
   return (
     <div className="flex flex-col gap-2">
@@ -65,7 +68,7 @@ export function ShareActions({ view, children }: Props) {
         {owner && <DeleteRunButton disabled={busy} onDelete={remove} />}
       </div>
       <p role="status" className="sr-only">
-        {deletion.isSuccess ? "Deleted." : submission.isSuccess ? "Started, opening its page…" : ""}
+        {deleting ? "Deleted. Undo is still possible." : submission.isSuccess ? "Started, opening its page…" : ""}
       </p>
       {error && (
         <p role="alert" className="rounded-lg border border-danger/30 bg-danger/10 px-3 py-2 text-sm text-danger">

@@ -1,7 +1,10 @@
 "use client";
 
 import { ImageActions } from "@/components/gallery/gallery";
+import { loadLightbox, useOpenLightbox } from "@/components/gallery/lightbox-context";
 import { RevealOverlay } from "@/components/gallery/reveal-overlay";
+import { useRevealed } from "@/hooks/use-id-sets";
+import { imageKey, revealedImages } from "@/lib/browser/id-set-store";
 import { SWEEP_CELL_CANCELLED } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
@@ -12,14 +15,13 @@ type Props = {
   eager: boolean;
   /** The first row: the page's largest paint, fetched ahead of the rest. */
   priority: boolean;
-  revealed: boolean;
-  onOpen: () => void;
-  onReveal: () => void;
 };
 
 /** One cell of the grid: its first image as a thumbnail (the lightbox has the rest), or where it stands. */
-export function SweepCell({ cell, label, aspect, eager, priority, revealed, onOpen, onReveal }: Props) {
+export function SweepCell({ cell, label, aspect, eager, priority }: Props) {
   const output = cell?.status === "completed" ? cell.outputs[0] : undefined;
+  const revealed = useRevealed(cell?.id ?? "", output?.index ?? 0);
+  const openLightbox = useOpenLightbox();
   const state = !cell
     ? "not started"
     : cell.status === "failed"
@@ -43,7 +45,14 @@ export function SweepCell({ cell, label, aspect, eager, priority, revealed, onOp
     >
       {output && cell ? (
         <>
-          <button type="button" onClick={onOpen} aria-label={`Open ${label}`} disabled={hidden} className="block size-full">
+          <button
+            type="button"
+            onClick={() => openLightbox(cell.id, 0)}
+            onPointerEnter={loadLightbox}
+            aria-label={`Open ${label}`}
+            disabled={hidden}
+            className="block size-full"
+          >
             <img
               src={output.thumbUrl}
               alt={label}
@@ -55,7 +64,7 @@ export function SweepCell({ cell, label, aspect, eager, priority, revealed, onOp
               className={`size-full object-cover ${hidden ? "scale-110 blur-2xl" : ""}`}
             />
           </button>
-          {hidden && <RevealOverlay compact onReveal={onReveal} />}
+          {hidden && <RevealOverlay compact onReveal={() => revealedImages.add(imageKey(cell.id, output.index))} />}
           <div className="absolute top-1.5 right-1.5 flex gap-1">
             <ImageActions view={cell} output={output} position={1} />
           </div>
@@ -63,7 +72,7 @@ export function SweepCell({ cell, label, aspect, eager, priority, revealed, onOp
       ) : (
         <div
           className={`grid size-full place-items-center p-2 text-center text-xs ${state === "failed" ? "text-danger" : "text-fg-muted"} ${
-            state === "created" || state === "processing" ? "animate-pulse" : ""
+            state === "created" || state === "processing" ? "shimmer" : ""
           }`}
           title={cell?.error || undefined}
         >

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { Button, buttonClass } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DownloadIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
@@ -20,12 +21,14 @@ export function SweepView({ initial }: { initial: SweepViewData }) {
   const { data } = useSweep(initial);
   const sweep = data ?? initial;
   const { cancel, retry } = useSweepActions(sweep.id);
+  const confirm = useConfirm();
   const progress = progressOf(sweep);
   const toRetry = progress.failed + progress.cancelled + progress.missing;
   const retryCost = costUsd(sweep.engine, toRetry * sweep.base.num_images);
 
-  const onRetry = () => {
-    if (retryCost > 0 && !window.confirm(`Run ${toRetry} cells again for ${formatUsd(retryCost)}?`)) return;
+  const onRetry = async () => {
+    const body = `${toRetry} ${toRetry === 1 ? "cell runs" : "cells run"} again for ${formatUsd(retryCost)}.`;
+    if (retryCost > 0 && !(await confirm({ title: "Retry the failed cells?", body, confirmLabel: "Retry" }))) return;
     retry.mutate(retryCost > 0 ? retryCost : undefined);
   };
   const error = cancel.error ?? retry.error;

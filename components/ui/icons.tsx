@@ -148,9 +148,27 @@ export const GridIcon = (p: P) => (
     <rect x="14" y="14" width="7" height="7" rx="1" />
   </Icon>
 );
+export const ZoomIcon = (p: P) => (
+  <Icon {...p}>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="M20 20l-4.2-4.2M11 8v6M8 11h6" />
+  </Icon>
+);
 export const PencilIcon = (p: P) => (
   <Icon {...p}>
-    <path d="M4 20h4L19 9l-4-4L4 16v4Z" />
-    <path d="m13.5 6.5 4 4" />
+    <path d="M4 20h4L19 9l-4-4L4 16z" />
+    <path d="M13.5 6.5l4 4" />
+  </Icon>
+);
+export const KeyboardIcon = (p: P) => (
+  <Icon {...p}>
+    <rect x="2.5" y="6" width="19" height="12" rx="2" />
+    <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" />
+  </Icon>
+);
+export const LayoutIcon = (p: P) => (
+  <Icon {...p}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M3 10h18" />
   </Icon>
 );

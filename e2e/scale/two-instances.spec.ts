@@ -78,6 +78,33 @@ test("images and thumbnails are read through either instance; a delete on B remo
   expect((await fetch(`${cluster.a.url}/api/v3/predictions/${created.id}/result`)).status).toBe(404);
 });
 
+test("a cached share page on B follows a note made on A at once, and a delete on A takes it down on B", async () => {
+  const [done] = await settled(cluster.a.url, [(await submit(cluster.a.url, `scale share ${Date.now()}`)).id]);
+  const page = async (instance: typeof cluster.b) => {
+    const response = await fetch(`${instance.url}/p/${done.id}`);
+    return { status: response.status, cache: response.headers.get("cache-control"), html: await response.text() };
+  };
+  // B renders and caches the finished run's page.
+  const first = await page(cluster.b);
+  expect(first.status).toBe(200);
+  expect(first.cache).toMatch(/s-maxage/);
+  expect((await page(cluster.b)).status).toBe(200);
+
+  const note = `kept from instance A ${Date.now()}`;
+  const noted = await fetch(`${cluster.a.url}/api/predictions/${done.id}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json", origin: cluster.a.url },
+    body: JSON.stringify({ note }),
+  });
+  expect(noted.status).toBe(200);
+  expect((await page(cluster.b)).html).toContain(note);
+
+  expect(
+    (await fetch(`${cluster.a.url}/api/predictions/${done.id}`, { method: "DELETE", headers: { origin: cluster.a.url } })).status,
+  ).toBe(204);
+  expect((await page(cluster.b)).status).toBe(404);
+});
+
 test("an event stream on B hears of a prediction submitted on A, through to completion", async () => {
   const controller = new AbortController();
   const stream = await fetch(`${cluster.b.url}/api/events`, { signal: controller.signal });

@@ -11,6 +11,8 @@ export type AccessConfig = {
   /** PUBLIC_URL is https: HSTS and upgrade-insecure-requests. */
   https: boolean;
   development: boolean;
+  /** Hashes of the inline scripts every page carries (the theme script), allowed by every policy. */
+  knownScriptHashes?: readonly string[];
 };
 
 /** How the owner was recognised; a guest has no caller. */

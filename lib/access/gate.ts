@@ -6,7 +6,15 @@ import { contentTypeRefusal, crossSiteRefusal, isMutating, requestSite } from ".
 import { audienceFor, bodyTypesFor, isApiPath } from "./policy";
 import { newNonce, securityHeaders } from "./security-headers";
 
-export type GateRequest = { method: string; pathname: string; search: string; headers: Headers; sessionCookie?: string };
+export type GateRequest = {
+  method: string;
+  pathname: string;
+  search: string;
+  headers: Headers;
+  sessionCookie?: string;
+  /** A page served from the cache, the same for every viewer: its inline scripts are allowed by hash, not nonce. */
+  cached?: boolean;
+};
 
 /** pass: on to the route, with these request headers; refuse: answer the error; sign-in: send a guest to /login. */
 export type GateDecision = { responseHeaders: Record<string, string> } & (
@@ -16,7 +24,7 @@ export type GateDecision = { responseHeaders: Record<string, string> } & (
 );
 
 /** Request headers only the proxy may set; whatever a client sent under these names is dropped. */
-const PROXY_HEADERS = [CALLER_HEADER, "x-nonce"];
+const PROXY_HEADERS = [CALLER_HEADER, "x-nonce", "x-kontext-share-rewrite"];
 
 /**
  * Every request passes here first (proxy.ts), in this order: the host, the security headers,
@@ -24,8 +32,13 @@ const PROXY_HEADERS = [CALLER_HEADER, "x-nonce"];
  */
 export async function decide(access: AccessService, request: GateRequest): Promise<GateDecision> {
   const { config } = access;
-  const nonce = newNonce();
-  const headers = securityHeaders({ nonce, https: config.https, development: config.development });
+  const nonce = request.cached ? undefined : newNonce();
+  const headers = securityHeaders({
+    scripts: nonce ? { kind: "nonce", nonce } : { kind: "hashed" },
+    https: config.https,
+    development: config.development,
+    knownScriptHashes: config.knownScriptHashes,
+  });
   const refuse = (error: AppError): GateDecision => ({ kind: "refuse", error, responseHeaders: headers });
 
   const wrongHost = hostRefusal(request.headers, config.hosts);
@@ -64,7 +77,7 @@ export async function decide(access: AccessService, request: GateRequest): Promi
   for (const name of PROXY_HEADERS) requestHeaders.delete(name);
   if (identity.owner) requestHeaders.set(CALLER_HEADER, identity.caller);
   // Next reads the nonce from the request's CSP and puts it on every script it renders.
-  requestHeaders.set("x-nonce", nonce);
+  if (nonce) requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
   return { kind: "pass", requestHeaders, responseHeaders: headers };
 }

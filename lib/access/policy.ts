@@ -26,6 +26,8 @@ export const ACCESS_RULES: readonly Rule[] = [
   { path: "/s/:id", methods: READ, audience: "anyone" },
   { path: "/api/sweeps/:id", methods: READ, audience: "anyone" },
   { path: "/api/sweeps/:id/grid.png", methods: READ, audience: "anyone" },
+  // Link-preview cards of shared views (and of settings links, which name no run), for chat apps' crawlers.
+  { path: "/api/cards/*", methods: READ, audience: "anyone" },
   // The way in, liveness for monitors, and WaveSpeed's callback (it carries its own signature).
   { path: "/login", methods: READ, audience: "anyone" },
   { path: "/api/session", audience: "anyone" },

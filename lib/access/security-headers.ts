@@ -1,15 +1,33 @@
-/**
- * The headers every response carries. Scripts run only with this request's nonce (Next puts it
- * on its own scripts when it finds it in the request's CSP); styles may be inline, as React
- * renders `style` attributes; nothing may frame a page.
- */
-export type HeaderOptions = { nonce: string; https: boolean; development: boolean };
+import { HASH_INLINE_SCRIPTS_HEADER } from "../http/script-hashes";
 
-export function contentSecurityPolicy({ nonce, https, development }: HeaderOptions): string {
+/**
+ * The headers every response carries. Scripts run only from this site, and inline ones only with
+ * this response's nonce (pages rendered per request: Next puts the nonce on its own scripts when it
+ * finds it in the request's CSP) or with their hash (cached pages: the same HTML for everyone, so
+ * no nonce can be in it; `lib/http/hashed-responses.ts` adds the hashes of the inline scripts
+ * actually sent). Styles may be inline, as React renders `style` attributes; nothing may frame a page.
+ */
+export type ScriptPolicy = { kind: "nonce"; nonce: string } | { kind: "hashed" };
+
+export type HeaderOptions = {
+  scripts: ScriptPolicy;
+  https: boolean;
+  development: boolean;
+  /** Hashes of inline scripts every page carries (the theme script), allowed under either policy. */
+  knownScriptHashes?: readonly string[];
+};
+
+function scriptSource({ scripts, development, knownScriptHashes = [] }: HeaderOptions): string {
+  // React's development build evaluates code for its error overlay; production never does.
+  const sources = ["'self'", ...knownScriptHashes, ...(development ? ["'unsafe-eval'"] : [])];
+  if (scripts.kind === "nonce") sources.push(`'nonce-${scripts.nonce}'`, "'strict-dynamic'");
+  return `script-src ${sources.join(" ")}`;
+}
+
+export function contentSecurityPolicy(options: HeaderOptions): string {
   return [
     "default-src 'self'",
-    // React's development build evaluates code for its error overlay; production never does.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    scriptSource(options),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -18,13 +36,14 @@ export function contentSecurityPolicy({ nonce, https, development }: HeaderOptio
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-    ...(https ? ["upgrade-insecure-requests"] : []),
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
 
 export function securityHeaders(options: HeaderOptions): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(options),
+    ...(options.scripts.kind === "hashed" ? { [HASH_INLINE_SCRIPTS_HEADER]: "script-src" } : {}),
     "X-Content-Type-Options": "nosniff",
     // Share links carry the id that opens them: they never leave in a Referer.
     "Referrer-Policy": "same-origin",

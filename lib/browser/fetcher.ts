@@ -14,7 +14,10 @@ export async function fetchJson<T>(url: string, schema: core.$ZodType<T>, init?:
   if (!response.ok) {
     const envelope = errorEnvelopeSchema.safeParse(body);
     if (envelope.success) throw AppError.fromEnvelope(envelope.data);
-    throw new AppError(codeForStatus(response.status), `The server answered ${response.status} ${response.statusText}`.trim());
+    throw new AppError(
+      codeForStatus(response.status),
+      messageOf(body) ?? `The server answered ${response.status} ${response.statusText}`.trim(),
+    );
   }
 
   const parsed = safeParse(schema, body);
@@ -26,9 +29,10 @@ export async function fetchJson<T>(url: string, schema: core.$ZodType<T>, init?:
 export async function fetchNoContent(url: string, init?: RequestInit): Promise<void> {
   const response = await send(url, init);
   if (response.ok) return;
-  const envelope = errorEnvelopeSchema.safeParse(await readJson(response));
+  const body = await readJson(response);
+  const envelope = errorEnvelopeSchema.safeParse(body);
   if (envelope.success) throw AppError.fromEnvelope(envelope.data);
-  throw new AppError(codeForStatus(response.status), `The server answered ${response.status}`);
+  throw new AppError(codeForStatus(response.status), messageOf(body) ?? `The server answered ${response.status}`);
 }
 
 /** Failures where no answer came at all (the server unreachable, the connection dropped). */
@@ -56,6 +60,14 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return null;
   }
+}
+
+/** The server's own words from a body that is not quite the envelope (a proxy's or an older server's JSON error). */
+function messageOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const { message, error } = body as { message?: unknown; error?: unknown };
+  const text = typeof message === "string" ? message : typeof error === "string" ? error : undefined;
+  return text?.trim() ? text.trim() : undefined;
 }
 
 function codeForStatus(status: number): ErrorCode {

@@ -15,6 +15,7 @@ import { InputImages } from "../inputs/input-images";
 import { MediaUploads } from "../inputs/media-uploads";
 import { ownFileReader } from "../inputs/own-files";
 import { createProcessMetrics } from "../metrics";
+import type { PageRevalidator } from "../pages/page-revalidator";
 import type { BlobStore } from "../storage/blob-store";
 import type { SpaceReserve } from "../storage/space-reserve";
 import { ThumbnailCache } from "../storage/thumbnails";
@@ -47,6 +48,8 @@ export type PredictionStores = {
   thumbnailBlobs: BlobStore;
   /** Sweep grid PNGs: a cache too. */
   gridBlobs: BlobStore;
+  /** Link-preview cards: drawn once, kept with their run or sweep. */
+  cardBlobs: BlobStore;
   events: EventBus;
   /** Where the data lives, in words a person can act on, e.g. `DATA_DIR (/srv/kontext)`. */
   location: string;
@@ -74,6 +77,8 @@ export function buildPredictionService(
     served: ServedConfig;
     /** Checks on every submit; the limiter counts submits per caller. */
     limits?: SubmitLimitsConfig & { submits: Limiter };
+    /** Cached pages to revalidate when a run they show changes. */
+    pages?: PageRevalidator;
     imageUrls: ImageUrlConfig;
   },
 ) {
@@ -111,6 +116,7 @@ export function buildPredictionService(
       options.limits && new SubmitLimits({ repo, submits: options.limits.submits, engine: engine.name, config: options.limits }),
     keyGate,
     webhookSender,
+    pages: options.pages,
     inputs,
     editImages,
   });

@@ -1,6 +1,7 @@
 import { type PredictionEnvelope, resultPath, type TaskInput } from "../contract";
 import { type EngineInput, type InputImage, inputFileName, type PredictionRecord, type StoredOutput } from "../domain";
-import type { HistoryPage, InputImageView, OutputView, PredictionView } from "../playground-api";
+import type { HistoryPage, InputImageView, OutputView, PredictionView, SharePageData } from "../playground-api";
+import type { Family } from "./lineage";
 import type { History } from "./service";
 
 export const imagePath = (output: StoredOutput) => `/api/images/${output.file}`;
@@ -107,5 +108,19 @@ export function toHistoryPage(history: History, baseUrl: string): HistoryPage {
     nextCursor: history.nextCursor,
     totals: history.totals,
     threadSizes: history.threadSizes,
+  };
+}
+
+/** A share page's data: the run and its lineage, with links built on `baseUrl`. */
+export function toSharePage(record: PredictionRecord, family: Family, baseUrl: string): SharePageData {
+  return {
+    view: toView(record, baseUrl),
+    family: {
+      ancestors: family.ancestors.map((ancestor) => ({
+        id: ancestor.id,
+        view: ancestor.record && toView(ancestor.record, baseUrl),
+      })),
+      children: family.children.map((child) => toView(child, baseUrl)),
+    },
   };
 }

@@ -217,6 +217,26 @@ export function requestFromInput(input: RequestSource, seed: number | null): Any
   );
 }
 
+/** Longest prompt a settings link's preview quotes; the card shows a few lines at most. */
+const PREVIEW_PROMPT_CHARS = 600;
+
+/**
+ * What a settings link (`/?prompt=…`) sets, for its link preview: each field the form would
+ * accept, the rest left out (a missing seed is a random one).
+ */
+export function settingsFromValues(values: FormValues): Partial<Omit<PredictionInput, "seed">> & { seed?: number } {
+  const seed = Number(values.seed);
+  const guidance = Number(values.guidance_scale);
+  const checked = validateValues({ ...values, prompt: values.prompt || "-" }).errors ?? {};
+  return {
+    ...(values.prompt.trim() ? { prompt: values.prompt.trim().slice(0, PREVIEW_PROMPT_CHARS) } : {}),
+    aspect_ratio: values.aspect_ratio,
+    num_images: values.num_images,
+    ...(values.seed.trim() && !checked.seed && !wantsRandomSeed(seed) ? { seed } : {}),
+    guidance_scale: checked.guidance_scale ? DEFAULTS.guidance_scale : guidance,
+    safety_tolerance: values.safety_tolerance,
+  };
+}
 /** A run's input as a page holds it: an edit's pictures with their URLs here. */
 export type RequestSource = Omit<PredictionInput, "seed"> & {
   edit?: { kind: "edit" | "multi"; matchInput: boolean; images: { url: string }[] };

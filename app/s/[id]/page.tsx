@@ -8,6 +8,7 @@ import { ChevronIcon } from "@/components/ui/icons";
 import { getServices } from "@/lib/composition-root";
 import { isAppError } from "@/lib/errors";
 import { requestBaseUrl } from "@/lib/http/base-url";
+import { sweepMetadata } from "@/lib/pages/metadata";
 import { toSweepView } from "@/lib/sweeps/views";
 
 type Props = { params: Promise<{ id: string }> };
@@ -36,23 +37,7 @@ const titleOf = (sweep: NonNullable<Awaited<ReturnType<typeof loadSweep>>>) =>
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const sweep = await loadSweep((await params).id);
   if (!sweep) return { title: "Not found" };
-  const title = titleOf(sweep);
-  const description = `${sweep.x.values.length} × ${sweep.y?.values.length ?? 1} grid · ${sweep.base.prompt.slice(0, 140)}`;
-  // The grid PNG blurs any flagged image, so it can stand as the link preview.
-  return {
-    title,
-    description,
-    alternates: { canonical: sweep.pageUrl },
-    openGraph: {
-      type: "article",
-      siteName: "Kontext Playground",
-      url: sweep.pageUrl,
-      title,
-      description,
-      images: [{ url: sweep.gridUrl }],
-    },
-    twitter: { card: "summary_large_image", title, description, images: [sweep.gridUrl] },
-  };
+  return sweepMetadata(sweep, titleOf(sweep), requestBaseUrl(await headers()));
 }
 
 export default async function SweepPage({ params }: Props) {

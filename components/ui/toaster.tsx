@@ -1,0 +1,97 @@
+"use client";
+
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { Button } from "./button";
+import { CloseIcon } from "./icons";
+
+export type ToastRequest = {
+  message: string;
+  /** One button, such as Undo; pressing it closes the toast. */
+  action?: { label: string; onAction: () => void };
+  /** How long it stays; it also stays while the pointer or focus is on it. */
+  durationMs?: number;
+  /** Runs when the toast goes away without its action pressed (timed out or closed). */
+  onExpire?: () => void;
+};
+
+type Toast = ToastRequest & { id: number };
+
+const ToastContext = createContext<(toast: ToastRequest) => void>(() => {});
+
+/** Shows a short message at the bottom of the page, announced politely to screen readers. */
+export const useToast = () => useContext(ToastContext);
+
+const DEFAULT_MS = 5_000;
+let nextId = 1;
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const show = useCallback((toast: ToastRequest) => setToasts((current) => [...current, { ...toast, id: nextId++ }]), []);
+  const remove = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
+
+  return (
+    <ToastContext value={show}>
+      {children}
+      {/* Above the compare tray, which sits at the bottom of every page. */}
+      <section
+        aria-label="Notifications"
+        className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex flex-col items-center gap-2 px-3"
+      >
+        {toasts.map((toast) => (
+          <ToastItem key={toast.id} toast={toast} onGone={() => remove(toast.id)} />
+        ))}
+      </section>
+    </ToastContext>
+  );
+}
+
+function ToastItem({ toast, onGone }: { toast: Toast; onGone: () => void }) {
+  const [held, setHeld] = useState(false);
+  const settled = useRef(false);
+  const latest = useRef(toast);
+  latest.current = toast;
+
+  const finish = useCallback(
+    (acted: boolean) => {
+      if (settled.current) return;
+      settled.current = true;
+      if (acted) latest.current.action?.onAction();
+      else latest.current.onExpire?.();
+      onGone();
+    },
+    [onGone],
+  );
+
+  useEffect(() => {
+    if (held) return;
+    const timer = setTimeout(() => finish(false), toast.durationMs ?? DEFAULT_MS);
+    return () => clearTimeout(timer);
+  }, [held, finish, toast.durationMs]);
+
+  return (
+    <div
+      role="status"
+      data-testid="toast"
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+      className="pointer-events-auto flex max-w-md items-center gap-3 rounded-xl border border-border bg-fg py-2 pr-2 pl-4 text-sm text-bg shadow-lg"
+    >
+      <span>{toast.message}</span>
+      {toast.action && (
+        <Button size="sm" variant="ghost" className="text-bg hover:bg-bg/15 hover:text-bg" onClick={() => finish(true)}>
+          {toast.action.label}
+        </Button>
+      )}
+      <button
+        type="button"
+        aria-label="Dismiss notification"
+        onClick={() => finish(false)}
+        className="grid size-7 place-items-center rounded-md text-bg/70 hover:bg-bg/15 hover:text-bg"
+      >
+        <CloseIcon />
+      </button>
+    </div>
+  );
+}

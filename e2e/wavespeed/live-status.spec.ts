@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+import { submit, uniqueToken, waitForTerminal } from "./upstream";
+
+test("a running run shows its elapsed time against how long runs like it usually take", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const token = uniqueToken("expected");
+  // Three finished 3-image runs of about a second and a half: what "usual" is for this page.
+  const earlier = await Promise.all(
+    [0, 1, 2].map((n) => submit(request, { prompt: `${token} a windmill ${n} [duration:1500]`, num_images: 3 })),
+  );
+  for (const run of earlier) expect((await waitForTerminal(request, run.id)).status).toBe("completed");
+
+  await page.goto("/");
+  await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+  await page.getByLabel("Prompt", { exact: true }).fill(`${token} a slow windmill [duration:20000]`);
+  await page.getByRole("radiogroup", { name: "Number of images" }).getByRole("radio", { name: "3", exact: true }).check();
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+
+  const card = page.getByTestId("session-runs").getByTestId("run-card").filter({ hasText: "a slow windmill" });
+  await expect(card.getByTestId("run-elapsed")).toContainText(/of about \d+\.\d s/);
+  // The placeholders have the shape the images will have.
+  await expect(card.locator(".shimmer").first()).toBeVisible();
+});
