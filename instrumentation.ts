@@ -14,5 +14,9 @@ export async function register() {
   const { quietClientAborts } = await import("./lib/http/client-aborts");
   quietClientAborts();
   const { getServices } = await import("./lib/composition-root");
-  getServices();
+  const services = getServices();
+  if (getEnv().DATABASE_URL) {
+    const { releaseBeforeExit } = await import("./lib/graceful-release");
+    releaseBeforeExit(() => services.predictions.releaseClaims());
+  }
 }

@@ -36,13 +36,18 @@ export default defineConfig({
   projects: [
     {
       name: "local",
-      testIgnore: ["wavespeed/**", "access/**"],
+      testIgnore: ["wavespeed/**", "access/**", "scale/**"],
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${E2E_PORTS.local}` },
     },
     {
       name: "wavespeed",
       testMatch: "wavespeed/**/*.spec.ts",
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${E2E_PORTS.wavespeed}` },
+    },
+    {
+      // Two instances on real PostgreSQL and S3 (Swift), started by the specs themselves.
+      name: "scale",
+      testMatch: "scale/**/*.spec.ts",
     },
     {
       name: "access",

@@ -21,7 +21,7 @@ export async function proxy(request: NextRequest) {
     ? await planPage(
         request.nextUrl.pathname,
         requestBaseUrl(request.headers),
-        async (id) => (await predictions.find(id))?.status,
+        (id) => predictions.find(id),
         request.headers.get(REWRITE_HEADER),
       )
     : { kind: "per-request" };

@@ -11,12 +11,31 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "testing/**/*.test.ts", "bench/**/*.test.ts"],
     environment: "node",
     // Retry warnings are expected in tests that provoke failures.
     env: { LOG_LEVEL: "error" },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "testing/**/*.test.ts", "bench/**/*.test.ts"],
+          exclude: ["**/*.scale.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        // Against real PostgreSQL and S3-compatible servers, started once for the run.
+        extends: true,
+        test: {
+          name: "scale",
+          include: ["lib/**/*.scale.test.ts", "testing/**/*.scale.test.ts"],
+          globalSetup: ["testing/scale-services-setup.ts"],
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -4,7 +4,7 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { z } from "zod/mini";
 import { eventsStatus } from "@/lib/browser/events-status";
-import { DELETED_EVENT, PREDICTION_EVENT, type PredictionView, predictionViewSchema } from "@/lib/playground-api";
+import { DELETED_EVENT, PREDICTION_EVENT, type PredictionView, predictionViewSchema, RESYNC_EVENT } from "@/lib/playground-api";
 import { newerView } from "@/lib/view/prediction-order";
 import { queryKeys } from "./query-keys";
 import { forgetPrediction } from "./use-delete-prediction";
@@ -72,6 +72,7 @@ export function usePredictionEvents() {
       });
       source.addEventListener(PREDICTION_EVENT, onPrediction);
       source.addEventListener(DELETED_EVENT, onDeleted);
+      source.addEventListener(RESYNC_EVENT, () => void client.invalidateQueries());
     };
     open();
     return () => {

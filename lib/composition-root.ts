@@ -1,11 +1,11 @@
 import "server-only";
 import path from "node:path";
 import { AccessService } from "./access/access-service";
-import { perMinuteInMemory } from "./access/limiter";
+import { type Limiter, perMinuteInMemory } from "./access/limiter";
 import { ArchiveService } from "./archive/service";
 import { themeInitScript } from "./browser/theme";
 import { CardService } from "./cards/card-service";
-import { openEmbeddedStores } from "./embedded-stores";
+import { openDiskStores, openSqliteStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
 import type { Engine, UpstreamImageMemory } from "./engines/types";
@@ -15,12 +15,13 @@ import { scriptHash } from "./http/script-hashes";
 import type { MediaUploads } from "./inputs/media-uploads";
 import { log } from "./log";
 import { nextPageRevalidator } from "./pages/next-page-revalidator";
-import { buildPredictionService, type ServedConfig } from "./predictions/build";
+import { buildPredictionService, type PredictionStores, type ServedConfig } from "./predictions/build";
 import { EventStreams } from "./predictions/event-streams";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
 import type { ServedApi } from "./predictions/served-api";
 import type { PredictionService } from "./predictions/service";
 import type { TrackerConfig } from "./predictions/tracker";
+import { openPostgresStores, openS3Stores } from "./scaled-stores";
 import { buildSweepService } from "./sweeps/build";
 import type { SweepService } from "./sweeps/sweep-service";
 import { loadWebhookSecret } from "./webhooks/secret";
@@ -91,7 +92,7 @@ export function trackerConfigFor(env: Env): TrackerConfig {
   };
 }
 
-export function accessFor(env: Env): AccessService {
+export function accessFor(env: Env, perMinute: PerMinute = perMinuteInMemory): AccessService {
   const config = {
     accessToken: env.ACCESS_TOKEN,
     hosts: { publicUrl: env.PUBLIC_URL, loopbackBind: isLoopbackBind(env.HOST), trustProxy: env.TRUST_PROXY },
@@ -100,8 +101,7 @@ export function accessFor(env: Env): AccessService {
     // The root layout's one inline script, on every page: allowed by its hash, cached page or not.
     knownScriptHashes: [scriptHash(themeInitScript)],
   };
-  // Counters in memory: one process holds them all today; rate-limiter-flexible's Postgres store fits the same Limiter.
-  return new AccessService(config, perMinuteInMemory(FAILED_SIGN_INS_PER_MINUTE));
+  return new AccessService(config, perMinute(FAILED_SIGN_INS_PER_MINUTE, "sign-in"));
 }
 
 export function servedConfigFor(env: Env): ServedConfig {
@@ -118,8 +118,26 @@ export function servedConfigFor(env: Env): ServedConfig {
   };
 }
 
+/** A counter of attempts per key and minute; `name` keeps counters of different kinds apart. */
+type PerMinute = (points: number, name: string) => Limiter;
+
+/**
+ * The stores the environment chooses: SQLite and the data folder by default; PostgreSQL with
+ * DATABASE_URL and an S3 bucket with S3_*, so several instances can share the work. Rate limits
+ * are counted where the records are.
+ */
+function openStores(env: Env): { stores: PredictionStores; perMinute: PerMinute } {
+  const files = env.S3_ENDPOINT ? openS3Stores(env) : openDiskStores(env.DATA_DIR);
+  if (!env.DATABASE_URL) return { stores: { ...openSqliteStores(env.DATA_DIR), ...files }, perMinute: perMinuteInMemory };
+  const { stores, perMinute, instance } = openPostgresStores(env);
+  if (!env.S3_ENDPOINT)
+    log.warn("DATABASE_URL is set but images stay in DATA_DIR on this machine: other instances cannot read them; set S3_* too");
+  log.info("records in PostgreSQL", { instance, images: files.location });
+  return { stores: { ...stores, ...files }, perMinute };
+}
+
 function buildServices(env: Env): Services {
-  const stores = openEmbeddedStores(env.DATA_DIR);
+  const { stores, perMinute } = openStores(env);
   const engine = engineFor(env, stores.upstreamImages);
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
@@ -130,7 +148,7 @@ function buildServices(env: Env): Services {
     webhooks,
     served: servedConfigFor(env),
     limits: {
-      submits: perMinuteInMemory(env.SUBMITS_PER_MINUTE),
+      submits: perMinute(env.SUBMITS_PER_MINUTE, "submits"),
       maxQueued: env.MAX_QUEUED,
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
     },
@@ -159,7 +177,7 @@ function buildServices(env: Env): Services {
     maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
     heartbeatMs: 15_000,
   });
-  return { predictions: service, served, access: accessFor(env), sweeps, archive, uploads, eventStreams, cards };
+  return { predictions: service, served, access: accessFor(env, perMinute), sweeps, archive, uploads, eventStreams, cards };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

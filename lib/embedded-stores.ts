@@ -13,27 +13,47 @@ import { DiskBlobStore } from "./storage/disk-blob-store";
 import { DiskSpaceReserve } from "./storage/space-reserve";
 import { dataDirLocation } from "./storage/storage-errors";
 
+export type RecordStores = Pick<
+  PredictionStores,
+  "repo" | "deliveries" | "sweeps" | "archive" | "inputs" | "upstreamImages" | "events" | "claims" | "early"
+>;
+export type FileStores = Pick<
+  PredictionStores,
+  "blobs" | "inputBlobs" | "thumbnailBlobs" | "gridBlobs" | "cardBlobs" | "location" | "reserve"
+>;
+
 /**
  * Everything under one data folder: SQLite, images (outputs, and inputs by content hash), thumbnails,
  * sweep grids and preview cards on disk, events in process, and a space reserve on the same disk.
  */
 export function openEmbeddedStores(dataDir: string): PredictionStores {
-  const root = path.resolve(dataDir);
-  const db = openDatabase(path.join(root, "playground.sqlite"));
+  return { ...openSqliteStores(dataDir), ...openDiskStores(dataDir) };
+}
+
+/** SQLite in the data folder, and events in this process. */
+export function openSqliteStores(dataDir: string): RecordStores {
+  const db = openDatabase(path.join(path.resolve(dataDir), "playground.sqlite"));
   return {
-    location: dataDirLocation(root),
-    reserve: new DiskSpaceReserve(path.join(root, ".space-reserve")),
     repo: new SqlitePredictionRepo(db),
     deliveries: new SqliteWebhookDeliveryRepo(db),
     sweeps: new SqliteSweepRepo(db),
     archive: new SqliteArchiveRepo(db),
     inputs: new SqliteInputImageRepo(db),
     upstreamImages: new SqliteUpstreamImageRepo(db),
+    events: new InProcessEventBus(),
+  };
+}
+
+/** Images, thumbnails and sweep grids in the data folder, with a space reserve on the same disk. */
+export function openDiskStores(dataDir: string): FileStores {
+  const root = path.resolve(dataDir);
+  return {
+    location: dataDirLocation(root),
+    reserve: new DiskSpaceReserve(path.join(root, ".space-reserve")),
     blobs: new DiskBlobStore(path.join(root, "images")),
     inputBlobs: new DiskBlobStore(path.join(root, "inputs")),
     thumbnailBlobs: new DiskBlobStore(path.join(root, "thumbs")),
     gridBlobs: new DiskBlobStore(path.join(root, "grids")),
     cardBlobs: new DiskBlobStore(path.join(root, "cards")),
-    events: new InProcessEventBus(),
   };
 }

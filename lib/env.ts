@@ -23,7 +23,7 @@ const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 export const isLoopbackBind = (host: string) => LOOPBACK_HOSTS.test(host.trim());
 
 /** Values that must never appear in a configuration error. */
-const SECRET_VARIABLES = new Set(["WAVESPEED_API_KEY", "ACCESS_TOKEN", "WEBHOOK_SECRET"]);
+const SECRET_VARIABLES = new Set(["WAVESPEED_API_KEY", "ACCESS_TOKEN", "WEBHOOK_SECRET", "DATABASE_URL", "S3_SECRET_ACCESS_KEY"]);
 
 const envSchema = z
   .object({
@@ -84,12 +84,43 @@ const envSchema = z
     MAX_QUEUED: positiveInt(200),
     /** WaveSpeed spend allowed per UTC day, in US dollars; unset means no budget. */
     BUDGET_USD_PER_DAY: z.coerce.number().positive().optional(),
+    /** PostgreSQL instead of SQLite: several instances share it (`postgres://user:pass@host:5432/db`). */
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    /** How long an instance's claim on a run holds without renewal; another instance takes the run over after it. */
+    CLAIM_LEASE_MS: positiveInt(10_000),
+    /** S3-compatible storage instead of DATA_DIR for images, thumbnails and grids: all four of these together. */
+    S3_ENDPOINT: z.url({ error: "must be a URL such as https://s3.example.com" }).optional(),
+    S3_BUCKET: optionalText,
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    S3_REGION: z.string().trim().min(1).default("us-east-1"),
+    /** Bucket in the path (`endpoint/bucket/key`), as most self-hosted S3 servers need. */
+    S3_FORCE_PATH_STYLE: flag,
+    /** A folder of the bucket for this deployment (`kontext/`), so several can share one bucket. */
+    S3_KEY_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^([\w.-]+\/)*$/, "must be folder names, each ending in /")
+      .default(""),
   })
   .transform((env) => ({
     ...env,
     KONTEXT_ENGINE: env.KONTEXT_ENGINE ?? (env.WAVESPEED_API_KEY ? "wavespeed" : "local"),
   }))
   .superRefine((env, ctx) => {
+    const s3 = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+    if (s3.some((name) => env[name]) && !s3.every((name) => env[name])) {
+      for (const name of s3.filter((name) => !env[name]))
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `is required with ${s3.filter((other) => env[other]).join(", ")}`,
+        });
+    }
     if (env.KONTEXT_ENGINE === "wavespeed" && !env.WAVESPEED_API_KEY) {
       ctx.addIssue({
         code: "custom",

@@ -197,6 +197,8 @@ export const EARLIER_PAGE_SIZE = 12;
 /** Server-sent event names on `/api/events`. */
 export const PREDICTION_EVENT = "prediction";
 export const DELETED_EVENT = "deleted";
+/** Changes may have been missed (the server's event bus reconnected): read everything shown afresh. */
+export const RESYNC_EVENT = "resync";
 
 /** How many values one axis may list before expansion; the cell cap (SWEEP_MAX_CELLS) applies after. */
 const MAX_AXIS_VALUES = 1_000;

@@ -12,6 +12,17 @@ npx biome ci .
 echo "== typecheck"
 npx tsc --noEmit
 
+echo "== PostgreSQL and Swift (S3) for the scale-out tests"
+# The tests start and stop their own servers from Debian's packages, unless DATABASE_URL and S3_* name some.
+if [ -z "${DATABASE_URL:-}" ] && { [ ! -x /usr/lib/postgresql/15/bin/initdb ] || [ ! -x /usr/bin/swift-proxy-server ]; }; then
+  if [ "$(id -u)" = 0 ]; then
+    bash scripts/scale-services.sh install
+  else
+    echo "PostgreSQL 15 and Swift are not installed: run 'sudo scripts/scale-services.sh install' once" >&2
+    exit 1
+  fi
+fi
+
 echo "== unit and service tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 

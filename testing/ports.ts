@@ -30,6 +30,10 @@ const offsets = {
   servedUpstream: base + 91,
   /** A fresh playground an export is imported into. */
   importTarget: base + 57,
+  /** Two instances on PostgreSQL and S3, and their upstream. */
+  scaleA: base + 70,
+  scaleB: base + 71,
+  scaleUpstream: base + 93,
 };
 
 export const E2E_PORTS = Object.fromEntries(Object.entries(offsets).map(([name, port]) => [name, usable(port)])) as Readonly<

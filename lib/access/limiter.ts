@@ -1,4 +1,4 @@
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
 /**
  * A counter of attempts per key over a window. rate-limiter-flexible does the counting: in
@@ -29,4 +29,21 @@ export class Limiter {
 }
 
 /** `points` attempts per key per minute, counted in this process. */
-export const perMinuteInMemory = (points: number) => new Limiter(new RateLimiterMemory({ points, duration: 60 }));
+export const perMinuteInMemory = (points: number, _name?: string) => new Limiter(new RateLimiterMemory({ points, duration: 60 }));
+
+/** Something that runs a query, as node-postgres's pool does; the table exists (Postgres migration 7). */
+type PostgresClient = { query: (query: { text: string; values?: unknown[] } | string) => Promise<unknown> };
+
+/** `points` attempts per key per minute, counted in Postgres: every instance shares the counters. */
+export const perMinuteInPostgres = (points: number, client: PostgresClient, keyPrefix: string) =>
+  new Limiter(
+    new RateLimiterPostgres({
+      storeClient: client,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix,
+      points,
+      duration: 60,
+    }),
+  );

@@ -8,6 +8,7 @@ import {
   type LineageChange,
   type LineageKind,
   type NewPrediction,
+  type PredictionPatch,
   type PredictionRecord,
   type PredictionStatus,
   type StoredOutput,
@@ -71,6 +72,16 @@ export type OutputRow = {
   source_url: string | null;
   starred: number;
 };
+
+/** The column each field of a patch is written to. */
+export const PATCH_COLUMNS = {
+  status: "status",
+  upstreamId: "upstream_id",
+  submitState: "submit_state",
+  error: "error",
+  inferenceMs: "inference_ms",
+  completedAt: "completed_at",
+} as const satisfies Record<keyof PredictionPatch, string>;
 
 export const INSERT_PREDICTION = `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed,
     seed_requested, guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at,
@@ -243,3 +254,10 @@ export const toRecord = (row: PredictionRow, outputs: StoredOutput[], inputs: In
   sweep: row.sweep_id !== null ? { id: row.sweep_id, x: row.sweep_x ?? 0, y: row.sweep_y ?? 0 } : null,
   options: { syncMode: row.enable_sync_mode === 1, base64Output: row.enable_base64_output === 1 },
 });
+
+/** The UTC day after `day` (YYYY-MM-DD): a day's runs are those created from `day` up to it. */
+export function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -4,28 +4,7 @@ import type { Db } from "./client";
 import type { InputImageRepo, MediaUpload } from "./input-image-repo";
 import { inputImageParams, REMEMBER_INPUT_IMAGE, toInputImage } from "./prediction-rows";
 import { StatementCache } from "./statements";
-
-type UploadRow = {
-  id: string;
-  token_sha256: string | null;
-  filename: string;
-  content_type: string;
-  size: number;
-  sha256: string | null;
-  created_at: string;
-  expires_at: string;
-};
-
-const toUpload = (row: UploadRow): MediaUpload => ({
-  id: row.id,
-  tokenSha256: row.token_sha256,
-  filename: row.filename,
-  contentType: row.content_type,
-  size: row.size,
-  sha256: row.sha256,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-});
+import { INSERT_UPLOAD, toUpload, type UploadRow, uploadParams } from "./upload-rows";
 
 /** Used: named by a run, or by an upload still live. */
 const UNUSED = `SELECT value AS sha256 FROM json_each(@hashes) h
@@ -73,19 +52,7 @@ export class SqliteInputImageRepo implements InputImageRepo {
   }
 
   async createUpload(upload: MediaUpload): Promise<void> {
-    this.sql(
-      `INSERT INTO media_uploads (id, token_sha256, filename, content_type, size, sha256, created_at, expires_at)
-       VALUES (@id, @token_sha256, @filename, @content_type, @size, @sha256, @created_at, @expires_at)`,
-    ).run({
-      id: upload.id,
-      token_sha256: upload.tokenSha256,
-      filename: upload.filename,
-      content_type: upload.contentType,
-      size: upload.size,
-      sha256: upload.sha256,
-      created_at: upload.createdAt,
-      expires_at: upload.expiresAt,
-    });
+    this.sql(INSERT_UPLOAD).run(uploadParams(upload));
   }
 
   async getUpload(id: string): Promise<MediaUpload | undefined> {

@@ -13,14 +13,17 @@ import {
   statusesBefore,
 } from "../domain";
 import type { Db } from "./client";
+import { historyWhere } from "./history-query";
 import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "./prediction-repo";
 import {
   INSERT_OUTPUT,
   INSERT_PREDICTION,
   type InputRow,
   insertInputs,
+  nextDay,
   type OutputRow,
   outputParams,
+  PATCH_COLUMNS,
   type PredictionRow,
   predictionParams,
   SELECT_INPUTS,
@@ -29,17 +32,7 @@ import {
   toRecord,
   withDefaults,
 } from "./prediction-rows";
-import { historyWhere } from "./sqlite-history-query";
 import { StatementCache } from "./statements";
-
-const PATCH_COLUMNS = {
-  status: "status",
-  upstreamId: "upstream_id",
-  submitState: "submit_state",
-  error: "error",
-  inferenceMs: "inference_ms",
-  completedAt: "completed_at",
-} as const satisfies Record<keyof PredictionPatch, string>;
 
 /** PredictionRepo on SQLite (better-sqlite3): every SQL statement about predictions lives here. */
 export class SqlitePredictionRepo implements PredictionRepo {
@@ -345,10 +338,4 @@ export class SqlitePredictionRepo implements PredictionRepo {
     }
     return byId;
   }
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }

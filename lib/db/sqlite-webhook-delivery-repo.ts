@@ -1,49 +1,31 @@
 import "server-only";
-import type { DeliveryAttempt, DeliveryState, NewWebhookDelivery, WebhookDelivery } from "../domain";
+import type { DeliveryAttempt, NewWebhookDelivery, WebhookDelivery } from "../domain";
 import type { Db } from "./client";
 import type { WebhookDeliveryRepo } from "./webhook-delivery-repo";
-
-type DeliveryRow = {
-  id: string;
-  prediction_id: string;
-  url: string;
-  base_url: string;
-  state: DeliveryState;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_status: number | null;
-  last_error: string;
-  created_at: string;
-  first_attempt_at: string | null;
-  finished_at: string | null;
-};
-
-const toDelivery = (row: DeliveryRow): WebhookDelivery => ({
-  id: row.id,
-  predictionId: row.prediction_id,
-  url: row.url,
-  baseUrl: row.base_url,
-  state: row.state,
-  attempts: row.attempts,
-  nextAttemptAt: row.next_attempt_at,
-  lastStatus: row.last_status,
-  lastError: row.last_error,
-  createdAt: row.created_at,
-  firstAttemptAt: row.first_attempt_at,
-  finishedAt: row.finished_at,
-});
+import { attemptParams, type DeliveryRow, INSERT_DELIVERY, RECORD_ATTEMPT, toDelivery } from "./webhook-delivery-rows";
 
 /** WebhookDeliveryRepo on the playground's SQLite database (migration 3). */
 export class SqliteWebhookDeliveryRepo implements WebhookDeliveryRepo {
+  /** One process uses this database: the attempts under way are known here, by delivery and end of lease. */
+  private readonly attempting = new Map<string, number>();
+
   constructor(private readonly db: Db) {}
 
+  async takeForAttempt(id: string, leaseMs: number): Promise<boolean> {
+    const held = this.attempting.get(id);
+    if (held !== undefined && held > Date.now()) return false;
+    const delivery = this.read(id);
+    if (!delivery || (delivery.state !== "waiting" && delivery.state !== "retrying")) return false;
+    this.attempting.set(id, Date.now() + leaseMs);
+    return true;
+  }
+
+  async releaseAttempt(id: string): Promise<void> {
+    this.attempting.delete(id);
+  }
+
   async create(delivery: NewWebhookDelivery): Promise<WebhookDelivery> {
-    this.db
-      .prepare(
-        `INSERT INTO webhook_deliveries (id, prediction_id, url, base_url, state, created_at)
-         VALUES (@id, @predictionId, @url, @baseUrl, 'waiting', @createdAt)`,
-      )
-      .run(delivery);
+    this.db.prepare(INSERT_DELIVERY).run(delivery);
     return this.read(delivery.id)!;
   }
 
@@ -66,23 +48,8 @@ export class SqliteWebhookDeliveryRepo implements WebhookDeliveryRepo {
   }
 
   async recordAttempt(id: string, attempt: DeliveryAttempt): Promise<WebhookDelivery | undefined> {
-    const finished = attempt.outcome !== "retrying";
-    const { changes } = this.db
-      .prepare(
-        `UPDATE webhook_deliveries SET state = @outcome, attempts = attempts + 1, last_status = @httpStatus,
-           last_error = @error, next_attempt_at = @nextAttemptAt, first_attempt_at = COALESCE(first_attempt_at, @at),
-           finished_at = @finishedAt
-         WHERE id = @id AND state IN ('waiting', 'retrying')`,
-      )
-      .run({
-        id,
-        outcome: attempt.outcome,
-        httpStatus: attempt.httpStatus,
-        error: attempt.error,
-        nextAttemptAt: finished ? null : attempt.nextAttemptAt,
-        at: attempt.at,
-        finishedAt: finished ? attempt.at : null,
-      });
+    const { changes } = this.db.prepare(RECORD_ATTEMPT).run(attemptParams(id, attempt));
+    this.attempting.delete(id);
     return changes > 0 ? this.read(id) : undefined;
   }
 

@@ -19,5 +19,12 @@ export interface WebhookDeliveryRepo {
    * Only an open delivery takes an attempt; undefined when it is gone or already finished.
    */
   recordAttempt(id: string, attempt: DeliveryAttempt): Promise<WebhookDelivery | undefined>;
+  /**
+   * Takes an open delivery for one attempt, for at most `leaseMs`: false while another caller (another
+   * instance, with several) holds it, or when it is not open. Recording the attempt, or
+   * `releaseAttempt`, lets it go.
+   */
+  takeForAttempt(id: string, leaseMs: number): Promise<boolean>;
+  releaseAttempt(id: string): Promise<void>;
   close(): Promise<void>;
 }

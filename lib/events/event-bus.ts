@@ -1,7 +1,13 @@
 import type { PredictionRecord } from "../domain";
 
-/** A change to a prediction, as the event stream and the pages hear of it. */
-export type PredictionEvent = { type: "updated"; record: PredictionRecord } | { type: "deleted"; id: string };
+/**
+ * A change to a prediction, as the event stream and the pages hear of it. `resync`: changes may
+ * have been missed (a networked bus reconnected); whoever shows predictions should read them afresh.
+ */
+export type PredictionEvent =
+  | { type: "updated"; record: PredictionRecord }
+  | { type: "deleted"; id: string }
+  | { type: "resync" };
 
 export type EventListener = (event: PredictionEvent) => void;
 

@@ -11,15 +11,17 @@ import {
 } from "./share-pages";
 
 const BASE = "https://kontext.example";
+const CHANGED = "2026-12-01T10:00:00.000Z";
 const statuses: Record<string, PredictionStatus> = { done: "completed", broke: "failed", busy: "processing" };
-const plan = (pathname: string, token?: string) => planPage(pathname, BASE, async (id) => statuses[id], token);
+const runs = new Map(Object.entries(statuses).map(([id, status]) => [id, { status, updatedAt: CHANGED }]));
+const plan = (pathname: string, token?: string) => planPage(pathname, BASE, async (id) => runs.get(id), token);
 
 describe("planPage", () => {
   it("sends a finished run's page to its cached copy for this origin, with CDN headers", async () => {
     for (const id of ["done", "broke"])
       expect(await plan(`/p/${id}`)).toEqual({
         kind: "cached",
-        path: cachedSharePath(id, BASE),
+        path: cachedSharePath(id, BASE, CHANGED),
         cacheControl: CACHED_PAGE_CONTROL,
       });
   });
@@ -35,7 +37,7 @@ describe("planPage", () => {
   });
 
   it("lets only its own rewrite reach the cached route", async () => {
-    const cached = cachedSharePath("done", BASE);
+    const cached = cachedSharePath("done", BASE, CHANGED);
     expect(await plan(cached)).toEqual({ kind: "not-found" });
     expect(await plan(cached, "guessed")).toEqual({ kind: "not-found" });
     expect(await plan(cached, REWRITE_TOKEN)).toEqual({ kind: "rewritten" });
@@ -44,6 +46,13 @@ describe("planPage", () => {
 });
 
 describe("origin segments", () => {
+  it("carry the run's edition: a later change is another cached copy, the origin read back the same", async () => {
+    const before = cachedSharePath("done", BASE, CHANGED);
+    const after = cachedSharePath("done", BASE, "2026-12-01T10:00:05.000Z");
+    expect(after).not.toBe(before);
+    expect(baseUrlFromSegment(after.split("/").at(-1)!)).toBe(BASE);
+  });
+
   it("round-trip an http(s) origin and refuse anything else", () => {
     expect(baseUrlFromSegment(originSegment(BASE))).toBe(BASE);
     expect(baseUrlFromSegment(originSegment("javascript:alert(1)"))).toBeUndefined();

@@ -26,9 +26,16 @@ export const predictionTag = (id: string) => `prediction:${id}`;
 /** The base URL as one path segment (base64url), so every host a page is built for has its own cached copy. */
 export const originSegment = (baseUrl: string) => Buffer.from(baseUrl, "utf8").toString("base64url");
 
-/** The base URL back from its segment; undefined unless it is an http(s) origin. */
+/**
+ * A run's edition: its last change (`updatedAt`) in a few characters. It is part of the cached path,
+ * so a change made through any instance (a star, a note) sends every instance to a new cached copy:
+ * they share the database the proxy reads, not their page caches.
+ */
+export const editionOf = (updatedAt: string) => (Date.parse(updatedAt) || 0).toString(36);
+
+/** The base URL back from its segment (`{origin}~{edition}`); undefined unless it is an http(s) origin. */
 export function baseUrlFromSegment(segment: string): string | undefined {
-  const text = Buffer.from(segment, "base64url").toString("utf8");
+  const text = Buffer.from(segment.split("~")[0]!, "base64url").toString("utf8");
   try {
     const url = new URL(text);
     return (url.protocol === "http:" || url.protocol === "https:") && url.origin === text ? text : undefined;
@@ -37,7 +44,8 @@ export function baseUrlFromSegment(segment: string): string | undefined {
   }
 }
 
-export const cachedSharePath = (id: string, baseUrl: string) => `/p/${encodeURIComponent(id)}/for/${originSegment(baseUrl)}`;
+export const cachedSharePath = (id: string, baseUrl: string, updatedAt: string) =>
+  `/p/${encodeURIComponent(id)}/for/${originSegment(baseUrl)}~${editionOf(updatedAt)}`;
 
 /**
  * The proxy runs again for the path it rewrote to. The rewrite carries this header with a secret of
@@ -57,14 +65,17 @@ export type PagePlan =
   /** The proxy's own rewrite, arriving at the cached route: decided already. */
   | { kind: "rewritten" };
 
+/** What the plan needs of a run: whether it has finished, and when it last changed. */
+export type RunState = { status: PredictionStatus; updatedAt: string };
+
 /**
- * The plan for one page request. `status` looks a run up (undefined when there is none); only a
+ * The plan for one page request. `lookup` finds a run (undefined when there is none); only a
  * share page asks. Requests to the cached route itself come only from the proxy's rewrite.
  */
 export async function planPage(
   pathname: string,
   baseUrl: string,
-  status: (id: string) => Promise<PredictionStatus | undefined>,
+  lookup: (id: string) => Promise<RunState | undefined>,
   rewriteToken?: string | null,
 ): Promise<PagePlan> {
   if (rewriteToken === REWRITE_TOKEN) return { kind: "rewritten" };
@@ -77,7 +88,7 @@ export async function planPage(
   } catch {
     return { kind: "per-request", cacheControl: LIVE_PAGE_CONTROL };
   }
-  const current = await status(id);
-  if (!current || !isTerminal(current)) return { kind: "per-request", cacheControl: LIVE_PAGE_CONTROL };
-  return { kind: "cached", path: cachedSharePath(id, baseUrl), cacheControl: CACHED_PAGE_CONTROL };
+  const current = await lookup(id);
+  if (!current || !isTerminal(current.status)) return { kind: "per-request", cacheControl: LIVE_PAGE_CONTROL };
+  return { kind: "cached", path: cachedSharePath(id, baseUrl, current.updatedAt), cacheControl: CACHED_PAGE_CONTROL };
 }

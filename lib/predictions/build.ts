@@ -1,10 +1,12 @@
 import "server-only";
 import type { Limiter } from "../access/limiter";
 import type { ArchiveRepo } from "../db/archive-repo";
+import type { EarlyDeliveryStore } from "../db/early-delivery-store";
 import type { InputImageRepo, UpstreamImageRepo } from "../db/input-image-repo";
 import type { PredictionRepo } from "../db/prediction-repo";
 import type { SweepRepo } from "../db/sweep-repo";
 import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
+import { SoleInstanceClaims, type WorkClaims } from "../db/work-claims";
 import type { Engine, WebhookInbox } from "../engines/types";
 import type { EventBus } from "../events/event-bus";
 import { EditImages } from "../inputs/edit-images";
@@ -18,6 +20,7 @@ import type { BlobStore } from "../storage/blob-store";
 import type { SpaceReserve } from "../storage/space-reserve";
 import { ThumbnailCache } from "../storage/thumbnails";
 import { WebhookSender, type WebhookSenderConfig } from "../webhooks/sender";
+import { EarlyDeliveries } from "./early-deliveries";
 import { KeyGate } from "./key-gate";
 import { ServedApi, type ServedApiConfig } from "./served-api";
 import { PredictionService } from "./service";
@@ -52,6 +55,10 @@ export type PredictionStores = {
   location: string;
   /** Disk held back for final writes and deletes when the disk fills up; none where space is not ours to manage. */
   reserve?: SpaceReserve;
+  /** Which unfinished runs are this process's; by default (one process) all of them. */
+  claims?: WorkClaims;
+  /** Webhooks that came before their run could take them; by default kept in this process. */
+  early?: EarlyDeliveryStore;
 };
 
 /** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
@@ -91,7 +98,9 @@ export function buildPredictionService(
   });
   const storage = new StorageGuard(stores.location, stores.reserve);
   const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
-  const tracker = new Tracker({ repo, blobs, engine, events, keyGate, storage, inputs }, options.trackerConfig);
+  const claims = stores.claims ?? new SoleInstanceClaims(repo);
+  const early = stores.early ?? new EarlyDeliveries();
+  const tracker = new Tracker({ repo, claims, early, blobs, engine, events, keyGate, storage, inputs }, options.trackerConfig);
   const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
   const service = new PredictionService({
     repo,

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "../errors";
 import type { EventListener, PredictionEvent } from "../events/event-bus";
 import { log } from "../log";
-import { DELETED_EVENT, PREDICTION_EVENT } from "../playground-api";
+import { DELETED_EVENT, PREDICTION_EVENT, RESYNC_EVENT } from "../playground-api";
 import { toView } from "./views";
 
 export type EventStreamLimits = {
@@ -136,5 +136,6 @@ export class EventStreams {
 
 function format(event: PredictionEvent, baseUrl: string): string {
   if (event.type === "deleted") return `event: ${DELETED_EVENT}\ndata: ${JSON.stringify({ id: event.id })}\n\n`;
+  if (event.type === "resync") return `event: ${RESYNC_EVENT}\ndata: {}\n\n`;
   return `event: ${PREDICTION_EVENT}\ndata: ${JSON.stringify(toView(event.record, baseUrl))}\n\n`;
 }

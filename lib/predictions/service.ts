@@ -473,6 +473,12 @@ export class PredictionService {
     };
   }
 
+  /** A graceful stop: gives this instance's runs up, for another instance to take over at once. */
+  async releaseClaims(): Promise<void> {
+    clearInterval(this.maintenance);
+    await this.deps.tracker.releaseClaims();
+  }
+
   /** Stops the tracker and closes the stores (tests, shutdown). */
   async close(): Promise<void> {
     clearInterval(this.maintenance);

@@ -1,5 +1,7 @@
 import "server-only";
+import type { EarlyDeliveryStore } from "../db/early-delivery-store";
 import type { PredictionRepo, UpdateOutcome } from "../db/prediction-repo";
+import type { WorkClaims } from "../db/work-claims";
 import { canMove, isTerminal, type PredictionPatch, type PredictionRecord, type StoredOutput } from "../domain";
 import type { Engine, EngineImage, EngineOutput, EngineState, ImagesOf } from "../engines/types";
 import { UpstreamError } from "../engines/types";
@@ -9,7 +11,6 @@ import { log } from "../log";
 import { type Failure, nextTry, type RetryPolicy, sleep } from "../retry";
 import type { BlobStore } from "../storage/blob-store";
 import { storageProblemOf } from "../storage/storage-errors";
-import { EarlyDeliveries } from "./early-deliveries";
 import { FinalWrites } from "./final-writes";
 import type { KeyGate } from "./key-gate";
 import { MirrorError, type MirrorLimits, mirrorOutput } from "./mirror";
@@ -33,10 +34,14 @@ export type TrackerConfig = {
 
 /**
  * `keyGate` hears whether the upstream took the key; it decides what that means for new submits.
+ * `claims` says which unfinished runs are this process's to work on (several instances share one
+ * database); `early` keeps webhook deliveries the tracker cannot apply yet.
  * `inputs` holds the input images of edits, read when the engine asks for them.
  */
 type Deps = {
   repo: PredictionRepo;
+  claims: WorkClaims;
+  early: EarlyDeliveryStore;
   blobs: BlobStore;
   engine: Engine;
   events: EventBus;
@@ -49,6 +54,12 @@ const RESTARTED_MID_SUBMIT =
   "The server restarted while this task was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.";
 const LOST_MID_SUBMIT =
   "Tracking this task stopped while it was being submitted, so whether WaveSpeed accepted it is unknown; it was not sent again.";
+
+/** How often an instance looks for runs whose instance stopped renewing its claims: a cheap indexed read. */
+const ORPHAN_CHECK_MS = 500;
+
+/** How soon a run waiting for a place that another instance holds looks again. */
+const PLACE_RETRY_MS = 250;
 
 /** A delete came while the outputs were being saved: stop, and leave nothing behind. */
 class Cancelled extends Error {}
@@ -71,13 +82,18 @@ export class Tracker {
   private readonly finishing = new Map<string, Promise<void>>();
   private readonly cancelled = new Set<string>();
   private readonly finalWrites: FinalWrites;
-  private readonly early = new EarlyDeliveries();
   /** Submits sent upstream whose answer (and so upstream id) has not come back yet. */
   private submitsAwaitingAnswer = 0;
   private readonly estimate: DurationEstimate;
   private stopped = false;
   private pumpScheduled = false;
   private reconciling = false;
+  private pumping = false;
+  private pumpAgain = false;
+  private placeRetry?: NodeJS.Timeout;
+  private claimKeeping?: NodeJS.Timeout;
+  private keeping = false;
+  private renewedAt = Date.now();
 
   constructor(
     private readonly deps: Deps,
@@ -111,11 +127,52 @@ export class Tracker {
     });
   }
 
-  /** Picks up what a previous process left unfinished; returns how many. */
+  /**
+   * Picks up what a previous process left unfinished (with several instances: what no live claim
+   * holds), then keeps this process's claims alive and takes over those of instances that stopped.
+   * Returns how many it picked up.
+   */
   async resume(): Promise<number> {
-    const unfinished = await this.deps.repo.listUnfinished();
-    for (const record of unfinished) await this.pickUp(record, RESTARTED_MID_SUBMIT);
-    return unfinished.length;
+    const picked = await this.takeOrphans(RESTARTED_MID_SUBMIT);
+    if (this.deps.claims.renewEveryMs !== undefined && !this.stopped) {
+      this.claimKeeping = setInterval(() => void this.keepClaims(), ORPHAN_CHECK_MS);
+      this.claimKeeping.unref();
+    }
+    return picked;
+  }
+
+  /**
+   * Renews this process's leases when a third of the lease has passed, and takes over runs whose
+   * instance stopped renewing: looked for often, so a run waits little longer than the lease.
+   */
+  private async keepClaims(): Promise<void> {
+    if (this.keeping) return;
+    this.keeping = true;
+    try {
+      if (Date.now() - this.renewedAt >= (this.deps.claims.renewEveryMs ?? 0)) {
+        await this.deps.claims.renew();
+        this.renewedAt = Date.now();
+      }
+      if (!this.stopped) await this.takeOrphans(LOST_MID_SUBMIT);
+    } catch (error) {
+      log.warn("could not renew claims; trying again shortly", { error: String(error) });
+    } finally {
+      this.keeping = false;
+    }
+  }
+
+  /** Claims the unfinished runs nothing works on and picks each up; returns how many. */
+  private async takeOrphans(outcomeUnknown: string): Promise<number> {
+    let taken = 0;
+    for (const id of await this.deps.claims.claimOrphans()) {
+      if (this.stopped) break;
+      if (this.isTracked(id)) continue;
+      const record = await this.deps.repo.get(id);
+      if (!record || isTerminal(record.status)) continue;
+      taken++;
+      await this.pickUp(record, outcomeUnknown);
+    }
+    return taken;
   }
 
   /**
@@ -126,14 +183,8 @@ export class Tracker {
     if (this.stopped || this.reconciling) return 0;
     this.reconciling = true;
     try {
-      let taken = await this.finalWrites.retryKept();
-      for (const record of await this.deps.repo.listUnfinished()) {
-        if (this.stopped) break;
-        if (this.isTracked(record.id)) continue;
-        taken++;
-        await this.pickUp(record, LOST_MID_SUBMIT);
-      }
-      return taken;
+      const rewritten = await this.finalWrites.retryKept();
+      return rewritten + (await this.takeOrphans(LOST_MID_SUBMIT));
     } finally {
       this.reconciling = false;
     }
@@ -163,6 +214,14 @@ export class Tracker {
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;
+    clearInterval(this.claimKeeping);
+    clearTimeout(this.placeRetry);
+  }
+
+  /** Stops, and gives this process's claims up so another instance takes its runs over at once. */
+  async releaseClaims(): Promise<void> {
+    this.stop();
+    await this.deps.claims.releaseAll();
   }
 
   /**
@@ -171,12 +230,13 @@ export class Tracker {
    */
   async notify(upstreamId: string, state: EngineState): Promise<"applied" | "held" | false> {
     const record = await this.deps.repo.findByUpstreamId(upstreamId);
-    if (record) {
+    if (record && (await this.deps.claims.holds(record.id))) {
       await this.apply(record.id, await this.withTaskCode(upstreamId, record.input, state));
       return "applied";
     }
-    if (this.submitsAwaitingAnswer === 0) return false;
-    this.early.hold(upstreamId, state);
+    // Another instance's run (it polls the table), or one whose submit has not been answered yet.
+    if (!record && !this.deps.early.shared && this.submitsAwaitingAnswer === 0) return false;
+    await this.deps.early.hold(upstreamId, state);
     return "held";
   }
 
@@ -192,9 +252,36 @@ export class Tracker {
     else this.enqueue(record.id);
   }
 
+  /** Starts queued runs while places upstream are free: here, and (claims) across every instance. */
   private pump(): void {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    void this.fillPlaces()
+      .catch((error) => log.warn("could not take a place upstream; trying again shortly", { error: String(error) }))
+      .finally(() => {
+        this.pumping = false;
+        if (!this.pumpAgain) return;
+        this.pumpAgain = false;
+        this.pump();
+      });
+  }
+
+  private async fillPlaces(): Promise<void> {
     while (!this.stopped && this.upstream.size < this.config.maxConcurrency && this.queue.length > 0) {
-      this.start(this.queue.shift()!);
+      const id = this.queue[0];
+      if (!(await this.deps.claims.takePlace(id, this.config.maxConcurrency))) {
+        // Every shared place is taken by some instance: look again shortly.
+        clearTimeout(this.placeRetry);
+        this.placeRetry = setTimeout(() => this.pump(), PLACE_RETRY_MS);
+        return;
+      }
+      // Taken out of the queue (a cancel) while the place was being taken.
+      if (this.queue[0] !== id) continue;
+      this.queue.shift();
+      this.start(id);
     }
   }
 
@@ -218,11 +305,10 @@ export class Tracker {
   private async run(id: string): Promise<void> {
     let record = await this.deps.repo.get(id);
     if (!record || isTerminal(record.status) || this.cancelled.has(id)) return;
-    if (record.submitState !== "submitted" || !record.upstreamId) {
-      record = await this.submit(record);
-      if (!record) return;
-    }
-    await this.poll(record);
+    // Already upstream (resumed, or taken over from another instance): it may have finished meanwhile, so look at once.
+    if (record.submitState === "submitted" && record.upstreamId) return this.poll(record, 0);
+    record = await this.submit(record);
+    if (record) await this.poll(record);
   }
 
   /** Sends the task; lib/retry.ts decides whether a failed submit may go again, and when. */
@@ -239,7 +325,7 @@ export class Tracker {
         this.deps.keyGate?.keyAccepted();
         // Polling needs only the id and the input, which we already hold: no read back.
         if ((await this.save(id, { upstreamId, submitState: "submitted" })) !== "updated") return undefined;
-        const delivered = this.early.take(upstreamId);
+        const delivered = await this.deps.early.take(upstreamId);
         if (delivered) await this.apply(id, await this.withTaskCode(upstreamId, record.input, delivered));
         return { ...record, upstreamId, submitState: "submitted" };
       } catch (error) {
@@ -280,12 +366,12 @@ export class Tracker {
     };
   }
 
-  private async poll(record: PredictionRecord): Promise<void> {
+  private async poll(record: PredictionRecord, firstDelayMs?: number): Promise<void> {
     const { id, upstreamId, input } = record;
     const images = this.imagesOf(record);
     const startedAt = Date.now();
     let failures = 0;
-    let delay = nextPollDelay(0, this.estimate.expectedMs, this.config.schedule);
+    let delay = firstDelayMs ?? nextPollDelay(0, this.estimate.expectedMs, this.config.schedule);
     while (!this.stopped && !this.cancelled.has(id)) {
       await sleep(delay);
       const elapsed = Date.now() - startedAt;
@@ -295,6 +381,9 @@ export class Tracker {
         return;
       }
       try {
+        // With several instances, a webhook for this run may have reached another one.
+        const pushed = this.deps.early.shared ? await this.deps.early.take(upstreamId!) : undefined;
+        if (pushed && (await this.apply(id, await this.withTaskCode(upstreamId!, input, pushed), elapsed))) return;
         const state = await this.deps.engine.getState(upstreamId!, input, images);
         this.deps.keyGate?.keyAccepted();
         failures = 0;
@@ -332,7 +421,11 @@ export class Tracker {
 
   /** Gives a run's place upstream to the next task in the queue. */
   private releasePlace(id: string): void {
-    if (this.upstream.delete(id)) this.pump();
+    if (!this.upstream.delete(id)) return;
+    void this.deps.claims
+      .releasePlace(id)
+      .catch((error) => log.warn("could not give a place upstream back; its lease frees it", { id, error: String(error) }))
+      .finally(() => this.pump());
   }
 
   /** Returns true once the prediction is terminal. */

@@ -103,11 +103,13 @@ export class WebhookSender {
     this.timers.set(delivery.id, timer);
   }
 
+  /** One attempt, by one process: every instance hears a prediction end, only one may post for it. */
   private async attempt(id: string): Promise<void> {
     if (this.stopped || this.sending.has(id)) return;
     this.sending.add(id);
     try {
-      await this.attemptOnce(id);
+      if (!(await this.deps.deliveries.takeForAttempt(id, this.config.timeoutMs * 3))) return;
+      await this.attemptOnce(id).finally(() => this.deps.deliveries.releaseAttempt(id));
     } catch (error) {
       log.error("a webhook delivery could not be attempted", { delivery: id, error: String(error) });
     } finally {

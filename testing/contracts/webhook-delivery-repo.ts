@@ -66,6 +66,22 @@ export function describeWebhookDeliveryRepoContract(name: string, open: () => Pr
       ...extra,
     });
 
+    it("gives an open delivery to one attempt at a time, until it is recorded, released or its lease ends", async () => {
+      const { deliveries } = await fresh();
+      await add(deliveries, "d1");
+      expect(await deliveries.takeForAttempt("d1", 60_000)).toBe(true);
+      expect(await deliveries.takeForAttempt("d1", 60_000)).toBe(false);
+      await deliveries.releaseAttempt("d1");
+      expect(await deliveries.takeForAttempt("d1", 60_000)).toBe(true);
+      await deliveries.recordAttempt("d1", attempt("retrying"));
+      expect(await deliveries.takeForAttempt("d1", 1)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await deliveries.takeForAttempt("d1", 60_000)).toBe(true);
+      await deliveries.recordAttempt("d1", attempt("delivered"));
+      expect(await deliveries.takeForAttempt("d1", 60_000)).toBe(false);
+      expect(await deliveries.takeForAttempt("missing", 60_000)).toBe(false);
+    });
+
     it("stores a new delivery as waiting, and returns from create exactly what a read gives back", async () => {
       const { deliveries } = await fresh();
       const created = await add(deliveries, "d1");

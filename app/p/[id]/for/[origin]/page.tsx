@@ -23,7 +23,8 @@ export const generateStaticParams = () => [];
 const load = cache(async (id: string, origin: string) => {
   const baseUrl = baseUrlFromSegment(origin);
   if (!baseUrl) return undefined;
-  const tagged = unstable_cache(() => loadSharePage(getServices().predictions, id, baseUrl), ["share-page", id, baseUrl], {
+  // The segment names the run's edition too: a change through another instance is a new key here.
+  const tagged = unstable_cache(() => loadSharePage(getServices().predictions, id, baseUrl), ["share-page", id, origin], {
     tags: [predictionTag(id)],
     revalidate: SHARE_PAGE_REVALIDATE_S,
   });

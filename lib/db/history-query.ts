@@ -3,8 +3,14 @@ import type { HistoryQuery } from "../domain";
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The WHERE clauses and parameters of a history query over `predictions p`. */
-export function historyWhere(query: HistoryQuery): { where: string[]; params: Record<string, unknown> } {
+/**
+ * The WHERE clauses and parameters of a history query over `predictions p`, for SQLite and
+ * Postgres alike. `like`: the operator that ignores case (SQLite's LIKE does; Postgres's ILIKE).
+ */
+export function historyWhere(
+  query: HistoryQuery,
+  like: "LIKE" | "ILIKE" = "LIKE",
+): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (query.status) {
@@ -12,7 +18,7 @@ export function historyWhere(query: HistoryQuery): { where: string[]; params: Re
     params.status = query.status;
   }
   if (query.search) {
-    where.push("(prompt LIKE @search ESCAPE '\\' OR note LIKE @search ESCAPE '\\')");
+    where.push(`(prompt ${like} @search ESCAPE '\\' OR note ${like} @search ESCAPE '\\')`);
     params.search = likePattern(query.search);
   }
   if (query.starred) {
