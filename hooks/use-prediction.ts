@@ -12,6 +12,8 @@ import { queryKeys } from "./query-keys";
 /** Polling is the fallback: every second while the event stream is down, a slow safety net while it is up. */
 const POLL_WITHOUT_EVENTS_MS = 1_000;
 const POLL_WITH_EVENTS_MS = 5_000;
+/** A queued run's place in line moves as others start, which no event announces: it is read again this often. */
+const POLL_WHILE_QUEUED_MS = 2_000;
 
 export function usePrediction(id: string, initial?: PredictionView, { enabled = true }: { enabled?: boolean } = {}) {
   const streaming = useSyncExternalStore(eventsStatus.subscribe, eventsStatus.get, eventsStatus.getServer);
@@ -26,7 +28,8 @@ export function usePrediction(id: string, initial?: PredictionView, { enabled = 
       const data = query.state.data;
       if (data && isTerminal(data.status)) return false;
       if (query.state.error) return false;
-      return streaming ? POLL_WITH_EVENTS_MS : POLL_WITHOUT_EVENTS_MS;
+      if (!streaming) return POLL_WITHOUT_EVENTS_MS;
+      return data?.status === "created" ? POLL_WHILE_QUEUED_MS : POLL_WITH_EVENTS_MS;
     },
     structuralSharing: (previous, next) => newerView(previous as PredictionView | undefined, next as PredictionView),
     retry: (failures, error) => failures < 3 && !("code" in error && error.code === "not_found"),

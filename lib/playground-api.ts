@@ -96,6 +96,8 @@ export const predictionViewSchema = z.object({
   shareUrl: z.string(),
   /** Absolute URL of the served contract's result endpoint. */
   resultUrl: z.string(),
+  /** A queued run's place in line, 1 next: on a read of the one run (it changes as others start). */
+  queuePosition: z.optional(z.nullable(z.int())),
 });
 export type PredictionView = z.infer<typeof predictionViewSchema>;
 

@@ -67,6 +67,7 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
       status={view.status}
       elapsedMs={elapsed}
       expectedMs={done ? undefined : expectedMs}
+      queuePosition={view.queuePosition}
       prompt={view.input.prompt}
       summary={
         <>

@@ -10,6 +10,8 @@ type Props = {
   elapsedMs: number | null;
   /** How long runs like this one usually take, shown beside the clock while it runs. */
   expectedMs?: number;
+  /** A queued run's place in line, 1 next. */
+  queuePosition?: number | null;
   prompt: string;
   summary?: ReactNode;
   headerAction?: ReactNode;
@@ -21,7 +23,17 @@ type Props = {
  * The shell every run shares, from "submitting" to done: status, time, prompt, body, actions. In the
  * compact list the prompt takes one line and the parameters and actions show on hover or focus.
  */
-export function RunCardFrame({ status, elapsedMs, expectedMs, prompt, summary, headerAction, children, footer }: Props) {
+export function RunCardFrame({
+  status,
+  elapsedMs,
+  expectedMs,
+  queuePosition,
+  prompt,
+  summary,
+  headerAction,
+  children,
+  footer,
+}: Props) {
   const done = status === "completed" || status === "failed";
   if (useDensity() === "compact")
     return (
@@ -65,6 +77,11 @@ export function RunCardFrame({ status, elapsedMs, expectedMs, prompt, summary, h
               ? `in ${formatSeconds(elapsedMs)}`
               : `${formatSeconds(elapsedMs)}${expectedMs ? ` of about ${formatSeconds(expectedMs)}` : ""}`}
         </span>
+        {status === "created" && queuePosition ? (
+          <span className="text-xs text-fg-muted tabular-nums" data-testid="run-queue-position">
+            {queuePosition === 1 ? "next in line" : `${queuePosition - 1} ahead in the queue`}
+          </span>
+        ) : null}
         {headerAction && <span className="ml-auto">{headerAction}</span>}
       </header>
       <div className="flex flex-col gap-1">

@@ -21,3 +21,21 @@ test("a running run shows its elapsed time against how long runs like it usually
   // The placeholders have the shape the images will have.
   await expect(card.locator(".shimmer").first()).toBeVisible();
 });
+
+test("a queued run says where it is in line while the places upstream are taken", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const token = uniqueToken("queued");
+  // Three long runs take the three places upstream (WAVESPEED_MAX_CONCURRENCY).
+  for (const n of [0, 1, 2]) await submit(request, { prompt: `${token} a lighthouse ${n} [duration:25000]` });
+
+  await page.goto("/");
+  await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+  await page.getByLabel("Prompt", { exact: true }).fill(`${token} a waiting lighthouse [duration:1000]`);
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+
+  const card = page.getByTestId("session-runs").getByTestId("run-card").filter({ hasText: "a waiting lighthouse" });
+  await expect(card.getByRole("status")).toContainText("queued");
+  await expect(card.getByTestId("run-queue-position")).toHaveText(/^(next in line|\d+ ahead in the queue)$/);
+  // Once a place frees up it starts, and the line is no longer shown.
+  await expect(card.getByTestId("run-queue-position")).toHaveCount(0, { timeout: 60_000 });
+});

@@ -341,6 +341,11 @@ export class PredictionService {
     return record;
   }
 
+  /** A queued run's place in line (1 next); null once it has started, or when this instance does not hold it. */
+  queuePosition(id: string): number | null {
+    return this.deps.tracker.queuePosition(id) ?? null;
+  }
+
   find(id: string): Promise<PredictionRecord | undefined> {
     return this.deps.repo.get(id);
   }

@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestPredictions, pngOf, readOutput, serveOnLoopback, tempDir, waitForTerminal } from "@/testing/harness";
 import { completed, failed, running, ScriptedEngine } from "@/testing/scripted-engine";
-import { UpstreamError } from "../engines/types";
+import { type EngineState, UpstreamError } from "../engines/types";
 
 const request = { prompt: "a red lighthouse", num_images: 1 };
 const cleanups: (() => unknown)[] = [];
@@ -163,6 +163,26 @@ describe("Tracker", () => {
     expect(done.every((record) => record.status === "completed")).toBe(true);
     expect(upstreamPeak).toBe(3);
     expect(engine.submits.map((input) => input.prompt)).toEqual(ids.map((_, i) => `burst ${i}`));
+  });
+
+  it("tells a queued run its place in line, which moves up as runs ahead of it start", async () => {
+    const png = await pngOf(8, 8);
+    const done = completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }]);
+    // The first two runs keep running until the test lets each finish.
+    const held: Record<string, EngineState[]> = { first: [running()], second: [running()] };
+    const engine = new ScriptedEngine((input) => held[input.prompt] ?? [done]);
+    const { service, tracker } = createTestPredictions(engine, { config: { maxConcurrency: 1 } });
+    cleanups.push(() => tracker.stop());
+    const runs = [];
+    for (const prompt of ["first", "second", "third"]) runs.push(await service.submit({ prompt }));
+    await expect.poll(() => engine.submits.length).toBe(1);
+    expect(runs.map((run) => service.queuePosition(run.id))).toEqual([null, 1, 2]);
+    held.first[0] = done;
+    await expect.poll(() => engine.submits.length).toBe(2);
+    expect(runs.map((run) => service.queuePosition(run.id))).toEqual([null, null, 1]);
+    held.second[0] = done;
+    await Promise.all(runs.map((run) => waitForTerminal(service, run.id)));
+    expect(runs.map((run) => service.queuePosition(run.id))).toEqual([null, null, null]);
   });
 
   it("gives a task's place upstream to the next one as soon as it finishes there, while its images are still copied", async () => {

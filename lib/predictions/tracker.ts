@@ -108,6 +108,12 @@ export class Tracker {
     return this.upstream.size;
   }
 
+  /** Where a run waits in this process's queue, 1 first; undefined once it has started (or is not queued here). */
+  queuePosition(id: string): number | undefined {
+    const at = this.queue.indexOf(id);
+    return at < 0 ? undefined : at + 1;
+  }
+
   get waiting(): number {
     return this.queue.length;
   }

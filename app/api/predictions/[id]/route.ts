@@ -13,8 +13,10 @@ type Context = { params: Promise<{ id: string }> };
 
 export const GET = withErrors<Context>(async (request, { params }) => {
   const { id } = await params;
-  const record = await getServices().predictions.get(id);
-  return NextResponse.json(toView(record, requestBaseUrl(request.headers)), { headers: { "Cache-Control": "no-store" } });
+  const { predictions } = getServices();
+  const record = await predictions.get(id);
+  const view = { ...toView(record, requestBaseUrl(request.headers)), queuePosition: predictions.queuePosition(id) };
+  return NextResponse.json(view, { headers: { "Cache-Control": "no-store" } });
 });
 
 /** Sets the note, stars or unstars an image: `{note?, star?: {index, starred}}`. */
