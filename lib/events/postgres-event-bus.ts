@@ -1,10 +1,10 @@
 import "server-only";
-import { EventEmitter } from "node:events";
 import pg from "pg";
 import type { PredictionRecord } from "../domain";
 import { log } from "../log";
 import { fullJitterBackoff, sleep } from "../retry";
 import type { EventBus, EventListener, PredictionEvent } from "./event-bus";
+import { InProcessEventBus } from "./in-process-event-bus";
 
 export type PostgresEventBusOptions = {
   connectionString: string;
@@ -26,14 +26,13 @@ type Notice = { type: "updated" | "deleted"; id: string };
  * after a reconnect subscribers get `resync` and fetch afresh.
  */
 export class PostgresEventBus implements EventBus {
-  private readonly emitter = new EventEmitter();
+  /** This instance's subscribers, as one process holds them. */
+  private readonly local = new InProcessEventBus();
   private listener?: pg.Client;
   private closed = false;
   private delivery = Promise.resolve();
 
-  private constructor(private readonly options: PostgresEventBusOptions) {
-    this.emitter.setMaxListeners(0);
-  }
+  private constructor(private readonly options: PostgresEventBusOptions) {}
 
   static async open(options: PostgresEventBusOptions): Promise<PostgresEventBus> {
     const bus = new PostgresEventBus(options);
@@ -56,24 +55,16 @@ export class PostgresEventBus implements EventBus {
   }
 
   subscribe(listener: EventListener): () => void {
-    const guarded: EventListener = (event) => {
-      try {
-        listener(event);
-      } catch (error) {
-        log.warn("an event listener failed", { error: String(error) });
-      }
-    };
-    this.emitter.on("event", guarded);
-    return () => this.emitter.off("event", guarded);
+    return this.local.subscribe(listener);
   }
 
   get subscriberCount(): number {
-    return this.emitter.listenerCount("event");
+    return this.local.subscriberCount;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.emitter.removeAllListeners();
+    await this.local.close();
     await this.listener?.end().catch(() => {});
   }
 
@@ -106,7 +97,7 @@ export class PostgresEventBus implements EventBus {
     for (let attempt = 1; !this.closed; attempt++) {
       try {
         await this.listen();
-        if (resync) this.emitter.emit("event", { type: "resync" } satisfies PredictionEvent);
+        if (resync) void this.local.publish({ type: "resync" } satisfies PredictionEvent);
         return;
       } catch (error) {
         log.warn("could not reconnect the event listener", { attempt, error: String(error) });
@@ -121,14 +112,14 @@ export class PostgresEventBus implements EventBus {
       const notice = parseNotice(payload);
       if (!notice) return;
       if (notice.type === "deleted") {
-        this.emitter.emit("event", { type: "deleted", id: notice.id } satisfies PredictionEvent);
+        void this.local.publish({ type: "deleted", id: notice.id } satisfies PredictionEvent);
         return;
       }
       const record = await this.options.load(notice.id).catch((error: unknown) => {
         log.warn("could not read back an announced prediction", { id: notice.id, error: String(error) });
         return undefined;
       });
-      if (record) this.emitter.emit("event", { type: "updated", record } satisfies PredictionEvent);
+      if (record) void this.local.publish({ type: "updated", record } satisfies PredictionEvent);
     });
   }
 }
