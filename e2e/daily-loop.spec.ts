@@ -99,6 +99,11 @@ for (const size of SIZES)
         const playground = new PlaygroundPage(page);
         await playground.goto();
         const newerCard = page.getByTestId("run-card").filter({ hasText: newer.input.prompt });
+        await expect(newerCard).toBeVisible();
+        // The run after it down the page: the older one, unless a run of a test running beside this one came between.
+        const prompts = await page.getByTestId("run-card").getByTestId("run-prompt").allTextContents();
+        const nextPrompt = prompts[prompts.findIndex((prompt) => prompt.includes(newer.input.prompt)) + 1];
+        expect(prompts).toContain(older.input.prompt);
         await newerCard.getByRole("button", { name: "Open image 2 of 2" }).click();
         const dialog = page.getByRole("dialog");
         await expect(dialog).toContainText(newer.input.prompt);
@@ -108,7 +113,7 @@ for (const size of SIZES)
         await expect(dialog.getByRole("button", { name: /Actual size|Fit to screen/ })).toBeVisible();
         // → past the last image of this run opens the next run down the page.
         await page.keyboard.press("ArrowRight");
-        await expect(dialog).toContainText(older.input.prompt);
+        await expect(dialog).toContainText(nextPrompt!);
         await page.keyboard.press("ArrowLeft");
         await expect(dialog).toContainText(newer.input.prompt);
         await page.keyboard.press("Escape");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { SWEEP_CELL_CANCELLED } from "@/lib/domain";
 import { sweepViewSchema } from "@/lib/playground-api";
+import { ConfirmDialog } from "../pages/confirm-dialog";
 import { uniqueToken, upstreamCalls } from "./upstream";
 
 test("a sweep that costs money asks once with its total; Cancel stops the cells not yet sent upstream", async ({
@@ -22,19 +23,20 @@ test("a sweep that costs money asks once with its total; Cancel stops the cells 
   await expect(panel.getByTestId("sweep-summary")).toHaveText("3 × 3 = 9 cells · 9 images · $0.36");
 
   // Declining the confirmation sends nothing.
-  page.once("dialog", (dialog) => void dialog.dismiss());
-  await page.getByRole("button", { name: "Run sweep" }).click();
+  const runSweep = page.getByTestId("settings-column").getByRole("button", { name: "Run sweep" });
+  const confirm = new ConfirmDialog(page);
+  await runSweep.click();
+  await expect(confirm.root).toContainText("Run this sweep?");
+  await expect(confirm.root).toContainText("9 cells, 9 images, for $0.36");
+  await confirm.cancel.click();
+  await expect(confirm.root).toBeHidden();
   await expect(page).toHaveURL(/\/(\?.*)?$/);
   expect((await upstreamCalls(token)).submits).toHaveLength(0);
 
-  const asked: string[] = [];
-  page.once("dialog", (dialog) => {
-    asked.push(dialog.message());
-    void dialog.accept();
-  });
-  await page.getByRole("button", { name: "Run sweep" }).click();
+  // Asked once, with the total; confirmed, the sweep starts.
+  await runSweep.click();
+  await confirm.confirm("Run sweep").click();
   await expect(page).toHaveURL(/\/s\/[0-9a-f]{32}$/, { timeout: 30_000 });
-  expect(asked).toEqual(["Run this sweep: 9 cells, 9 images, for $0.36?"]);
   const id = page.url().split("/").pop()!;
 
   await page.getByRole("button", { name: "Cancel", exact: true }).click();
