@@ -83,15 +83,24 @@ test("a full disk: failures say so, submits get 507, deletes work and free space
   test.info().annotations.push({ type: "disk", description: disk.kind });
   const url = await start();
 
-  // Fill it with runs of four images until one no longer fits.
+  // Fill it with runs of four images until one no longer fits: a run fails saying so, or, when the
+  // disk filled up between two runs, the next submit is refused with a 507 that names the disk.
   const done: PredictionView[] = [];
   let failure: PredictionView | undefined;
-  for (let n = 0; n < 30 && !failure; n++) {
-    const view = await run(url, `mountain lake number ${n}`);
+  let refusedAtSubmit: Response | undefined;
+  for (let n = 0; n < 30 && !failure && !refusedAtSubmit; n++) {
+    const response = await post(url, { prompt: `mountain lake number ${n}`, num_images: 4 });
+    if (response.status === 507) {
+      refusedAtSubmit = response;
+      break;
+    }
+    expect(response.status).toBe(201);
+    const view = await finished(url, predictionViewSchema.parse(await response.json()).id);
     if (view.status === "completed") done.push(view);
     else failure = view;
   }
-  expect(failure?.error).toMatch(FULL);
+  if (refusedAtSubmit) expect(errorEnvelopeSchema.parse(await refusedAtSubmit.json()).message).toMatch(FULL);
+  else expect(failure?.error).toMatch(FULL);
   expect(done.length).toBeGreaterThan(0);
   expect(await strays(url)).toEqual([]);
 
