@@ -24,6 +24,8 @@ const ORDER = [
   "local-load",
   "stalled-streams",
   "sweep",
+  "share-page",
+  "scale-out",
 ];
 
 const results = new Map(readResults().map((r) => [r.scenario, r]));
