@@ -116,15 +116,16 @@ export const toInputImage = (row: Omit<InputRow, "prediction_id" | "idx">): Inpu
   bytes: row.bytes,
 });
 
-/** Writes a run's input images: their descriptions (once per picture) and which the run uses, in order. */
-export function insertInputs(
-  run: (sql: string, params: Record<string, unknown>) => void,
+/** The statements that write a run's input images: their descriptions (once per picture) and which the run uses, in order; each store runs them its own way. */
+export function inputStatements(
   record: Pick<PredictionRecord, "id" | "input" | "createdAt">,
-): void {
-  for (const [idx, image] of (record.input.edit?.images ?? []).entries()) {
-    run(REMEMBER_INPUT_IMAGE, inputImageParams(image, record.createdAt));
-    run(INSERT_INPUT, { prediction_id: record.id, idx, sha256: image.sha256 });
-  }
+): Array<[string, Record<string, unknown>]> {
+  return (record.input.edit?.images ?? []).flatMap(
+    (image, idx): Array<[string, Record<string, unknown>]> => [
+      [REMEMBER_INPUT_IMAGE, inputImageParams(image, record.createdAt)],
+      [INSERT_INPUT, { prediction_id: record.id, idx, sha256: image.sha256 }],
+    ],
+  );
 }
 
 export const INSERT_OUTPUT = `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url, starred)

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ArchiveImportResult, ArchiveRepo, ArchiveRows } from "./archive-repo";
 import type { Db } from "./client";
-import { INSERT_OUTPUT, INSERT_PREDICTION, insertInputs, outputParams, predictionParams } from "./prediction-rows";
+import { INSERT_OUTPUT, INSERT_PREDICTION, inputStatements, outputParams, predictionParams } from "./prediction-rows";
 import { StatementCache } from "./statements";
 import { INSERT_SWEEP, sweepParams } from "./sweep-rows";
 
@@ -26,7 +26,7 @@ export class SqliteArchiveRepo implements ArchiveRepo {
       for (const record of rows.predictions) {
         if (prediction.run(predictionParams(record)).changes === 0) continue;
         for (const stored of record.outputs) output.run(outputParams(record.id, stored));
-        insertInputs((text, params) => this.statements.get(text).run(params), record);
+        for (const [text, params] of inputStatements(record)) this.statements.get(text).run(params);
         result.predictions.push(record.id);
       }
       return result;

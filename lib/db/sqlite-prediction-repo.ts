@@ -19,7 +19,7 @@ import {
   INSERT_OUTPUT,
   INSERT_PREDICTION,
   type InputRow,
-  insertInputs,
+  inputStatements,
   nextDay,
   type OutputRow,
   outputParams,
@@ -239,7 +239,7 @@ export class SqlitePredictionRepo implements PredictionRepo {
     const record = withDefaults(prediction);
     this.db.transaction(() => {
       this.sql(INSERT_PREDICTION).run(predictionParams(record));
-      insertInputs((text, params) => this.sql(text).run(params), record);
+      for (const [text, params] of inputStatements(record)) this.sql(text).run(params);
     })();
     return record;
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ArchiveImportResult, ArchiveRepo, ArchiveRows } from "../archive-repo";
-import { INSERT_OUTPUT, INSERT_PREDICTION, insertInputs, outputParams, predictionParams } from "../prediction-rows";
+import { INSERT_OUTPUT, INSERT_PREDICTION, inputStatements, outputParams, predictionParams } from "../prediction-rows";
 import { INSERT_SWEEP, sweepParams } from "../sweep-rows";
 import { type PostgresDb, positional } from "./db";
 
@@ -23,9 +23,7 @@ export class PostgresArchiveRepo implements ArchiveRepo {
         );
         if (!inserted.rowCount) continue;
         for (const stored of record.outputs) await client.query(...positional(INSERT_OUTPUT, outputParams(record.id, stored)));
-        const inputs: Array<[string, Record<string, unknown>]> = [];
-        insertInputs((sql, params) => inputs.push([sql, params]), record);
-        for (const [sql, params] of inputs) await client.query(...positional(sql, params));
+        for (const [sql, params] of inputStatements(record)) await client.query(...positional(sql, params));
         result.predictions.push(record.id);
       }
       return result;

@@ -18,7 +18,7 @@ import {
   INSERT_OUTPUT,
   INSERT_PREDICTION,
   type InputRow,
-  insertInputs,
+  inputStatements,
   nextDay,
   type OutputRow,
   outputParams,
@@ -252,9 +252,7 @@ export class PostgresPredictionRepo implements PredictionRepo {
       lease_ms: this.identity.leaseMs,
     });
     await db.query(text, values);
-    const inputs: Array<[string, Record<string, unknown>]> = [];
-    insertInputs((sql, params) => inputs.push([sql, params]), record);
-    for (const [sql, params] of inputs) await db.query(...positional(sql, params));
+    for (const [sql, params] of inputStatements(record)) await db.query(...positional(sql, params));
     return record;
   }
 
