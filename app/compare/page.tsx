@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { cache } from "react";
 import { CompareView } from "@/components/compare/compare-view";
 import { DiffTable } from "@/components/compare/diff-table";
-import { ChevronIcon } from "@/components/ui/icons";
+import { PlaygroundLink } from "@/components/ui/playground-link";
 import { getServices } from "@/lib/composition-root";
 import { shortId } from "@/lib/domain";
 import { requestBaseUrl } from "@/lib/http/base-url";
@@ -45,10 +44,7 @@ export default async function ComparePage({ searchParams }: Props) {
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 pb-24 sm:px-6 lg:py-8">
       <nav className="text-sm">
-        <Link href="/" className="inline-flex items-center gap-1 rounded text-fg-muted hover:text-fg">
-          <ChevronIcon direction="left" />
-          Playground
-        </Link>
+        <PlaygroundLink />
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Compare</h1>
       {gone.length > 0 && (

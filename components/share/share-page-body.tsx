@@ -1,11 +1,10 @@
-import Link from "next/link";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { BeforeAfter } from "@/components/edit/before-after";
 import { Filmstrip } from "@/components/edit/filmstrip";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LiveGallery } from "@/components/gallery/live-gallery";
 import { FamilyPanel } from "@/components/lineage/family-panel";
-import { ChevronIcon } from "@/components/ui/icons";
+import { PlaygroundLink } from "@/components/ui/playground-link";
 import { ENGINE_LABELS } from "@/lib/domain";
 import type { SharePageData } from "@/lib/playground-api";
 import { ShareDetails } from "./share-details";
@@ -37,10 +36,7 @@ export function SharePageBody({ data }: { data: SharePageData }) {
     >
       <OwnerOnly>
         <nav className="flex items-center justify-between gap-4 text-sm">
-          <Link href="/" className="inline-flex items-center gap-1 rounded text-fg-muted hover:text-fg">
-            <ChevronIcon direction="left" />
-            Playground
-          </Link>
+          <PlaygroundLink />
         </nav>
       </OwnerOnly>
       <header className="flex flex-col gap-1">

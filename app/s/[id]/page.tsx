@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SweepView } from "@/components/sweeps/sweep-view";
-import { ChevronIcon } from "@/components/ui/icons";
+import { PlaygroundLink } from "@/components/ui/playground-link";
 import { getServices } from "@/lib/composition-root";
 import { isAppError } from "@/lib/errors";
 import { requestBaseUrl } from "@/lib/http/base-url";
@@ -46,10 +45,7 @@ export default async function SweepPage({ params }: Props) {
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 pb-24 sm:px-6 lg:py-8">
       <nav className="text-sm">
-        <Link href="/" className="inline-flex items-center gap-1 rounded text-fg-muted hover:text-fg">
-          <ChevronIcon direction="left" />
-          Playground
-        </Link>
+        <PlaygroundLink />
       </nav>
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">{titleOf(sweep)}</h1>
