@@ -206,7 +206,10 @@ test.describe("history", () => {
     const token = uniqueToken("pages");
     const prompts = Array.from({ length: 26 }, (_, index) => `${token} lantern ${String(index + 1).padStart(2, "0")}`);
     // One after another, so the order of creation is the order of the prompts.
-    for (const prompt of prompts) await submit(request, { prompt });
+    const ids: string[] = [];
+    for (const prompt of prompts) ids.push((await submit(request, { prompt })).id);
+    // Finished first: paging is what this test is about, not 26 live updates on a page still hydrating.
+    for (const id of ids) await waitForTerminal(request, id, 60_000);
     const oldest = prompts[0]!;
 
     const history = new HistoryPage(page);

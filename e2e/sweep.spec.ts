@@ -57,7 +57,7 @@ test("cancelling mid-way drops the cells not yet sent; those sent finish, and Re
   request,
 }) => {
   test.setTimeout(180_000);
-  // 64 cells of four images each, cancelled the moment it starts: the local engine has sent at most its two.
+  // 64 cells of four images each, cancelled the moment the local engine has taken its first: it holds at most two.
   const created = await request.post("/api/sweeps", {
     data: {
       base: { prompt: `A harbour at dusk ${uniqueToken("cancel")}`, num_images: 4 },
@@ -67,6 +67,16 @@ test("cancelling mid-way drops the cells not yet sent; those sent finish, and Re
   });
   expect(created.status()).toBe(201);
   const sweep = sweepViewSchema.parse(await created.json());
+  // The server is shared: other tests' runs may hold the engine's places for a while.
+  await expect
+    .poll(
+      async () => {
+        const view = sweepViewSchema.parse(await (await request.get(`/api/sweeps/${sweep.id}`)).json());
+        return view.cells.some((cell) => cell.status !== "created");
+      },
+      { timeout: 60_000, intervals: [50] },
+    )
+    .toBe(true);
   const cancel = await request.post(`/api/sweeps/${sweep.id}/cancel`, { data: {} });
   expect(cancel.status()).toBe(200);
 
