@@ -5,6 +5,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
+  // Installed first, so the hooks below (forwarding headers dropped) see a request before it.
+  const { answerHeldPagesBeforeNext } = await import("./lib/http/held-page-front");
+  const { getServices } = await import("./lib/composition-root");
+  answerHeldPagesBeforeNext(getServices);
   if (!getEnv().TRUST_PROXY) {
     const { dropForwardingHeadersFromClients } = await import("./lib/http/forwarded-headers");
     dropForwardingHeadersFromClients();
@@ -13,7 +17,6 @@ export async function register() {
   hashInlineScriptsOfCachedPages();
   const { quietClientAborts } = await import("./lib/http/client-aborts");
   quietClientAborts();
-  const { getServices } = await import("./lib/composition-root");
   const services = getServices();
   if (getEnv().DATABASE_URL) {
     const { releaseBeforeExit } = await import("./lib/graceful-release");

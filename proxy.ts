@@ -4,6 +4,7 @@ import { SESSION_COOKIE } from "@/lib/access/session";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
+import { HOLD_AS_HEADER } from "@/lib/pages/held-pages";
 import { type PagePlan, planPage, REWRITE_HEADER, REWRITE_TOKEN } from "@/lib/pages/share-pages";
 
 /**
@@ -12,7 +13,8 @@ import { type PagePlan, planPage, REWRITE_HEADER, REWRITE_TOKEN } from "@/lib/pa
  * lib/access/policy.ts. Route handlers do not decide access again. A request let through whose path
  * cannot be decoded is answered 400 here: Next would fail routing it and answer a bare 500. A
  * finished run's share page is sent on to its cached route (lib/pages/share-pages.ts), under a
- * policy without a nonce.
+ * policy without a nonce, and the page Next answers there is held for the next anonymous views
+ * (lib/http/held-page-front.ts answers those through the same gate, before Next).
  */
 export async function proxy(request: NextRequest) {
   const { predictions, access } = getServices();
@@ -21,7 +23,7 @@ export async function proxy(request: NextRequest) {
     ? await planPage(
         request.nextUrl.pathname,
         requestBaseUrl(request.headers),
-        (id) => predictions.find(id),
+        (id) => predictions.findState(id),
         request.headers.get(REWRITE_HEADER),
       )
     : { kind: "per-request" };
@@ -47,7 +49,11 @@ function toResponse(request: NextRequest, decision: GateDecision, plan: PagePlan
     const forward = { request: { headers: decision.requestHeaders } };
     // The proxy runs again for the path it rewrites to; the secret header tells it that request was decided here.
     if (plan.kind === "cached" || plan.kind === "not-found") decision.requestHeaders.set(REWRITE_HEADER, REWRITE_TOKEN);
-    if (plan.kind === "cached") return NextResponse.rewrite(new URL(plan.path, request.url), forward);
+    if (plan.kind === "cached") {
+      const response = NextResponse.rewrite(new URL(plan.path, request.url), forward);
+      response.headers.set(HOLD_AS_HEADER, plan.path);
+      return response;
+    }
     // The cached route is reached only through the rewrite above.
     if (plan.kind === "not-found") return NextResponse.rewrite(new URL("/not-found", request.url), forward);
     return NextResponse.next(forward);

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema, SUBMIT_PATH } from "@/lib/contract";
 import type { PredictionView } from "@/lib/playground-api";
-import { type RawResponse, rawRequest } from "@/testing/http-client";
+import { rawRequest } from "@/testing/http-client";
 import { E2E_PORTS } from "@/testing/ports";
 import { ACCESS_URL, imagePathOf, JSON_TYPE, OWNER, ownerPrediction } from "./api-client";
+import { expectSecurityHeaders } from "./security-headers";
 
 /** Host headers are sent over node:http: fetch would replace them with the URL's host. */
 let shared: PredictionView;
@@ -64,31 +65,6 @@ test("forwarding headers from a client are not believed without TRUST_PROXY", as
   });
   expect(limited.status).toBe(429);
 });
-
-/**
- * Pages rendered per request allow scripts by this response's nonce; a finished run's share page, the
- * same for everyone and cached, by the hashes of the inline scripts it carries. Both allow the theme
- * script by its hash.
- */
-function expectSecurityHeaders(answer: RawResponse, what: string, scripts: "nonce" | "hashed" = "nonce") {
-  const csp = String(answer.headers["content-security-policy"]);
-  if (scripts === "nonce")
-    expect(csp, what).toMatch(
-      /(^|; )script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')* 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'(;|$)/,
-    );
-  else {
-    expect(csp, what).toMatch(/(^|; )script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+(;|$)/);
-    expect(csp, what).not.toContain("nonce-");
-  }
-  expect(csp, what).toContain("frame-ancestors 'none'");
-  expect(csp, what).toContain("object-src 'none'");
-  expect(answer.headers["x-content-type-options"], what).toBe("nosniff");
-  expect(answer.headers["referrer-policy"], what).toBe("same-origin");
-  expect(answer.headers["x-frame-options"], what).toBe("DENY");
-  // Plain http here: HSTS only comes with an https PUBLIC_URL (public-url.spec.ts).
-  expect(answer.headers["strict-transport-security"], what).toBeUndefined();
-  return csp;
-}
 
 test("every response carries the security headers: the playground, a share page, an image, the API, a refusal", async () => {
   const playground = await rawRequest(`${ACCESS_URL}/`, { headers: OWNER });

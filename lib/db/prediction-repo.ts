@@ -31,6 +31,8 @@ export interface PredictionRepo {
   get(id: string): Promise<PredictionRecord | undefined>;
   /** Only the status: the tracker's cheap check between polls. */
   getStatus(id: string): Promise<PredictionStatus | undefined>;
+  /** Its status and last change alone, without reading its outputs (what a share page's cache asks). */
+  getState(id: string): Promise<Pick<PredictionRecord, "status" | "updatedAt"> | undefined>;
   findByUpstreamId(upstreamId: string): Promise<PredictionRecord | undefined>;
   /** History, newest first (created_at, then id), a page at a time. */
   list(query: HistoryQuery): Promise<HistoryPageOf<PredictionRecord>>;

@@ -84,6 +84,13 @@ export class SqlitePredictionRepo implements PredictionRepo {
     return this.statusOf(id);
   }
 
+  async getState(id: string): Promise<Pick<PredictionRecord, "status" | "updatedAt"> | undefined> {
+    const row = this.sql(`SELECT status, updated_at FROM predictions WHERE id = ?`).get(id) as
+      | Pick<PredictionRow, "status" | "updated_at">
+      | undefined;
+    return row && { status: row.status, updatedAt: row.updated_at };
+  }
+
   async findByUpstreamId(upstreamId: string): Promise<PredictionRecord | undefined> {
     const row = this.sql(`SELECT * FROM predictions WHERE upstream_id = ?`).get(upstreamId) as PredictionRow | undefined;
     return row && this.withOutputs([row])[0];

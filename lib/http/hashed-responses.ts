@@ -1,12 +1,13 @@
 import http from "node:http";
 import zlib from "node:zlib";
+import { LRUCache } from "lru-cache";
 import { log } from "../log";
+import { HOLD_AS_HEADER, heldPages } from "../pages/held-pages";
 import { HASH_INLINE_SCRIPTS_HEADER, inlineScriptHashes, withSources } from "./script-hashes";
 
 const INSTALLED = Symbol.for("kontext-playground.hashed-responses");
 /** Hashes by ETag, so a 304 can carry the policy its page was sent with; a few hundred pages is plenty. */
-const MEMO_LIMIT = 500;
-const memo = new Map<string, string[]>();
+const memo = new LRUCache<string, string[]>({ max: 500 });
 
 type Chunk = string | Uint8Array;
 type Callback = (error?: Error | null) => void;
@@ -16,8 +17,10 @@ type Callback = (error?: Error | null) => void;
  * allowed by hash. Only the finished document tells which scripts those are: for a response whose
  * proxy decision named a directive in HASH_INLINE_SCRIPTS_HEADER, the body is held until it ends,
  * the inline scripts are hashed into that directive, and it is then sent whole. This sits under
- * Next's compression, so a compressed body is decoded to read it. Called once, from instrumentation;
- * only GET and HEAD requests for share pages (`/p/…`, the only cached pages) are watched.
+ * Next's compression, so a compressed body is decoded to read it. A page the proxy marked with
+ * HOLD_AS_HEADER is then kept whole (lib/pages/held-pages.ts) to answer its next views.
+ * Called once, from instrumentation; only GET and HEAD requests for share pages (`/p/…`, the only
+ * cached pages) are watched.
  */
 export function hashInlineScriptsOfCachedPages(): void {
   const prototype = http.Server.prototype as http.Server & { [INSTALLED]?: true };
@@ -27,14 +30,15 @@ export function hashInlineScriptsOfCachedPages(): void {
   prototype.emit = function emitHoldingCachedPages(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
-      if ((request.method === "GET" || request.method === "HEAD") && request.url?.startsWith("/p/"))
-        holdWhenMarked(args[1] as http.ServerResponse);
+      if ((request.method === "GET" || request.method === "HEAD") && request.url?.startsWith("/p/")) {
+        holdWhenMarked(request, args[1] as http.ServerResponse);
+      }
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
 }
 
-function holdWhenMarked(response: http.ServerResponse): void {
+function holdWhenMarked(request: http.IncomingMessage, response: http.ServerResponse): void {
   const { writeHead, write, end } = response;
   let held: { chunks: Buffer[]; head?: unknown[] } | undefined;
   const holding = () => {
@@ -65,50 +69,70 @@ function holdWhenMarked(response: http.ServerResponse): void {
     const chunk = typeof args[0] === "function" ? undefined : (args[0] as Chunk | null | undefined);
     if (chunk) hold.chunks.push(toBuffer(chunk, args[1]));
     const body = Buffer.concat(hold.chunks);
-    applyHashes(this, body);
+    const html = applyHashes(this, body);
+    const holdAs = this.getHeader(HOLD_AS_HEADER);
+    this.removeHeader(HOLD_AS_HEADER);
     // Sent whole, so with its length: a chunked Transfer-Encoding beside a Content-Length is a malformed answer.
     this.removeHeader("transfer-encoding");
-    if (hold.head) hold.head = hold.head.map(withoutTransferEncoding);
+    if (hold.head) hold.head = hold.head.map(withoutInternalHeaders);
     if (body.length > 0 || this.statusCode !== 304) this.setHeader("Content-Length", body.length);
     if (hold.head) (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, hold.head);
+    // After writeHead: only then are its status and headers the response's own.
+    if (typeof holdAs === "string") keepForNextViews(request, this, holdAs, html);
     return (end as (...a: unknown[]) => http.ServerResponse).call(this, body, callback);
   } as typeof response.end;
 }
 
-/** writeHead's headers argument (an object or a flat array) without Transfer-Encoding. */
-function withoutTransferEncoding(argument: unknown): unknown {
+const DROPPED_FROM_HEAD = new Set(["transfer-encoding", HOLD_AS_HEADER]);
+
+/** writeHead's headers argument (an object or a flat array) without Transfer-Encoding or the hold mark. */
+function withoutInternalHeaders(argument: unknown): unknown {
   if (Array.isArray(argument)) {
     const pairs: unknown[] = [];
     for (let at = 0; at + 1 < argument.length; at += 2)
-      if (String(argument[at]).toLowerCase() !== "transfer-encoding") pairs.push(argument[at], argument[at + 1]);
+      if (!DROPPED_FROM_HEAD.has(String(argument[at]).toLowerCase())) pairs.push(argument[at], argument[at + 1]);
     return pairs;
   }
   if (argument && typeof argument === "object")
-    return Object.fromEntries(Object.entries(argument).filter(([name]) => name.toLowerCase() !== "transfer-encoding"));
+    return Object.fromEntries(Object.entries(argument).filter(([name]) => !DROPPED_FROM_HEAD.has(name.toLowerCase())));
   return argument;
 }
 
-function applyHashes(response: http.ServerResponse, body: Buffer): void {
+/**
+ * A whole GET answer of HTML (not the flight data a client-side navigation asks for) is kept for
+ * the path the proxy named, unless Next served it stale while rendering it again.
+ */
+function keepForNextViews(request: http.IncomingMessage, response: http.ServerResponse, path: string, html: string | undefined) {
+  if (html === undefined || request.method !== "GET" || request.headers.rsc) return;
+  if (response.getHeader("x-nextjs-cache") === "STALE") return;
+  heldPages().hold(path, { status: response.statusCode, headers: response.getHeaders(), html: Buffer.from(html, "utf8") });
+}
+
+/** Adds the hashes to the policy; returns the HTML read for them, when it was read. */
+function applyHashes(response: http.ServerResponse, body: Buffer): string | undefined {
   const directive = String(response.getHeader(HASH_INLINE_SCRIPTS_HEADER));
   response.removeHeader(HASH_INLINE_SCRIPTS_HEADER);
   markPublic(response);
   const policy = response.getHeader("content-security-policy");
-  if (typeof policy !== "string") return;
+  if (typeof policy !== "string") return undefined;
   const etag = response.getHeader("etag");
   const key = typeof etag === "string" ? etag : undefined;
   let hashes = key ? memo.get(key) : undefined;
+  let html: string | undefined;
   const isHtml = String(response.getHeader("content-type") ?? "").startsWith("text/html");
-  if (!hashes && isHtml && body.length > 0) {
+  if (isHtml && body.length > 0) {
     try {
-      hashes = inlineScriptHashes(decode(body, String(response.getHeader("content-encoding") ?? "identity")));
+      html = decode(body, String(response.getHeader("content-encoding") ?? "identity"));
+      hashes ??= inlineScriptHashes(html);
     } catch (error) {
       log.warn("could not read a cached page to hash its inline scripts", { error: String(error) });
     }
-    if (hashes && key) remember(key, hashes);
+    if (hashes && key) memo.set(key, hashes);
   }
   if (hashes) response.setHeader("content-security-policy", withSources(policy, directive, hashes));
   // A 304 whose hashes are not known here keeps the policy the browser already has for the page.
   else if (response.statusCode === 304) response.removeHeader("content-security-policy");
+  return html;
 }
 
 /**
@@ -126,12 +150,6 @@ function decode(body: Buffer, encoding: string): string {
   if (kind === "br") return zlib.brotliDecompressSync(body).toString("utf8");
   if (kind === "deflate") return zlib.inflateSync(body).toString("utf8");
   return body.toString("utf8");
-}
-
-function remember(key: string, hashes: string[]) {
-  memo.delete(key);
-  memo.set(key, hashes);
-  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
 }
 
 const toBuffer = (chunk: Chunk, encoding: unknown) =>

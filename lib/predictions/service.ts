@@ -350,6 +350,11 @@ export class PredictionService {
     return this.deps.repo.get(id);
   }
 
+  /** A run's status and last change, or undefined when there is none: cheaper than `find`. */
+  findState(id: string): Promise<Pick<PredictionRecord, "status" | "updatedAt"> | undefined> {
+    return this.deps.repo.getState(id);
+  }
+
   /** The prediction once it has ended, or as it stands after `timeoutMs` (settled: false). */
   async waitUntilSettled(id: string, timeoutMs: number, signal?: AbortSignal): Promise<Settled> {
     const settled = await waitUntilSettled(this.deps, id, timeoutMs, signal);

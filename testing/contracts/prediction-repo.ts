@@ -94,6 +94,15 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect(await repo.getStatus("missing")).toBeUndefined();
     });
 
+    it("tells a run's status and last change without its outputs, and nothing for an id it lacks", async () => {
+      const repo = await fresh();
+      await add(repo, "a");
+      await repo.update("a", { status: "processing" });
+      const record = await repo.get("a");
+      expect(await repo.getState("a")).toEqual({ status: "processing", updatedAt: record!.updatedAt });
+      expect(await repo.getState("missing")).toBeUndefined();
+    });
+
     it("moves a status only the ways the domain allows: never back, never out of an end", async () => {
       const repo = await fresh();
       await add(repo, "a");

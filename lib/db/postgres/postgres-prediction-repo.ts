@@ -100,6 +100,14 @@ export class PostgresPredictionRepo implements PredictionRepo {
     return rows[0]?.status;
   }
 
+  async getState(id: string): Promise<Pick<PredictionRecord, "status" | "updatedAt"> | undefined> {
+    const { rows } = await this.db.query<Pick<PredictionRow, "status" | "updated_at">>(
+      "SELECT status, updated_at FROM predictions WHERE id = $1",
+      [id],
+    );
+    return rows[0] && { status: rows[0].status, updatedAt: rows[0].updated_at };
+  }
+
   async findByUpstreamId(upstreamId: string): Promise<PredictionRecord | undefined> {
     const { rows } = await this.db.query<PredictionRow>("SELECT * FROM predictions WHERE upstream_id = $1", [upstreamId]);
     return (await this.withOutputs(this.db, rows))[0];
