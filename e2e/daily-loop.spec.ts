@@ -35,6 +35,8 @@ for (const size of SIZES)
   for (const colorScheme of ["light", "dark"] as const) {
     test.describe(`daily loop at ${size.name} px, ${colorScheme}`, () => {
       test.use({ viewport: { width: size.width, height: size.height }, colorScheme });
+      // Browsers, servers and renders share 2 cores in CI: these take up to half a minute there.
+      test.describe.configure({ timeout: 120_000 });
 
       test("the form stays in view while the results scroll; snippets never widen the page", async ({ page, request }) => {
         const token = `sticky-${test.info().testId}-${Date.now().toString(36)}`;

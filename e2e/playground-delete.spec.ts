@@ -8,6 +8,8 @@ test("deleting a run card asks in the page's dialog; cancel keeps it, undo bring
   page,
   request,
 }) => {
+  // Up to half a minute on a busy 2-core machine: a generation, three dialogs, an undo.
+  test.setTimeout(120_000);
   const playground = new PlaygroundPage(page);
   await playground.goto();
   const prompt = unique("Two sailboats in a calm bay");
