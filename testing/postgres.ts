@@ -26,7 +26,7 @@ export function freshPostgres() {
 }
 
 /** Every Postgres repo over one fresh schema, as one instance (`owner`) would open them. */
-export async function openPostgresStores(
+export async function openTestPostgresStores(
   options = freshPostgres(),
   owner = `instance-${randomBytes(3).toString("hex")}`,
   leaseMs = 10_000,

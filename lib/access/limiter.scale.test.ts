@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
-import { openPostgresStores } from "@/testing/postgres";
+import { openTestPostgresStores } from "@/testing/postgres";
 import { perMinuteInPostgres } from "./limiter";
 
 it("counts attempts in Postgres, so two instances share one limit per key", async () => {
-  const stores = await openPostgresStores();
+  const stores = await openTestPostgresStores();
   const [a, b] = [
     perMinuteInPostgres(5, stores.db.poolClient, "submits"),
     perMinuteInPostgres(5, stores.db.poolClient, "submits"),

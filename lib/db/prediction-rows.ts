@@ -224,6 +224,20 @@ export const toOutput = (row: OutputRow): StoredOutput => ({
   starred: row.starred === 1,
 });
 
+/** Rows of many runs (ordered within each run), each made into its value and listed under its run. */
+export function byPrediction<Row extends { prediction_id: string }, Value>(
+  rows: Row[],
+  toValue: (row: Row) => Value,
+): Map<string, Value[]> {
+  const grouped = new Map<string, Value[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.prediction_id);
+    if (list) list.push(toValue(row));
+    else grouped.set(row.prediction_id, [toValue(row)]);
+  }
+  return grouped;
+}
+
 export const toRecord = (row: PredictionRow, outputs: StoredOutput[], inputs: InputImage[] = []): PredictionRecord => ({
   id: row.id,
   engine: row.engine,

@@ -16,6 +16,7 @@ import type { Db } from "./client";
 import { historyWhere } from "./history-query";
 import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "./prediction-repo";
 import {
+  byPrediction,
   INSERT_OUTPUT,
   INSERT_PREDICTION,
   type InputRow,
@@ -321,28 +322,16 @@ export class SqlitePredictionRepo implements PredictionRepo {
   }
 
   private inputsOfMany(ids: string[]): Map<string, InputImage[]> {
-    const byId = new Map<string, InputImage[]>();
     const rows = this.sql(
       `${SELECT_INPUTS} WHERE pi.prediction_id IN (SELECT value FROM json_each(?)) ORDER BY pi.prediction_id, pi.idx`,
     ).all(JSON.stringify(ids)) as InputRow[];
-    for (const row of rows) {
-      const list = byId.get(row.prediction_id) ?? [];
-      list.push(toInputImage(row));
-      byId.set(row.prediction_id, list);
-    }
-    return byId;
+    return byPrediction(rows, toInputImage);
   }
 
   private outputsOfMany(ids: string[]): Map<string, StoredOutput[]> {
-    const byId = new Map<string, StoredOutput[]>();
     const rows = this.sql(
       `SELECT * FROM prediction_outputs WHERE prediction_id IN (SELECT value FROM json_each(?)) ORDER BY prediction_id, idx`,
     ).all(JSON.stringify(ids)) as OutputRow[];
-    for (const row of rows) {
-      const list = byId.get(row.prediction_id) ?? [];
-      list.push(toOutput(row));
-      byId.set(row.prediction_id, list);
-    }
-    return byId;
+    return byPrediction(rows, toOutput);
   }
 }

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { EngineState } from "@/lib/engines/types";
-import { freshPostgres, openPostgresStores } from "@/testing/postgres";
+import { freshPostgres, openTestPostgresStores } from "@/testing/postgres";
 import { PostgresEarlyDeliveries } from "./postgres-early-deliveries";
 
 const completed: EngineState = {
@@ -12,7 +12,7 @@ const completed: EngineState = {
 
 it("keeps a webhook one instance received for the instance that takes it, once", async () => {
   const options = freshPostgres();
-  const [a, b] = await Promise.all([openPostgresStores(options, "a"), openPostgresStores(options, "b")]);
+  const [a, b] = await Promise.all([openTestPostgresStores(options, "a"), openTestPostgresStores(options, "b")]);
   const [onA, onB] = [new PostgresEarlyDeliveries(a.db), new PostgresEarlyDeliveries(b.db)];
   expect(onA.shared).toBe(true);
   await onA.hold("task-1", completed);

@@ -5,20 +5,20 @@ import { describeInputImageRepoContract, describeUpstreamImageRepoContract } fro
 import { describePredictionRepoContract } from "@/testing/contracts/prediction-repo";
 import { describeSweepRepoContract } from "@/testing/contracts/sweep-repo";
 import { describeWebhookDeliveryRepoContract } from "@/testing/contracts/webhook-delivery-repo";
-import { freshPostgres, openPostgresStores } from "@/testing/postgres";
+import { freshPostgres, openTestPostgresStores } from "@/testing/postgres";
 import { PostgresDb } from "./db";
 
-describePredictionRepoContract("PostgreSQL", async () => (await openPostgresStores()).predictions);
-describeIdempotencyContract("PostgreSQL", async () => (await openPostgresStores()).predictions);
+describePredictionRepoContract("PostgreSQL", async () => (await openTestPostgresStores()).predictions);
+describeIdempotencyContract("PostgreSQL", async () => (await openTestPostgresStores()).predictions);
 describeSweepRepoContract("PostgreSQL", async () => {
-  const stores = await openPostgresStores();
+  const stores = await openTestPostgresStores();
   return { repo: stores.sweeps, close: stores.close };
 });
-describeArchiveRepoContract("PostgreSQL", async () => openPostgresStores());
-describeWebhookDeliveryRepoContract("PostgreSQL", async () => openPostgresStores());
-describeInputImageRepoContract("PostgreSQL", async () => openPostgresStores());
+describeArchiveRepoContract("PostgreSQL", async () => openTestPostgresStores());
+describeWebhookDeliveryRepoContract("PostgreSQL", async () => openTestPostgresStores());
+describeInputImageRepoContract("PostgreSQL", async () => openTestPostgresStores());
 describeUpstreamImageRepoContract("PostgreSQL", async () => {
-  const stores = await openPostgresStores();
+  const stores = await openTestPostgresStores();
   return { repo: stores.upstreamImages, close: stores.close };
 });
 

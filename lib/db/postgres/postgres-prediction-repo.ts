@@ -15,6 +15,7 @@ import {
 import { historyWhere } from "../history-query";
 import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "../prediction-repo";
 import {
+  byPrediction,
   INSERT_OUTPUT,
   INSERT_PREDICTION,
   type InputRow,
@@ -309,17 +310,16 @@ export class PostgresPredictionRepo implements PredictionRepo {
       "SELECT * FROM prediction_outputs WHERE prediction_id = ANY($1) ORDER BY prediction_id, idx",
       [rows.map((row) => row.id)],
     );
-    const byId = new Map<string, StoredOutput[]>();
-    for (const row of outputRows) byId.set(row.prediction_id, [...(byId.get(row.prediction_id) ?? []), toOutput(row)]);
+    const outputs = byPrediction(outputRows, toOutput);
     const edits = rows.filter((row) => row.edit_kind !== null).map((row) => row.id);
-    const inputs = new Map<string, InputImage[]>();
+    let inputs = new Map<string, InputImage[]>();
     if (edits.length > 0) {
       const { rows: inputRows } = await db.query<InputRow>(
         `${SELECT_INPUTS} WHERE pi.prediction_id = ANY($1) ORDER BY pi.prediction_id, pi.idx`,
         [edits],
       );
-      for (const row of inputRows) inputs.set(row.prediction_id, [...(inputs.get(row.prediction_id) ?? []), toInputImage(row)]);
+      inputs = byPrediction(inputRows, toInputImage);
     }
-    return rows.map((row) => toRecord(row, byId.get(row.id) ?? [], inputs.get(row.id) ?? []));
+    return rows.map((row) => toRecord(row, outputs.get(row.id) ?? [], inputs.get(row.id) ?? []));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshPostgres, openPostgresStores } from "@/testing/postgres";
+import { freshPostgres, openTestPostgresStores } from "@/testing/postgres";
 import { testRecord } from "@/testing/records";
 import { PostgresWorkClaims } from "./postgres-work-claims";
 
@@ -7,7 +7,7 @@ import { PostgresWorkClaims } from "./postgres-work-claims";
 async function twoInstances(leaseMs = 10_000) {
   const options = freshPostgres();
   const open = async (owner: string) => {
-    const stores = await openPostgresStores(options, owner, leaseMs);
+    const stores = await openTestPostgresStores(options, owner, leaseMs);
     const claims = new PostgresWorkClaims(stores.db, { owner, leaseMs, placeKey: "key" });
     return { ...stores, claims };
   };
