@@ -2,6 +2,7 @@ import { type APIRequestContext, expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { type PredictionView, predictionViewSchema } from "@/lib/playground-api";
 import { HistoryPage } from "./pages/history-page";
+import { waitUntilHydrated } from "./pages/hydrated";
 import { PlaygroundPage } from "./pages/playground-page";
 import { uniqueToken, waitForTerminal } from "./wavespeed/upstream";
 
@@ -100,7 +101,7 @@ test("two images get a slider moved by the arrow keys, a blink toggle, and a Twe
   await page.getByRole("radio", { name: "Side by side" }).check();
   await page.getByTestId("compare-pane").nth(1).getByRole("link", { name: "Tweak" }).click();
   const playground = new PlaygroundPage(page);
-  await expect(page.locator('form[data-ready="true"]')).toBeVisible();
+  await waitUntilHydrated(page);
   await expect(playground.prompt).toHaveValue(`${token} a castle at night`);
   await expect(page.getByTestId("parent-notice")).toContainText("tweak");
   await playground.fill({ prompt: `${token} a castle at dawn` });

@@ -5,6 +5,7 @@ import { budgetAnswerSchema, historyPageSchema, predictionViewSchema } from "@/l
 import { type RawResponse, rawRequest } from "@/testing/http-client";
 import { E2E_ACCESS_TOKEN, E2E_PORTS } from "@/testing/ports";
 import { type ServerProcess, startPlayground } from "@/testing/server-process";
+import { waitUntilHydrated } from "../pages/hydrated";
 import { LoginPage } from "../pages/login-page";
 import { PlaygroundPage } from "../pages/playground-page";
 import { SharePage } from "../pages/share-page";
@@ -117,7 +118,7 @@ test("BUDGET_USD_PER_DAY: 402 naming the budget and what is left, nothing upstre
     await page.goto("/login?next=%2F");
     await new LoginPage(page).signIn(E2E_ACCESS_TOKEN);
     const playground = new PlaygroundPage(page);
-    await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+    await waitUntilHydrated(page);
     await expect(page.getByTestId("budget-left")).toContainText("Left today (UTC)$0.04 of $0.20");
     await playground.fill({ prompt: `${token} from the page`, images: 2 });
     await playground.generate();

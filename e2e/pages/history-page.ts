@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { waitUntilHydrated } from "./hydrated";
 
 /** `/history`, as a person uses it: by labels and roles. */
 export class HistoryPage {
@@ -31,7 +32,7 @@ export class HistoryPage {
 
   /** Before hydration, typing in the search box filters nothing. */
   async waitUntilReady() {
-    await expect(this.page.locator('form[role="search"][data-ready="true"]')).toBeVisible();
+    await waitUntilHydrated(this.page, 'form[role="search"]');
   }
 
   /** The URL's filters, as the page wrote them. */

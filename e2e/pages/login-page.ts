@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { waitUntilHydrated } from "./hydrated";
 
 /** `/login`: the owner's way in. */
 export class LoginPage {
@@ -14,7 +15,7 @@ export class LoginPage {
 
   /** Signs in on the page the browser is on (a redirect brought it here, or `goto`). */
   async signIn(token: string) {
-    await expect(this.page.locator('form[data-ready="true"]')).toBeVisible();
+    await waitUntilHydrated(this.page);
     await this.token.fill(token);
     await this.signInButton.click();
   }

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { AspectRatio } from "@/lib/domain";
+import { waitUntilHydrated } from "./hydrated";
 
 /** The playground at `/`, as a person uses it: by labels and roles. */
 export class PlaygroundPage {
@@ -27,7 +28,7 @@ export class PlaygroundPage {
   async goto(query = "") {
     await this.page.goto(`/${query}`);
     // Before hydration a click on Generate would be a plain form GET, not a prediction.
-    await expect(this.page.locator('form[data-ready="true"]')).toBeVisible();
+    await waitUntilHydrated(this.page);
   }
 
   aspectRatio(ratio: AspectRatio): Locator {

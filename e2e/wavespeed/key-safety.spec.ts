@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { type APIResponse, expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema } from "@/lib/contract";
+import { waitUntilHydrated } from "../pages/hydrated";
 import { FAKE_API_KEY, SUBMIT_PATH, submit, uniqueToken, upstreamCalls, WEBHOOK_PATH, waitForTerminal } from "./upstream";
 
 /** The key lives in the server's memory and in upstream requests, nowhere else. */
@@ -84,7 +85,7 @@ test.describe("the WaveSpeed key", () => {
     }
     await page.goto("/");
     // Hydrated, history loaded: whatever the page will ever show of the server's data is in.
-    await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+    await waitUntilHydrated(page);
     seen.push(await page.content());
     await page.goto(`/p/${id}`);
     await expect(page.getByText(token).first()).toBeVisible({ timeout: 45_000 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { waitUntilHydrated } from "../pages/hydrated";
 import { submit, uniqueToken, waitForTerminal } from "./upstream";
 
 test("a running run shows its elapsed time against how long runs like it usually take", async ({ page, request }) => {
@@ -11,7 +12,7 @@ test("a running run shows its elapsed time against how long runs like it usually
   for (const run of earlier) expect((await waitForTerminal(request, run.id)).status).toBe("completed");
 
   await page.goto("/");
-  await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+  await waitUntilHydrated(page);
   await page.getByLabel("Prompt", { exact: true }).fill(`${token} a slow windmill [duration:20000]`);
   await page.getByRole("radiogroup", { name: "Number of images" }).getByRole("radio", { name: "3", exact: true }).check();
   await page.getByRole("button", { name: "Generate", exact: true }).click();
@@ -29,7 +30,7 @@ test("a queued run says where it is in line while the places upstream are taken"
   for (const n of [0, 1, 2]) await submit(request, { prompt: `${token} a lighthouse ${n} [duration:25000]` });
 
   await page.goto("/");
-  await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+  await waitUntilHydrated(page);
   await page.getByLabel("Prompt", { exact: true }).fill(`${token} a waiting lighthouse [duration:1000]`);
   await page.getByRole("button", { name: "Generate", exact: true }).click();
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { waitUntilHydrated } from "../pages/hydrated";
 import { FAKE_API_KEY, uniqueToken, upstreamCalls } from "./upstream";
 
 /** One run of the whole playground, browser to fake upstream and back, by accessible names only. */
@@ -8,7 +9,7 @@ test("generating two images through WaveSpeed shows both once they load", async 
   const token = uniqueToken("ui");
   await page.goto("/");
   // Before hydration a click on Generate would be a plain form GET, not a prediction.
-  await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+  await waitUntilHydrated(page);
 
   // The real model is named, and what a run will cost is shown before Generate.
   await expect(page.getByRole("banner")).toContainText("FLUX.1 Kontext [pro]");

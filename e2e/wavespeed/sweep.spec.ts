@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { SWEEP_CELL_CANCELLED } from "@/lib/domain";
 import { sweepViewSchema } from "@/lib/playground-api";
 import { ConfirmDialog } from "../pages/confirm-dialog";
+import { waitUntilHydrated } from "../pages/hydrated";
 import { uniqueToken, upstreamCalls } from "./upstream";
 
 test("a sweep that costs money asks once with its total; Cancel stops the cells not yet sent upstream", async ({
@@ -11,7 +12,7 @@ test("a sweep that costs money asks once with its total; Cancel stops the cells 
   test.setTimeout(150_000);
   const token = uniqueToken("wsweep");
   await page.goto("/");
-  await expect(page.locator('form[data-ready="true"]')).toBeVisible({ timeout: 45_000 });
+  await waitUntilHydrated(page);
   // Long tasks: with 3 allowed upstream at once, the other six cells wait here until Cancel.
   await page.getByLabel("Prompt", { exact: true }).fill(`A lighthouse ${token} [duration:20000]`);
   await page.getByLabel("Sweep: a grid over one or two parameters").check();
