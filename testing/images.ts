@@ -9,6 +9,14 @@ export const solid = (width: number, height: number, background = "#3b82f6") =>
 export const jpegOf = (width: number, height: number, background?: string) => solid(width, height, background).jpeg().toBuffer();
 export const webpOf = (width: number, height: number, background?: string) => solid(width, height, background).webp().toBuffer();
 
+/** Mean absolute difference per channel of two same-sized images, 0..255. */
+export async function meanDiff(a: Buffer, b: Buffer): Promise<number> {
+  const [x, y] = await Promise.all([sharp(a).raw().toBuffer(), sharp(b).raw().toBuffer()]);
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += Math.abs(x[i] - y[i]);
+  return sum / x.length;
+}
+
 /** A two-frame GIF: red, then blue; only the first frame may be kept. */
 export async function twoFrameGif(width = 40, height = 30): Promise<Buffer> {
   const frame = (r: number, b: number) => Buffer.alloc(width * height * 3, Buffer.from([r, 0, b]));

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ASPECT_RATIOS, type EngineInput, PIXEL_SIZES } from "@/lib/domain";
+import { meanDiff } from "@/testing/images";
 import type { Engine, EngineState } from "../types";
 import { createLocalEngine, LOCAL_MODEL_ID, renderImage } from "./index";
 import { buildSvg } from "./render";
@@ -14,14 +15,6 @@ const input = (over: Partial<EngineInput> = {}): EngineInput => ({
   safety_tolerance: "2",
   ...over,
 });
-
-/** Mean absolute difference per channel of two same-sized images, 0..255. */
-async function meanDiff(a: Buffer, b: Buffer): Promise<number> {
-  const [x, y] = await Promise.all([sharp(a).raw().toBuffer(), sharp(b).raw().toBuffer()]);
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += Math.abs(x[i] - y[i]);
-  return sum / x.length;
-}
 
 async function pollUntilDone(engine: Engine, id: string, given: EngineInput): Promise<{ seen: string[]; state: EngineState }> {
   const seen: string[] = [];

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { type EngineInput, PIXEL_SIZES } from "@/lib/domain";
+import { meanDiff } from "@/testing/images";
 import { planEdit } from "./edit-plan";
 import { createRng } from "./prng";
 import { renderImage } from "./render";
@@ -19,14 +20,6 @@ const edit = (prompt: string, over: Partial<EngineInput> = {}): EngineInput => (
   edit: { kind: "edit", matchInput: true, images: [] },
   ...over,
 });
-
-/** Mean absolute difference per channel of two same-sized images, 0..255. */
-async function meanDiff(a: Buffer, b: Buffer): Promise<number> {
-  const [x, y] = await Promise.all([sharp(a).raw().toBuffer(), sharp(b).raw().toBuffer()]);
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += Math.abs(x[i] - y[i]);
-  return sum / x.length;
-}
 
 /** The mean of each channel: tells a tint. */
 async function means(image: Buffer) {
