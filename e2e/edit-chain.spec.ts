@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { type PredictionView, predictionViewSchema } from "@/lib/playground-api";
 import { solid, textAsPng } from "@/testing/images";
 import { PlaygroundPage } from "./pages/playground-page";
+import { completedRun } from "./wavespeed/upstream";
 
 const token = (name: string) => `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -136,19 +137,7 @@ test.describe("chains of edits in the playground", () => {
   });
 
   test("deleting the middle of a chain keeps every other step's before and after", async ({ request }) => {
-    const submit = async (body: Record<string, unknown>) => {
-      const response = await request.post("/api/predictions", { data: body });
-      expect(response.status()).toBe(201);
-      const { id } = predictionViewSchema.parse(await response.json());
-      let view: PredictionView | undefined;
-      await expect
-        .poll(async () => {
-          view = predictionViewSchema.parse(await (await request.get(`/api/predictions/${id}`)).json());
-          return view.status;
-        })
-        .toBe("completed");
-      return view!;
-    };
+    const submit = (body: Record<string, unknown>) => completedRun(request, body);
     const pathOf = (view: PredictionView) => new URL(view.outputs[0].url).pathname;
     const name = token("middle");
     const root = await submit({ prompt: `${name} a lighthouse` });

@@ -1,10 +1,11 @@
 import fs from "node:fs/promises";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import exifr from "exifr";
 import sharp from "sharp";
-import { type PredictionView, predictionViewSchema, readRecipe } from "@/lib/playground-api";
+import { predictionViewSchema, readRecipe } from "@/lib/playground-api";
 import { ConfirmDialog } from "./pages/confirm-dialog";
 import { SharePage } from "./pages/share-page";
+import { completedRun } from "./wavespeed/upstream";
 
 // Copy buttons write to the clipboard; the test reads it back.
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -12,25 +13,10 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 /** A lowercase token that survives the server's prompt slug unchanged, so file names are predictable. */
 const token = () => `${test.info().workerIndex}x${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-/** Creates a prediction through the playground's API and waits until its images exist. */
-async function completedPrediction(request: APIRequestContext, body: Record<string, unknown>): Promise<PredictionView> {
-  const created = await request.post("/api/predictions", { data: body });
-  expect(created.status()).toBe(201);
-  const { id } = predictionViewSchema.parse(await created.json());
-  let view: PredictionView | undefined;
-  await expect
-    .poll(async () => {
-      view = predictionViewSchema.parse(await (await request.get(`/api/predictions/${id}`)).json());
-      return view.status;
-    })
-    .toBe("completed");
-  return view!;
-}
-
 test.describe("share page actions", () => {
   test("Re-run starts a new prediction with the same seed and opens its share page", async ({ page, request }) => {
     const prompt = `Red airship over a harbour at dusk ${token()}`;
-    const original = await completedPrediction(request, { prompt, seed: 424242, aspect_ratio: "3:2" });
+    const original = await completedRun(request, { prompt, seed: 424242, aspect_ratio: "3:2" });
     const share = new SharePage(page);
     await share.goto(original.id);
 
@@ -52,7 +38,7 @@ test.describe("share page actions", () => {
 
   test("Vary seed starts a new prediction with another seed and the same settings", async ({ page, request }) => {
     const prompt = `Snowy mountains under a starry sky ${token()}`;
-    const original = await completedPrediction(request, { prompt, seed: 7, aspect_ratio: "16:9", guidance_scale: 5 });
+    const original = await completedRun(request, { prompt, seed: 7, aspect_ratio: "16:9", guidance_scale: 5 });
     const share = new SharePage(page);
     await share.goto(original.id);
 
@@ -68,7 +54,7 @@ test.describe("share page actions", () => {
   });
 
   test("Copy seed and Copy share link put the seed and the share URL on the clipboard", async ({ page, request, baseURL }) => {
-    const original = await completedPrediction(request, { prompt: `A lighthouse on a cliff ${token()}`, seed: 31337 });
+    const original = await completedRun(request, { prompt: `A lighthouse on a cliff ${token()}`, seed: 31337 });
     const share = new SharePage(page);
     await share.goto(original.id);
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
@@ -84,7 +70,7 @@ test.describe("share page actions", () => {
 
   test("Download gives each original under a name made of the prompt slug and the seed", async ({ page, request }) => {
     const mark = token();
-    const original = await completedPrediction(request, {
+    const original = await completedRun(request, {
       prompt: `Golden hills at sunset, ${mark}!`,
       seed: 2024,
       num_images: 2,
@@ -118,7 +104,7 @@ test.describe("share page actions", () => {
   });
 
   test("Delete asks first; once confirmed the page, the API and the images are gone", async ({ page, request }) => {
-    const original = await completedPrediction(request, { prompt: `A quiet forest by a lake ${token()}` });
+    const original = await completedRun(request, { prompt: `A quiet forest by a lake ${token()}` });
     const imageUrl = original.outputs[0]!.url;
     const share = new SharePage(page);
     await share.goto(original.id);

@@ -8,12 +8,16 @@ export const ACCESS_URL = `http://127.0.0.1:${E2E_PORTS.access}`;
 export const OWNER = { authorization: `Bearer ${E2E_ACCESS_TOKEN}` };
 export const JSON_TYPE = { "content-type": "application/json" };
 
-/** A completed prediction made with the token, for the routes that need one. */
-export async function ownerPrediction(prompt: string, baseUrl = ACCESS_URL, owner = OWNER): Promise<PredictionView> {
+/** A completed prediction made with the token (a prompt, or a whole request body), for the routes that need one. */
+export async function ownerPrediction(
+  request: string | Record<string, unknown>,
+  baseUrl = ACCESS_URL,
+  owner = OWNER,
+): Promise<PredictionView> {
   const created = await rawRequest(`${baseUrl}/api/predictions`, {
     method: "POST",
     headers: { ...owner, ...JSON_TYPE },
-    body: JSON.stringify({ prompt }),
+    body: JSON.stringify(typeof request === "string" ? { prompt: request } : request),
   });
   expect(created.status, created.body).toBe(201);
   const { id } = predictionViewSchema.parse(JSON.parse(created.body));

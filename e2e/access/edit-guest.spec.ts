@@ -1,25 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { EDIT_PATH, MULTI_PATH } from "@/lib/contract";
-import { predictionViewSchema } from "@/lib/playground-api";
-import { rawRequest } from "@/testing/http-client";
-import { ACCESS_URL, imagePathOf, JSON_TYPE, OWNER, ownerPrediction } from "./api-client";
+import { ACCESS_URL, imagePathOf, ownerPrediction } from "./api-client";
 
 test("a guest sees an edit's before and after on its share page, but no Edit, and may not edit or upload", async ({
   browser,
 }) => {
   const original = await ownerPrediction(`A quiet harbour ${Date.now().toString(36)}`);
-  const created = await rawRequest(`${ACCESS_URL}/api/predictions`, {
-    method: "POST",
-    headers: { ...OWNER, ...JSON_TYPE },
-    body: JSON.stringify({ prompt: "make it night", image: imagePathOf(original), parent: { id: original.id, kind: "edit" } }),
+  const { id } = await ownerPrediction({
+    prompt: "make it night",
+    image: imagePathOf(original),
+    parent: { id: original.id, kind: "edit" },
   });
-  expect(created.status, created.body).toBe(201);
-  const { id } = predictionViewSchema.parse(JSON.parse(created.body));
-  await expect
-    .poll(
-      async () => predictionViewSchema.parse(JSON.parse((await rawRequest(`${ACCESS_URL}/api/predictions/${id}`)).body)).status,
-    )
-    .toBe("completed");
 
   const guest = await browser.newContext({ baseURL: ACCESS_URL });
   const page = await guest.newPage();

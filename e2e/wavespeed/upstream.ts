@@ -52,6 +52,13 @@ export async function submit(request: APIRequestContext, body: Record<string, un
   return predictionViewSchema.parse(await response.json());
 }
 
+/** Submits through the playground's API and waits until the run has completed, its images stored. */
+export async function completedRun(request: APIRequestContext, body: Record<string, unknown>): Promise<PredictionView> {
+  const view = await waitForTerminal(request, (await submit(request, body)).id, 15_000);
+  expect(view.status).toBe("completed");
+  return view;
+}
+
 export async function waitForTerminal(request: APIRequestContext, id: string, timeoutMs = 30_000): Promise<PredictionView> {
   let view: PredictionView | undefined;
   await expect
