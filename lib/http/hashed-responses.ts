@@ -69,7 +69,13 @@ function holdWhenMarked(request: http.IncomingMessage, response: http.ServerResp
     const chunk = typeof args[0] === "function" ? undefined : (args[0] as Chunk | null | undefined);
     if (chunk) hold.chunks.push(toBuffer(chunk, args[1]));
     const body = Buffer.concat(hold.chunks);
-    const html = applyHashes(this, body);
+    // Decoded at most once, and only when the hashes are not remembered or the page is to be kept.
+    let html: string | undefined | null = null;
+    const readHtml = () => {
+      if (html === null) html = htmlOf(this, body);
+      return html;
+    };
+    applyHashes(this, readHtml);
     const holdAs = this.getHeader(HOLD_AS_HEADER);
     this.removeHeader(HOLD_AS_HEADER);
     // Sent whole, so with its length: a chunked Transfer-Encoding beside a Content-Length is a malformed answer.
@@ -78,7 +84,7 @@ function holdWhenMarked(request: http.IncomingMessage, response: http.ServerResp
     if (body.length > 0 || this.statusCode !== 304) this.setHeader("Content-Length", body.length);
     if (hold.head) (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, hold.head);
     // After writeHead: only then are its status and headers the response's own.
-    if (typeof holdAs === "string") keepForNextViews(request, this, holdAs, html);
+    if (typeof holdAs === "string") keepForNextViews(request, this, holdAs, readHtml);
     return (end as (...a: unknown[]) => http.ServerResponse).call(this, body, callback);
   } as typeof response.end;
 }
@@ -102,37 +108,47 @@ function withoutInternalHeaders(argument: unknown): unknown {
  * A whole GET answer of HTML (not the flight data a client-side navigation asks for) is kept for
  * the path the proxy named, unless Next served it stale while rendering it again.
  */
-function keepForNextViews(request: http.IncomingMessage, response: http.ServerResponse, path: string, html: string | undefined) {
-  if (html === undefined || request.method !== "GET" || request.headers.rsc) return;
-  if (response.getHeader("x-nextjs-cache") === "STALE") return;
+function keepForNextViews(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  path: string,
+  readHtml: () => string | undefined,
+) {
+  if (request.method !== "GET" || request.headers.rsc || response.getHeader("x-nextjs-cache") === "STALE") return;
+  const html = readHtml();
+  if (html === undefined) return;
   heldPages().hold(path, { status: response.statusCode, headers: response.getHeaders(), html: Buffer.from(html, "utf8") });
 }
 
-/** Adds the hashes to the policy; returns the HTML read for them, when it was read. */
-function applyHashes(response: http.ServerResponse, body: Buffer): string | undefined {
+/** The HTML of a response, decoded from whatever encoding Next gave it; undefined for anything else. */
+function htmlOf(response: http.ServerResponse, body: Buffer): string | undefined {
+  if (!String(response.getHeader("content-type") ?? "").startsWith("text/html") || body.length === 0) return undefined;
+  try {
+    return decode(body, String(response.getHeader("content-encoding") ?? "identity"));
+  } catch (error) {
+    log.warn("could not read a cached page to hash its inline scripts", { error: String(error) });
+    return undefined;
+  }
+}
+
+/** Adds the hashes of the page's inline scripts to the policy: remembered by ETag, else read from the HTML. */
+function applyHashes(response: http.ServerResponse, readHtml: () => string | undefined): void {
   const directive = String(response.getHeader(HASH_INLINE_SCRIPTS_HEADER));
   response.removeHeader(HASH_INLINE_SCRIPTS_HEADER);
   markPublic(response);
   const policy = response.getHeader("content-security-policy");
-  if (typeof policy !== "string") return undefined;
+  if (typeof policy !== "string") return;
   const etag = response.getHeader("etag");
   const key = typeof etag === "string" ? etag : undefined;
   let hashes = key ? memo.get(key) : undefined;
-  let html: string | undefined;
-  const isHtml = String(response.getHeader("content-type") ?? "").startsWith("text/html");
-  if (isHtml && body.length > 0) {
-    try {
-      html = decode(body, String(response.getHeader("content-encoding") ?? "identity"));
-      hashes ??= inlineScriptHashes(html);
-    } catch (error) {
-      log.warn("could not read a cached page to hash its inline scripts", { error: String(error) });
-    }
+  if (!hashes) {
+    const html = readHtml();
+    hashes = html === undefined ? undefined : inlineScriptHashes(html);
     if (hashes && key) memo.set(key, hashes);
   }
   if (hashes) response.setHeader("content-security-policy", withSources(policy, directive, hashes));
   // A 304 whose hashes are not known here keeps the policy the browser already has for the page.
   else if (response.statusCode === 304) response.removeHeader("content-security-policy");
-  return html;
 }
 
 /**
