@@ -206,7 +206,7 @@ export const DELETED_EVENT = "deleted";
 export const RESYNC_EVENT = "resync";
 
 /** How many values one axis may list before expansion; the cell cap (SWEEP_MAX_CELLS) applies after. */
-const MAX_AXIS_VALUES = 1_000;
+export const MAX_AXIS_VALUES = 1_000;
 
 export const sweepAxisSpecSchema = z.object({
   field: z.enum(SWEEP_FIELDS, { error: `field must be one of ${SWEEP_FIELDS.join(", ")}` }),

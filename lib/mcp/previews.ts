@@ -14,7 +14,7 @@ export async function chatPreview(bytes: Buffer, edge = CHAT_EDGE): Promise<Imag
   const jpeg = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
     .resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true })
     .flatten({ background: "#ffffff" })
-    .jpeg({ quality: 82, mozjpeg: true })
+    .jpeg({ quality: 82 })
     .toBuffer();
   return { type: "image", data: jpeg.toString("base64"), mimeType: "image/jpeg" };
 }

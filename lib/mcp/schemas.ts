@@ -1,7 +1,7 @@
 import { z } from "zod/mini";
 import { editRequestSchema, MAX_IMAGE_REF_CHARS, predictionRequestSchema, WEBHOOK_URL_MAX } from "../contract";
 import { MAX_IMAGES, MAX_MULTI_IMAGES, MAX_NOTE_CHARS, MIN_MULTI_IMAGES, PREDICTION_STATUSES } from "../domain";
-import { annotationSchema, idSchema, sweepAxisSpecSchema } from "../playground-api";
+import { annotationSchema, idSchema, MAX_AXIS_VALUES, sweepAxisSpecSchema } from "../playground-api";
 import { MAX_COMPARED } from "../view/compare";
 
 /**
@@ -103,11 +103,19 @@ const sweepBase = z
     about("The settings every cell starts from; with image or images, every cell edits those pictures."),
   );
 
-const axis = sweepAxisSpecSchema.check(
-  about(
-    "One axis: a field and either its values, `random` seeds, a guidance `range` {from, to, step}, or `alternatives: true` for the {a|b} groups written in the prompt.",
-  ),
-);
+// Each kind of value with words of its own: a bare string-or-number union would be a type list in
+// JSON Schema, which some clients' schema dialects refuse.
+const axisValue = z.union([
+  z.string().check(about("A prompt, an aspect ratio or a safety tolerance.")),
+  z.number().check(about("A seed or a guidance scale.")),
+]);
+const axis = z
+  .extend(sweepAxisSpecSchema, { values: z.optional(z.array(axisValue).check(z.maxLength(MAX_AXIS_VALUES))) })
+  .check(
+    about(
+      "One axis: a field and either its values, `random` seeds, a guidance `range` {from, to, step}, or `alternatives: true` for the {a|b} groups written in the prompt.",
+    ),
+  );
 
 export const sweepArgs = z.object({
   base: sweepBase,
