@@ -14,7 +14,8 @@ export async function chatPreview(bytes: Buffer, edge = CHAT_EDGE): Promise<Imag
   const jpeg = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
     .resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true })
     .flatten({ background: "#ffffff" })
-    .jpeg({ quality: 82 })
+    // Huffman tables left standard: ~10 % more bytes, ~40 % less time, and it is on the way to every answer.
+    .jpeg({ quality: 82, optimiseCoding: false })
     .toBuffer();
   return { type: "image", data: jpeg.toString("base64"), mimeType: "image/jpeg" };
 }
