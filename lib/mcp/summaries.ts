@@ -1,13 +1,12 @@
 import { z } from "zod/mini";
+import { predictionInputSchema } from "../contract";
 import {
-  ASPECT_RATIOS,
   EDIT_KINDS,
   isTerminal,
   LINEAGE_KINDS,
   PREDICTION_STATUSES,
   type PredictionRecord,
   RUN_SOURCE_KINDS,
-  SAFETY_TOLERANCES,
   SWEEP_FIELDS,
 } from "../domain";
 import { imagePath, inputPath, sharePath } from "../predictions/views";
@@ -24,12 +23,7 @@ import { formatSeconds } from "../view/format";
 export const runSummarySchema = z.object({
   id: z.string(),
   status: z.enum(PREDICTION_STATUSES),
-  prompt: z.string(),
-  aspect_ratio: z.enum(ASPECT_RATIOS),
-  num_images: z.int(),
-  seed: z.int(),
-  guidance_scale: z.number(),
-  safety_tolerance: z.enum(SAFETY_TOLERANCES),
+  ...predictionInputSchema.shape,
   edit: z.optional(z.object({ kind: z.enum(EDIT_KINDS), inputs: z.array(z.string()) })),
   images: z.array(
     z.object({
