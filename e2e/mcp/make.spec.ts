@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import type { SweepSummary } from "@/lib/mcp/summaries";
@@ -60,6 +61,16 @@ test("generate, then edit the result, then a 2×2 sweep: pictures, seeds and lin
     const entry = history.entry(prompt);
     await expect(entry.status).toHaveText("completed");
     await expect(entry.source).toHaveText(`via MCP · ${title}`);
+    // The mark reads in either scheme (axe's contrast and naming rules on it alone).
+    for (const [view, colorScheme] of [
+      [history.page, "light"],
+      [history.page, "dark"],
+      [page, "dark"],
+    ] as const) {
+      await view.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page: view }).include('[data-testid="run-source"]').analyze();
+      expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+    }
 
     const instruction = `${token} make it night, keep the lighthouse`;
     const edited = await callTool(assistant, "edit", { prompt: instruction, image: { run_id: run.id, index: 1 } });
