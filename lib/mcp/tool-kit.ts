@@ -18,14 +18,21 @@ export class ToolKit {
     return callContext(this.deps, this.session, extra);
   }
 
+  /** What makes the pictures on this server, named honestly: the local engine is a stand-in, never FLUX. */
+  modelWords(): string {
+    const { engine }: EngineSummary = this.deps.predictions.engineInfo();
+    return engine === "local"
+      ? `this server's ${ENGINE_LABELS.local} engine (a stand-in for FLUX.1 Kontext, for trying things out)`
+      : `${ENGINE_LABELS[engine]} on WaveSpeed`;
+  }
+
   /**
    * The sentence every tool that can spend money carries, from the engine this server runs: the
    * price per image, and that the owner's key and daily budget pay for it.
    */
   costWords(): string {
     const { engine, pricePerImageUsd }: EngineSummary = this.deps.predictions.engineInfo();
-    if (pricePerImageUsd === 0)
-      return `Free on this server: it runs the ${ENGINE_LABELS[engine]} engine, which makes pictures on this machine.`;
+    if (pricePerImageUsd === 0) return "Free on this server: its engine makes the pictures on this machine.";
     return `Spends money: ${formatUsd(pricePerImageUsd)} per image on ${ENGINE_LABELS[engine]} (WaveSpeed), billed to the owner's API key and counted against this playground's daily budget.`;
   }
 

@@ -15,7 +15,7 @@ export function registerMakeTools(server: McpServer, kit: ToolKit): void {
     {
       title: "Generate images",
       description: [
-        "Makes 1 to 4 images from a text prompt with FLUX.1 Kontext and waits for them.",
+        `Makes 1 to 4 images from a text prompt with ${kit.modelWords()}, and waits for them.`,
         kit.costWords(),
         "Answers with the images sized for a chat, the seed used (give it again to repeat a result), the run's id and its share link; the run appears at once in the owner's open playground and history, marked as made via MCP.",
       ].join(" "),
@@ -41,7 +41,7 @@ export function registerMakeTools(server: McpServer, kit: ToolKit): void {
     {
       title: "Edit a picture",
       description: [
-        "Edits one picture with an instruction (or combines 2 to 4 under one), with FLUX.1 Kontext, and waits for the result.",
+        `Edits one picture with an instruction (or combines 2 to 4 under one) with ${kit.modelWords()}, and waits for the result.`,
         "Give each picture as an image of an earlier run here (run_id and index: the edit is then linked to that run in its lineage), a URL, or base64.",
         kit.costWords(),
         "Answers as generate does.",
