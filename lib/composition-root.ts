@@ -5,15 +5,19 @@ import { type Limiter, perMinuteInMemory } from "./access/limiter";
 import { ArchiveService } from "./archive/service";
 import { themeInitScript } from "./browser/theme";
 import { CardService } from "./cards/card-service";
+import { maxSubmitBodyBytes } from "./contract";
+import { MAX_MULTI_IMAGES } from "./domain";
 import { openDiskStores, openSqliteStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
 import type { Engine, UpstreamImageMemory } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv, isLoopbackBind } from "./env";
+import { requestBaseUrl } from "./http/base-url";
 import { scriptHash } from "./http/script-hashes";
 import type { MediaUploads } from "./inputs/media-uploads";
 import { log } from "./log";
+import { McpEndpoint } from "./mcp/endpoint";
 import { nextPageRevalidator } from "./pages/next-page-revalidator";
 import { buildPredictionService, type PredictionStores, type ServedConfig } from "./predictions/build";
 import { EventStreams } from "./predictions/event-streams";
@@ -39,6 +43,7 @@ export type Services = {
   cards: CardService;
   uploads: MediaUploads;
   eventStreams: EventStreams;
+  mcp: McpEndpoint;
 };
 
 /** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
@@ -50,6 +55,10 @@ const renderThreads = (env: Env) => env.LOCAL_RENDER_THREADS ?? threadsForThisMa
 
 /** How often unfinished predictions nothing tracks are picked up, and the disk reserve taken back. */
 const MAINTENANCE_MS = 15_000;
+
+/** Assistants' MCP sessions kept at once, and how long an unused one lives (a client opens another). */
+const MCP_SESSIONS = 64;
+const MCP_IDLE_MS = 8 * 60 * 60_000;
 
 export function webhookUrlFor(env: Env): string | undefined {
   if (!env.PUBLIC_URL || env.KONTEXT_ENGINE !== "wavespeed" || env.WAVESPEED_WEBHOOKS === "off") return undefined;
@@ -177,7 +186,18 @@ function buildServices(env: Env): Services {
     maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
     heartbeatMs: 15_000,
   });
-  return { predictions: service, served, access: accessFor(env, perMinute), sweeps, archive, uploads, eventStreams, cards };
+  const mcp = new McpEndpoint({
+    predictions: service,
+    sweeps,
+    baseUrlOf: requestBaseUrl,
+    config: {
+      waitMs: env.SYNC_MODE_TIMEOUT_MS,
+      maxSessions: MCP_SESSIONS,
+      idleMs: MCP_IDLE_MS,
+      maxBodyBytes: maxSubmitBodyBytes(env.MAX_BODY_BYTES, MAX_MULTI_IMAGES),
+    },
+  });
+  return { predictions: service, served, access: accessFor(env, perMinute), sweeps, archive, uploads, eventStreams, cards, mcp };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

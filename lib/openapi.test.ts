@@ -29,6 +29,7 @@ const record: PredictionRecord = {
   threadId: "0123456789abcdef0123456789abcdef",
   note: "",
   sweep: null,
+  source: null,
   outputs: [
     {
       index: 0,

@@ -11,6 +11,7 @@ import {
   MAX_IMAGES,
   MAX_NOTE_CHARS,
   PREDICTION_STATUSES,
+  RUN_SOURCE_KINDS,
   SAFETY_TOLERANCES,
   SWEEP_FIELDS,
 } from "./domain";
@@ -92,6 +93,8 @@ export const predictionViewSchema = z.object({
   threadId: z.string(),
   note: z.string(),
   sweep: z.nullable(z.object({ id: z.string(), x: z.int(), y: z.int() })),
+  /** Set when an assistant asked for the run over MCP: "via MCP", with the client's name. */
+  source: z.nullable(z.object({ kind: z.enum(RUN_SOURCE_KINDS), client: z.nullable(z.string()) })),
   /** Absolute URL of the share page. */
   shareUrl: z.string(),
   /** Absolute URL of the served contract's result endpoint. */
@@ -203,9 +206,9 @@ export const DELETED_EVENT = "deleted";
 export const RESYNC_EVENT = "resync";
 
 /** How many values one axis may list before expansion; the cell cap (SWEEP_MAX_CELLS) applies after. */
-const MAX_AXIS_VALUES = 1_000;
+export const MAX_AXIS_VALUES = 1_000;
 
-const sweepAxisSpecSchema = z.object({
+export const sweepAxisSpecSchema = z.object({
   field: z.enum(SWEEP_FIELDS, { error: `field must be one of ${SWEEP_FIELDS.join(", ")}` }),
   values: z.optional(z.array(z.union([z.string(), z.number()])).check(z.maxLength(MAX_AXIS_VALUES))),
   random: z.optional(z.int({ error: "random must be a whole number of seeds" }).check(z.gte(1), z.lte(MAX_AXIS_VALUES))),

@@ -30,6 +30,9 @@ const offsets = {
   servedUpstream: base + 91,
   /** A fresh playground an export is imported into. */
   importTarget: base + 57,
+  /** A WaveSpeed playground with a daily budget for the MCP specs, and its upstream. */
+  mcpBudget: base + 58,
+  mcpUpstream: base + 94,
   /** Two instances on PostgreSQL and S3, and their upstream. */
   scaleA: base + 70,
   scaleB: base + 71,
@@ -48,3 +51,6 @@ export const FAKE_API_KEY = "ws-test-key-3f9c2d1e8b7a";
 
 /** The sweep benchmark's servers; `E2E_PORT_BASE` moves them too, so a bench run beside a test run does not collide. */
 export const SWEEP_BENCH_PORTS = { fake: base + 60, polling: base + 61, webhook: base + 62 } as const;
+
+/** The MCP benchmark's servers: the fake upstream, a playground on it, and one on the local engine. */
+export const MCP_BENCH_PORTS = { fake: base + 63, wavespeed: base + 64, local: base + 65 } as const;

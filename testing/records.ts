@@ -22,6 +22,7 @@ export function testRecord(id: string, overrides: Partial<PredictionRecord> = {}
     threadId: id,
     note: "",
     sweep: null,
+    source: null,
     ...overrides,
   };
 }

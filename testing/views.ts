@@ -23,6 +23,7 @@ export function makeView({
     threadId: id,
     note: "",
     sweep: null,
+    source: null,
     shareUrl: `http://x/p/${id}`,
     resultUrl: "http://x/r",
     ...overrides,

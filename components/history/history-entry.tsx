@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRef } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
+import { SourceBadge } from "@/components/assistant/source-badge";
 import { ImageActions } from "@/components/gallery/gallery";
 import { LineageChip } from "@/components/lineage/lineage-chip";
 import { ParamsSummary } from "@/components/prediction/params-list";
@@ -63,6 +64,7 @@ export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Pr
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <StatusBadge status={view.status} />
             <LocalTime iso={view.createdAt} className="text-xs text-fg-muted tabular-nums" />
+            <SourceBadge view={view} />
           </div>
           <h3 className="text-sm leading-snug font-medium">
             <Link

@@ -6,6 +6,7 @@ import { type RunHandlers, RunHandlersContext } from "@/components/prediction/ru
 import { RunList } from "@/components/prediction/run-list";
 import { SweepPanel } from "@/components/sweeps/sweep-panel";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useAssistantRuns } from "@/hooks/use-assistant-runs";
 import { usePlaygroundForm } from "@/hooks/use-playground-form";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useRuns } from "@/hooks/use-runs";
@@ -27,6 +28,7 @@ type Props = { engine: EngineName; initialHistory?: HistoryPage; sweepMaxCells: 
 
 export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
   usePredictionEvents();
+  useAssistantRuns();
   const router = useRouter();
   const form = usePlaygroundForm();
   const { runs, submit, retry, remove } = useRuns();

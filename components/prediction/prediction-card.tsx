@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
+import { SourceBadge } from "@/components/assistant/source-badge";
 import { BeforeAfter } from "@/components/edit/before-after";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
@@ -73,6 +74,7 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
         <>
           <ParamsSummary input={view.input} />
           <LineageChip view={view} className="self-start" />
+          <SourceBadge view={view} className="self-start" />
         </>
       }
       footer={

@@ -59,6 +59,8 @@ export class HistoryEntry {
   readonly thumbs: Locator;
   readonly reveal: Locator;
   readonly deleteButton: Locator;
+  /** "via MCP · …" on a run an assistant asked for. */
+  readonly source: Locator;
 
   constructor(readonly root: Locator) {
     this.link = root.getByTestId("history-link");
@@ -66,6 +68,7 @@ export class HistoryEntry {
     this.thumbs = root.getByTestId("history-thumb");
     this.reveal = root.getByRole("button", { name: /click to reveal/i });
     this.deleteButton = root.getByRole("button", { name: "Delete", exact: true });
+    this.source = root.getByTestId("run-source");
   }
 
   /** Every thumbnail decoded, so none is still being rendered on the server. */

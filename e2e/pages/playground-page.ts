@@ -57,17 +57,27 @@ export class PlaygroundPage {
   newestRun(): RunCard {
     return new RunCard(this.runs.first());
   }
+
+  /** Any run on the page, this tab's or an earlier one (made elsewhere: another tab, the API, an assistant). */
+  runWithPrompt(prompt: string): RunCard {
+    return new RunCard(
+      this.page.getByTestId("run-card").filter({ has: this.page.getByTestId("run-prompt").getByText(prompt, { exact: true }) }),
+    );
+  }
 }
 
 export class RunCard {
   readonly status: Locator;
   readonly images: Locator;
   readonly shareLink: Locator;
+  /** "via MCP · …" on a run an assistant asked for. */
+  readonly source: Locator;
 
   constructor(readonly root: Locator) {
     this.status = root.getByTestId("run-status");
     this.images = root.getByTestId("result-image");
     this.shareLink = root.getByRole("link", { name: "Share page" });
+    this.source = root.getByTestId("run-source");
   }
 
   async waitUntilCompleted() {

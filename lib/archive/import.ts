@@ -227,6 +227,7 @@ function toRecord(run: ManifestRun, inputs: Map<string, ManifestInput>): Predict
     submitState: "submitted",
     // The served contract's answer options belong to the request that made a run, not to the run.
     options: DEFAULT_PREDICTION_OPTIONS,
+    source: run.source ?? null,
     outputs: run.outputs.map((output) => ({
       index: output.index,
       file: storageKey(run, output),

@@ -7,6 +7,7 @@ import {
   INPUT_CONTENT_TYPES,
   LINEAGE_FIELDS,
   LINEAGE_KINDS,
+  MAX_CLIENT_NAME_CHARS,
   MAX_EDIT_GUIDANCE,
   MAX_GUIDANCE,
   MAX_IMAGES,
@@ -15,6 +16,7 @@ import {
   MAX_NOTE_CHARS,
   MAX_SEED,
   MIN_GUIDANCE,
+  RUN_SOURCE_KINDS,
   SAFETY_TOLERANCES,
   SWEEP_FIELDS,
 } from "../domain";
@@ -113,6 +115,11 @@ const runSchemaOf = <Input extends z.ZodType>(input: Input) =>
     threadId: id,
     note: z.string().max(MAX_NOTE_CHARS),
     sweep: z.object({ id, x: z.int().min(0), y: z.int().min(0) }).nullable(),
+    // Absent from exports made before runs recorded where they were asked for.
+    source: z
+      .object({ kind: z.enum(RUN_SOURCE_KINDS), client: z.string().max(MAX_CLIENT_NAME_CHARS).nullable() })
+      .nullable()
+      .optional(),
     outputs: z.array(outputSchema).max(MAX_IMAGES),
   });
 const runSchema = runSchemaOf(inputSchema);

@@ -191,4 +191,9 @@ export const MIGRATIONS: readonly string[] = [
     expires_at TEXT NOT NULL
   );
   `,
+  // 8: where a run was asked for outside the playground's pages: 'mcp' (an assistant), and the client's name.
+  `
+  ALTER TABLE predictions ADD COLUMN source TEXT;
+  ALTER TABLE predictions ADD COLUMN source_client TEXT;
+  `,
 ];

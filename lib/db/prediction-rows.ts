@@ -11,6 +11,7 @@ import {
   type PredictionPatch,
   type PredictionRecord,
   type PredictionStatus,
+  type RunSourceKind,
   type StoredOutput,
   type SubmitState,
 } from "../domain";
@@ -47,6 +48,8 @@ export type PredictionRow = {
   enable_base64_output: number;
   edit_kind: EditKind | null;
   match_input: number;
+  source: RunSourceKind | null;
+  source_client: string | null;
 };
 
 /** One input image of a run, with what is known of it. */
@@ -86,11 +89,11 @@ export const PATCH_COLUMNS = {
 export const INSERT_PREDICTION = `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed,
     seed_requested, guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at,
     completed_at, parent_id, lineage_kind, lineage_changes, thread_id, note, sweep_id, sweep_x, sweep_y,
-    enable_sync_mode, enable_base64_output, edit_kind, match_input)
+    enable_sync_mode, enable_base64_output, edit_kind, match_input, source, source_client)
   VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested, @guidance_scale,
     @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @updated_at, @completed_at, @parent_id,
     @lineage_kind, @lineage_changes, @thread_id, @note, @sweep_id, @sweep_x, @sweep_y, @enable_sync_mode, @enable_base64_output,
-    @edit_kind, @match_input)`;
+    @edit_kind, @match_input, @source, @source_client)`;
 
 /** An input image's description, once per picture: a second run of the same picture finds it there. */
 export const REMEMBER_INPUT_IMAGE = `INSERT INTO input_images (sha256, content_type, width, height, bytes, created_at)
@@ -167,6 +170,7 @@ export function withDefaults(record: NewPrediction, updatedAt = record.createdAt
     threadId: record.threadId ?? record.id,
     note: record.note ?? "",
     sweep: record.sweep ?? null,
+    source: record.source ?? null,
     options: { ...DEFAULT_PREDICTION_OPTIONS, ...record.options },
   };
 }
@@ -196,6 +200,8 @@ export function predictionParams(record: PredictionRecord): Record<string, unkno
     sweep_y: record.sweep?.y ?? null,
     enable_sync_mode: record.options.syncMode ? 1 : 0,
     enable_base64_output: record.options.base64Output ? 1 : 0,
+    source: record.source?.kind ?? null,
+    source_client: record.source?.client ?? null,
   };
 }
 
@@ -268,6 +274,7 @@ export const toRecord = (row: PredictionRow, outputs: StoredOutput[], inputs: In
   note: row.note,
   sweep: row.sweep_id !== null ? { id: row.sweep_id, x: row.sweep_x ?? 0, y: row.sweep_y ?? 0 } : null,
   options: { syncMode: row.enable_sync_mode === 1, base64Output: row.enable_base64_output === 1 },
+  source: row.source ? { kind: row.source, client: row.source_client } : null,
 });
 
 /** The UTC day after `day` (YYYY-MM-DD): a day's runs are those created from `day` up to it. */

@@ -8,5 +8,6 @@ export * from "./parameters";
 export * from "./prediction";
 export * from "./prompt";
 export * from "./seed";
+export * from "./source";
 export * from "./sweep";
 export * from "./webhook-delivery";

@@ -1,6 +1,7 @@
 import type { EngineName } from "./engines";
 import type { Lineage } from "./lineage";
 import type { EngineInput } from "./parameters";
+import type { RunSource } from "./source";
 import type { SweepCellRef } from "./sweep";
 
 /**
@@ -82,9 +83,11 @@ export type PredictionRecord = {
   note: string;
   /** Set when the run is a cell of a sweep. */
   sweep: SweepCellRef | null;
+  /** Set when an assistant asked for it over MCP; null for the playground's pages and the served API. */
+  source: RunSource | null;
 };
 
-type Defaulted = "options" | "lineage" | "threadId" | "note" | "sweep";
+type Defaulted = "options" | "lineage" | "threadId" | "note" | "sweep" | "source";
 
 /**
  * What a new row needs. Left out: the default options (DEFAULT_PREDICTION_OPTIONS), and a run of

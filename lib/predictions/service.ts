@@ -16,6 +16,7 @@ import {
   type PredictionOptions,
   type PredictionRecord,
   pricePerImageUsd,
+  type RunSource,
   resolveSeed,
   type StoredOutput,
   type SweepCellRef,
@@ -85,6 +86,8 @@ export type SubmitExtras = {
   kind?: RequestKind;
   /** The base of this server's links as the client sees them: an image URL on it is read from the store. */
   baseUrl?: string;
+  /** Who asked, when not the playground's pages or the served API: an assistant over MCP. */
+  source?: RunSource | null;
 };
 
 /** A request made into a run's input: validated, the seed concrete, an edit's images read and checked (not yet stored). */
@@ -113,6 +116,8 @@ export type NewRun = {
   webhook?: { url: string; baseUrl: string };
   /** A sweep cell without a parent run still has lineage: the kind, and what differs from the sweep's base. */
   sweep?: SweepCellRef & { base: EngineInput };
+  /** An assistant over MCP, when one asked for it. */
+  source?: RunSource | null;
 };
 
 /** A note and a star change: either or both. */
@@ -161,7 +166,13 @@ export class PredictionService {
   async submit(body: unknown, extras: SubmitExtras = {}): Promise<PredictionRecord> {
     const key = readIdempotencyKey(extras.idempotencyKey);
     const prepared = await this.prepare(body, extras.kind ?? requestKindOf(body), extras.baseUrl);
-    const run: NewRun = { ...prepared, parent: extras.parent, options: extras.options, webhook: extras.webhook };
+    const run: NewRun = {
+      ...prepared,
+      parent: extras.parent,
+      options: extras.options,
+      webhook: extras.webhook,
+      source: extras.source,
+    };
     const claim = key === undefined ? undefined : claimFor(key, requestOf(prepared), run);
     const [record] = await this.startAll([run], extras.caller, claim);
     return record;
@@ -276,6 +287,7 @@ export class PredictionService {
       options: run.options,
       ...provenance,
       sweep: run.sweep ? { id: run.sweep.id, x: run.sweep.x, y: run.sweep.y } : null,
+      source: run.source ?? null,
     };
   }
 

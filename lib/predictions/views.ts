@@ -96,6 +96,7 @@ export function toView(record: PredictionRecord, baseUrl: string): PredictionVie
     threadId: record.threadId,
     note: record.note,
     sweep: record.sweep,
+    source: record.source,
     shareUrl: baseUrl + sharePath(record.id),
     resultUrl: baseUrl + resultPath(record.id),
   };

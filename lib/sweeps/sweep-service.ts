@@ -11,6 +11,7 @@ import {
   newPredictionId,
   type PredictionRecord,
   planSweep,
+  type RunSource,
   SWEEP_CELL_CANCELLED,
   type SweepRecord,
   wantsRandomSeed,
@@ -46,8 +47,9 @@ export class SweepService {
   /**
    * Validates, prices and starts a sweep, of generations or of edits (its base is checked as a
    * submit is, an edit's images read once). One that costs money needs `confirmedCostUsd` equal to its total.
+   * `source`: an assistant over MCP, when one asked for it; every cell carries it.
    */
-  async create(body: unknown, caller?: string, baseUrl?: string): Promise<SweepState> {
+  async create(body: unknown, caller?: string, baseUrl?: string, source?: RunSource): Promise<SweepState> {
     const { base, x, y, parent, confirmedCostUsd } = parseOrThrow(sweepRequestSchema, body);
     const prepared = await this.deps.predictions.prepare(base, requestKindOf(base), baseUrl, "base");
     const seed = wantsRandomSeed(prepared.seedRequested) ? null : prepared.seedRequested;
@@ -67,7 +69,7 @@ export class SweepService {
       cancelledAt: null,
     };
     // The cells first: a sweep the limits refuse leaves nothing behind.
-    const cells = await this.startCells(sweep, plan.cells, caller, prepared.images);
+    const cells = await this.startCells(sweep, plan.cells, caller, prepared.images, source);
     return { sweep: await this.deps.sweeps.create(sweep), cells };
   }
 
@@ -126,6 +128,7 @@ export class SweepService {
     cells: Array<{ x: number; y: number }>,
     caller?: string,
     images?: DecodedImage[],
+    source?: RunSource,
   ): Promise<PredictionRecord[]> {
     const runs = cells.map(({ x, y }) => {
       const input = cellInput(sweep, x, y);
@@ -135,6 +138,7 @@ export class SweepService {
         seedRequested: input.seed,
         parent: sweep.parentId ? { id: sweep.parentId, kind: "sweep_cell" as const } : null,
         sweep: { id: sweep.id, x, y, base: sweep.base },
+        source,
       };
     });
     return this.deps.predictions.startAll(runs, caller);

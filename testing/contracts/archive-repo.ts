@@ -37,6 +37,7 @@ const run = (id: string, overrides: Partial<PredictionRecord> = {}): PredictionR
   threadId: id,
   note: "",
   sweep: null,
+  source: null,
   ...overrides,
 });
 

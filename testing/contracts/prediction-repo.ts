@@ -85,6 +85,23 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect((await repo.get("plain"))?.options).toEqual({ syncMode: false, base64Output: false });
     });
 
+    it("keeps where a run was asked for: an assistant over MCP and its client's name, or nothing", async () => {
+      const repo = await fresh();
+      expect((await add(repo, "plain")).source).toBeNull();
+      const asked = await repo.create({
+        ...(await repo.get("plain"))!,
+        id: "assistant",
+        upstreamId: null,
+        source: { kind: "mcp", client: "Claude Desktop" },
+      });
+      expect(asked.source).toEqual({ kind: "mcp", client: "Claude Desktop" });
+      expect(await repo.get("assistant")).toEqual(asked);
+      const nameless = await repo.create({ ...asked, id: "nameless", source: { kind: "mcp", client: null } });
+      expect((await repo.get("nameless"))?.source).toEqual({ kind: "mcp", client: null });
+      expect(nameless.source).toEqual({ kind: "mcp", client: null });
+      expect((await repo.get("plain"))?.source).toBeNull();
+    });
+
     it("updates, and says when there was nothing to update", async () => {
       const repo = await fresh();
       await add(repo, "a");

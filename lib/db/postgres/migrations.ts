@@ -214,4 +214,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     expires_at TEXT NOT NULL
   );
   `,
+  // 9: where a run was asked for, as SQLite's 8: 'mcp' (an assistant), and the client's name.
+  `
+  ALTER TABLE predictions ADD COLUMN source TEXT;
+  ALTER TABLE predictions ADD COLUMN source_client TEXT;
+  `,
 ];
