@@ -154,6 +154,19 @@ describe("the served submit", () => {
     const error = await refusal(api.submit({ body: { prompt: "x", enable_sync_mode: "yes" }, baseUrl: BASE }));
     expect(error).toMatchObject({ code: 400, field: "enable_sync_mode", message: "enable_sync_mode must be true or false" });
   });
+
+  it("refuses a webhook in the body, pointing to the query parameter, and stores nothing", async () => {
+    const { served: api, service } = served();
+    for (const field of ["webhook", "webhook_url"]) {
+      const body = { prompt: "x", [field]: "https://hooks.example/in" };
+      const error = await refusal(api.submit({ body, webhook: "https://hooks.example/q", baseUrl: BASE }));
+      expect(error).toMatchObject({ code: 400, field });
+      expect(error.message).toBe(
+        `${field} must be given as the webhook query parameter (POST …?webhook=https://…), as WaveSpeed documents it, not in the body`,
+      );
+    }
+    expect((await service.history({ limit: 10 })).items).toEqual([]);
+  });
 });
 
 describe("paths not served", () => {
