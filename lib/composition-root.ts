@@ -5,7 +5,8 @@ import { type Limiter, perMinuteInMemory } from "./access/limiter";
 import { ArchiveService } from "./archive/service";
 import { themeInitScript } from "./browser/theme";
 import { CardService } from "./cards/card-service";
-import { openDiskStores, openSqliteStores } from "./embedded-stores";
+import type { SessionRepo } from "./db/session-repo";
+import { openDiskStores, openSqliteStores, type RecordStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
 import type { Engine, UpstreamImageMemory } from "./engines/types";
@@ -92,7 +93,7 @@ export function trackerConfigFor(env: Env): TrackerConfig {
   };
 }
 
-export function accessFor(env: Env, perMinute: PerMinute = perMinuteInMemory): AccessService {
+export function accessFor(env: Env, sessions: SessionRepo, perMinute: PerMinute = perMinuteInMemory): AccessService {
   const config = {
     accessToken: env.ACCESS_TOKEN,
     hosts: { publicUrl: env.PUBLIC_URL, loopbackBind: isLoopbackBind(env.HOST), trustProxy: env.TRUST_PROXY },
@@ -101,7 +102,7 @@ export function accessFor(env: Env, perMinute: PerMinute = perMinuteInMemory): A
     // The root layout's one inline script, on every page: allowed by its hash, cached page or not.
     knownScriptHashes: [scriptHash(themeInitScript)],
   };
-  return new AccessService(config, perMinute(FAILED_SIGN_INS_PER_MINUTE, "sign-in"));
+  return new AccessService(config, perMinute(FAILED_SIGN_INS_PER_MINUTE, "sign-in"), sessions);
 }
 
 export function servedConfigFor(env: Env): ServedConfig {
@@ -126,7 +127,7 @@ type PerMinute = (points: number, name: string) => Limiter;
  * DATABASE_URL and an S3 bucket with S3_*, so several instances can share the work. Rate limits
  * are counted where the records are.
  */
-function openStores(env: Env): { stores: PredictionStores; perMinute: PerMinute } {
+function openStores(env: Env): { stores: PredictionStores & RecordStores; perMinute: PerMinute } {
   const files = env.S3_ENDPOINT ? openS3Stores(env) : openDiskStores(env.DATA_DIR);
   if (!env.DATABASE_URL) return { stores: { ...openSqliteStores(env.DATA_DIR), ...files }, perMinute: perMinuteInMemory };
   const { stores, perMinute, instance } = openPostgresStores(env);
@@ -177,7 +178,16 @@ function buildServices(env: Env): Services {
     maxBufferedBytes: env.SSE_MAX_BUFFER_BYTES,
     heartbeatMs: 15_000,
   });
-  return { predictions: service, served, access: accessFor(env, perMinute), sweeps, archive, uploads, eventStreams, cards };
+  return {
+    predictions: service,
+    served,
+    access: accessFor(env, stores.sessions, perMinute),
+    sweeps,
+    archive,
+    uploads,
+    eventStreams,
+    cards,
+  };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

@@ -30,6 +30,9 @@ const offsets = {
   servedUpstream: base + 91,
   /** A fresh playground an export is imported into. */
   importTarget: base + 57,
+  /** A playground whose sessions a spec ends all at once, and one the fuzz spec sends bodies to. */
+  sessions: base + 58,
+  fuzz: base + 59,
   /** Two instances on PostgreSQL and S3, and their upstream. */
   scaleA: base + 70,
   scaleB: base + 71,

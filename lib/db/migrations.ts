@@ -191,4 +191,15 @@ export const MIGRATIONS: readonly string[] = [
     expires_at TEXT NOT NULL
   );
   `,
+  // Owners' sessions, so the server can end one (sign-out) or all (sign out everywhere); the
+  // sealed cookie carries only the id.
+  `
+  CREATE TABLE sessions (
+    id         TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX sessions_expires_at ON sessions (expires_at);
+  `,
 ];
