@@ -157,7 +157,7 @@ function buildServices(env: Env): Services {
     imageUrls: { allowPrivate: env.IMAGE_URL_ALLOW_PRIVATE, timeoutMs: env.IMAGE_URL_TIMEOUT_MS },
   });
   const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
-  const archive = new ArchiveService({ ...stores, inputImages: inputs });
+  const archive = new ArchiveService({ ...stores, inputImages: inputs, maxSweepCells: env.SWEEP_MAX_CELLS });
   const cards = new CardService({ predictions: service, sweeps }, stores.cardBlobs, stores.events);
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
