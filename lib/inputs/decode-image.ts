@@ -35,9 +35,7 @@ const INPUT_FORMATS = [...Object.keys(STORED_AS), "gif"];
 export async function checkImage(bytes: Buffer, field: string, formats: readonly string[]): Promise<Metadata> {
   if (bytes.length > MAX_INPUT_BYTES) throw tooManyBytes(field, bytes.length);
   // The header only (no pixels decoded), without the pixel limit, so an oversized picture can be named as such.
-  const meta = await sharp(bytes, { limitInputPixels: false })
-    .metadata()
-    .catch(() => undefined);
+  const meta = await orNothing(() => sharp(bytes, { limitInputPixels: false }).metadata());
   if (!meta?.format || !meta.width || !meta.height || !formats.includes(meta.format)) throw notAnImage(field);
   const height = meta.format === "gif" ? (meta.pageHeight ?? meta.height) : meta.height;
   if (meta.width * height > MAX_INPUT_PIXELS)
@@ -46,16 +44,23 @@ export async function checkImage(bytes: Buffer, field: string, formats: readonly
       `${field}: the image is ${meta.width} × ${height} pixels; at most ${MAX_INPUT_PIXELS / 1_000_000} megapixels are accepted.`,
       field,
     );
-  const decoded = await sharp(bytes, { ...DECODE, pages: 1 })
-    .resize(16, 16, { fit: "inside" })
-    .raw()
-    .toBuffer()
-    .catch(() => undefined);
+  const decoded = await orNothing(() =>
+    sharp(bytes, { ...DECODE, pages: 1 })
+      .resize(16, 16, { fit: "inside" })
+      .raw()
+      .toBuffer(),
+  );
   if (!decoded) throw notAnImage(field);
   return meta;
 }
 
 const DECODE = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "truncated" as const };
+
+/** sharp refuses some bytes at once (an empty buffer throws) and others later (a rejection): either is "not an image". */
+const orNothing = <T>(read: () => Promise<T>): Promise<T | undefined> =>
+  Promise.resolve()
+    .then(read)
+    .catch(() => undefined);
 
 /**
  * Checks that bytes are one image this playground takes, within the limits (checkImage): JPEG, PNG
