@@ -37,19 +37,17 @@ export const hostileBodies: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 10_000, max: 40_000 }).map((count) => `{"images":[${'"a",'.repeat(count)}"a"],"prompt":"a"}`),
   fc.integer({ min: 64, max: 200_000 }).map((depth) => `{"prompt":"a","base":${nestedArrays(depth)},"x":${nestedArrays(depth)}}`),
   fc.integer({ min: 64, max: 200_000 }).map(nestedObjects),
-  fc
-    .string({ unit: "binary", maxLength: 300 })
-    .map((text) =>
-      JSON.stringify({
-        prompt: text,
-        note: text,
-        token: text,
-        filename: text,
-        image: text,
-        base: { prompt: text },
-        x: { field: text },
-      }),
-    ),
+  fc.string({ unit: "binary", maxLength: 300 }).map((text) =>
+    JSON.stringify({
+      prompt: text,
+      note: text,
+      token: text,
+      filename: text,
+      image: text,
+      base: { prompt: text },
+      x: { field: text },
+    }),
+  ),
   fc.jsonValue({ maxDepth: 5 }).map((value) => JSON.stringify(value)),
   fc.constantFrom(...ODD_TEXTS),
   fc.string({ unit: "binary", maxLength: 500 }),
