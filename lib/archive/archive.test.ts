@@ -212,6 +212,7 @@ describe("export and import", () => {
       maxImageBytes: 20_000_000,
       maxManifestBytes: 1_000_000,
       maxManifestDepth: 16,
+      maxRuns: 2_000,
       maxTotalBytes: 500_000_000,
       maxSweepCells: 64,
       sliceMs: 10,

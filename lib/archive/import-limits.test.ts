@@ -148,6 +148,24 @@ describe("an import applies the limits a submit, an upload and a sweep apply", (
       message: "manifest.json nests deeper than 16 levels. Nothing was imported.",
     });
   });
+
+  it("refuses more runs than one import stores (413), however small each", async () => {
+    const { manifest, files } = await exported();
+    const failed = manifest.predictions.find((run) => !run.sweep)!;
+    const runs = Array.from({ length: 2_001 }, (_, index) => ({
+      ...failed,
+      id: `many${index}`,
+      threadId: `many${index}`,
+      outputs: [],
+    }));
+    const imagesLeft = new Map([...files].filter(([name]) => !name.startsWith("images/")));
+    expect(await refusalOf(await zipOf(imagesLeft, { ...manifest, sweeps: [], predictions: runs }))).toEqual({
+      status: 413,
+      field: "file",
+      message:
+        "The zip holds 2001 runs; at most 2000 are imported at a time. Export fewer runs at a time (a thread, a sweep or a history filter). Nothing was imported.",
+    });
+  });
 });
 
 describe("reading a manifest in slices of time", () => {

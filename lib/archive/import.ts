@@ -18,6 +18,8 @@ export type ImportLimits = {
   /** MAX_INPUT_BYTES: no picture larger, as for an upload. */
   maxImageBytes: number;
   maxManifestBytes: number;
+  /** Runs one import stores: they go in one transaction, which on SQLite holds the event loop while it runs. */
+  maxRuns: number;
   /** How deep the manifest's JSON may nest: an export nests a handful of levels. */
   maxManifestDepth: number;
   /** All entries unpacked together: images hardly compress, so far more than the file means a zip bomb. */
@@ -83,6 +85,12 @@ async function readManifest(zip: ZipReader, limits: ImportLimits, slices: TimeSl
   const parsed = await parseManifest(json, slices);
   if ("problem" in parsed)
     throw refused(`${MANIFEST_NAME} is not a valid export manifest: ${parsed.problem.path}: ${parsed.problem.message}.`);
+  const runs = parsed.manifest.predictions.length;
+  if (runs > limits.maxRuns)
+    throw refused(
+      `The zip holds ${runs} runs; at most ${limits.maxRuns} are imported at a time. Export fewer runs at a time (a thread, a sweep or a history filter).`,
+      "payload_too_large",
+    );
   return parsed.manifest;
 }
 

@@ -7,12 +7,15 @@ import { type ImportDeps, type ImportResult, importArchive } from "./import";
 
 /** Entries an import may hold: four images for each of many runs, and the manifest. */
 const MAX_ENTRIES = 200_001;
-/**
- * The largest manifest read: about 8,000 runs of four images with long prompts and notes (an
- * export's manifest takes about 1–2 KB a run). A larger history is exported in parts.
- */
+/** The largest manifest read: far more than 2,000 runs with the longest prompts and notes take. */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 const MAX_MANIFEST_DEPTH = 16;
+/**
+ * Runs one import stores. They are written in one transaction (all or nothing), about 25 µs of the
+ * event loop's time each on SQLite: 2,000 keep that within tens of milliseconds. A gigabyte zip of
+ * real images holds fewer runs than that anyway.
+ */
+const MAX_RUNS = 2_000;
 /** Reading the manifest gives the event loop a turn at least this often. */
 const SLICE_MS = 10;
 
@@ -33,6 +36,7 @@ export class ArchiveService {
       maxImageBytes: MAX_INPUT_BYTES,
       maxManifestBytes: MAX_MANIFEST_BYTES,
       maxManifestDepth: MAX_MANIFEST_DEPTH,
+      maxRuns: MAX_RUNS,
       maxTotalBytes: Math.max(4 * size, 64 * 1024 * 1024),
       maxSweepCells: this.deps.maxSweepCells,
       sliceMs: SLICE_MS,

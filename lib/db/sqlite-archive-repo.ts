@@ -30,8 +30,14 @@ export class SqliteArchiveRepo implements ArchiveRepo {
   }
 
   private async importInTurn(rows: ArchiveRows, files: ImportFiles): Promise<ArchiveImportResult> {
-    const present = this.statements.get("SELECT 1 FROM predictions WHERE id = ?");
-    const adding = byId(rows.predictions).filter((record) => present.get(record.id) === undefined);
+    const present = new Set(
+      (
+        this.statements
+          .get("SELECT id FROM predictions WHERE id IN (SELECT value FROM json_each(?))")
+          .all(JSON.stringify(rows.predictions.map((record) => record.id))) as Array<{ id: string }>
+      ).map((row) => row.id),
+    );
+    const adding = byId(rows.predictions).filter((record) => !present.has(record.id));
     const ids = adding.map((record) => record.id);
     await files.write(ids);
     try {

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ArchiveRepo, ImportFiles } from "@/lib/db/archive-repo";
 import type { PredictionRepo } from "@/lib/db/prediction-repo";
 import type { SweepRepo } from "@/lib/db/sweep-repo";
 import { DEFAULT_PREDICTION_OPTIONS, type PredictionRecord } from "@/lib/domain";
+import { freshStores } from "./fresh-stores";
 import { sampleSweep } from "./sweep-repo";
 
 type Stores = { archive: ArchiveRepo; predictions: PredictionRepo; sweeps: SweepRepo; close: () => Promise<void> };
@@ -60,15 +61,7 @@ function recordingFiles(onWrite: (ids: string[]) => Promise<void> = async () => 
 /** What every ArchiveRepo must do, with the prediction and sweep repos over the same storage. */
 export function describeArchiveRepoContract(name: string, open: () => Promise<Stores>) {
   describe(`ArchiveRepo contract: ${name}`, () => {
-    const closers: Array<() => Promise<void>> = [];
-    afterEach(async () => {
-      for (const close of closers.splice(0)) await close();
-    });
-    const fresh = async () => {
-      const stores = await open();
-      closers.push(stores.close);
-      return stores;
-    };
+    const fresh = freshStores(open);
 
     it("stores runs whole, with outputs, stars, notes, lineage and sweeps, counted in the totals", async () => {
       const { archive, predictions, sweeps } = await fresh();

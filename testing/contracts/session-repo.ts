@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionRepo } from "@/lib/db/session-repo";
+import { freshStores } from "./fresh-stores";
 
 type Opened = { repo: SessionRepo; close: () => Promise<void> };
 
@@ -12,15 +13,8 @@ const AFTER = "2026-02-01T00:00:00.000Z";
 /** What every SessionRepo must do. `open` gives a fresh, empty one. */
 export function describeSessionRepoContract(name: string, open: () => Promise<Opened>) {
   describe(`SessionRepo contract: ${name}`, () => {
-    const closers: Array<() => Promise<void>> = [];
-    afterEach(async () => {
-      for (const close of closers.splice(0)) await close();
-    });
-    const fresh = async () => {
-      const opened = await open();
-      closers.push(opened.close);
-      return opened.repo;
-    };
+    const opening = freshStores(open);
+    const fresh = async () => (await opening()).repo;
 
     it("counts a session live from sign-in until its expiry, and never one it does not know", async () => {
       const repo = await fresh();
