@@ -26,6 +26,7 @@ const ORDER = [
   "sweep",
   "share-page",
   "scale-out",
+  "hostile-input",
 ];
 
 const results = new Map(readResults().map((r) => [r.scenario, r]));

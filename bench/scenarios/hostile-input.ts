@@ -106,7 +106,7 @@ const post = async (url: string, body: Buffer | string, type: string) => {
 runScenario(
   {
     name: "hostile-input",
-    title: "Hostile input: a 15.5 MB import, an over-cap sweep, a deeply nested manifest",
+    title: "Hostile input: the largest import, an over-cap sweep, crowded and nested manifests",
     timeLimitMs: 300_000,
   },
   async (ctx) => {
@@ -196,6 +196,12 @@ runScenario(
               deep.status,
               ms(deep.ms),
               ms(deepStall),
+            ],
+            [
+              `15.5 MB manifest of ${small.length} small runs (read, then refused)`,
+              refusedCrowd.status,
+              ms(refusedCrowd.ms),
+              ms(crowdStall),
             ],
           ],
         },
