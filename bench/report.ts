@@ -27,6 +27,7 @@ const ORDER = [
   "share-page",
   "scale-out",
   "mcp",
+  "hostile-input",
 ];
 
 const results = new Map(readResults().map((r) => [r.scenario, r]));

@@ -34,3 +34,7 @@ export function useSignIn() {
 export function useSignOut() {
   return useMutation({ mutationFn: () => sessionApi.signOut(), retry: false });
 }
+
+export function useSignOutEverywhere() {
+  return useMutation({ mutationFn: () => sessionApi.signOutEverywhere(), retry: false });
+}

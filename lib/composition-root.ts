@@ -6,8 +6,9 @@ import { ArchiveService } from "./archive/service";
 import { themeInitScript } from "./browser/theme";
 import { CardService } from "./cards/card-service";
 import { maxSubmitBodyBytes } from "./contract";
+import type { SessionRepo } from "./db/session-repo";
 import { MAX_MULTI_IMAGES } from "./domain";
-import { openDiskStores, openSqliteStores } from "./embedded-stores";
+import { openDiskStores, openSqliteStores, type RecordStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
 import type { Engine, UpstreamImageMemory } from "./engines/types";
@@ -101,7 +102,7 @@ export function trackerConfigFor(env: Env): TrackerConfig {
   };
 }
 
-export function accessFor(env: Env, perMinute: PerMinute = perMinuteInMemory): AccessService {
+export function accessFor(env: Env, sessions: SessionRepo, perMinute: PerMinute = perMinuteInMemory): AccessService {
   const config = {
     accessToken: env.ACCESS_TOKEN,
     hosts: { publicUrl: env.PUBLIC_URL, loopbackBind: isLoopbackBind(env.HOST), trustProxy: env.TRUST_PROXY },
@@ -110,7 +111,7 @@ export function accessFor(env: Env, perMinute: PerMinute = perMinuteInMemory): A
     // The root layout's one inline script, on every page: allowed by its hash, cached page or not.
     knownScriptHashes: [scriptHash(themeInitScript)],
   };
-  return new AccessService(config, perMinute(FAILED_SIGN_INS_PER_MINUTE, "sign-in"));
+  return new AccessService(config, perMinute(FAILED_SIGN_INS_PER_MINUTE, "sign-in"), sessions);
 }
 
 export function servedConfigFor(env: Env): ServedConfig {
@@ -135,7 +136,7 @@ type PerMinute = (points: number, name: string) => Limiter;
  * DATABASE_URL and an S3 bucket with S3_*, so several instances can share the work. Rate limits
  * are counted where the records are.
  */
-function openStores(env: Env): { stores: PredictionStores; perMinute: PerMinute } {
+function openStores(env: Env): { stores: PredictionStores & RecordStores; perMinute: PerMinute } {
   const files = env.S3_ENDPOINT ? openS3Stores(env) : openDiskStores(env.DATA_DIR);
   if (!env.DATABASE_URL) return { stores: { ...openSqliteStores(env.DATA_DIR), ...files }, perMinute: perMinuteInMemory };
   const { stores, perMinute, instance } = openPostgresStores(env);
@@ -165,7 +166,7 @@ function buildServices(env: Env): Services {
     imageUrls: { allowPrivate: env.IMAGE_URL_ALLOW_PRIVATE, timeoutMs: env.IMAGE_URL_TIMEOUT_MS },
   });
   const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);
-  const archive = new ArchiveService({ ...stores, inputImages: inputs });
+  const archive = new ArchiveService({ ...stores, inputImages: inputs, maxSweepCells: env.SWEEP_MAX_CELLS });
   const cards = new CardService({ predictions: service, sweeps }, stores.cardBlobs, stores.events);
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
@@ -197,7 +198,17 @@ function buildServices(env: Env): Services {
       maxBodyBytes: maxSubmitBodyBytes(env.MAX_BODY_BYTES, MAX_MULTI_IMAGES),
     },
   });
-  return { predictions: service, served, access: accessFor(env, perMinute), sweeps, archive, uploads, eventStreams, cards, mcp };
+  return {
+    predictions: service,
+    served,
+    access: accessFor(env, stores.sessions, perMinute),
+    sweeps,
+    archive,
+    uploads,
+    eventStreams,
+    cards,
+    mcp,
+  };
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

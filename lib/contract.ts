@@ -78,15 +78,27 @@ export const predictionRequestSchema = z.object({
   ),
 });
 
+/** WaveSpeed takes the callback URL as the `webhook` query parameter, never in the body. */
+const webhookInBody = (field: string) =>
+  z.optional(
+    z.never({
+      error: `${field} must be given as the webhook query parameter (POST …?webhook=https://…), as WaveSpeed documents it, not in the body`,
+    }),
+  );
+
 /**
  * The documented options of a submit, beside the model's parameters. Unknown fields are
- * dropped, as WaveSpeed drops them; these two are honoured (lib/predictions/served-api.ts).
+ * dropped, as WaveSpeed drops them; these two are honoured (lib/predictions/served-api.ts). A
+ * webhook in the body is refused rather than dropped: a client that put it there would otherwise
+ * wait for a call that never comes.
  */
 export const submitOptionsSchema = z.object({
   /** Answer only once the task has ended (or SYNC_MODE_TIMEOUT_MS passed: 504). */
   enable_sync_mode: z._default(z.boolean(allowed("enable_sync_mode", "true or false")), false),
   /** Outputs as naked base64 of the image bytes instead of URLs; refused with a webhook. */
   enable_base64_output: z._default(z.boolean(allowed("enable_base64_output", "true or false")), false),
+  webhook: webhookInBody("webhook"),
+  webhook_url: webhookInBody("webhook_url"),
 });
 export type SubmitOptions = z.output<typeof submitOptionsSchema>;
 

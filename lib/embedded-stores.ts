@@ -1,9 +1,11 @@
 import "server-only";
 import path from "node:path";
 import { openDatabase } from "./db/client";
+import type { SessionRepo } from "./db/session-repo";
 import { SqliteArchiveRepo } from "./db/sqlite-archive-repo";
 import { SqliteInputImageRepo } from "./db/sqlite-input-image-repo";
 import { SqlitePredictionRepo } from "./db/sqlite-prediction-repo";
+import { SqliteSessionRepo } from "./db/sqlite-session-repo";
 import { SqliteSweepRepo } from "./db/sqlite-sweep-repo";
 import { SqliteUpstreamImageRepo } from "./db/sqlite-upstream-image-repo";
 import { SqliteWebhookDeliveryRepo } from "./db/sqlite-webhook-delivery-repo";
@@ -16,7 +18,10 @@ import { dataDirLocation } from "./storage/storage-errors";
 export type RecordStores = Pick<
   PredictionStores,
   "repo" | "deliveries" | "sweeps" | "archive" | "inputs" | "upstreamImages" | "events" | "claims" | "early"
->;
+> & {
+  /** Owners' sessions, which the access service counts and ends. */
+  sessions: SessionRepo;
+};
 export type FileStores = Pick<
   PredictionStores,
   "blobs" | "inputBlobs" | "thumbnailBlobs" | "gridBlobs" | "cardBlobs" | "location" | "reserve"
@@ -26,7 +31,7 @@ export type FileStores = Pick<
  * Everything under one data folder: SQLite, images (outputs, and inputs by content hash), thumbnails,
  * sweep grids and preview cards on disk, events in process, and a space reserve on the same disk.
  */
-export function openEmbeddedStores(dataDir: string): PredictionStores {
+export function openEmbeddedStores(dataDir: string): PredictionStores & RecordStores {
   return { ...openSqliteStores(dataDir), ...openDiskStores(dataDir) };
 }
 
@@ -40,6 +45,7 @@ export function openSqliteStores(dataDir: string): RecordStores {
     archive: new SqliteArchiveRepo(db),
     inputs: new SqliteInputImageRepo(db),
     upstreamImages: new SqliteUpstreamImageRepo(db),
+    sessions: new SqliteSessionRepo(db),
     events: new InProcessEventBus(),
   };
 }

@@ -7,6 +7,7 @@ import { PostgresArchiveRepo } from "./db/postgres/postgres-archive-repo";
 import { PostgresEarlyDeliveries } from "./db/postgres/postgres-early-deliveries";
 import { PostgresInputImageRepo, PostgresUpstreamImageRepo } from "./db/postgres/postgres-input-image-repo";
 import { PostgresPredictionRepo } from "./db/postgres/postgres-prediction-repo";
+import { PostgresSessionRepo } from "./db/postgres/postgres-session-repo";
 import { PostgresSweepRepo } from "./db/postgres/postgres-sweep-repo";
 import { PostgresWebhookDeliveryRepo } from "./db/postgres/postgres-webhook-delivery-repo";
 import { PostgresWorkClaims } from "./db/postgres/postgres-work-claims";
@@ -41,6 +42,7 @@ export function openPostgresStores(env: Env) {
     archive: new PostgresArchiveRepo(db),
     inputs: new PostgresInputImageRepo(db),
     upstreamImages: new PostgresUpstreamImageRepo(db),
+    sessions: new PostgresSessionRepo(db),
     events: PostgresEventBus.start({
       connectionString: env.DATABASE_URL!,
       channel: EVENT_CHANNEL,

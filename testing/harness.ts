@@ -92,7 +92,7 @@ export function createTestPredictions(
   const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
   stores.events.subscribe((event) => seen.push(event));
-  const archive = new ArchiveService({ ...stores, inputImages: built.inputs });
+  const archive = new ArchiveService({ ...stores, inputImages: built.inputs, maxSweepCells: options.maxSweepCells ?? 64 });
   return {
     ...built,
     sweeps,

@@ -33,6 +33,9 @@ const offsets = {
   /** A WaveSpeed playground with a daily budget for the MCP specs, and its upstream. */
   mcpBudget: base + 58,
   mcpUpstream: base + 94,
+  /** A playground whose sessions a spec ends all at once, and one the fuzz spec sends bodies to. */
+  sessions: base + 66,
+  fuzz: base + 59,
   /** Two instances on PostgreSQL and S3, and their upstream. */
   scaleA: base + 70,
   scaleB: base + 71,
@@ -54,3 +57,5 @@ export const SWEEP_BENCH_PORTS = { fake: base + 60, polling: base + 61, webhook:
 
 /** The MCP benchmark's servers: the fake upstream, a playground on it, and one on the local engine. */
 export const MCP_BENCH_PORTS = { fake: base + 63, wavespeed: base + 64, local: base + 65 } as const;
+/** The hostile-input benchmark's playground. */
+export const HOSTILE_BENCH_PORT = base + 67;

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/access/sign-in-form";
 import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
+import { requestBaseUrl } from "@/lib/http/base-url";
 import { safeReturnPath } from "@/lib/view/return-path";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
@@ -12,8 +13,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The owner's way in. Already the owner (or no token configured): straight on to where they were going. */
 export default async function LoginPage({ searchParams }: Props) {
-  const next = safeReturnPath((await searchParams).next);
-  if (!getServices().access.signInRequired || callerFrom(await headers())) redirect(next);
+  const requestHeaders = await headers();
+  const next = safeReturnPath((await searchParams).next, requestBaseUrl(requestHeaders));
+  if (!getServices().access.signInRequired || callerFrom(requestHeaders)) redirect(next);
 
   return (
     <main id="main" className="mx-auto flex max-w-sm flex-col gap-5 px-4 py-16">

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { inputClass } from "@/components/playground/field";
 import { Button } from "@/components/ui/button";
 import { useSignIn } from "@/hooks/use-session";
+import { safeReturnPath } from "@/lib/view/return-path";
 
 /** The access token, sent as JSON; the input has no name, so no plain form submit can put it in a URL. */
 export function SignInForm({ next }: { next: string }) {
@@ -15,8 +16,9 @@ export function SignInForm({ next }: { next: string }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // A full load, so the page comes from the server with the new cookie.
-    signIn.mutate(token, { onSuccess: () => window.location.assign(next) });
+    // A full load, so the page comes from the server with the new cookie; the path is checked again
+    // against this page's own origin, so nothing but a place on this site is ever loaded.
+    signIn.mutate(token, { onSuccess: () => window.location.assign(safeReturnPath(next, window.location.origin)) });
   };
 
   return (

@@ -120,9 +120,17 @@ test.describe("the WaveSpeed key", () => {
     });
     expect(steered.status()).toBe(400);
     expect(await steered.json()).toMatchObject({ code: 400, field: "webhook" });
+    // A webhook in the body is refused, pointing to the query parameter, rather than dropped.
+    const inBody = await request.post(SUBMIT_PATH, {
+      headers: { Authorization: `Bearer ${extras.api_key}` },
+      data: { prompt: `${token} in the body [duration:0]`, ...extras },
+    });
+    expect(inBody.status()).toBe(400);
+    expect(await inBody.json()).toMatchObject({ field: "webhook", message: expect.stringContaining("?webhook=") });
+    const { webhook: _webhook, ...servedExtras } = extras;
     const served = await request.post(SUBMIT_PATH, {
       headers: { Authorization: `Bearer ${extras.api_key}` },
-      data: { prompt: `${token} served [duration:0]`, ...extras },
+      data: { prompt: `${token} served [duration:0]`, ...servedExtras },
     });
     expect(served.status()).toBe(200);
     const servedId = predictionEnvelopeSchema.parse(await served.json()).data.id;

@@ -1,8 +1,9 @@
+import type { SessionRepo } from "../db/session-repo";
 import { AppError } from "../errors";
 import { clientAddress, type HostRules, requestedProto } from "../http/request-host";
 import type { Limiter } from "./limiter";
 import { bearerToken, sameSecret, sessionPassword } from "./secrets";
-import { newSession, sealSession, unsealSession } from "./session";
+import { newSession, SESSION_TTL_SECONDS, type Session, sealSession, unsealSession } from "./session";
 
 export type AccessConfig = {
   /** ACCESS_TOKEN; without it everyone who reaches the server is the owner. */
@@ -19,8 +20,10 @@ export type AccessConfig = {
 export type Identity = { owner: true; caller: string; via: "token" | "session" | "open" } | { owner: false };
 
 /**
- * Who is asking, and signing in. Wrong tokens, by Bearer header or at /login, are counted per
- * client address by the `failures` limiter; past it, every attempt from there is refused.
+ * Who is asking, signing in and out. Wrong tokens, by Bearer header or at /login, are counted per
+ * client address by the `failures` limiter; past it, every attempt from there is refused. A session
+ * counts only while the server's record of it is live (`sessions`), so signing out ends it for every
+ * copy of the cookie; a new token ends them all, as every cookie was sealed with the old one.
  */
 export class AccessService {
   private readonly password?: string;
@@ -28,6 +31,8 @@ export class AccessService {
   constructor(
     readonly config: AccessConfig,
     private readonly failures: Limiter,
+    private readonly sessions: SessionRepo,
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.password = config.accessToken ? sessionPassword(config.accessToken) : undefined;
   }
@@ -45,7 +50,7 @@ export class AccessService {
       await this.verify(presented, clientAddress(headers));
       return { owner: true, caller: "token", via: "token" };
     }
-    const session = sessionCookie ? await unsealSession(sessionCookie, this.password) : undefined;
+    const session = await this.liveSession(sessionCookie);
     return session ? { owner: true, caller: `session:${session.sid}`, via: "session" } : { owner: false };
   }
 
@@ -53,12 +58,38 @@ export class AccessService {
   async signIn(presented: string, address: string): Promise<string | undefined> {
     if (!this.config.accessToken || !this.password) return undefined;
     await this.verify(presented, address);
-    return sealSession(newSession(), this.password);
+    const session = newSession();
+    const now = this.now();
+    await this.sessions.removeExpired(now.toISOString());
+    await this.sessions.create({
+      id: session.sid,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000).toISOString(),
+    });
+    return sealSession(session, this.password);
+  }
+
+  /** Ends the session this cookie names, for every copy of it; a cookie that names none is no error. */
+  async signOut(sessionCookie: string | undefined): Promise<void> {
+    const session = await this.liveSession(sessionCookie);
+    if (session) await this.sessions.revoke(session.sid, this.now().toISOString());
+  }
+
+  /** Ends every session, this one included; how many there were. The token itself still works. */
+  signOutEverywhere(): Promise<number> {
+    return this.sessions.revokeAll(this.now().toISOString());
   }
 
   /** The cookie is Secure when the page is https. */
   secureCookies(headers: Headers): boolean {
     return this.config.https || requestedProto(headers, this.config.hosts.trustProxy) === "https";
+  }
+
+  /** The session a cookie names, if it is sealed with this token and the server still counts it. */
+  private async liveSession(sessionCookie: string | undefined): Promise<Session | undefined> {
+    if (!sessionCookie || !this.password) return undefined;
+    const session = await unsealSession(sessionCookie, this.password);
+    return session && (await this.sessions.isLive(session.sid, this.now().toISOString())) ? session : undefined;
   }
 
   private async verify(presented: string, address: string): Promise<void> {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../db/client";
+import type { SessionRepo } from "../db/session-repo";
+import { SqliteSessionRepo } from "../db/sqlite-session-repo";
 import { AccessService } from "./access-service";
 import { CALLER_HEADER } from "./caller";
 import { decide, type GateDecision, type GateRequest } from "./gate";
@@ -9,14 +12,17 @@ const HOST = "127.0.0.1:3000";
 const ORIGIN = `http://${HOST}`;
 const ID = "0123456789abcdef0123456789abcdef";
 
-function access(options: { token?: string; publicUrl?: string } = {}) {
+/** Sessions in a real SQLite database, one per test unless a test shares one between two services. */
+const sessionStore = () => new SqliteSessionRepo(openDatabase(":memory:"));
+
+function access(options: { token?: string; publicUrl?: string; sessions?: SessionRepo } = {}) {
   const config = {
     accessToken: options.token,
     hosts: { publicUrl: options.publicUrl, loopbackBind: true, trustProxy: false },
     https: options.publicUrl?.startsWith("https://") ?? false,
     development: false,
   };
-  return new AccessService(config, perMinuteInMemory(10));
+  return new AccessService(config, perMinuteInMemory(10), options.sessions ?? sessionStore());
 }
 
 function request(method: string, path: string, headers: Record<string, string> = {}, sessionCookie?: string): GateRequest {
@@ -129,6 +135,35 @@ describe("the gate with ACCESS_TOKEN", () => {
     // A cookie sealed for another token is no session here.
     const stranger = await access({ token: "another-token-0987654321" }).signIn("another-token-0987654321", "x");
     expect(callerOf(await decide(gate, request("GET", `/p/${ID}`, {}, stranger)))).toBeNull();
+  });
+
+  it("ends a session on sign-out for every copy of its cookie, and every session on sign-out everywhere", async () => {
+    const gate = access({ token: TOKEN });
+    const ownerOf = async (cookie: string | undefined) =>
+      callerOf(await decide(gate, request("GET", "/api/predictions", {}, cookie)));
+    const [laptop, phone, tablet] = await Promise.all([1, 2, 3].map(() => gate.signIn(TOKEN, "203.0.113.5")));
+    for (const cookie of [laptop, phone, tablet]) expect(await ownerOf(cookie)).toMatch(/^session:/);
+
+    // A copy of the laptop's cookie, kept from before sign-out, is a guest's from then on.
+    await gate.signOut(laptop);
+    expect(kind(await decide(gate, request("GET", "/api/predictions", {}, laptop)))).toBe(401);
+    expect(await ownerOf(phone)).toMatch(/^session:/);
+    await gate.signOut(laptop);
+    await gate.signOut("not a sealed cookie");
+
+    expect(await gate.signOutEverywhere()).toBe(2);
+    for (const cookie of [phone, tablet])
+      expect(kind(await decide(gate, request("GET", "/api/predictions", {}, cookie)))).toBe(401);
+    // The token still works, and a new sign-in gives a live session.
+    expect(callerOf(await decide(gate, request("GET", "/api/predictions", bearer(TOKEN))))).toBe("token");
+    expect(await ownerOf(await gate.signIn(TOKEN, "203.0.113.5"))).toMatch(/^session:/);
+  });
+
+  it("ends every session when the token changes, though their records are still live", async () => {
+    const sessions = sessionStore();
+    const cookie = await access({ token: TOKEN, sessions }).signIn(TOKEN, "203.0.113.5");
+    const changed = access({ token: "a-new-owner-token-5555", sessions });
+    expect(callerOf(await decide(changed, request("GET", `/p/${ID}`, {}, cookie)))).toBeNull();
   });
 
   it("refuses a wrong token at sign-in the same way, and gives no cookie", async () => {

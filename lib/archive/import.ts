@@ -1,32 +1,33 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import sharp from "sharp";
 import type { ArchiveRepo } from "../db/archive-repo";
 import type { PredictionRepo } from "../db/prediction-repo";
 import type { SweepRepo } from "../db/sweep-repo";
 import { DEFAULT_PREDICTION_OPTIONS, type EngineInput, type InputImage, type PredictionRecord } from "../domain";
-import { AppError } from "../errors";
-import type { DecodedImage } from "../inputs/decode-image";
+import { type DecodedImage, megabytes } from "../inputs/decode-image";
 import type { InputImages } from "../inputs/input-images";
 import type { BlobStore } from "../storage/blob-store";
 import { extensionFor } from "../storage/content-types";
-import {
-  IMAGE_ENTRY,
-  INPUT_ENTRY,
-  MANIFEST_NAME,
-  type Manifest,
-  type ManifestInput,
-  type ManifestRun,
-  parseManifest,
-} from "./manifest";
+import { checkEntries, checkImages, checkSweeps, refused } from "./import-checks";
+import { MANIFEST_NAME, type Manifest, type ManifestInput, type ManifestRun, parseManifest } from "./manifest";
+import { ManifestJsonError, parseJsonInSlices } from "./manifest-json";
+import { TimeSlices } from "./time-slices";
 import { openZip, ZipReadError, type ZipReader } from "./zip-reader";
 
 export type ImportLimits = {
   maxEntries: number;
+  /** MAX_INPUT_BYTES: no picture larger, as for an upload. */
   maxImageBytes: number;
   maxManifestBytes: number;
+  /** Runs one import stores: they go in one transaction, which on SQLite holds the event loop while it runs. */
+  maxRuns: number;
+  /** How deep the manifest's JSON may nest: an export nests a handful of levels. */
+  maxManifestDepth: number;
   /** All entries unpacked together: images hardly compress, so far more than the file means a zip bomb. */
   maxTotalBytes: number;
+  /** SWEEP_MAX_CELLS: no sweep larger than a new one may be. */
+  maxSweepCells: number;
+  /** The longest the import holds the event loop at a stretch while it reads the manifest. */
+  sliceMs: number;
 };
 export type ImportDeps = {
   repo: PredictionRepo;
@@ -37,130 +38,60 @@ export type ImportDeps = {
 };
 export type ImportResult = { predictions: { imported: number; skipped: number }; sweeps: { imported: number; skipped: number } };
 
-const refused = (message: string) => new AppError("invalid_request", `${message} Nothing was imported.`, "file");
-
-/** What sharp calls each stored type. */
-const SHARP_FORMATS: Record<string, string[]> = {
-  "image/jpeg": ["jpeg"],
-  "image/png": ["png"],
-  "image/webp": ["webp"],
-  "image/gif": ["gif"],
-  "image/avif": ["heif", "avif"],
-};
-
 /**
- * Imports an export zip: the whole file is checked first (entries, manifest, every image), then
- * the images of runs not already here are written, then every row in one transaction. Runs and
- * sweeps already present are skipped. Any failure removes what was written: nothing partial stays.
+ * Imports an export zip: the whole file is checked first (entries, the manifest read in slices of
+ * time, every limit a submit, upload or sweep applies, every image), then the runs not already here
+ * are stored with their images, all or nothing (ArchiveRepo). A refusal is a 400, or a 413 for a
+ * size limit, that names the limit; nothing partial stays.
  */
 export async function importArchive(deps: ImportDeps, file: string, limits: ImportLimits): Promise<ImportResult> {
   const zip = await openZip(file, limits.maxEntries).catch((error: unknown) => {
-    if (!(error instanceof ZipReadError)) throw error;
-    if (/invalid relative path|absolute path|invalid characters/.test(error.message))
-      throw refused(`The zip has an entry that would land outside its folder (${error.message}).`);
-    throw refused(`The file is not a readable zip: ${error.message}.`);
+    throw error instanceof ZipReadError ? refused(error.message) : error;
   });
   try {
     const total = [...zip.entries.values()].reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-    if (total > limits.maxTotalBytes) throw refused(`The zip unpacks to ${total} bytes, far more than an export of images does.`);
-    const manifest = await readManifest(zip, limits);
+    if (total > limits.maxTotalBytes)
+      throw refused(`The zip unpacks to ${megabytes(total)}, far more than an export of images does.`, "payload_too_large");
+    const slices = new TimeSlices(limits.sliceMs);
+    const manifest = await readManifest(zip, limits, slices);
     checkEntries(zip, manifest);
-    await checkImages(zip, manifest, limits);
+    checkSweeps(manifest, limits.maxSweepCells);
+    await checkImages(zip, manifest, limits.maxImageBytes, slices);
     return await store(deps, zip, manifest, limits);
   } catch (error) {
-    if (error instanceof ZipReadError) throw refused(`The zip is damaged: ${error.message}.`);
+    if (error instanceof ZipReadError) throw refused(error.message);
     throw error;
   } finally {
     zip.close();
   }
 }
 
-async function readManifest(zip: ZipReader, limits: ImportLimits): Promise<Manifest> {
+async function readManifest(zip: ZipReader, limits: ImportLimits, slices: TimeSlices): Promise<Manifest> {
   const entry = zip.entries.get(MANIFEST_NAME);
   if (!entry) throw refused(`The zip has no ${MANIFEST_NAME}: it is not an export of this playground.`);
+  if (entry.uncompressedSize > limits.maxManifestBytes)
+    throw refused(
+      `${MANIFEST_NAME} is ${megabytes(entry.uncompressedSize)}; at most ${megabytes(limits.maxManifestBytes)} is read. Export fewer runs at a time (a thread, a sweep or a history filter).`,
+      "payload_too_large",
+    );
+  const bytes = await zip.read(entry, limits.maxManifestBytes);
   let json: unknown;
   try {
-    json = JSON.parse((await zip.read(entry, limits.maxManifestBytes)).toString("utf8"));
+    json = await parseJsonInSlices(bytes, limits.maxManifestDepth, slices);
   } catch (error) {
-    if (error instanceof ZipReadError) throw error;
-    throw refused(`${MANIFEST_NAME} is not valid JSON.`);
+    if (error instanceof ManifestJsonError) throw refused(`${MANIFEST_NAME} ${error.message}.`);
+    throw error;
   }
-  const parsed = parseManifest(json);
+  const parsed = await parseManifest(json, slices);
   if ("problem" in parsed)
     throw refused(`${MANIFEST_NAME} is not a valid export manifest: ${parsed.problem.path}: ${parsed.problem.message}.`);
+  const runs = parsed.manifest.predictions.length;
+  if (runs > limits.maxRuns)
+    throw refused(
+      `The zip holds ${runs} runs; at most ${limits.maxRuns} are imported at a time. Export fewer runs at a time (a thread, a sweep or a history filter).`,
+      "payload_too_large",
+    );
   return parsed.manifest;
-}
-
-/** Every image the manifest names is in the zip, where it should be; nothing else is. */
-function checkEntries(zip: ZipReader, manifest: Manifest): void {
-  const named = new Set<string>([MANIFEST_NAME]);
-  const inputs = new Set<string>();
-  for (const input of manifest.inputs) {
-    const match = INPUT_ENTRY.exec(input.file);
-    if (!match || match[1] !== input.sha256 || match[2] !== extensionFor(input.contentType))
-      throw refused(`The input picture ${input.file} is not named inputs/${input.sha256}.<its type>.`);
-    if (inputs.has(input.sha256)) throw refused(`${MANIFEST_NAME} lists the input picture ${input.sha256} twice.`);
-    inputs.add(input.sha256);
-    const entry = zip.entries.get(input.file);
-    if (!entry) throw refused(`The input picture ${input.file} is missing from the zip.`);
-    if (entry.uncompressedSize !== input.bytes)
-      throw refused(`The input picture ${input.file} is not the size the manifest says.`);
-    named.add(input.file);
-  }
-  const editsOf = (id: string, input: Manifest["predictions"][number]["input"]) => {
-    for (const sha of "edit" in input ? input.edit.images : [])
-      if (!inputs.has(sha)) throw refused(`${id} edits the picture ${sha}, which the manifest does not list.`);
-  };
-  for (const sweep of manifest.sweeps) editsOf(`The sweep ${sweep.id}`, sweep.base);
-  const runIds = new Set<string>();
-  const sweeps = new Map(manifest.sweeps.map((sweep) => [sweep.id, sweep]));
-  if (sweeps.size !== manifest.sweeps.length) throw refused(`${MANIFEST_NAME} lists a sweep twice.`);
-  for (const run of manifest.predictions) {
-    if (runIds.has(run.id)) throw refused(`${MANIFEST_NAME} lists the run ${run.id} twice.`);
-    runIds.add(run.id);
-    editsOf(`The run ${run.id}`, run.input);
-    if (run.sweep) {
-      const sweep = sweeps.get(run.sweep.id);
-      if (!sweep) throw refused(`The run ${run.id} is a cell of the sweep ${run.sweep.id}, which the manifest does not list.`);
-      if (run.sweep.x >= sweep.x.values.length || run.sweep.y >= (sweep.y?.values.length ?? 1))
-        throw refused(`The run ${run.id} sits outside its sweep's grid.`);
-    }
-    const indexes = new Set<number>();
-    for (const output of run.outputs) {
-      const match = IMAGE_ENTRY.exec(output.file);
-      if (!match || match[1] !== run.id || Number(match[2]) !== output.index || match[3] !== extensionFor(output.contentType))
-        throw refused(`The image ${output.file} of the run ${run.id} is not named images/${run.id}/${output.index}.<its type>.`);
-      if (indexes.has(output.index)) throw refused(`The run ${run.id} lists image ${output.index} twice.`);
-      indexes.add(output.index);
-      const entry = zip.entries.get(output.file);
-      if (!entry) throw refused(`The image ${output.file} is missing from the zip.`);
-      if (entry.uncompressedSize !== output.bytes) throw refused(`The image ${output.file} is not the size the manifest says.`);
-      named.add(output.file);
-    }
-  }
-  for (const name of zip.entries.keys()) {
-    if (/^(images\/([A-Za-z0-9_-]{1,64}\/)?|inputs\/)$/.test(name)) continue;
-    if (!named.has(name)) throw refused(`The zip holds ${name}, which the manifest does not list.`);
-  }
-}
-
-/** Each image is whole (its SHA-256) and really an image of the type and size the manifest says. */
-async function checkImages(zip: ZipReader, manifest: Manifest, limits: ImportLimits): Promise<void> {
-  const files = [...manifest.predictions.flatMap((run) => run.outputs), ...manifest.inputs];
-  for (const image of files) {
-    const bytes = await zip.read(zip.entries.get(image.file)!, limits.maxImageBytes);
-    if (createHash("sha256").update(bytes).digest("hex") !== image.sha256)
-      throw refused(`The image ${image.file} does not match its checksum: the zip is damaged.`);
-    const meta = await sharp(bytes)
-      .metadata()
-      .catch(() => undefined);
-    if (!meta?.format || !SHARP_FORMATS[image.contentType]?.includes(meta.format))
-      throw refused(`${image.file} is not a readable ${image.contentType} image.`);
-    if (meta.width !== image.width || meta.height !== image.height)
-      throw refused(
-        `${image.file} is ${meta.width} × ${meta.height}, not the ${image.width} × ${image.height} the manifest says.`,
-      );
-  }
 }
 
 async function store(deps: ImportDeps, zip: ZipReader, manifest: Manifest, limits: ImportLimits): Promise<ImportResult> {
@@ -168,40 +99,51 @@ async function store(deps: ImportDeps, zip: ZipReader, manifest: Manifest, limit
     deps.repo.existingIds(manifest.predictions.map((run) => run.id)),
     deps.sweeps.existingIds(manifest.sweeps.map((sweep) => sweep.id)),
   ]);
-  const runs = manifest.predictions.filter((run) => !presentRuns.has(run.id));
   const sweeps = manifest.sweeps.filter((sweep) => !presentSweeps.has(sweep.id));
+  const fresh = manifest.predictions.filter((run) => !presentRuns.has(run.id));
+  const runs = new Map(fresh.map((run) => [run.id, run]));
   const inputs = new Map(manifest.inputs.map((input) => [input.sha256, input]));
-  // The pictures the new runs and sweeps edit, stored by content (one already here is kept as it is).
-  const needed = new Set([...runs.map((run) => run.input), ...sweeps.map((sweep) => sweep.base)].flatMap(hashesOf));
+  // The pictures new runs and sweeps edit, stored by content (one already here is kept as it is).
+  const needed = new Set([...fresh.map((run) => run.input), ...sweeps.map((sweep) => sweep.base)].flatMap(hashesOf));
   const pictures: DecodedImage[] = [];
   for (const sha of needed) {
-    const { file: _file, ...image } = inputs.get(sha)!;
-    pictures.push({ ...image, data: await zip.read(zip.entries.get(inputs.get(sha)!.file)!, limits.maxImageBytes) });
+    const { file, ...image } = inputs.get(sha)!;
+    pictures.push({ ...image, data: await zip.read(zip.entries.get(file)!, limits.maxImageBytes) });
   }
-  const written: string[] = [];
-  // Pinned while the rows are written; pictures the rows did not come to name are removed again.
-  return deps.inputImages.keep(pictures, async () => {
-    try {
-      for (const run of runs) {
-        written.push(run.id);
-        for (const output of run.outputs) {
-          const bytes = await zip.read(zip.entries.get(output.file)!, limits.maxImageBytes);
-          await deps.blobs.put(storageKey(run, output), bytes, output.contentType);
+  // The repo says which runs this import adds, and holds their ids while their images are written.
+  const files = {
+    write: async (ids: string[]) => {
+      const written: string[] = [];
+      try {
+        for (const id of ids) {
+          written.push(id);
+          for (const output of runs.get(id)!.outputs) {
+            const bytes = await zip.read(zip.entries.get(output.file)!, limits.maxImageBytes);
+            await deps.blobs.put(storageKey(runs.get(id)!, output), bytes, output.contentType);
+          }
         }
+      } catch (error) {
+        await files.remove(written);
+        throw error;
       }
-      const result = await deps.archive.importRows({
+    },
+    remove: async (ids: string[]) => void (await Promise.allSettled(ids.map((id) => deps.blobs.deletePrefix(id)))),
+  };
+  // Pinned while the rows are written; pictures the rows did not come to name are removed again.
+  const result = await deps.inputImages.keep(pictures, () =>
+    deps.archive.importRows(
+      {
         sweeps: sweeps.map((sweep) => ({ ...sweep, base: engineInput(sweep.base, inputs) })),
-        predictions: runs.map((run) => toRecord(run, inputs)),
-      });
-      return {
-        predictions: { imported: result.predictions.length, skipped: manifest.predictions.length - result.predictions.length },
-        sweeps: { imported: result.sweeps.length, skipped: manifest.sweeps.length - result.sweeps.length },
-      };
-    } catch (error) {
-      await Promise.allSettled(written.map((id) => deps.blobs.deletePrefix(id)));
-      throw error;
-    }
-  });
+        // Runs found present just now are left out; the repo decides again, holding the ids it adds.
+        predictions: fresh.map((run) => toRecord(run, inputs)),
+      },
+      files,
+    ),
+  );
+  return {
+    predictions: { imported: result.predictions.length, skipped: manifest.predictions.length - result.predictions.length },
+    sweeps: { imported: result.sweeps.length, skipped: manifest.sweeps.length - result.sweeps.length },
+  };
 }
 
 const hashesOf = (input: ManifestRun["input"]) => ("edit" in input ? input.edit.images : []);

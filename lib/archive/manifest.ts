@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { predictionRequestSchema } from "../contract";
 import {
   ASPECT_RATIOS,
   EDIT_KINDS,
@@ -14,14 +15,17 @@ import {
   MAX_INPUT_BYTES,
   MAX_MULTI_IMAGES,
   MAX_NOTE_CHARS,
+  MAX_PROMPT_CHARS,
   MAX_SEED,
   MIN_GUIDANCE,
+  promptLength,
   RUN_SOURCE_KINDS,
   SAFETY_TOLERANCES,
   SWEEP_FIELDS,
 } from "../domain";
 import { ID_PATTERN } from "../playground-api";
 import { IMAGE_EXTENSIONS } from "../storage/content-types";
+import type { TimeSlices } from "./time-slices";
 
 /**
  * `manifest.json` of an export, version 2: every finished run with its parameters, lineage,
@@ -45,8 +49,14 @@ const timestamp = z.iso.datetime({ offset: true });
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** Text a run or sweep carries beside its prompt (a lineage change, an axis value or label): no longer than a prompt. */
+const shortText = z
+  .string()
+  .refine((text) => promptLength(text) <= MAX_PROMPT_CHARS, `must be at most ${MAX_PROMPT_CHARS} characters`);
+
 const textInputSchema = z.object({
-  prompt: z.string().trim().min(1),
+  // The submit's own rule: visible text of at most MAX_PROMPT_CHARS.
+  prompt: predictionRequestSchema.shape.prompt,
   aspect_ratio: z.enum(ASPECT_RATIOS),
   num_images: z.int().min(1).max(MAX_IMAGES),
   seed: z.int().min(0).max(MAX_SEED),
@@ -88,7 +98,7 @@ const outputSchema = z.object({
   starred: z.boolean(),
 });
 
-const changeValue = z.union([z.string(), z.number()]);
+const changeValue = z.union([shortText, z.number()]);
 
 const runSchemaOf = <Input extends z.ZodType>(input: Input) =>
   z.object({
@@ -113,7 +123,7 @@ const runSchemaOf = <Input extends z.ZodType>(input: Input) =>
       })
       .nullable(),
     threadId: id,
-    note: z.string().max(MAX_NOTE_CHARS),
+    note: z.string().max(MAX_NOTE_CHARS, `must be at most ${MAX_NOTE_CHARS} characters`),
     sweep: z.object({ id, x: z.int().min(0), y: z.int().min(0) }).nullable(),
     // Absent from exports made before runs recorded where they were asked for.
     source: z
@@ -127,10 +137,10 @@ const runSchema = runSchemaOf(inputSchema);
 const axisSchema = z.object({
   field: z.enum(SWEEP_FIELDS),
   values: z
-    .array(z.union([z.string(), z.number()]))
+    .array(z.union([shortText, z.number()]))
     .min(1)
     .max(1_000),
-  labels: z.array(z.string()).min(1).max(1_000),
+  labels: z.array(shortText).min(1).max(1_000),
 });
 
 const sweepSchemaOf = <Input extends z.ZodType>(base: Input) =>
@@ -152,39 +162,67 @@ const common = {
   scope: z.object({ kind: z.enum(["all", "thread", "sweep", "filter"]), query: z.record(z.string(), z.string()) }),
 };
 
+const sweepSchema = sweepSchemaOf(inputSchema);
+const inputsSchema = z.array(inputImageSchema);
+
 export const manifestSchema = z.object({
   ...common,
   version: z.literal(MANIFEST_VERSION),
-  sweeps: z.array(sweepSchemaOf(inputSchema)),
+  sweeps: z.array(sweepSchema),
   predictions: z.array(runSchema),
-  inputs: z.array(inputImageSchema),
+  inputs: inputsSchema,
 });
 
-/** Version 1, before edits: no input pictures, every run text-to-image. */
-const manifestV1Schema = z.object({
-  ...common,
-  version: z.literal(1),
-  sweeps: z.array(sweepSchemaOf(textInputSchema)),
-  predictions: z.array(runSchemaOf(textInputSchema)),
-});
+/** Each version's lists, item by item; version 1 came before edits: no input pictures, every run text-to-image. */
+const ITEMS = {
+  1: { sweeps: sweepSchemaOf(textInputSchema), predictions: runSchemaOf(textInputSchema) },
+  2: { sweeps: sweepSchema, predictions: runSchema, inputs: inputImageSchema },
+} as const;
+
+/** A manifest's top level, its lists not yet read item by item. */
+const shellOf = (version: 1 | 2) =>
+  z.object({
+    ...common,
+    version: z.literal(version),
+    sweeps: z.array(z.unknown()),
+    predictions: z.array(z.unknown()),
+    ...(version === 2 ? { inputs: z.array(z.unknown()) } : {}),
+  });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestRun = Manifest["predictions"][number];
 export type ManifestSweep = Manifest["sweeps"][number];
 export type ManifestInput = Manifest["inputs"][number];
+export type ManifestProblem = { path: string; message: string };
 
-/** A manifest of any version this playground has written, read as the current one; or its first problem. */
-export function parseManifest(json: unknown): { manifest: Manifest } | { problem: { path: string; message: string } } {
-  const old = (json as { version?: unknown } | null)?.version === 1;
-  const parsed = old ? manifestV1Schema.safeParse(json) : manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { problem: { path: issue.path.join(".") || "(top level)", message: issue.message } };
+const problemOf = (error: z.ZodError, at: Array<string | number> = []): { problem: ManifestProblem } => {
+  const issue = error.issues[0];
+  const path = [...at, ...issue.path].join(".");
+  return { problem: { path: path || "(top level)", message: issue.message } };
+};
+
+/**
+ * A manifest of any version this playground has written, read as the current one; or its first
+ * problem. Each run, sweep and input picture is checked on its own, the event loop given a turn
+ * whenever `slices` says a slice of time is spent, so a manifest of many runs never holds up the
+ * server. Version 1 (before edits) is a version 2 without input pictures.
+ */
+export async function parseManifest(
+  json: unknown,
+  slices: TimeSlices,
+): Promise<{ manifest: Manifest } | { problem: ManifestProblem }> {
+  const version = (json as { version?: unknown } | null)?.version === 1 ? 1 : 2;
+  const shell = shellOf(version).safeParse(json);
+  if (!shell.success) return problemOf(shell.error);
+  const items: Record<string, unknown[]> = {};
+  for (const [list, schema] of Object.entries(ITEMS[version]) as Array<[string, z.ZodType]>) {
+    items[list] = [];
+    for (const [index, item] of (shell.data as unknown as Record<string, unknown[]>)[list].entries()) {
+      const parsed = schema.safeParse(item);
+      if (!parsed.success) return problemOf(parsed.error, [list, index]);
+      items[list].push(parsed.data);
+      await slices.turnIfDue();
+    }
   }
-  // Version 1 came before edits: it is a version 2 without input pictures.
-  return {
-    manifest: old
-      ? { ...(parsed.data as Omit<Manifest, "version" | "inputs">), version: MANIFEST_VERSION, inputs: [] }
-      : (parsed.data as Manifest),
-  };
+  return { manifest: { ...shell.data, ...items, version: MANIFEST_VERSION, inputs: items.inputs ?? [] } as Manifest };
 }

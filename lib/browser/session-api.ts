@@ -12,5 +12,8 @@ export const sessionApi = {
 
   signOut: () => fetchJson("/api/session", sessionViewSchema, { method: "DELETE", headers: JSON_HEADERS }),
 
+  /** Ends every session the owner has, on every browser, this one included. */
+  signOutEverywhere: () => fetchJson("/api/session/all", sessionViewSchema, { method: "DELETE", headers: JSON_HEADERS }),
+
   budget: (signal?: AbortSignal) => fetchJson("/api/budget", budgetAnswerSchema, { signal }),
 };

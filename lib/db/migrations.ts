@@ -196,4 +196,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE predictions ADD COLUMN source TEXT;
   ALTER TABLE predictions ADD COLUMN source_client TEXT;
   `,
+  // 9: owners' sessions, so the server can end one (sign-out) or all (sign out everywhere); the
+  // sealed cookie carries only the id.
+  `
+  CREATE TABLE sessions (
+    id         TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX sessions_expires_at ON sessions (expires_at);
+  `,
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   axisLength,
+  cellCount,
   isSweepProblem,
   planSweep,
   promptAlternatives,
@@ -93,6 +94,24 @@ describe("planSweep", () => {
         ),
       ),
     ).toBe(false);
+  });
+
+  it("counts an empty axis as one row, so it cannot make the other axis free", () => {
+    // An empty y once made the count 0 × n: the x range was built in full before y was found empty.
+    const wide = { field: "guidance_scale", range: { from: 1, to: 10, step: 0.0001 } } as const;
+    expect(planSweep(base, { x: wide, y: { field: "seed", values: [] } }, 64)).toEqual({
+      field: "cells",
+      message: "The grid would have 90001 cells; at most 64 are allowed",
+    });
+    expect(planSweep(base, { x: { field: "seed", values: [] }, y: wide }, 64)).toMatchObject({ field: "cells" });
+    // A range too long to count is refused by the cap, not expanded.
+    const endless = { field: "guidance_scale", range: { from: 1, to: 1e300, step: 1e-300 } } as const;
+    expect(planSweep(base, { x: endless }, 64)).toEqual({
+      field: "cells",
+      message: "The grid would have uncountably many cells; at most 64 are allowed",
+    });
+    expect(cellCount([0, 5])).toBe(5);
+    expect(cellCount([Number.NaN, 5])).toBe(5);
   });
 
   it("names the field at fault", () => {

@@ -170,6 +170,21 @@ const withLabels = (field: SweepField, values: SweepValue[]): SweepAxis => ({ fi
 const isProblem = (value: SweepAxis | SweepProblem): value is SweepProblem => "message" in value;
 
 /**
+ * The grid's size against the cap, counted from the axes as asked (a range by its step, random
+ * seeds by their number, `{a|b}` groups by their product), before any value is made: so an
+ * over-cap sweep is refused at once, whatever its axes would have cost to build.
+ */
+export function cellCapProblem(
+  axes: { x: SweepAxisSpec; y?: SweepAxisSpec | null },
+  basePrompt: string,
+  maxCells: number,
+): SweepProblem | undefined {
+  const cells = cellCount([axisLength(axes.x, basePrompt), axes.y ? axisLength(axes.y, basePrompt) : 1]);
+  if (cells > maxCells)
+    return { field: "cells", message: `The grid would have ${cellWords(cells)} cells; at most ${maxCells} are allowed` };
+}
+
+/**
  * Settles the axes and lists every cell. Refuses (with the field at fault) a
  * grid past `maxCells`, an axis without values, one field on both axes, and
  * `{a|b}` groups in a prompt that is not swept.
@@ -186,9 +201,8 @@ export function planSweep(
   if (!sweepsPrompt && hasPromptAlternatives(base.prompt))
     return { field: "prompt", message: "prompt: it has {a|b} alternatives; choose Prompt variants as an axis to sweep them" };
 
-  const lengths = specs.map((spec) => (spec ? axisLength(spec, base.prompt) : 1));
-  const cells = lengths[0] * lengths[1];
-  if (cells > maxCells) return { field: "cells", message: `The grid would have ${cells} cells; at most ${maxCells} are allowed` };
+  const overCap = cellCapProblem(axes, base.prompt, maxCells);
+  if (overCap) return overCap;
 
   const settled: SweepAxis[] = [];
   for (const [index, spec] of specs.entries()) {
@@ -228,6 +242,20 @@ export const gridShape = (sweep: Pick<SweepRecord, "x" | "y">) => ({
   columns: sweep.x.values.length,
   rows: sweep.y?.values.length ?? 1,
 });
+
+/**
+ * The cells of a grid with axes of these lengths, counted as the grid is built: an axis with no
+ * values (or one that cannot be counted, NaN, which planning refuses before expanding it) still
+ * spans one row or column, so it never makes the other axis free.
+ */
+export const cellCount = (lengths: number[]) =>
+  lengths.reduce((product, length) => product * (Number.isNaN(length) ? 1 : Math.max(1, length)), 1);
+
+/** The cells of a sweep as stored: what the cap (SWEEP_MAX_CELLS) is held against on import. */
+export const sweepCells = (sweep: Pick<SweepRecord, "x" | "y">) =>
+  cellCount([sweep.x.values.length, sweep.y?.values.length ?? 1]);
+
+const cellWords = (cells: number) => (Number.isFinite(cells) ? String(cells) : "uncountably many");
 
 export const isSweepProblem = (plan: SweepPlan | SweepProblem): plan is SweepProblem => "message" in plan;
 

@@ -48,4 +48,8 @@ describe("decodeInputImage", () => {
     const jpeg = await jpegOf(200, 200);
     await expect(decodeInputImage(jpeg.subarray(0, jpeg.length / 2), "image")).rejects.toMatchObject({ status: 415 });
   });
+
+  it("refuses an empty file (what the base64 `r` decodes to), which sharp throws on at once", async () => {
+    await expect(decodeInputImage(Buffer.from("r", "base64"), "image")).rejects.toMatchObject({ status: 415, field: "image" });
+  });
 });

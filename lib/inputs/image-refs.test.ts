@@ -57,7 +57,14 @@ describe("readImageRef", () => {
       reached = true;
       res.end();
     });
-    for (const ref of [`${server.url}/a.png`, "https://127.0.0.1/a.png", "https://10.0.0.8/a.png", "https://[::1]/a.png"]) {
+    const embedded = ["https://[::127.0.0.1]/a.png", "https://[64:ff9b::10.0.0.8]/a.png", "https://[2002:7f00:1::]/a.png"];
+    for (const ref of [
+      `${server.url}/a.png`,
+      "https://127.0.0.1/a.png",
+      "https://10.0.0.8/a.png",
+      "https://[::1]/a.png",
+      ...embedded,
+    ]) {
       const refused = read(ref);
       await expect(refused, ref).rejects.toMatchObject({ status: 400, field: "image" });
       await expect(refused, ref).rejects.toThrow(/is refused: .*IMAGE_URL_ALLOW_PRIVATE=1/);

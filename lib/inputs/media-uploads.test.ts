@@ -84,14 +84,19 @@ describe("media uploads", () => {
       field: "content_type",
     });
 
-    // A ticket whose PUT brings a bomb is closed, and leaves nothing.
+    // A ticket whose PUT brings a bomb, too many bytes or text leaves nothing, and stays open for the right file.
     const ticket = await uploads.ticket({ filename: "bomb.png", size: 100, content_type: "image/png" }, BASE);
     const put = new URL(ticket.upload.url);
-    expect(await refusal(uploads.receive(put.pathname.split("/")[3], put.searchParams.get("token")!, pngBomb()))).toEqual({
-      status: 413,
-      field: "file",
-    });
+    const id = put.pathname.split("/")[3];
+    const token = put.searchParams.get("token")!;
+    expect(await refusal(uploads.receive(id, token, pngBomb()))).toEqual({ status: 413, field: "file" });
+    expect(await refusal(uploads.receive(id, token, oversized()))).toEqual({ status: 413, field: "file" });
+    expect(await refusal(uploads.receive(id, token, textAsPng()))).toEqual({ status: 415, field: "file" });
     expect(await uploads.read(new URL(ticket.download_url).pathname.split("/")[3])).toBeNull();
     expect(files()).toEqual([]);
+    const png = await solid(24, 24, "#3366cc").png().toBuffer();
+    await uploads.receive(id, token, png);
+    expect((await uploads.read(new URL(ticket.download_url).pathname.split("/")[3]))?.equals(png)).toBe(true);
+    expect(await refusal(uploads.receive(id, token, png))).toEqual({ status: 404, field: "token" });
   });
 });

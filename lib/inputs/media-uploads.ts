@@ -3,7 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { UPLOAD_CONTENT_TYPES, type UploadedEnvelope, type UploadTicketEnvelope, uploadTicketRequestSchema } from "../contract";
 import type { InputImageRepo, MediaUpload } from "../db/input-image-repo";
 import { MAX_INPUT_BYTES, newPredictionId, UPLOAD_RETENTION_MS } from "../domain";
-import { AppError, isAppError } from "../errors";
+import { AppError } from "../errors";
 import { parseOrThrow } from "../parse";
 import type { StoredBlob } from "../storage/blob-store";
 import { decodeInputImage } from "./decode-image";
@@ -86,7 +86,10 @@ export class MediaUploads {
     };
   }
 
-  /** The PUT of a ticket: the bytes, checked, become the upload. A refused file closes the ticket. */
+  /**
+   * The PUT of a ticket: the bytes, checked, become the upload. A refused file stores nothing, so the
+   * ticket stays open for the right one until it is used or expires.
+   */
   async receive(id: string, token: string, bytes: Buffer): Promise<void> {
     const upload = await this.deps.repo.getUpload(id);
     const open = upload?.tokenSha256 && upload.expiresAt > this.now().toISOString();
@@ -94,22 +97,17 @@ export class MediaUploads {
     const given = Buffer.from(hashOf(token), "hex");
     if (!upload || !open || !timingSafeEqual(expected, given))
       throw new AppError("not_found", "No upload waits at this URL: it was used, it expired, or its token is wrong.", "token");
-    try {
-      const image = await decodeInputImage(bytes, "file");
-      await this.deps.images.keep([image], async ([kept]) => {
-        const done = await this.deps.repo.completeUpload(
-          id,
-          kept.sha256,
-          kept.bytes,
-          kept.contentType,
-          this.later(UPLOAD_RETENTION_MS),
-        );
-        if (!done) throw new AppError("conflict", "This upload URL was used already.", "token");
-      });
-    } catch (error) {
-      if (isAppError(error) && error.code !== "conflict") await this.deps.repo.deleteUpload(id);
-      throw error;
-    }
+    const image = await decodeInputImage(bytes, "file");
+    await this.deps.images.keep([image], async ([kept]) => {
+      const done = await this.deps.repo.completeUpload(
+        id,
+        kept.sha256,
+        kept.bytes,
+        kept.contentType,
+        this.later(UPLOAD_RETENTION_MS),
+      );
+      if (!done) throw new AppError("conflict", "This upload URL was used already.", "token");
+    });
   }
 
   /** `POST /api/v3/media/upload/binary`: one file, checked and kept. */

@@ -36,14 +36,36 @@ describe("addresses", () => {
     ["::ffff:127.0.0.1", "loopback"],
     ["::ffff:10.0.0.1", "private"],
     ["::ffff:169.254.169.254", "linkLocal"],
-    ["64:ff9b::a00:1", "rfc6052"],
-    ["2002:a00:1::", "6to4"],
+    // IPv6 forms that carry an IPv4 address are judged by the address they carry.
+    ["::7f00:1", "loopback"],
+    ["::a00:1", "private"],
+    ["::a9fe:a9fe", "linkLocal"],
+    ["::ffff:0:7f00:1", "loopback"],
+    ["64:ff9b::a00:1", "private"],
+    ["64:ff9b::7f00:1", "loopback"],
+    ["2002:a00:1::", "private"],
+    ["2002:7f00:1:1::1", "loopback"],
+    ["2002:a9fe:a9fe::", "linkLocal"],
+    // Teredo: server 10.0.0.1, client 8.8.8.8 stored inverted; then server 8.8.8.8, client 127.0.0.1.
+    ["2001:0:a00:1::f7f7:f7f7", "private"],
+    ["2001:0:808:808::80ff:fffe", "loopback"],
+    // Local-use NAT64 is for a network's own translator.
+    ["64:ff9b:1::808:808", "rfc6052"],
   ])("%s is not public (%s)", (address, range) => {
     expect(addressRange(address)).toBe(range);
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("%s is public", (address) => {
+  it.each([
+    "93.184.216.34",
+    "8.8.8.8",
+    "2606:4700:4700::1111",
+    "::ffff:8.8.8.8",
+    "::808:808",
+    "64:ff9b::808:808",
+    "2002:808:808::1",
+    "2001:0:808:808::f7f7:f7f7",
+  ])("%s is public", (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
 });
@@ -72,6 +94,27 @@ describe("checkTarget", () => {
     expect(await refusal("https://[fd12::3]/")).toMatch(/unique-local address/);
     expect(await refusal("https://100.100.100.200/")).toMatch(/carrier-grade NAT/);
     expect(await refusal("https://0.0.0.0/")).toMatch(/unspecified address/);
+  });
+
+  it("refuses an IPv6 literal that carries a non-public IPv4 address, saying which and how", async () => {
+    expect(await refusal("https://[::127.0.0.1]/hook")).toBe(
+      "::7f00:1 is a loopback address: it carries 127.0.0.1 as IPv4-compatible IPv6 (::/96)",
+    );
+    expect(await refusal("https://[64:ff9b::169.254.169.254]/")).toBe(
+      "64:ff9b::a9fe:a9fe is a link-local address: it carries 169.254.169.254 as NAT64 (64:ff9b::/96)",
+    );
+    expect(await refusal("https://[2002:c0a8:101::1]/")).toBe(
+      "2002:c0a8:101::1 is a private address: it carries 192.168.1.1 as 6to4 (2002::/16)",
+    );
+    expect(await refusal("https://[2001:0:808:808::80ff:fffe]/")).toMatch(
+      /loopback address: it carries 127\.0\.0\.1 as the client of a Teredo address/,
+    );
+    // A name resolving to such a form is refused without echoing the address.
+    const policy = { allowPrivate: false, resolve: resolver({ "sneaky.example": ["::7f00:1"] }) };
+    expect(await refusal("https://sneaky.example/hook", policy)).toBe(
+      "its host sneaky.example resolves to a loopback address, carried as IPv4-compatible IPv6 (::/96)",
+    );
+    await expect(checkTarget("https://[64:ff9b::808:808]/hook", strict)).resolves.toMatchObject({ family: 6 });
   });
 
   it("checks every address a name resolves to, so one private answer among public ones is refused", async () => {

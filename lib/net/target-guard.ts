@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
+import { type EmbeddedIPv4, embeddedIPv4 } from "./embedded-ipv4";
 
 /**
  * Whether the server may send a request to a URL a client gave it (a webhook target; later an
@@ -41,20 +42,42 @@ const RANGE_WORDS: Record<string, string> = {
   carrierGradeNat: "a carrier-grade NAT (CGNAT)",
   private: "a private",
   uniqueLocal: "a unique-local",
-  ipv4Mapped: "an IPv4-mapped",
   reserved: "a reserved",
+  rfc6052: "a local-use NAT64 (64:ff9b:1::/48)",
 };
 
+/** Where an address leads: its range ("unicast" when public), and the IPv4 address it carries when that decided it. */
+export type AddressJudgement = { range: string; embedded?: EmbeddedIPv4 };
+
 /**
- * The range an address falls in: "unicast" for an ordinary public address. IPv4-mapped IPv6
- * (::ffff:10.0.0.1) is judged as the IPv4 address it carries; NAT64, 6to4 and Teredo forms, which
- * can also carry one, fall in ranges of their own and are refused as non-public.
+ * Judges an address by where a packet to it goes. An IPv6 form that carries an IPv4 address
+ * (IPv4-mapped or -compatible, NAT64, 6to4, Teredo: embedded-ipv4.ts) is judged by what it carries,
+ * so `[::127.0.0.1]` is loopback and `64:ff9b::808:808` as public as 8.8.8.8.
  */
-export function addressRange(address: string): string {
-  return ipaddr.process(address).range();
+export function judgeAddress(address: string): AddressJudgement {
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv4") return { range: parsed.range() };
+  const ipv6 = parsed as ipaddr.IPv6;
+  const own = ipv6.range();
+  if (own === "unspecified" || own === "loopback") return { range: own };
+  const carried = embeddedIPv4(ipv6);
+  const inner = carried.find((embedded) => embedded.address.range() !== "unicast");
+  if (inner) return { range: inner.address.range(), embedded: inner };
+  return { range: carried.length > 0 ? "unicast" : own };
 }
 
+/** The range an address falls in: "unicast" for an ordinary public address. */
+export const addressRange = (address: string) => judgeAddress(address).range;
+
 export const isPublicAddress = (address: string) => addressRange(address) === "unicast";
+
+/** "a loopback address", with the carried IPv4 address and its form when it decided. */
+function describeAddress(address: string, echo: boolean): string {
+  const { range, embedded } = judgeAddress(address);
+  const what = `${RANGE_WORDS[range] ?? `a non-public (${range})`} address`;
+  if (!embedded) return what;
+  return echo ? `${what}: it carries ${embedded.address.toString()} as ${embedded.form}` : `${what}, carried as ${embedded.form}`;
+}
 
 const systemResolve = async (hostname: string): Promise<ResolvedAddress[]> =>
   (await lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({
@@ -80,12 +103,10 @@ export async function checkTarget(raw: string | URL, policy: TargetPolicy): Prom
   if (!policy.allowPrivate) {
     const inner = addresses.find((candidate) => !(policy.isPublic ?? isPublicAddress)(candidate.address));
     if (inner) {
-      const range = addressRange(inner.address);
-      const what = `${RANGE_WORDS[range] ?? `a non-public (${range})`} address`;
-      throw new TargetRefused(
-        // The address a name resolves to is not echoed: the server's DNS answers are not the client's to read.
-        inner.address === host ? `${host} is ${what}` : `its host ${host} resolves to ${what}`,
-      );
+      // The address a name resolves to is not echoed: the server's DNS answers are not the client's to read.
+      const literal = inner.address === host;
+      const what = describeAddress(inner.address, literal);
+      throw new TargetRefused(literal ? `${host} is ${what}` : `its host ${host} resolves to ${what}`);
     }
   }
   return { url, ...addresses[0] };

@@ -135,6 +135,8 @@ describe("the served submit", () => {
     for (const [webhook, reason] of [
       ["https://127.0.0.1:8443/hook", "127.0.0.1 is a loopback address"],
       ["https://[::ffff:10.1.2.3]/hook", "a private address"],
+      ["https://[::127.0.0.1]/hook", "a loopback address: it carries 127.0.0.1 as IPv4-compatible IPv6"],
+      ["https://[2001:0:808:808::f5ff:fff6]/hook", "a private address: it carries 10.0.0.9 as the client of a Teredo address"],
       ["https://169.254.169.254/latest", "a link-local address"],
       ["http://93.184.216.34/hook", "must be an https URL, not http"],
       ["https://localhost/hook", "resolves to"],
@@ -151,6 +153,19 @@ describe("the served submit", () => {
     const { served: api } = served();
     const error = await refusal(api.submit({ body: { prompt: "x", enable_sync_mode: "yes" }, baseUrl: BASE }));
     expect(error).toMatchObject({ code: 400, field: "enable_sync_mode", message: "enable_sync_mode must be true or false" });
+  });
+
+  it("refuses a webhook in the body, pointing to the query parameter, and stores nothing", async () => {
+    const { served: api, service } = served();
+    for (const field of ["webhook", "webhook_url"]) {
+      const body = { prompt: "x", [field]: "https://hooks.example/in" };
+      const error = await refusal(api.submit({ body, webhook: "https://hooks.example/q", baseUrl: BASE }));
+      expect(error).toMatchObject({ code: 400, field });
+      expect(error.message).toBe(
+        `${field} must be given as the webhook query parameter (POST …?webhook=https://…), as WaveSpeed documents it, not in the body`,
+      );
+    }
+    expect((await service.history({ limit: 10 })).items).toEqual([]);
   });
 });
 

@@ -88,6 +88,19 @@ describe("SweepService", () => {
     });
   });
 
+  it("sizes the grid before reading the base, so an over-cap edit sweep fetches nothing and stores nothing", async () => {
+    const { sweeps, service } = local({ maxSweepCells: 8 });
+    // The picture's host does not resolve: reading the base first would answer that instead.
+    const edit = { prompt: "make it night", image: "https://picture.invalid/a.png" };
+    const wide = { field: "guidance_scale", range: { from: 1, to: 20, step: 0.0001 } } as const;
+    await expect(sweeps.create({ base: edit, x: wide, y: { field: "seed", values: [] } })).rejects.toMatchObject({
+      status: 400,
+      field: "cells",
+      message: "The grid would have 190001 cells; at most 8 are allowed",
+    });
+    expect((await service.history({ limit: 5 })).items).toEqual([]);
+  });
+
   it("asks for the total to be confirmed when the sweep costs money", async () => {
     const png = await pngOf(8, 8);
     const engine = new ScriptedEngine(() => [completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }])]);

@@ -2,6 +2,7 @@ import "server-only";
 import { requestKindOf } from "../contract";
 import type { SweepRepo } from "../db/sweep-repo";
 import {
+  cellCapProblem,
   cellInput,
   costUsd,
   gridShape,
@@ -51,6 +52,9 @@ export class SweepService {
    */
   async create(body: unknown, caller?: string, baseUrl?: string, source?: RunSource): Promise<SweepState> {
     const { base, x, y, parent, confirmedCostUsd } = parseOrThrow(sweepRequestSchema, body);
+    // Sized before the base is read (an edit's pictures may be fetched), so an over-cap grid costs nothing.
+    const overCap = cellCapProblem({ x, y }, typeof base.prompt === "string" ? base.prompt : "", this.deps.maxCells);
+    if (overCap) throw new AppError("invalid_request", overCap.message, overCap.field);
     const prepared = await this.deps.predictions.prepare(base, requestKindOf(base), baseUrl, "base");
     const seed = wantsRandomSeed(prepared.seedRequested) ? null : prepared.seedRequested;
     const plan = planSweep({ ...prepared.input, seed }, { x, y }, this.deps.maxCells);

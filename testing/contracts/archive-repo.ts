@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { ArchiveRepo } from "@/lib/db/archive-repo";
+import { describe, expect, it } from "vitest";
+import type { ArchiveRepo, ImportFiles } from "@/lib/db/archive-repo";
 import type { PredictionRepo } from "@/lib/db/prediction-repo";
 import type { SweepRepo } from "@/lib/db/sweep-repo";
 import { DEFAULT_PREDICTION_OPTIONS, type PredictionRecord } from "@/lib/domain";
+import { freshStores } from "./fresh-stores";
 import { sampleSweep } from "./sweep-repo";
 
 type Stores = { archive: ArchiveRepo; predictions: PredictionRepo; sweeps: SweepRepo; close: () => Promise<void> };
@@ -41,18 +42,27 @@ const run = (id: string, overrides: Partial<PredictionRecord> = {}): PredictionR
   ...overrides,
 });
 
+/** Files that need no writing, for tests about rows only. */
+const noFiles: ImportFiles = { write: async () => {}, remove: async () => {} };
+
+/** Files whose writes and removals are recorded; `write` may do more (wait, look, fail). */
+function recordingFiles(onWrite: (ids: string[]) => Promise<void> = async () => {}) {
+  const files = {
+    written: [] as string[],
+    removed: [] as string[],
+    write: async (ids: string[]) => {
+      files.written.push(...ids);
+      await onWrite(ids);
+    },
+    remove: async (ids: string[]) => void files.removed.push(...ids),
+  };
+  return files;
+}
+
 /** What every ArchiveRepo must do, with the prediction and sweep repos over the same storage. */
 export function describeArchiveRepoContract(name: string, open: () => Promise<Stores>) {
   describe(`ArchiveRepo contract: ${name}`, () => {
-    const closers: Array<() => Promise<void>> = [];
-    afterEach(async () => {
-      for (const close of closers.splice(0)) await close();
-    });
-    const fresh = async () => {
-      const stores = await open();
-      closers.push(stores.close);
-      return stores;
-    };
+    const fresh = freshStores(open);
 
     it("stores runs whole, with outputs, stars, notes, lineage and sweeps, counted in the totals", async () => {
       const { archive, predictions, sweeps } = await fresh();
@@ -63,7 +73,7 @@ export function describeArchiveRepoContract(name: string, open: () => Promise<St
         threadId: "a",
         sweep: { id: "sw", x: 1, y: 0 },
       });
-      expect(await archive.importRows({ sweeps: [sweep], predictions: [parent, child] })).toEqual({
+      expect(await archive.importRows({ sweeps: [sweep], predictions: [parent, child] }, noFiles)).toEqual({
         sweeps: ["sw"],
         predictions: ["a", "bb"],
       });
@@ -75,23 +85,76 @@ export function describeArchiveRepoContract(name: string, open: () => Promise<St
 
     it("skips what is already present, leaving it as it was", async () => {
       const { archive, predictions } = await fresh();
-      await archive.importRows({ sweeps: [sampleSweep("sw")], predictions: [run("a", { note: "mine" })] });
-      const again = await archive.importRows({
-        sweeps: [sampleSweep("sw")],
-        predictions: [run("a", { note: "theirs" }), run("cc")],
-      });
+      await archive.importRows({ sweeps: [sampleSweep("sw")], predictions: [run("a", { note: "mine" })] }, noFiles);
+      const again = await archive.importRows(
+        { sweeps: [sampleSweep("sw")], predictions: [run("a", { note: "theirs" }), run("cc")] },
+        noFiles,
+      );
       expect(again).toEqual({ sweeps: [], predictions: ["cc"] });
       expect((await predictions.get("a"))?.note).toBe("mine");
       expect(await predictions.imageCounts()).toEqual({ local: 0, wavespeed: 4 });
     });
 
-    it("stores nothing when any row fails", async () => {
+    it("stores nothing when any row fails, and has what was written removed", async () => {
       const { archive, predictions, sweeps } = await fresh();
       const broken = run("dd", { outputs: [run("dd").outputs[0], run("dd").outputs[0]] });
-      await expect(archive.importRows({ sweeps: [sampleSweep("sw")], predictions: [run("a"), broken] })).rejects.toThrow();
+      const files = recordingFiles();
+      await expect(archive.importRows({ sweeps: [sampleSweep("sw")], predictions: [run("a"), broken] }, files)).rejects.toThrow();
       expect(await predictions.get("a")).toBeUndefined();
       expect(await sweeps.get("sw")).toBeUndefined();
       expect(await predictions.imageCounts()).toEqual({ local: 0, wavespeed: 0 });
+      expect(files.removed).toEqual(files.written);
+    });
+
+    it("has the files of the runs it adds written before they are visible, and stores nothing if writing fails", async () => {
+      const { archive, predictions } = await fresh();
+      await archive.importRows({ sweeps: [], predictions: [run("a")] }, noFiles);
+      const seenWhileWriting: Array<unknown> = [];
+      const files = recordingFiles(async (ids) => {
+        for (const id of ids) seenWhileWriting.push(await predictions.get(id));
+      });
+      expect(await archive.importRows({ sweeps: [], predictions: [run("a"), run("bb")] }, files)).toEqual({
+        sweeps: [],
+        predictions: ["bb"],
+      });
+      expect(files.written).toEqual(["bb"]);
+      expect(seenWhileWriting).toEqual([undefined]);
+
+      const failing = recordingFiles(async () => {
+        throw new Error("the disk is full");
+      });
+      await expect(archive.importRows({ sweeps: [], predictions: [run("cc")] }, failing)).rejects.toThrow("the disk is full");
+      expect(await predictions.get("cc")).toBeUndefined();
+    });
+
+    it("imports one run id atomically: of two imports at once, one adds it and the other finds it present", async () => {
+      const { archive, predictions } = await fresh();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let writing!: () => void;
+      const firstWriting = new Promise<void>((resolve) => {
+        writing = resolve;
+      });
+      const events: string[] = [];
+      const first = recordingFiles(async (ids) => {
+        events.push(`first writes ${ids.join(",")}`);
+        writing();
+        await held;
+        events.push("first wrote");
+      });
+      const second = recordingFiles(async (ids) => void events.push(`second writes ${ids.join(",")}`));
+      const one = archive.importRows({ sweeps: [], predictions: [run("xx", { note: "first" }), run("aa")] }, first);
+      await firstWriting;
+      const two = archive.importRows({ sweeps: [], predictions: [run("zz"), run("xx", { note: "second" })] }, second);
+      release();
+      expect(await one).toEqual({ sweeps: [], predictions: ["aa", "xx"] });
+      expect(await two).toEqual({ sweeps: [], predictions: ["zz"] });
+      expect(events).toEqual(["first writes aa,xx", "first wrote", "second writes zz"]);
+      expect((await predictions.get("xx"))?.note).toBe("first");
+      expect(first.removed).toEqual([]);
+      expect(second.removed).toEqual([]);
     });
   });
 }

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InputImageRepo, MediaUpload, UpstreamImageRepo } from "@/lib/db/input-image-repo";
 import type { PredictionRepo } from "@/lib/db/prediction-repo";
 import type { InputImage } from "@/lib/domain";
+import { freshStores } from "./fresh-stores";
 
 const image = (letter: string): InputImage => ({
   sha256: letter.repeat(64),
@@ -32,15 +33,7 @@ type Opened = { inputs: InputImageRepo; predictions: PredictionRepo; close: () =
  */
 export function describeInputImageRepoContract(name: string, open: () => Promise<Opened>) {
   describe(`InputImageRepo contract: ${name}`, () => {
-    const closers: Array<() => Promise<void>> = [];
-    afterEach(async () => {
-      for (const close of closers.splice(0)) await close();
-    });
-    const fresh = async () => {
-      const opened = await open();
-      closers.push(opened.close);
-      return opened;
-    };
+    const fresh = freshStores(open);
     const editOf = (predictions: PredictionRepo, id: string, pictures: InputImage[]) =>
       predictions.create({
         id,

@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
 import { callerFrom } from "@/lib/access/caller";
 import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/access/session";
@@ -7,6 +8,7 @@ import { parseBody } from "@/lib/http/parse-body";
 import { clientAddress } from "@/lib/http/request-host";
 import { withErrors } from "@/lib/http/respond";
 import { type SessionView, signInSchema } from "@/lib/playground-api";
+import { signedOut } from "./signed-out";
 
 export const dynamic = "force-dynamic";
 
@@ -30,17 +32,14 @@ export const POST = withErrors(async (request) => {
   return response;
 });
 
-/** Sign out: the cookie goes; a Bearer token, which the browser never holds, is unaffected. */
+/**
+ * Sign out: the server ends this session, so a copy of the cookie is worth nothing either, and the
+ * cookie goes. A Bearer token, which the browser never holds, is unaffected.
+ */
 export const DELETE = withErrors(async (request) => {
   const { access } = getServices();
-  const response = NextResponse.json(
-    { owner: !access.signInRequired, signInRequired: access.signInRequired } satisfies SessionView,
-    {
-      headers: NO_STORE,
-    },
-  );
-  response.cookies.set(SESSION_COOKIE, "", sessionCookieOptions(access.secureCookies(request.headers), 0));
-  return response;
+  await access.signOut((await cookies()).get(SESSION_COOKIE)?.value);
+  return signedOut(request, access);
 });
 
 export const { PUT, PATCH, OPTIONS } = otherMethods({ GET, POST, DELETE });

@@ -4,7 +4,7 @@
  * (lib/db/prediction-rows.ts). Flags stay 0/1 integers and times ISO 8601 text, as in
  * SQLite: they sort as time and read back exactly as written. Each entry runs once, in
  * order, in a transaction, under an advisory lock (db.ts); schema_migrations records how
- * far a database has come. 1–6 follow SQLite's 1–6; 7 is what only several instances need; 8 follows SQLite's 7.
+ * far a database has come. 1–6 follow SQLite's 1–6; 7 is what only several instances need; 8 and 9 follow SQLite's 7 and 8.
  */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
@@ -218,5 +218,16 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE predictions ADD COLUMN source TEXT;
   ALTER TABLE predictions ADD COLUMN source_client TEXT;
+  `,
+  // 10: owners' sessions, so the server can end one (sign-out) or all (sign out everywhere); the
+  // sealed cookie carries only the id.
+  `
+  CREATE TABLE sessions (
+    id         TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX sessions_expires_at ON sessions (expires_at);
   `,
 ];
