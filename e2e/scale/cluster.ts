@@ -27,7 +27,7 @@ export type Cluster = {
 
 /**
  * Real PostgreSQL and Swift (s3api) from the project's script, a fresh database, the fake upstream
- * with WaveSpeed's concurrency limit of 3, and two `next start` instances of the one build,
+ * with WaveSpeed's concurrency limit of 3, and two instances of the one build (server.ts),
  * started at the same moment on the empty database.
  */
 export async function startCluster(): Promise<Cluster> {
