@@ -28,7 +28,10 @@ async function main() {
   loadEnvConfig(__dirname);
   const env = getEnv();
   const hostname = values.hostname ?? env.HOST;
-  const app = next({ dev: false, dir: __dirname, hostname, port: env.PORT });
+  // Next builds the URL its proxy sees on `localhost`; its router must say the same, or a rewrite made
+  // in the proxy looks like another origin and Next fetches it over the network (over TLS, behind an
+  // https proxy, where that fails). The name is Next's own: this server listens where it is told.
+  const app = next({ dev: false, dir: __dirname, hostname: "localhost", port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
 

@@ -30,9 +30,14 @@ const offsets = {
   servedUpstream: base + 91,
   /** A fresh playground an export is imported into. */
   importTarget: base + 57,
+  /** A playground behind nginx, and nginx ending TLS in front of it. */
+  behindProxy: base + 58,
+  proxyTls: base + 59,
   /** Two instances on PostgreSQL and S3, and their upstream. */
   scaleA: base + 70,
   scaleB: base + 71,
+  /** nginx balancing over the two. */
+  scaleProxy: base + 72,
   scaleUpstream: base + 93,
 };
 

@@ -40,3 +40,32 @@ function send(port: number, raw: string, hangUpAfterMs: number): Promise<void> {
     socket.on("error", reject);
   });
 }
+
+/**
+ * Sends `requestLine` (say `GET http://evil.example/x HTTP/1.1`, which no HTTP client sends) with
+ * these headers and no body, and reads the answer's status line and headers.
+ */
+export function sendRequestLine(
+  port: number,
+  requestLine: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string> }> {
+  const head = Object.entries({ ...headers, Connection: "close" })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
+  return new Promise((resolve, reject) => {
+    let answer = "";
+    const socket = net.connect(port, "127.0.0.1", () => socket.write(`${requestLine}\r\n${head}\r\n`));
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => (answer += chunk));
+    socket.on("end", () => {
+      const [statusLine = "", ...lines] = answer.split("\r\n\r\n")[0]!.split("\r\n");
+      const fields = lines.map((line): [string, string] => {
+        const colon = line.indexOf(":");
+        return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+      });
+      resolve({ status: Number(statusLine.split(" ")[1]), headers: Object.fromEntries(fields) });
+    });
+    socket.on("error", reject);
+  });
+}
