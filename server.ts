@@ -36,6 +36,10 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((request, response) => {
+    // A client that hangs up mid-upload is no error of the playground's (Next may print Node's "aborted" itself).
+    request.once("close", () => {
+      if (!request.complete) log.debug("the client went away before its request was whole", { method: request.method });
+    });
     const refusal = admit(request, { trustProxy: env.TRUST_PROXY });
     if (refusal) response.writeHead(refusal, { "content-type": "text/plain", "cache-control": "no-store" }).end("Bad request");
     else void handle(request, response);

@@ -3,7 +3,7 @@ import type { CacheHandler, CacheHandlerValue } from "next/dist/server/lib/incre
 import type { IncrementalCachedAppPageValue, IncrementalCacheValue } from "next/dist/server/response-cache";
 import { contentSecurityPolicy } from "../access/security-headers";
 import { getEnv } from "../env";
-import { servesHttps } from "../http/base-url";
+import { servesHttps, siteUrl } from "../http/base-url";
 import { inlineScriptHashes } from "../http/script-hashes";
 import { log } from "../log";
 import { openPageStore } from "./open-page-store";
@@ -15,6 +15,8 @@ import { CACHED_PAGE_CONTROL, LIVE_PAGE_CONTROL, sharePageRun } from "./share-pa
 const others = new LRUCache<string, CacheHandlerValue>({ max: 500 });
 let store: PageStore | undefined;
 const pages = () => (store ??= openPageStore(getEnv()));
+// A page's links name the site it was rendered for: instances share a copy only when they publish one site.
+const storeKey = (key: string) => `${siteUrl()} ${key}`;
 
 /**
  * Next's incremental cache handler: where a finished run's share page is kept once rendered.
@@ -30,7 +32,7 @@ export class PageCacheHandler implements CacheHandler {
     const runId = sharePageRun(key);
     if (!runId || String(context.kind) !== "APP_PAGE") return others.get(key) ?? null;
     try {
-      const page = await pages().get(key);
+      const page = await pages().get(storeKey(key));
       return page ? { lastModified: page.storedAt, value: fromBody(page.body), cacheControl: page.cacheControl } : null;
     } catch (error) {
       log.warn("a cached share page could not be read; it is rendered again", { error: String(error) });
@@ -53,7 +55,7 @@ export class PageCacheHandler implements CacheHandler {
     };
     if (!kept) return;
     try {
-      await pages().put(key, runId, { body: toBody(data), storedAt: Date.now(), cacheControl });
+      await pages().put(storeKey(key), runId, { body: toBody(data), storedAt: Date.now(), cacheControl });
     } catch (error) {
       log.warn("a share page could not be cached; it is rendered again next time", { error: String(error) });
     }
