@@ -53,3 +53,5 @@ export const FAKE_API_KEY = "ws-test-key-3f9c2d1e8b7a";
 
 /** The sweep benchmark's servers; `E2E_PORT_BASE` moves them too, so a bench run beside a test run does not collide. */
 export const SWEEP_BENCH_PORTS = { fake: base + 60, polling: base + 61, webhook: base + 62 } as const;
+/** The share-page benchmark's playground. */
+export const SHARE_PAGE_BENCH_PORT = base + 66;
