@@ -1,10 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import https from "node:https";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { RawResponse } from "./http-client";
+import { type RawResponse, rawRequest } from "./http-client";
 
 const NGINX = "/usr/sbin/nginx";
 
@@ -59,7 +58,14 @@ export async function startNginx(options: {
     throw error;
   }
   const ca = fs.readFileSync(path.join(dir, "cert.pem"), "utf8");
-  return { request: (pathname, init = {}) => requestOver(options, ca, pathname, init), stop };
+  const tls = { ca, servername: options.serverName };
+  const request: Nginx["request"] = (pathname, init = {}) =>
+    rawRequest(`https://127.0.0.1:${options.port}${pathname}`, {
+      ...init,
+      headers: { host: options.serverName, ...init.headers },
+      tls,
+    });
+  return { request, stop };
 }
 
 function config(dir: string, options: { port: number; serverName: string; upstreams: number[]; passHost?: boolean }) {
@@ -95,39 +101,6 @@ http {
   }
 }
 `;
-}
-
-function requestOver(
-  options: { port: number; serverName: string },
-  ca: string,
-  pathname: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string },
-): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const request = https.request(
-      {
-        host: "127.0.0.1",
-        port: options.port,
-        servername: options.serverName,
-        ca,
-        path: pathname,
-        method: init.method ?? "GET",
-        headers: { host: options.serverName, ...init.headers },
-        agent: false,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }),
-        );
-        response.on("error", reject);
-      },
-    );
-    request.setTimeout(30_000, () => request.destroy(new Error(`no answer from nginx for ${pathname} within 30 s`)));
-    request.on("error", reject);
-    request.end(init.body);
-  });
 }
 
 async function listening(port: number, child: ChildProcess, output: () => string): Promise<void> {
