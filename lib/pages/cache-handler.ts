@@ -17,6 +17,12 @@ let store: PageStore | undefined;
 const pages = () => (store ??= openPageStore(getEnv()));
 // A page's links name the site it was rendered for: instances share a copy only when they publish one site.
 const storeKey = (key: string) => `${siteUrl()} ${key}`;
+// The pages this process read or kept last, as they are in the store: each view asks the store which
+// version is there (a small read), and reads and decodes the page only when it is another one.
+const recent = new LRUCache<string, { version: string; page: CacheHandlerValue }>({
+  maxSize: 64 * 1024 * 1024,
+  sizeCalculation: ({ page }) => (isAppPage(page.value) ? page.value.html.length + (page.value.rscData?.length ?? 0) : 1),
+});
 
 /**
  * Next's incremental cache handler: where a finished run's share page is kept once rendered.
@@ -32,8 +38,15 @@ export class PageCacheHandler implements CacheHandler {
     const runId = sharePageRun(key);
     if (!runId || String(context.kind) !== "APP_PAGE") return others.get(key) ?? null;
     try {
-      const page = await pages().get(storeKey(key));
-      return page ? { lastModified: page.storedAt, value: fromBody(page.body), cacheControl: page.cacheControl } : null;
+      const at = storeKey(key);
+      const version = await pages().version(at);
+      const known = version ? recent.get(at) : undefined;
+      if (!version || known?.version === version) return known?.page ?? null;
+      const stored = await pages().get(at);
+      if (!stored) return null;
+      const page = { lastModified: stored.storedAt, value: fromBody(stored.body), cacheControl: stored.cacheControl };
+      recent.set(at, { version: stored.version, page });
+      return page;
     } catch (error) {
       log.warn("a cached share page could not be read; it is rendered again", { error: String(error) });
       return null;
@@ -55,7 +68,10 @@ export class PageCacheHandler implements CacheHandler {
     };
     if (!kept) return;
     try {
-      await pages().put(storeKey(key), runId, { body: toBody(data), storedAt: Date.now(), cacheControl });
+      const at = storeKey(key);
+      const storedAt = Date.now();
+      const version = await pages().put(at, runId, { body: toBody(data), storedAt, cacheControl });
+      recent.set(at, { version, page: { lastModified: storedAt, value: data, cacheControl } });
     } catch (error) {
       log.warn("a share page could not be cached; it is rendered again next time", { error: String(error) });
     }

@@ -14,9 +14,11 @@ export type StoredPage = {
 };
 
 export interface PageStore {
-  get(key: string): Promise<StoredPage | undefined>;
-  /** Keeps a page of run `runId` under `key`, replacing the one there; pages past their lifetime go. */
-  put(key: string, runId: string, page: StoredPage): Promise<void>;
+  /** Which page is under `key`: a new version each time one is kept there; undefined when there is none. */
+  version(key: string): Promise<string | undefined>;
+  get(key: string): Promise<(StoredPage & { version: string }) | undefined>;
+  /** Keeps a page of run `runId` under `key`, replacing the one there, and says its version; pages past their lifetime go. */
+  put(key: string, runId: string, page: StoredPage): Promise<string>;
   /** Forgets every page of these runs: their next view is rendered afresh. */
   forget(runIds: readonly string[]): Promise<void>;
   close(): Promise<void>;

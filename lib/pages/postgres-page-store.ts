@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { PAGE_MAX_AGE_MS, type PageStore, type StoredPage } from "./page-store";
 
 /** An arbitrary constant: the advisory lock instances take to create the table, one at a time. */
 const CREATE_LOCK = 7_150_332;
 
-type Row = { body: string; stored_at: string; cache_control: StoredPage["cacheControl"] | null };
+type Row = { version: string; body: string; stored_at: string; cache_control: StoredPage["cacheControl"] | null };
 
 /**
  * Pages in the shared PostgreSQL database, so every instance serves the page one of them rendered
@@ -26,6 +27,7 @@ export class PostgresPageStore implements PageStore {
       await client.query("SELECT pg_advisory_xact_lock($1)", [CREATE_LOCK]);
       await client.query(`CREATE TABLE IF NOT EXISTS page_cache (
         key text PRIMARY KEY,
+        version text NOT NULL,
         run_id text NOT NULL,
         stored_at bigint NOT NULL,
         cache_control jsonb,
@@ -47,20 +49,35 @@ export class PostgresPageStore implements PageStore {
     return this.pool.query<Row>(text, params);
   }
 
-  async get(key: string): Promise<StoredPage | undefined> {
-    const { rows } = await this.query<Row>("SELECT body, stored_at, cache_control FROM page_cache WHERE key = $1", [key]);
-    const row = rows[0];
-    return row && { body: row.body, storedAt: Number(row.stored_at), cacheControl: row.cache_control ?? undefined };
+  async version(key: string): Promise<string | undefined> {
+    const { rows } = await this.query<Pick<Row, "version">>("SELECT version FROM page_cache WHERE key = $1", [key]);
+    return rows[0]?.version;
   }
 
-  async put(key: string, runId: string, page: StoredPage): Promise<void> {
+  async get(key: string): Promise<(StoredPage & { version: string }) | undefined> {
+    const { rows } = await this.query<Row>("SELECT version, body, stored_at, cache_control FROM page_cache WHERE key = $1", [
+      key,
+    ]);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      version: row.version,
+      body: row.body,
+      storedAt: Number(row.stored_at),
+      cacheControl: row.cache_control ?? undefined,
+    };
+  }
+
+  async put(key: string, runId: string, page: StoredPage): Promise<string> {
     await this.query("DELETE FROM page_cache WHERE stored_at < $1", [page.storedAt - PAGE_MAX_AGE_MS]);
+    const version = randomUUID();
     await this.query(
-      `INSERT INTO page_cache (key, run_id, stored_at, cache_control, body) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (key) DO UPDATE SET run_id = EXCLUDED.run_id, stored_at = EXCLUDED.stored_at,
+      `INSERT INTO page_cache (key, version, run_id, stored_at, cache_control, body) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (key) DO UPDATE SET version = EXCLUDED.version, run_id = EXCLUDED.run_id, stored_at = EXCLUDED.stored_at,
          cache_control = EXCLUDED.cache_control, body = EXCLUDED.body`,
-      [key, runId, page.storedAt, page.cacheControl ? JSON.stringify(page.cacheControl) : null, page.body],
+      [key, version, runId, page.storedAt, page.cacheControl ? JSON.stringify(page.cacheControl) : null, page.body],
     );
+    return version;
   }
 
   async forget(runIds: readonly string[]): Promise<void> {

@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PAGE_MAX_AGE_MS, type PageStore, type StoredPage } from "./page-store";
 
-type Row = { body: string; stored_at: number; cache_control: string | null };
+type Row = { version: string; body: string; stored_at: number; cache_control: string | null };
 
 /**
  * Pages in a SQLite file of their own beside the data (`DATA_DIR/page-cache.sqlite`): a cache,
@@ -18,6 +19,7 @@ export class SqlitePageStore implements PageStore {
     db.pragma("busy_timeout = 5000");
     db.exec(`CREATE TABLE IF NOT EXISTS pages (
       key TEXT PRIMARY KEY,
+      version TEXT NOT NULL,
       run_id TEXT NOT NULL,
       stored_at INTEGER NOT NULL,
       cache_control TEXT,
@@ -26,11 +28,13 @@ export class SqlitePageStore implements PageStore {
     CREATE INDEX IF NOT EXISTS pages_run ON pages (run_id);
     CREATE INDEX IF NOT EXISTS pages_stored_at ON pages (stored_at);`);
     this.statements = {
-      get: db.prepare<[string], Row>("SELECT body, stored_at, cache_control FROM pages WHERE key = ?"),
+      version: db.prepare<[string], Pick<Row, "version">>("SELECT version FROM pages WHERE key = ?"),
+      get: db.prepare<[string], Row>("SELECT version, body, stored_at, cache_control FROM pages WHERE key = ?"),
       put: db.prepare(
-        `INSERT INTO pages (key, run_id, stored_at, cache_control, body) VALUES (@key, @runId, @storedAt, @cacheControl, @body)
-         ON CONFLICT (key) DO UPDATE SET run_id = excluded.run_id, stored_at = excluded.stored_at,
-           cache_control = excluded.cache_control, body = excluded.body`,
+        `INSERT INTO pages (key, version, run_id, stored_at, cache_control, body)
+         VALUES (@key, @version, @runId, @storedAt, @cacheControl, @body)
+         ON CONFLICT (key) DO UPDATE SET version = excluded.version, run_id = excluded.run_id,
+           stored_at = excluded.stored_at, cache_control = excluded.cache_control, body = excluded.body`,
       ),
       expire: db.prepare("DELETE FROM pages WHERE stored_at < ?"),
       forget: db.prepare("DELETE FROM pages WHERE run_id IN (SELECT value FROM json_each(?))"),
@@ -42,20 +46,23 @@ export class SqlitePageStore implements PageStore {
     return new SqlitePageStore(new Database(path.join(dataDir, "page-cache.sqlite")));
   }
 
-  async get(key: string): Promise<StoredPage | undefined> {
-    const row = this.statements.get.get(key);
-    if (!row) return undefined;
-    return {
-      body: row.body,
-      storedAt: row.stored_at,
-      cacheControl: row.cache_control ? JSON.parse(row.cache_control) : undefined,
-    };
+  async version(key: string): Promise<string | undefined> {
+    return this.statements.version.get(key)?.version;
   }
 
-  async put(key: string, runId: string, page: StoredPage): Promise<void> {
+  async get(key: string): Promise<(StoredPage & { version: string }) | undefined> {
+    const row = this.statements.get.get(key);
+    if (!row) return undefined;
+    const cacheControl = row.cache_control ? JSON.parse(row.cache_control) : undefined;
+    return { version: row.version, body: row.body, storedAt: row.stored_at, cacheControl };
+  }
+
+  async put(key: string, runId: string, page: StoredPage): Promise<string> {
     this.statements.expire.run(page.storedAt - PAGE_MAX_AGE_MS);
     const cacheControl = page.cacheControl ? JSON.stringify(page.cacheControl) : null;
-    this.statements.put.run({ key, runId, storedAt: page.storedAt, cacheControl, body: page.body });
+    const version = randomUUID();
+    this.statements.put.run({ key, version, runId, storedAt: page.storedAt, cacheControl, body: page.body });
+    return version;
   }
 
   async forget(runIds: readonly string[]): Promise<void> {

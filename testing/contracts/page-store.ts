@@ -18,15 +18,19 @@ export function describePageStoreContract(name: string, open: () => Promise<[Pag
     };
     const page = (body: string, storedAt = Date.now()) => ({ body, storedAt, cacheControl: { revalidate: 60, expire: 86_460 } });
 
-    it("gives back a page as it was kept, to the other store too, and the latest under a key", async () => {
+    it("gives back a page as it was kept, to the other store too, and the latest under a key with a new version", async () => {
       const [a, b] = await pair();
       expect(await b.get("/p/one")).toBeUndefined();
-      await a.put("/p/one", "one", page("<html>first</html>", 1_000_000));
-      expect(await b.get("/p/one")).toEqual(page("<html>first</html>", 1_000_000));
-      await b.put("/p/one", "one", page("<html>second</html>", 2_000_000));
-      expect((await a.get("/p/one"))?.body).toBe("<html>second</html>");
-      await a.put("/p/bare", "bare", { body: "x", storedAt: 3_000_000 });
-      expect(await b.get("/p/bare")).toEqual({ body: "x", storedAt: 3_000_000, cacheControl: undefined });
+      expect(await b.version("/p/one")).toBeUndefined();
+      const first = await a.put("/p/one", "one", page("<html>first</html>", 1_000_000));
+      expect(await b.get("/p/one")).toEqual({ ...page("<html>first</html>", 1_000_000), version: first });
+      expect(await b.version("/p/one")).toBe(first);
+      const second = await b.put("/p/one", "one", page("<html>second</html>", 1_000_000));
+      expect(second).not.toBe(first);
+      expect(await a.get("/p/one")).toMatchObject({ body: "<html>second</html>", version: second });
+      expect(await a.version("/p/one")).toBe(second);
+      const bare = await a.put("/p/bare", "bare", { body: "x", storedAt: 3_000_000 });
+      expect(await b.get("/p/bare")).toEqual({ body: "x", storedAt: 3_000_000, cacheControl: undefined, version: bare });
     });
 
     it("forgets every page of the runs named, and only those", async () => {
@@ -38,6 +42,7 @@ export function describePageStoreContract(name: string, open: () => Promise<[Pag
       await b.forget(["one", "three", "absent"]);
       await b.forget([]);
       expect(await a.get("/p/one")).toBeUndefined();
+      expect(await a.version("/p/one")).toBeUndefined();
       expect(await a.get("/rsc/p/one")).toBeUndefined();
       expect(await a.get("/p/three")).toBeUndefined();
       expect((await a.get("/p/two"))?.body).toBe("2");
