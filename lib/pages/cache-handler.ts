@@ -40,8 +40,9 @@ export class PageCacheHandler implements CacheHandler {
     try {
       const at = storeKey(key);
       const version = await pages().version(at);
-      const known = version ? recent.get(at) : undefined;
-      if (!version || known?.version === version) return known?.page ?? null;
+      if (!version) return null;
+      const known = recent.get(at);
+      if (known?.version === version) return known.page;
       const stored = await pages().get(at);
       if (!stored) return null;
       const page = { lastModified: stored.storedAt, value: fromBody(stored.body), cacheControl: stored.cacheControl };
