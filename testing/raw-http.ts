@@ -5,7 +5,11 @@ import net from "node:net";
  * answer is never read, or an upload cut off half-way.
  */
 
-/** Sends a whole JSON POST, then hangs up before the answer: the request arrives, its answer is lost. */
+/**
+ * Sends a whole JSON POST and hangs up as the answer starts to arrive, before reading it: the request
+ * was handled, its answer is lost. (Hanging up at once would race the server: a request whose
+ * connection is gone before it is read may be dropped unhandled.)
+ */
 export function postAndHangUp(port: number, path: string, body: object, headers: Record<string, string> = {}): Promise<void> {
   const json = JSON.stringify(body);
   const head = Object.entries({
@@ -15,7 +19,16 @@ export function postAndHangUp(port: number, path: string, body: object, headers:
   })
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join("");
-  return send(port, `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${head}\r\n${json}`, 0);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1", () =>
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${head}\r\n${json}`),
+    );
+    socket.once("data", () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.on("error", reject);
+  });
 }
 
 /** Announces a body, sends a part of it, and hangs up after `afterMs`: an aborted upload. */
