@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { maxSubmitBodyBytes } from "./lib/contract";
 import { MAX_MULTI_IMAGES } from "./lib/domain";
 import { getEnv } from "./lib/env";
@@ -12,7 +14,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // piscina loads the render worker by path at run time (lib/engines/local/render-pool.ts).
   serverExternalPackages: ["better-sqlite3", "sharp", "piscina"],
-  // A cached page's Cache-Control: fresh for its `revalidate`, then served stale for a day while it is rendered again.
+  // A cached page is fresh for its `revalidate`, then served stale for a day while it is rendered again.
   expireTime: 60 + 86_400,
   experimental: {
     // Script files carry their hash (integrity), so a cached page's policy needs no nonce for them.
@@ -24,4 +26,13 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * The running server keeps rendered share pages through lib/pages/cache-handler.mjs, with the hashes
+ * of their inline scripts in their policy: in a file beside the data, or in the shared database with
+ * DATABASE_URL, so every instance serves one copy. Named for the server only: a build would also
+ * bundle it into the proxy, which caches nothing, and the build's own pages keep Next's files.
+ */
+export default function config(phase: string): NextConfig {
+  if (phase !== PHASE_PRODUCTION_SERVER) return nextConfig;
+  return { ...nextConfig, cacheHandler: path.join(__dirname, "lib/pages/cache-handler.mjs") };
+}

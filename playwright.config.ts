@@ -17,7 +17,8 @@ const serverEnv = (extra: Record<string, string>) => ({
   ...extra,
 });
 
-const nextStart = (port: number) => `npx next start -H 127.0.0.1 -p ${port}`;
+// The front door `npm start` runs (server.ts), from the build, on loopback.
+const frontDoor = (port: number) => `PORT=${port} NODE_ENV=production node --import tsx server.ts --hostname 127.0.0.1`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -57,7 +58,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: nextStart(E2E_PORTS.local),
+      command: frontDoor(E2E_PORTS.local),
       url: `http://127.0.0.1:${E2E_PORTS.local}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
@@ -77,7 +78,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: nextStart(E2E_PORTS.wavespeed),
+      command: frontDoor(E2E_PORTS.wavespeed),
       url: `http://127.0.0.1:${E2E_PORTS.wavespeed}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
@@ -93,7 +94,7 @@ export default defineConfig({
       }),
     },
     {
-      command: nextStart(E2E_PORTS.access),
+      command: frontDoor(E2E_PORTS.access),
       url: `http://127.0.0.1:${E2E_PORTS.access}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

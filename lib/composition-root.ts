@@ -14,12 +14,13 @@ import { createRenderPool, threadsForThisMachine } from "./engines/local/render-
 import type { Engine, UpstreamImageMemory } from "./engines/types";
 import { createWavespeedEngine, createWavespeedWebhookInbox } from "./engines/wavespeed";
 import { type Env, getEnv, isLoopbackBind } from "./env";
-import { requestBaseUrl } from "./http/base-url";
+import { requestBaseUrl, servesHttps } from "./http/base-url";
 import { scriptHash } from "./http/script-hashes";
 import type { MediaUploads } from "./inputs/media-uploads";
 import { log } from "./log";
 import { McpEndpoint } from "./mcp/endpoint";
-import { nextPageRevalidator } from "./pages/next-page-revalidator";
+import { openPageStore } from "./pages/open-page-store";
+import { forgettingChangedPages } from "./pages/page-revalidation";
 import { buildPredictionService, type PredictionStores, type ServedConfig } from "./predictions/build";
 import { EventStreams } from "./predictions/event-streams";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
@@ -106,7 +107,7 @@ export function accessFor(env: Env, sessions: SessionRepo, perMinute: PerMinute 
   const config = {
     accessToken: env.ACCESS_TOKEN,
     hosts: { publicUrl: env.PUBLIC_URL, loopbackBind: isLoopbackBind(env.HOST), trustProxy: env.TRUST_PROXY },
-    https: env.PUBLIC_URL?.startsWith("https://") ?? false,
+    https: servesHttps(env),
     development: env.NODE_ENV === "development",
     // The root layout's one inline script, on every page: allowed by its hash, cached page or not.
     knownScriptHashes: [scriptHash(themeInitScript)],
@@ -147,7 +148,10 @@ function openStores(env: Env): { stores: PredictionStores & RecordStores; perMin
 }
 
 function buildServices(env: Env): Services {
-  const { stores, perMinute } = openStores(env);
+  const opened = openStores(env);
+  const { perMinute } = opened;
+  // Cached share pages showing a run are forgotten as its changes are published.
+  const stores = { ...opened.stores, events: forgettingChangedPages(opened.stores.events, openPageStore(env)) };
   const engine = engineFor(env, stores.upstreamImages);
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
@@ -162,7 +166,6 @@ function buildServices(env: Env): Services {
       maxQueued: env.MAX_QUEUED,
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
     },
-    pages: nextPageRevalidator,
     imageUrls: { allowPrivate: env.IMAGE_URL_ALLOW_PRIVATE, timeoutMs: env.IMAGE_URL_TIMEOUT_MS },
   });
   const sweeps = buildSweepService(stores, service, env.SWEEP_MAX_CELLS);

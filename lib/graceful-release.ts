@@ -1,25 +1,29 @@
 import { log } from "./log";
 
-/** Longest a stop waits for the claims to be handed over; the leases expire anyway. */
-const RELEASE_WITHIN_MS = 3_000;
+type Step = () => Promise<void>;
+
+// One list per process: instrumentation (in Next's bundle) adds to it, server.ts (outside it) runs
+// it, and each loads this module apart from the other.
+const holder = globalThis as typeof globalThis & { __kontextStopSteps?: Step[] };
 
 /**
- * On SIGTERM or SIGINT, runs `release` before the process ends, so other instances take this
- * one's runs over at once instead of after the lease. `next start` drains its server on these
- * signals and then calls process.exit; that exit waits here for the release, at most a few seconds.
+ * Work to finish before the process ends on SIGTERM or SIGINT (the claims on runs, handed over so
+ * another instance takes them at once instead of after the lease). server.ts runs it.
  */
-export function releaseBeforeExit(release: () => Promise<void>): void {
-  let released: Promise<void> | undefined;
-  const start = () => {
-    released ??= Promise.race([
-      release().catch((error: unknown) => log.warn("could not hand this instance's runs over", { error: String(error) })),
-      new Promise<void>((resolve) => setTimeout(resolve, RELEASE_WITHIN_MS).unref()),
-    ]);
-    const exit = process.exit.bind(process);
-    process.exit = ((code?: number | string | null) => {
-      void released!.finally(() => exit(code ?? undefined));
-    }) as typeof process.exit;
-  };
-  process.once("SIGTERM", start);
-  process.once("SIGINT", start);
+export function beforeStop(step: Step): void {
+  holder.__kontextStopSteps ??= [];
+  holder.__kontextStopSteps.push(step);
+}
+
+/** Runs every step, all at once, for at most `withinMs`: what is not done by then is left to the leases. */
+export async function runStopSteps(withinMs: number): Promise<void> {
+  const steps = (holder.__kontextStopSteps ?? []).map((step) =>
+    step().catch((error: unknown) => log.warn("a step before stopping failed", { error: String(error) })),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, withinMs);
+  });
+  await Promise.race([Promise.all(steps), late]);
+  clearTimeout(timer);
 }

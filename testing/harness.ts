@@ -8,7 +8,6 @@ import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
-import type { PageRevalidator } from "@/lib/pages/page-revalidator";
 import { buildPredictionService, type ImageUrlConfig, type ServedConfig } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
@@ -69,8 +68,6 @@ export function createTestPredictions(
     served?: Partial<ServedConfig>;
     limits?: SubmitLimitsConfig & { submits: Limiter };
     maxSweepCells?: number;
-    /** Told which cached pages to render again. */
-    pages?: PageRevalidator;
     /** How image URLs of edits are fetched; by default as a server without IMAGE_URL_ALLOW_PRIVATE does. */
     imageUrls?: Partial<ImageUrlConfig>;
   } = {},
@@ -86,7 +83,6 @@ export function createTestPredictions(
     webhooks: options.webhooks,
     served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
-    pages: options.pages,
     imageUrls: { allowPrivate: false, timeoutMs: 5_000, ...options.imageUrls },
   });
   const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);

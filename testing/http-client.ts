@@ -1,4 +1,5 @@
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -6,15 +7,22 @@ export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; b
 /**
  * One HTTP request over node:http, which sends the Host header it is given (fetch replaces it)
  * and can leave from any loopback address (`from`: 127.0.0.0/8), so each test can be a client of
- * its own to per-address limits.
+ * its own to per-address limits. An https URL is asked over TLS, trusting `tls.ca` for `tls.servername`.
  */
 export function rawRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    from?: string;
+    tls?: { ca: string; servername: string };
+  } = {},
 ): Promise<RawResponse> {
   const target = new URL(url);
+  const send = target.protocol === "https:" ? https.request : http.request;
   return new Promise((resolve, reject) => {
-    const request = http.request(
+    const request = send(
       {
         host: target.hostname,
         port: target.port,
@@ -23,6 +31,7 @@ export function rawRequest(
         headers: options.headers,
         localAddress: options.from,
         agent: false,
+        ...options.tls,
       },
       (response) => {
         const chunks: Buffer[] = [];

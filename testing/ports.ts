@@ -36,9 +36,14 @@ const offsets = {
   /** A playground whose sessions a spec ends all at once, and one the fuzz spec sends bodies to. */
   sessions: base + 66,
   fuzz: base + 59,
+  /** A playground behind nginx, and nginx ending TLS in front of it. */
+  behindProxy: base + 68,
+  proxyTls: base + 69,
   /** Two instances on PostgreSQL and S3, and their upstream. */
   scaleA: base + 70,
   scaleB: base + 71,
+  /** nginx balancing over the two. */
+  scaleProxy: base + 72,
   scaleUpstream: base + 93,
 };
 
@@ -59,3 +64,5 @@ export const SWEEP_BENCH_PORTS = { fake: base + 60, polling: base + 61, webhook:
 export const MCP_BENCH_PORTS = { fake: base + 63, wavespeed: base + 64, local: base + 65 } as const;
 /** The hostile-input benchmark's playground. */
 export const HOSTILE_BENCH_PORT = base + 67;
+/** The share-page benchmark's playground. */
+export const SHARE_PAGE_BENCH_PORT = base + 73;

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { rawRequest } from "./http-client";
 
-const NEXT_BIN = path.resolve(__dirname, "../node_modules/next/dist/bin/next");
+const ROOT = path.resolve(__dirname, "..");
 
 export type ServerProcess = {
   url: string;
@@ -13,8 +13,9 @@ export type ServerProcess = {
 };
 
 /**
- * Starts the built playground (`next start`) on loopback and waits for its health route.
- * `host`: the Host header to ask for it with, for a playground that answers to PUBLIC_URL only.
+ * Starts the built playground through its front door (server.ts, as `npm start` does) on loopback,
+ * and waits for its health route.
+ * `host`: the Host header to ask for it with; by default PUBLIC_URL's, the only host such a playground answers to.
  */
 export async function startPlayground(options: {
   port: number;
@@ -23,9 +24,18 @@ export async function startPlayground(options: {
   host?: string;
 }): Promise<ServerProcess> {
   const url = `http://127.0.0.1:${options.port}`;
-  // node runs next directly, so `process.pid` is the server itself (for RSS sampling).
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...options.env },
+  const host = options.host ?? (options.env.PUBLIC_URL ? new URL(options.env.PUBLIC_URL).host : undefined);
+  // node runs the server directly, so `process.pid` is the server itself (for RSS sampling).
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "--hostname", "127.0.0.1"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      ...options.env,
+      PORT: String(options.port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -45,7 +55,7 @@ export async function startPlayground(options: {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`playground exited early:\n${output}`);
     try {
-      const headers: Record<string, string> = options.host ? { host: options.host } : {};
+      const headers: Record<string, string> = host ? { host } : {};
       if ((await rawRequest(`${url}/api/health`, { headers })).status === 200)
         return { url, process: child, stop, output: () => output };
     } catch {

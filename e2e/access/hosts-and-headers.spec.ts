@@ -3,6 +3,7 @@ import { predictionEnvelopeSchema, SUBMIT_PATH } from "@/lib/contract";
 import type { PredictionView } from "@/lib/playground-api";
 import { rawRequest } from "@/testing/http-client";
 import { E2E_PORTS } from "@/testing/ports";
+import { sendRequestLine } from "@/testing/raw-http";
 import { ACCESS_URL, imagePathOf, JSON_TYPE, OWNER, ownerPrediction } from "./api-client";
 import { expectSecurityHeaders } from "./security-headers";
 
@@ -29,6 +30,24 @@ test("a request for another host is refused, so no link can point at it", async 
     body: JSON.stringify({ prompt: "a link to elsewhere" }),
   });
   expect(submit.status).toBe(421);
+});
+
+test("an absolute-form request line is answered by the gate like any other: its host checked, never a redirect", async () => {
+  const line = (target: string) => sendRequestLine(E2E_PORTS.access, `GET ${target} HTTP/1.1`, { Host: OWN_HOST });
+  for (const target of ["http://evil.example/x", "https://evil.example/login?next=/", `http://evil.example/p/${shared.id}`]) {
+    const answer = await line(target);
+    expect(answer.status, target).toBe(421);
+    expect(answer.headers.location, target).toBeUndefined();
+    expect(answer.headers["content-security-policy"], target).toContain("frame-ancestors 'none'");
+    expect(answer.headers["x-frame-options"], target).toBe("DENY");
+    expect(answer.headers["cache-control"], target).toBe("no-store");
+  }
+  // Naming this server itself, it is an ordinary request.
+  const own = await line(`http://${OWN_HOST}/api/health`);
+  expect(own.status).toBe(200);
+  expect(own.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // A target that is neither a path nor an http(s) URL is a bad request, not a route.
+  expect((await line("*")).status).toBe(400);
 });
 
 test("forwarding headers from a client are not believed without TRUST_PROXY", async () => {
@@ -89,6 +108,18 @@ test("every response carries the security headers: the playground, a share page,
   const refused = await rawRequest(`${ACCESS_URL}/api/predictions`);
   expect(refused.status).toBe(401);
   expectSecurityHeaders(refused, "refusal");
+  // No refusal, error or not-found is ever kept by a cache in front.
+  const errors = [
+    refused,
+    await rawRequest(`${ACCESS_URL}/api/no-such-route`, { headers: OWNER }),
+    await rawRequest(`${ACCESS_URL}/api/predictions/no-such-run`, { headers: OWNER }),
+    await rawRequest(`${ACCESS_URL}/p/0123456789abcdef0123456789abcdef`),
+    await rawRequest(`${ACCESS_URL}/api/health`, { method: "PUT", headers: { ...OWNER, ...JSON_TYPE }, body: "{}" }),
+    await rawRequest(`${ACCESS_URL}/api/predictions`, { method: "POST", headers: OWNER, body: "x" }),
+    await rawRequest(`${ACCESS_URL}/p/%E0%A4%A`),
+  ];
+  expect(errors.map((error) => error.status)).toEqual([401, 404, 404, 404, 405, 415, 400]);
+  for (const error of errors) expect(error.headers["cache-control"], String(error.status)).toMatch(/(^|, )no-store(,|$)/);
   // Each response has a nonce of its own.
   expect(share.headers["content-security-policy"]).not.toBe(playground.headers["content-security-policy"]);
 });

@@ -16,7 +16,6 @@ test.afterEach(async () => server?.stop());
 const start = async (extra: Record<string, string> = {}) => {
   server = await startPlayground({
     port: E2E_PORTS.publicUrl,
-    host: PUBLIC_HOST,
     env: {
       KONTEXT_ENGINE: "local",
       ACCESS_TOKEN: E2E_ACCESS_TOKEN,
@@ -80,4 +79,23 @@ test("behind a trusted proxy (TRUST_PROXY=1), the proxy's X-Forwarded-Host and X
   expect(
     (await rawRequest(`${url}/api/predictions`, { headers: { ...from("203.0.113.7, 203.0.113.8"), ...OWNER } })).status,
   ).toBe(200);
+});
+
+test("behind a proxy that appends, each X-Forwarded header is read from the proxy's entry (the last), never the client's", async () => {
+  const url = await start({ TRUST_PROXY: "1" });
+  const appended = (host: string, proto = "https") => ({ "x-forwarded-host": host, "x-forwarded-proto": proto });
+  expect((await rawRequest(`${url}/api/health`, { headers: appended(`evil.example, ${PUBLIC_HOST}`) })).status).toBe(200);
+  expect((await rawRequest(`${url}/api/health`, { headers: appended(`${PUBLIC_HOST}, evil.example`) })).status).toBe(421);
+  await server!.stop();
+
+  // Without PUBLIC_URL the proxy's host and scheme make the links: a client's value put first changes neither.
+  const open = await start({ TRUST_PROXY: "1", PUBLIC_URL: "" });
+  const submitted = await rawRequest(open + SUBMIT_PATH, {
+    method: "POST",
+    headers: { ...OWNER, ...JSON_TYPE, ...appended(`evil.example, ${PUBLIC_HOST}`, "http, https") },
+    body: JSON.stringify({ prompt: "a lantern on a jetty" }),
+  });
+  expect(submitted.status).toBe(200);
+  const { data } = predictionEnvelopeSchema.parse(JSON.parse(submitted.body));
+  expect(data.urls.get).toBe(`${PUBLIC_URL}/api/v3/predictions/${data.id}/result`);
 });

@@ -6,7 +6,12 @@ import type { RawResponse } from "@/testing/http-client";
  * same for everyone and cached, by the hashes of the inline scripts it carries. Both allow the theme
  * script by its hash.
  */
-export function expectSecurityHeaders(answer: RawResponse, what: string, scripts: "nonce" | "hashed" = "nonce") {
+export function expectSecurityHeaders(
+  answer: RawResponse,
+  what: string,
+  scripts: "nonce" | "hashed" = "nonce",
+  { https = false }: { https?: boolean } = {},
+) {
   const csp = String(answer.headers["content-security-policy"]);
   if (scripts === "nonce")
     expect(csp, what).toMatch(
@@ -21,7 +26,10 @@ export function expectSecurityHeaders(answer: RawResponse, what: string, scripts
   expect(answer.headers["x-content-type-options"], what).toBe("nosniff");
   expect(answer.headers["referrer-policy"], what).toBe("same-origin");
   expect(answer.headers["x-frame-options"], what).toBe("DENY");
-  // Plain http here: HSTS only comes with an https PUBLIC_URL (public-url.spec.ts).
-  expect(answer.headers["strict-transport-security"], what).toBeUndefined();
+  // HSTS and the upgrade come only with an https PUBLIC_URL.
+  if (https) {
+    expect(answer.headers["strict-transport-security"], what).toMatch(/^max-age=\d{7,}/);
+    expect(csp, what).toContain("upgrade-insecure-requests");
+  } else expect(answer.headers["strict-transport-security"], what).toBeUndefined();
   return csp;
 }

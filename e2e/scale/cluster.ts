@@ -20,14 +20,15 @@ export type Cluster = {
   databaseUrl: string;
   /** Prediction ids with objects in the bucket's images/ or thumbs/ folder of this run. */
   objectsOf: (folder: "images" | "thumbs") => Promise<string[]>;
-  /** Starts instance A again (after a kill), with these variables changed. */
+  /** Starts instance A (or B) again (after a kill), with these variables changed. */
   restartA: (overrides: Record<string, string>) => Promise<ServerProcess>;
+  restartB: (overrides: Record<string, string>) => Promise<ServerProcess>;
   stop: () => Promise<void>;
 };
 
 /**
  * Real PostgreSQL and Swift (s3api) from the project's script, a fresh database, the fake upstream
- * with WaveSpeed's concurrency limit of 3, and two `next start` instances of the one build,
+ * with WaveSpeed's concurrency limit of 3, and two instances of the one build (server.ts),
  * started at the same moment on the empty database.
  */
 export async function startCluster(): Promise<Cluster> {
@@ -69,7 +70,7 @@ export async function startCluster(): Promise<Cluster> {
     const [a, b] = await Promise.all([instance("scaleA"), instance("scaleB")]);
     stops.push(
       () => cluster.a.stop("SIGKILL"),
-      () => b.stop("SIGKILL"),
+      () => cluster.b.stop("SIGKILL"),
     );
     const s3 = new S3Client({
       endpoint: services.env.S3_ENDPOINT,
@@ -94,6 +95,10 @@ export async function startCluster(): Promise<Cluster> {
       restartA: async (overrides) => {
         cluster.a = await instance("scaleA", overrides);
         return cluster.a;
+      },
+      restartB: async (overrides) => {
+        cluster.b = await instance("scaleB", overrides);
+        return cluster.b;
       },
     };
     return cluster;

@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { EDIT_PATH, predictionEnvelopeSchema, uploadedEnvelopeSchema } from "@/lib/contract";
 import { POSTGRES_MIGRATIONS } from "@/lib/db/postgres/migrations";
+import { rawRequest } from "@/testing/http-client";
 import { jpegOf } from "@/testing/images";
+import { startNginx } from "@/testing/nginx";
+import { E2E_PORTS } from "@/testing/ports";
 import { startWebhookReceiver } from "@/testing/webhook-receiver";
 import { type Cluster, mostAtOnce, result, SUBMIT, startCluster, submit } from "./cluster";
 
@@ -213,4 +216,55 @@ test("SIGTERM: A hands its runs to B at once, long before its lease would run ou
   const [done] = await settled(cluster.b.url, [run.id], 45_000);
   expect(done.status).toBe("completed");
   expect(submitsOf(prompt)).toHaveLength(1);
+});
+
+test("behind nginx balancing over both, as a deployment: one cached copy of a share page for both, https links, a delete at once", async () => {
+  test.setTimeout(180_000);
+  const publicUrl = "https://play.example.test";
+  await cluster.b.stop();
+  const deployed = { PUBLIC_URL: publicUrl, TRUST_PROXY: "1" };
+  const [a, b] = await Promise.all([cluster.restartA(deployed), cluster.restartB(deployed)]);
+  const proxy = await startNginx({
+    port: E2E_PORTS.scaleProxy,
+    serverName: "play.example.test",
+    upstreams: [E2E_PORTS.scaleA, E2E_PORTS.scaleB],
+  });
+  try {
+    const submitted = await proxy.request(SUBMIT, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: `scale behind nginx ${Date.now()}`, enable_sync_mode: true }),
+    });
+    const run = predictionEnvelopeSchema.parse(JSON.parse(submitted.body)).data;
+    expect(run.status).toBe("completed");
+    expect(run.urls.get).toBe(`${publicUrl}/api/v3/predictions/${run.id}/result`);
+
+    // Rendered once by A, then served from the one cache by B as well: as nginx forwards, asked of each directly.
+    const asProxied = { host: "play.example.test", "x-forwarded-host": "play.example.test", "x-forwarded-proto": "https" };
+    const direct = (instance: typeof a) => rawRequest(`${instance.url}/p/${run.id}`, { headers: asProxied });
+    const first = await direct(a);
+    expect([first.status, first.headers["x-nextjs-cache"]]).toEqual([200, "MISS"]);
+    const onB = await direct(b);
+    expect([onB.status, onB.headers["x-nextjs-cache"]]).toEqual([200, "HIT"]);
+    expect(onB.body).toBe(first.body);
+    expect(onB.headers["content-security-policy"]).toBe(first.headers["content-security-policy"]);
+    // A guest's views through the balancer, whichever instance answers.
+    for (let i = 0; i < 4; i++) {
+      const view = await proxy.request(`/p/${run.id}`);
+      expect([view.status, view.headers["x-nextjs-cache"]]).toEqual([200, "HIT"]);
+      expect(view.headers["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=86400");
+      expect(view.body).toContain(`<meta property="og:url" content="${publicUrl}/p/${run.id}"/>`);
+      expect(view.body).not.toMatch(/https?:\/\/(127\.0\.0\.1|localhost)/);
+    }
+
+    const deleted = await proxy.request(`/api/predictions/${run.id}`, { method: "DELETE" });
+    expect(deleted.status).toBe(204);
+    for (const instance of [a, b]) {
+      const gone = await direct(instance);
+      expect(gone.status).toBe(404);
+      expect(gone.headers["cache-control"]).toContain("no-store");
+    }
+  } finally {
+    await proxy.stop();
+  }
 });

@@ -30,12 +30,14 @@ test.describe("a finished run's share page is rendered once and served to everyo
     expect(run.status).toBe("completed");
     const path = `/p/${run.id}`;
 
-    await request.get(path);
+    const first = await request.get(path);
+    expect(first.headers()["x-nextjs-cache"]).toBe("MISS");
+    expect(first.headers()["cache-control"]).toBe(CACHED);
     const second = await request.get(path);
     expect(second.status()).toBe(200);
     expect(second.headers()["cache-control"]).toBe(CACHED);
-    // Not rendered again: the page Next rendered, held for the next anonymous views (e2e/access/held-share-page.spec.ts).
-    expect(second.headers()["x-kontext-page-cache"]).toBe("HIT");
+    // Not rendered again: served from Next's cache (e2e/access/cached-share-page.spec.ts).
+    expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
     const etag = second.headers().etag;
     expect(etag).toBeTruthy();
     // The same policy for every viewer: no per-request nonce, inline scripts allowed by their hashes.
@@ -52,8 +54,7 @@ test.describe("a finished run's share page is rendered once and served to everyo
     const note = `${token} noted`;
     expect((await request.patch(`/api/predictions/${run.id}`, { data: { note } })).status()).toBe(200);
     const afterNote = await request.get(path);
-    expect(afterNote.headers()["x-nextjs-cache"]).not.toBe("HIT");
-    expect(afterNote.headers()["x-kontext-page-cache"]).toBeUndefined();
+    expect(afterNote.headers()["x-nextjs-cache"]).toBe("MISS");
     expect(await afterNote.text()).toContain(note);
     expect((await request.get(path, { headers: { "If-None-Match": etag! } })).status()).toBe(200);
 
@@ -63,8 +64,7 @@ test.describe("a finished run's share page is rendered once and served to everyo
       200,
     );
     const afterStar = await request.get(path);
-    expect(afterStar.headers()["x-nextjs-cache"]).not.toBe("HIT");
-    expect(afterStar.headers()["x-kontext-page-cache"]).toBeUndefined();
+    expect(afterStar.headers()["x-nextjs-cache"]).toBe("MISS");
 
     // A delete answers 404 at once, though the page was cached a moment ago.
     expect((await request.get(path)).status()).toBe(200);
@@ -84,10 +84,13 @@ test.describe("a finished run's share page is rendered once and served to everyo
     expect(page.headers()["content-security-policy"]).toContain("nonce-");
   });
 
-  test("the cached route itself is reached only through the share link", async ({ request }) => {
+  test("the per-request page of a finished run is that: rendered for the request, never cached", async ({ request }) => {
     const run = await finished(request, `${uniqueToken("route")} a red kite [duration:0]`);
-    const direct = await request.get(`/p/${run.id}/for/${Buffer.from("http://evil.example").toString("base64url")}`);
-    expect(direct.status()).toBe(404);
+    const live = await request.get(`/p/${run.id}/live`);
+    expect(live.status()).toBe(200);
+    expect(live.headers()["x-nextjs-cache"]).toBeUndefined();
+    expect(live.headers()["cache-control"]).toContain("no-store");
+    expect(live.headers()["content-security-policy"]).toContain("nonce-");
   });
 });
 

@@ -24,7 +24,7 @@ export type GateDecision = { responseHeaders: Record<string, string> } & (
 );
 
 /** Request headers only the proxy may set; whatever a client sent under these names is dropped. */
-const PROXY_HEADERS = [CALLER_HEADER, "x-nonce", "x-kontext-share-rewrite"];
+const PROXY_HEADERS = [CALLER_HEADER, "x-nonce"];
 
 /**
  * Every request passes here first (proxy.ts), in this order: the host, the security headers,

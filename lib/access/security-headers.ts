@@ -1,13 +1,11 @@
-import { HASH_INLINE_SCRIPTS_HEADER } from "../http/script-hashes";
-
 /**
  * The headers every response carries. Scripts run only from this site, and inline ones only with
  * this response's nonce (pages rendered per request: Next puts the nonce on its own scripts when it
  * finds it in the request's CSP) or with their hash (cached pages: the same HTML for everyone, so
- * no nonce can be in it; `lib/http/hashed-responses.ts` adds the hashes of the inline scripts
- * actually sent). Styles may be inline, as React renders `style` attributes; nothing may frame a page.
+ * no nonce can be in it; lib/pages/cache-handler.ts hashes the inline scripts of the page it
+ * stores). Styles may be inline, as React renders `style` attributes; nothing may frame a page.
  */
-export type ScriptPolicy = { kind: "nonce"; nonce: string } | { kind: "hashed" };
+export type ScriptPolicy = { kind: "nonce"; nonce: string } | { kind: "hashed"; hashes?: readonly string[] };
 
 export type HeaderOptions = {
   scripts: ScriptPolicy;
@@ -21,6 +19,7 @@ function scriptSource({ scripts, development, knownScriptHashes = [] }: HeaderOp
   // React's development build evaluates code for its error overlay; production never does.
   const sources = ["'self'", ...knownScriptHashes, ...(development ? ["'unsafe-eval'"] : [])];
   if (scripts.kind === "nonce") sources.push(`'nonce-${scripts.nonce}'`, "'strict-dynamic'");
+  else sources.push(...(scripts.hashes ?? []).filter((hash) => !sources.includes(hash)));
   return `script-src ${sources.join(" ")}`;
 }
 
@@ -43,7 +42,6 @@ export function contentSecurityPolicy(options: HeaderOptions): string {
 export function securityHeaders(options: HeaderOptions): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(options),
-    ...(options.scripts.kind === "hashed" ? { [HASH_INLINE_SCRIPTS_HEADER]: "script-src" } : {}),
     "X-Content-Type-Options": "nosniff",
     // Share links carry the id that opens them: they never leave in a Referer.
     "Referrer-Policy": "same-origin",

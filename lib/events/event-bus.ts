@@ -6,7 +6,8 @@ import type { PredictionRecord } from "../domain";
  */
 export type PredictionEvent =
   | { type: "updated"; record: PredictionRecord }
-  | { type: "deleted"; id: string }
+  /** `parentId`: the run it was made from, whose page listed it (told only in the process that deleted it). */
+  | { type: "deleted"; id: string; parentId?: string }
   | { type: "resync" };
 
 export type EventListener = (event: PredictionEvent) => void;

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { errorResponse } from "./respond";
+import { ERROR_CACHE_CONTROL, errorResponse } from "./respond";
 
 /**
  * A path Next cannot decode (`/api/predictions/%ZZ`, or escapes that are not UTF-8) ends as a bare
@@ -12,7 +12,8 @@ export function malformedPathResponse(request: Request): Response | undefined {
   if (decodes(pathname)) return undefined;
   const message = "The path is not valid percent-encoding: each % must be followed by two hex digits that spell UTF-8.";
   if (pathname.startsWith("/api/")) return errorResponse(new AppError("invalid_request", message, "path"));
-  return new Response(`Bad request. ${message}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const headers = { "content-type": "text/plain; charset=utf-8", "cache-control": ERROR_CACHE_CONTROL };
+  return new Response(`Bad request. ${message}\n`, { status: 400, headers });
 }
 
 function decodes(pathname: string): boolean {

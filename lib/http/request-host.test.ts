@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseUrlFor, clientAddress, hostRefusal, parseHost } from "./request-host";
+import { baseUrlFor, clientAddress, hostRefusal, parseHost, requestedHost, requestedProto } from "./request-host";
 
 const headersOf = (entries: Record<string, string>) => new Headers(entries);
 const LOOPBACK = { loopbackBind: true, trustProxy: false };
@@ -52,6 +52,38 @@ describe("links and addresses", () => {
     expect(
       baseUrlFor(headersOf({ host: "127.0.0.1:3000", "x-forwarded-host": "a/b" }), { ...LOOPBACK, trustProxy: true }, fallback),
     ).toBe("http://127.0.0.1:3000");
+  });
+
+  it("behind a trusted proxy that appends, read each forwarded header from the proxy's entry (the last), never the client's", () => {
+    const rules = { publicUrl: "https://play.example.com", loopbackBind: true, trustProxy: true };
+    const appended = headersOf({
+      host: "127.0.0.1:3000",
+      "x-forwarded-host": "evil.example, play.example.com",
+      "x-forwarded-proto": "http, https",
+      "x-forwarded-for": "198.51.100.1, 203.0.113.9",
+    });
+    expect(hostRefusal(appended, rules)).toBeUndefined();
+    expect(requestedHost(appended, true)).toBe("play.example.com");
+    expect(requestedProto(appended, true)).toBe("https");
+    expect(clientAddress(appended)).toBe("203.0.113.9");
+    // The client's value last is the client's value: a client cannot put it after the proxy's.
+    const forged = headersOf({ host: "127.0.0.1:3000", "x-forwarded-host": "play.example.com, evil.example" });
+    expect(hostRefusal(forged, rules)).toMatch(/play\.example\.com only/);
+    const open = { loopbackBind: true, trustProxy: true };
+    expect(
+      baseUrlFor(
+        headersOf({
+          host: "127.0.0.1:3000",
+          "x-forwarded-host": "evil.example, play.example.test",
+          "x-forwarded-proto": "http, https",
+        }),
+        open,
+        "x",
+      ),
+    ).toBe("https://play.example.test");
+    // Untrusted, none of them counts.
+    expect(requestedHost(appended, false)).toBe("127.0.0.1:3000");
+    expect(requestedProto(appended, false)).toBe("http");
   });
 
   it("take the client's address from the last X-Forwarded-For entry, the one the nearest proxy (or Next) wrote", () => {

@@ -15,7 +15,7 @@ export type HostRules = {
 const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const DEFAULT_PORTS: Record<string, string> = { "http:": "80", "https:": "443" };
 
-const firstValue = (value: string | null) => value?.split(",")[0]?.trim() || undefined;
+/** The entry the nearest proxy added: a proxy that appends puts its own after whatever the client sent. */
 const lastValue = (value: string | null) => value?.split(",").at(-1)?.trim() || undefined;
 
 /** `host[:port]`, lower-cased; undefined when the text is not a host. */
@@ -27,12 +27,12 @@ export function parseHost(value: string): { hostname: string; port: string } | u
 
 /** The host the client asked for: the proxy's X-Forwarded-Host when trusted, else Host; never anything but a host. */
 export function requestedHost(headers: Headers, trustProxy: boolean): string | undefined {
-  const candidates = [trustProxy ? firstValue(headers.get("x-forwarded-host")) : undefined, headers.get("host")];
+  const candidates = [trustProxy ? lastValue(headers.get("x-forwarded-host")) : undefined, headers.get("host")];
   return candidates.find((host) => host && parseHost(host))?.trim();
 }
 
 export function requestedProto(headers: Headers, trustProxy: boolean): "http" | "https" {
-  return trustProxy && firstValue(headers.get("x-forwarded-proto"))?.toLowerCase() === "https" ? "https" : "http";
+  return trustProxy && lastValue(headers.get("x-forwarded-proto"))?.toLowerCase() === "https" ? "https" : "http";
 }
 
 /** The absolute base for links: PUBLIC_URL, else the requested host; `fallback` when the host is refused or missing. */
@@ -61,10 +61,9 @@ export function hostRefusal(headers: Headers, rules: HostRules): string | undefi
 }
 
 /**
- * The address a request came from, for per-client limits. Without TRUST_PROXY the forwarding
- * headers a client sent are dropped as the request arrives (forwarded-headers.ts), so the
- * X-Forwarded-For that Next adds is the socket's own address; with it, the last entry is the
- * one the trusted proxy appended.
+ * The address a request came from, for per-client limits: the last X-Forwarded-For entry. The
+ * front door (server.ts, through forwarded-headers.ts) leaves there the socket's own address, or
+ * with TRUST_PROXY the entry the nearest proxy appended.
  */
 export function clientAddress(headers: Headers): string {
   return lastValue(headers.get("x-forwarded-for")) ?? "unknown";

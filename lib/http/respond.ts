@@ -7,11 +7,14 @@ import { AppError, isAppError } from "../errors";
 import { log } from "../log";
 import { parseOrThrow } from "../parse";
 import { dataDirLocation, describeStorageProblem, storageProblemOf } from "../storage/storage-errors";
-import { isClientAbort } from "./client-aborts";
 
 export { readJsonBody, readTextBody } from "./request-body";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+/** Node's error for a client that closed its connection while still sending the request. */
+const isClientAbort = (error: unknown) =>
+  error instanceof Error && (error.name === "AbortError" || (error as NodeJS.ErrnoException).code === "ECONNRESET");
 
 /** Wraps a route handler so every failure leaves as the contract's error envelope. */
 export function withErrors<Context>(handler: Handler<Context>): Handler<Context> {
@@ -25,9 +28,13 @@ export function withErrors<Context>(handler: Handler<Context>): Handler<Context>
   };
 }
 
+/** Every error, refusal or not-found is the answer of its moment: never kept by a cache, shared or not. */
+export const ERROR_CACHE_CONTROL = "no-store";
+
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
-  return NextResponse.json(appError.toEnvelope(), { status: appError.status, headers: appError.headers() });
+  const headers = { ...appError.headers(), "Cache-Control": ERROR_CACHE_CONTROL };
+  return NextResponse.json(appError.toEnvelope(), { status: appError.status, headers });
 }
 
 function toAppError(error: unknown): AppError {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { inlineScriptHashes, scriptHash, withSources } from "./script-hashes";
+import { inlineScriptHashes, scriptHash } from "./script-hashes";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
@@ -11,18 +11,5 @@ describe("inlineScriptHashes", () => {
       '<script type="text/javascript">x = "<b>"</script><script>self.__next_f.push([1,"a"])</script>';
     expect(inlineScriptHashes(html)).toEqual([sha('self.__next_f.push([1,"a"])'), sha('x = "<b>"')]);
     expect(scriptHash("x")).toBe(sha("x"));
-  });
-});
-
-describe("withSources", () => {
-  it("adds sources to one directive, each once", () => {
-    const policy = "default-src 'self'; script-src 'self' 'sha256-a'; frame-ancestors 'none'";
-    expect(withSources(policy, "script-src", ["'sha256-a'", "'sha256-b'"])).toBe(
-      "default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; frame-ancestors 'none'",
-    );
-  });
-
-  it("adds the directive when the policy lacks it", () => {
-    expect(withSources("default-src 'self'", "script-src", ["'sha256-b'"])).toBe("default-src 'self'; script-src 'sha256-b'");
   });
 });

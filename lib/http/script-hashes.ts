@@ -1,11 +1,5 @@
 import { createHash } from "node:crypto";
 
-/**
- * On a response that names a CSP directive in this header, the inline scripts of the HTML actually
- * sent are hashed into that directive (lib/http/hashed-responses.ts) and the header is dropped.
- */
-export const HASH_INLINE_SCRIPTS_HEADER = "x-kontext-hash-inline-scripts";
-
 /** A CSP hash source for one inline script's text. */
 export const scriptHash = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
@@ -21,16 +15,4 @@ export function inlineScriptHashes(html: string): string[] {
     if (!HAS_SRC.test(attributes) && text.length > 0) hashes.add(scriptHash(text));
   }
   return [...hashes];
-}
-
-/** The policy with `sources` appended to one directive (added when the policy lacks it). */
-export function withSources(policy: string, directive: string, sources: readonly string[]): string {
-  const parts = policy.split(";").map((part) => part.trim());
-  const index = parts.findIndex((part) => part.split(/\s+/)[0]?.toLowerCase() === directive);
-  const present = new Set(index === -1 ? [] : parts[index]!.split(/\s+/));
-  sources = sources.filter((source) => !present.has(source));
-  if (sources.length === 0) return policy;
-  if (index === -1) return [...parts, `${directive} ${sources.join(" ")}`].join("; ");
-  parts[index] = `${parts[index]} ${sources.join(" ")}`;
-  return parts.join("; ");
 }

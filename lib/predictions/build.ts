@@ -15,7 +15,6 @@ import { InputImages } from "../inputs/input-images";
 import { MediaUploads } from "../inputs/media-uploads";
 import { ownFileReader } from "../inputs/own-files";
 import { createProcessMetrics } from "../metrics";
-import type { PageRevalidator } from "../pages/page-revalidator";
 import type { BlobStore } from "../storage/blob-store";
 import type { SpaceReserve } from "../storage/space-reserve";
 import { ThumbnailCache } from "../storage/thumbnails";
@@ -77,8 +76,6 @@ export function buildPredictionService(
     served: ServedConfig;
     /** Checks on every submit; the limiter counts submits per caller. */
     limits?: SubmitLimitsConfig & { submits: Limiter };
-    /** Cached pages to revalidate when a run they show changes. */
-    pages?: PageRevalidator;
     imageUrls: ImageUrlConfig;
   },
 ) {
@@ -116,7 +113,6 @@ export function buildPredictionService(
       options.limits && new SubmitLimits({ repo, submits: options.limits.submits, engine: engine.name, config: options.limits }),
     keyGate,
     webhookSender,
-    pages: options.pages,
     inputs,
     editImages,
   });

@@ -29,8 +29,6 @@ import type { EditImages } from "../inputs/edit-images";
 import type { InputImages } from "../inputs/input-images";
 import { log } from "../log";
 import type { createProcessMetrics } from "../metrics";
-import type { PageRevalidator } from "../pages/page-revalidator";
-import { predictionTag } from "../pages/share-pages";
 import { parseOrThrow } from "../parse";
 import type { BudgetView, EngineSummary } from "../playground-api";
 import { type BlobStore, readBlob, type StoredBlob } from "../storage/blob-store";
@@ -64,8 +62,6 @@ export type PredictionServiceDeps = {
   keyGate: KeyGate;
   /** Our own webhooks, to the URLs clients name. */
   webhookSender: WebhookSender;
-  /** Cached pages that show a run; told when what they show changes. */
-  pages?: PageRevalidator;
   /** Input images of edits, kept by content. */
   inputs: InputImages;
   /** Reads and checks the images an edit names. */
@@ -246,9 +242,6 @@ export class PredictionService {
       await this.deps.events.publish({ type: "updated", record });
       this.deps.tracker.enqueue(record.id);
     }
-    // A parent's page lists the runs made from it.
-    const parents = records.flatMap((record) => (record.lineage?.parentId ? [predictionTag(record.lineage.parentId)] : []));
-    if (parents.length > 0) this.deps.pages?.revalidate([...new Set(parents)]);
     return records;
   }
 
@@ -333,7 +326,6 @@ export class PredictionService {
       record = starredRecord;
     }
     await this.deps.events.publish({ type: "updated", record });
-    this.deps.pages?.revalidate([predictionTag(id)]);
     return record;
   }
 
@@ -398,10 +390,8 @@ export class PredictionService {
         throw this.deps.storage.toAppError(again);
       });
     }
-    // Its own page, and its parent's, which lists it as a child (its children's pages catch up within a minute).
-    const parentId = record.lineage?.parentId;
-    this.deps.pages?.revalidate([predictionTag(id), ...(parentId ? [predictionTag(parentId)] : [])]);
-    await this.deps.events.publish({ type: "deleted", id });
+    // Its parent's page lists it as a child (its children's pages catch up within a minute).
+    await this.deps.events.publish({ type: "deleted", id, parentId: record.lineage?.parentId ?? undefined });
     await this.removeFiles(id);
     // Its input pictures go too, unless another run or a live upload still uses them.
     await this.deps.inputs

@@ -1,31 +1,19 @@
-import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { notFound } from "next/navigation";
-import { cache } from "react";
-import { SharePageBody } from "@/components/share/share-page-body";
-import { getServices } from "@/lib/composition-root";
-import { requestBaseUrl } from "@/lib/http/base-url";
-import { shareMetadata } from "@/lib/pages/metadata";
-import { loadSharePage } from "@/lib/pages/share-page-data";
-
-type Props = { params: Promise<{ id: string }> };
+import { siteUrl } from "@/lib/http/base-url";
+import { sharePage } from "./share-page";
 
 /**
- * A share page rendered per request: a run still in progress (it changes by itself). A finished
- * run's page is served from the cache instead (`for/[origin]`, reached through the proxy).
+ * A finished run's share page: rendered on its first view, then served from Next's cache to every
+ * viewer (incremental static regeneration; lib/pages/cache-handler.ts keeps it, shared by every
+ * instance). Its links name the site's own address. The proxy sends every other view here (a run
+ * in progress, an id that is not there, another address) to `live/`, rendered per request.
  */
-const load = cache(async (id: string) => {
-  const baseUrl = requestBaseUrl(await headers());
-  return { baseUrl, data: await loadSharePage(getServices().predictions, id, baseUrl) };
-});
+export const revalidate = 60;
+export const dynamicParams = true;
+// Never rendered per request: the page would then go out without the policy stored with it.
+export const dynamic = "error";
+// None at build time: each page is rendered on its first view, by the server holding the runs.
+export const generateStaticParams = () => [];
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { baseUrl, data } = await load((await params).id);
-  return data ? shareMetadata(data.view, baseUrl) : { title: "Not found" };
-}
-
-export default async function SharePage({ params }: Props) {
-  const { data } = await load((await params).id);
-  if (!data) notFound();
-  return <SharePageBody data={data} />;
-}
+const page = sharePage(async () => siteUrl());
+export const generateMetadata = page.generateMetadata;
+export default page.SharePage;

@@ -1,0 +1,35 @@
+import type { EventBus, PredictionEvent } from "../events/event-bus";
+import { log } from "../log";
+import type { PageStore } from "./page-store";
+
+/** The runs whose share pages show what an event changed: the run itself, and its parent, which lists it. */
+export function runsShowing(event: PredictionEvent): string[] {
+  if (event.type === "resync") return [];
+  const [id, parentId] =
+    event.type === "deleted" ? [event.id, event.parentId] : [event.record.id, event.record.lineage?.parentId];
+  return parentId ? [id, parentId] : [id];
+}
+
+/**
+ * The event bus, with the cached share pages a change shows forgotten as the change is published,
+ * before anyone hears of it. So the view that follows a note, a star, a new run made from another or
+ * a delete, on any instance, renders the page afresh: the store is shared, and forgetting is done
+ * by the instance that made the change, before its answer (a subscriber on PostgreSQL would hear
+ * its own instance's changes only after a round trip). Pages of runs changed in the background
+ * (a run of the family finishing) are forgotten the same way.
+ */
+export function forgettingChangedPages(bus: EventBus, pages: PageStore): EventBus {
+  return {
+    async publish(event) {
+      await pages
+        .forget(runsShowing(event))
+        .catch((error: unknown) => log.warn("cached share pages could not be forgotten", { error: String(error) }));
+      await bus.publish(event);
+    },
+    subscribe: (listener) => bus.subscribe(listener),
+    get subscriberCount() {
+      return bus.subscriberCount;
+    },
+    close: () => bus.close(),
+  };
+}
