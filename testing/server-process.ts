@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { rawRequest } from "./http-client";
+import { serverEnv } from "./server-env";
 
 const NEXT_BIN = path.resolve(__dirname, "../node_modules/next/dist/bin/next");
 
@@ -14,6 +15,7 @@ export type ServerProcess = {
 
 /**
  * Starts the built playground (`next start`) on loopback and waits for its health route.
+ * `env` is all it is configured with: nothing of the caller's own environment reaches it.
  * `host`: the Host header to ask for it with, for a playground that answers to PUBLIC_URL only.
  */
 export async function startPlayground(options: {
@@ -25,7 +27,7 @@ export async function startPlayground(options: {
   const url = `http://127.0.0.1:${options.port}`;
   // node runs next directly, so `process.pid` is the server itself (for RSS sampling).
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...options.env },
+    env: serverEnv(options.env),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
