@@ -71,7 +71,7 @@ free_port() {
 }
 
 # The last lines of a log, to put into a message.
-log_tail() { [ -f "$1" ] && tail -n 15 "$1" | sed 's/^/    /'; }
+log_tail() { if [ -f "$1" ]; then tail -n 15 "$1" | sed 's/^/    /'; fi; }
 
 # `log`: the file that says why, when it does not come up.
 wait_for() {
@@ -273,7 +273,8 @@ case "$command" in
     DIR=$(realpath -m "${2:?usage: $0 $command DIR}")
     mkdir -p "$DIR"
     if [ "$command" = start ]; then
-      trap 'stop' ERR
+      # Whatever fails on the way (an ERR trap would miss failures inside functions), nothing started stays up.
+      trap '[ $? = 0 ] || stop' EXIT
       start
     else
       stop
