@@ -4,18 +4,20 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./testing/chromium";
 import { E2E_ACCESS_TOKEN, E2E_PORTS, FAKE_API_KEY } from "./testing/ports";
+import { webServerEnv } from "./testing/server-env";
 
-// Each run starts from empty data; workers inherit the folder through the env.
+// Each run starts from empty data, in a folder testing/e2e-teardown.ts removes at its end;
+// workers inherit the folder through the env.
 process.env.E2E_DATA_ROOT ??= fs.mkdtempSync(path.join(os.tmpdir(), "kontext-e2e-"));
 const dataRoot = process.env.E2E_DATA_ROOT;
 
-const serverEnv = (extra: Record<string, string>) => ({
-  NEXT_TELEMETRY_DISABLED: "1",
-  LOG_LEVEL: "warn",
-  // The suites submit far faster than a person; the limit itself is tested in e2e/access.
-  SUBMITS_PER_MINUTE: "10000",
-  ...extra,
-});
+// Each server gets exactly these variables: none of the runner's own (DATABASE_URL, S3_*, ACCESS_TOKEN...).
+const serverEnv = (extra: Record<string, string>) =>
+  webServerEnv({
+    // The suites submit far faster than a person; the limit itself is tested in e2e/access.
+    SUBMITS_PER_MINUTE: "10000",
+    ...extra,
+  });
 
 // The front door `npm start` runs (server.ts), from the build, on loopback.
 const frontDoor = (port: number) => `PORT=${port} NODE_ENV=production node --import tsx server.ts --hostname 127.0.0.1`;
@@ -29,6 +31,7 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   forbidOnly: !!process.env.CI,
+  globalTeardown: "./testing/e2e-teardown.ts",
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     trace: "retain-on-failure",
@@ -76,6 +79,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E_PORTS.fakeUpstream}/__requests`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
+      env: webServerEnv({}),
     },
     {
       command: frontDoor(E2E_PORTS.wavespeed),

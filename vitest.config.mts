@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -12,8 +14,10 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    // Retry warnings are expected in tests that provoke failures.
-    env: { LOG_LEVEL: "error" },
+    // Retry warnings are expected in tests that provoke failures. Every temporary folder a test makes
+    // lands in one folder of this run, removed at its end (testing/temp-root-setup.ts).
+    env: { LOG_LEVEL: "error", TMPDIR: path.join(os.tmpdir(), `kontext-test-run-${process.pid}`) },
+    globalSetup: ["testing/temp-root-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",

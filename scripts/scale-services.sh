@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Real PostgreSQL 15 and S3-compatible storage (OpenStack Swift with s3api), from Debian's
 # packages, on 127.0.0.1, for the scale-out tests and for trying two instances by hand.
-#   scripts/scale-services.sh install        apt packages (root)
-#   scripts/scale-services.sh start DIR      start everything under DIR; writes DIR/env
+#   scripts/scale-services.sh install        apt packages and /etc/swift/swift.conf (root, once)
+#   scripts/scale-services.sh check          says what is missing for start, if anything
+#   scripts/scale-services.sh start DIR      start everything under DIR as the current user; writes DIR/env
 #   scripts/scale-services.sh stop DIR       stop exactly the processes started under DIR
 # DIR/env holds DATABASE_URL and the S3_* variables, ready to `source`.
 set -euo pipefail
@@ -11,11 +12,49 @@ PG_BIN=/usr/lib/postgresql/15/bin
 # Swift's scripts run on Debian's python3; another python3 earlier on PATH breaks them.
 PY=/usr/bin/python3
 BUCKET=kontext
+SELF=scripts/scale-services.sh
+
+# Swift reads its cluster's hash prefix and suffix from this fixed path, whoever runs it.
+SWIFT_CONF=/etc/swift/swift.conf
 
 install() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "install runs apt-get and writes $SWIFT_CONF, which needs root: sudo $SELF install" >&2
+    exit 1
+  fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    postgresql-15 postgresql-client-15 swift swift-proxy swift-account swift-container swift-object memcached >/dev/null
+    postgresql-15 postgresql-client-15 swift swift-proxy swift-account swift-container swift-object memcached curl >/dev/null
+  write_swift_conf
+}
+
+write_swift_conf() {
+  mkdir -p /etc/swift
+  printf '[swift-hash]\nswift_hash_path_prefix = kontext\nswift_hash_path_suffix = playground\n' >"$SWIFT_CONF"
+  chmod 644 "$SWIFT_CONF"
+}
+
+# Says what is missing before anything starts: the packages, or the one file install writes.
+check_installed() {
+  local missing=()
+  [ -x "$PG_BIN/initdb" ] || missing+=("PostgreSQL 15 ($PG_BIN/initdb)")
+  { [ -x /usr/bin/swift-proxy-server ] && "$PY" -c "import swift" 2>/dev/null; } || missing+=("Swift (/usr/bin/swift-proxy-server)")
+  command -v memcached >/dev/null || missing+=("memcached")
+  command -v curl >/dev/null || missing+=("curl")
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "not installed: ${missing[*]}. They come from Debian's packages: run \`sudo $SELF install\` once." >&2
+    exit 1
+  fi
+  if [ -r "$SWIFT_CONF" ] && grep -q swift_hash_path_suffix "$SWIFT_CONF"; then return; fi
+  if [ "$(id -u)" = 0 ]; then
+    write_swift_conf
+  elif [ -f "$SWIFT_CONF" ] && [ ! -r "$SWIFT_CONF" ]; then
+    echo "$SWIFT_CONF is not readable by $(id -un), and Swift reads its cluster's hash from there: sudo chmod 644 $SWIFT_CONF" >&2
+    exit 1
+  else
+    echo "$SWIFT_CONF is missing (or has no swift_hash_path_suffix), and Swift reads its cluster's hash from there: \`sudo $SELF install\` writes it." >&2
+    exit 1
+  fi
 }
 
 # A free port below Linux's source-port range (32768+), where outgoing connections never squat.
@@ -31,13 +70,18 @@ free_port() {
   return 1
 }
 
+# The last lines of a log, to put into a message.
+log_tail() { if [ -f "$1" ]; then tail -n 15 "$1" | sed 's/^/    /'; fi; }
+
+# `log`: the file that says why, when it does not come up.
 wait_for() {
-  local what=$1 check=$2
+  local what=$1 check=$2 log=$3
   for _ in $(seq 1 100); do
     if eval "$check" >/dev/null 2>&1; then return 0; fi
     sleep 0.1
   done
-  echo "$what did not start; see its log under $DIR" >&2
+  echo "$what did not start within 10 s; the end of $log:" >&2
+  log_tail "$log" >&2
   return 1
 }
 
@@ -49,15 +93,30 @@ spawn() {
   echo "$name $!" >>"$DIR/pids"
 }
 
+# PostgreSQL refuses to run as root, so root hands it to the postgres user; anyone else runs it as themselves.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
 start_postgres() {
   PG_PORT=$(free_port)
   mkdir -p "$DIR/pg"
-  chown postgres "$DIR/pg"
-  # A mktemp folder is 0700; the postgres user must be able to pass through it.
-  chmod go+x "$DIR"
-  (cd / && runuser -u postgres -- "$PG_BIN/initdb" -D "$DIR/pg/data" -A trust -U postgres >"$DIR/initdb.log" 2>&1)
-  (cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -w -D "$DIR/pg/data" -l "$DIR/pg/postgres.log" \
-    -o "-p $PG_PORT -k $DIR/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null)
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$DIR/pg"
+    # A mktemp folder is 0700; the postgres user must be able to pass through it.
+    chmod go+x "$DIR"
+  fi
+  if ! as_pg "$PG_BIN/initdb" -D "$DIR/pg/data" -A trust -U postgres >"$DIR/initdb.log" 2>&1; then
+    echo "initdb failed as $(id -un) in $DIR/pg/data; the end of $DIR/initdb.log:" >&2
+    log_tail "$DIR/initdb.log" >&2
+    return 1
+  fi
+  if ! as_pg "$PG_BIN/pg_ctl" -w -D "$DIR/pg/data" -l "$DIR/pg/postgres.log" \
+    -o "-p $PG_PORT -k $DIR/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null; then
+    echo "PostgreSQL did not start on 127.0.0.1:$PG_PORT; the end of $DIR/pg/postgres.log:" >&2
+    log_tail "$DIR/pg/postgres.log" >&2
+    return 1
+  fi
   echo "postgres $(head -1 "$DIR/pg/data/postmaster.pid")" >>"$DIR/pids"
   "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres kontext
 }
@@ -69,7 +128,7 @@ swift_server_conf() {
 bind_ip = 127.0.0.1
 bind_port = $port
 workers = 0
-user = root
+user = $RUN_AS
 devices = $DIR/swift/srv
 mount_check = false
 swift_dir = $DIR/swift
@@ -86,15 +145,11 @@ EOF
 
 start_swift() {
   MEMCACHED_PORT=$(free_port)
-  spawn memcached memcached -u root -l 127.0.0.1 -p "$MEMCACHED_PORT" -U 0
+  # memcached refuses root without -u, and ignores -u for anyone else.
+  spawn memcached memcached -u "$RUN_AS" -l 127.0.0.1 -p "$MEMCACHED_PORT" -U 0
   local account container object
   account=$(free_port) container=$(free_port) object=$(free_port) S3_PORT=$(free_port)
   mkdir -p "$DIR/swift/srv/d1"
-  # Swift reads the cluster's hash prefix and suffix from this fixed path.
-  if [ ! -f /etc/swift/swift.conf ] || ! grep -q swift_hash_path_suffix /etc/swift/swift.conf; then
-    mkdir -p /etc/swift
-    printf '[swift-hash]\nswift_hash_path_prefix = kontext\nswift_hash_path_suffix = playground\n' >/etc/swift/swift.conf
-  fi
   # One replica, one device: the ring builder's class in one call is ~3x quicker than its CLI.
   "$PY" - "$DIR/swift" "$account" "$container" "$object" <<'EOF'
 import sys
@@ -114,7 +169,7 @@ EOF
 bind_ip = 127.0.0.1
 bind_port = $S3_PORT
 workers = 0
-user = root
+user = $RUN_AS
 swift_dir = $DIR/swift
 log_name = proxy-server
 
@@ -159,17 +214,21 @@ use = egg:swift#versioned_writes
 EOF
   for kind in account container object; do spawn "swift-$kind" "$PY" "/usr/bin/swift-$kind-server" "$DIR/swift/$kind-server.conf"; done
   spawn swift-proxy "$PY" /usr/bin/swift-proxy-server "$DIR/swift/proxy-server.conf"
-  wait_for "Swift" "curl -sf http://127.0.0.1:$S3_PORT/healthcheck"
-  for port in "$account" "$container" "$object"; do wait_for "Swift on $port" "(exec 3<>/dev/tcp/127.0.0.1/$port)"; done
+  wait_for "memcached on 127.0.0.1:$MEMCACHED_PORT" "(exec 3<>/dev/tcp/127.0.0.1/$MEMCACHED_PORT)" "$DIR/memcached.log"
+  wait_for "Swift's proxy on 127.0.0.1:$S3_PORT" "curl -sf http://127.0.0.1:$S3_PORT/healthcheck" "$DIR/swift-proxy.log"
+  wait_for "Swift's account server on 127.0.0.1:$account" "(exec 3<>/dev/tcp/127.0.0.1/$account)" "$DIR/swift-account.log"
+  wait_for "Swift's container server on 127.0.0.1:$container" "(exec 3<>/dev/tcp/127.0.0.1/$container)" "$DIR/swift-container.log"
+  wait_for "Swift's object server on 127.0.0.1:$object" "(exec 3<>/dev/tcp/127.0.0.1/$object)" "$DIR/swift-object.log"
   # The bucket is a Swift container, made through Swift's own API with tempauth's token.
   local headers token storage
   headers=$(curl -sfi -H 'X-Storage-User: test:tester' -H 'X-Storage-Pass: testing' "http://127.0.0.1:$S3_PORT/auth/v1.0")
   token=$(printf '%s' "$headers" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-auth-token"{print $2}')
   storage=$(printf '%s' "$headers" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-storage-url"{print $2}')
-  wait_for "the bucket" "curl -sf -X PUT -H 'X-Auth-Token: $token' '$storage/$BUCKET'"
+  wait_for "the bucket $BUCKET" "curl -sf -X PUT -H 'X-Auth-Token: $token' '$storage/$BUCKET'" "$DIR/swift-proxy.log"
 }
 
 start() {
+  check_installed
   : >"$DIR/pids"
   start_postgres
   start_swift
@@ -192,7 +251,7 @@ alive() { [ -r "/proc/$1/stat" ] && [ "$(awk '{print $3}' "/proc/$1/stat")" != "
 stop() {
   [ -f "$DIR/pids" ] || return 0
   if [ -f "$DIR/pg/data/postmaster.pid" ]; then
-    (cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg/data" stop -m fast >/dev/null 2>&1) || true
+    as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg/data" stop -m fast >/dev/null 2>&1 || true
   fi
   while read -r _ pid; do alive "$pid" && kill "$pid" 2>/dev/null || true; done <"$DIR/pids"
   for _ in $(seq 1 50); do
@@ -205,21 +264,24 @@ stop() {
   rm -f "$DIR/pids" "$DIR/pg/data/postmaster.pid"
 }
 
+RUN_AS=$(id -un)
 command=${1:-}
 case "$command" in
   install) install ;;
+  check) check_installed ;;
   start | stop)
     DIR=$(realpath -m "${2:?usage: $0 $command DIR}")
     mkdir -p "$DIR"
     if [ "$command" = start ]; then
-      trap 'stop' ERR
+      # Whatever fails on the way (an ERR trap would miss failures inside functions), nothing started stays up.
+      trap '[ $? = 0 ] || stop' EXIT
       start
     else
       stop
     fi
     ;;
   *)
-    echo "usage: $0 install | start DIR | stop DIR" >&2
+    echo "usage: $0 install | check | start DIR | stop DIR" >&2
     exit 2
     ;;
 esac

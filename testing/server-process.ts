@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { rawRequest } from "./http-client";
+import { serverEnv } from "./server-env";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -14,7 +15,8 @@ export type ServerProcess = {
 
 /**
  * Starts the built playground through its front door (server.ts, as `npm start` does) on loopback,
- * and waits for its health route.
+ * and waits for its health route. `env` is all it is configured with: nothing of the caller's own
+ * environment reaches it.
  * `host`: the Host header to ask for it with; by default PUBLIC_URL's, the only host such a playground answers to.
  */
 export async function startPlayground(options: {
@@ -28,14 +30,7 @@ export async function startPlayground(options: {
   // node runs the server directly, so `process.pid` is the server itself (for RSS sampling).
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "--hostname", "127.0.0.1"], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      ...options.env,
-      PORT: String(options.port),
-    },
+    env: serverEnv({ ...options.env, PORT: String(options.port) }),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -26,21 +26,10 @@ export async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-/** Settings a developer's shell might carry that would change what a run measures. */
-const NEUTRAL_ENV = {
-  WAVESPEED_API_KEY: "",
-  PUBLIC_URL: "",
+/** What every bench playground runs with; startPlayground passes nothing of the developer's own environment. */
+const BENCH_ENV = {
   WAVESPEED_WEBHOOKS: "off",
-  WAVESPEED_MAX_CONCURRENCY: "",
-  WAVESPEED_POLL_INTERVAL_MS: "",
-  WAVESPEED_DEADLINE_MS: "",
-  MAX_BODY_BYTES: "",
-  LOCAL_RENDER_THREADS: "",
   LOG_LEVEL: "warn",
-  HOST: "",
-  ACCESS_TOKEN: "",
-  TRUST_PROXY: "",
-  BUDGET_USD_PER_DAY: "",
   // The scenarios submit hundreds a second from one address and hold hundreds in the queue on purpose.
   SUBMITS_PER_MINUTE: "1000000",
   MAX_QUEUED: "1000000",
@@ -53,7 +42,7 @@ export async function startBenchPlayground(ctx: ScenarioContext, port: number, e
   await assertPortFree(port);
   const server = await startPlayground({
     port,
-    env: { ...NEUTRAL_ENV, NEXT_DIST_DIR: BENCH_DIST_DIR, ...env },
+    env: { ...BENCH_ENV, NEXT_DIST_DIR: BENCH_DIST_DIR, ...env },
     timeoutMs: 60_000,
   });
   rememberGroup(server.process.pid);

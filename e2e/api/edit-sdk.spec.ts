@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
@@ -17,7 +16,7 @@ const taskIdOf = (detail: unknown) => (detail as { taskId: string }).taskId;
 test.describe("edits through the official wavespeed SDK, local engine", () => {
   test("upload() of a PNG on disk, then run() of the edit model with the returned URL", async ({ baseURL, request }) => {
     const png = await solid(300, 200, "#2f855a").png().toBuffer();
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "edit-sdk-")), "meadow.png");
+    const file = path.join(process.env.E2E_DATA_ROOT!, "edit-sdk-meadow.png");
     fs.writeFileSync(file, png);
     const client = sdkFor(baseURL!);
 
