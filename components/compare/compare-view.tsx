@@ -9,6 +9,7 @@ import type { CompareItem } from "@/lib/view/compare";
 import { CompareBlink } from "./compare-blink";
 import { ComparePane } from "./compare-pane";
 import { CompareSlider } from "./compare-slider";
+import { frameOf } from "./frame";
 
 type Mode = "side" | "slider" | "blink";
 const SLIDER_STEP = 5;
@@ -32,6 +33,7 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
   const [mode, setMode] = useState<Mode>("side");
   const [focused, setFocused] = useState<number | null>(null);
   const [slider, setSlider] = useState(50);
+  const [fit, setFit] = useState(true);
   const zoom = useZoomPan();
   const panes = useRef<Array<HTMLElement | null>>([]);
   const pair = items.length === 2 ? (items as [CompareItem, CompareItem]) : null;
@@ -111,6 +113,9 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
             Reset
           </Button>
         </fieldset>
+        <Button size="sm" onClick={() => setFit((current) => !current)} aria-pressed={!fit} data-testid="fit-toggle">
+          {fit ? "100%" : "Fit to screen"}
+        </Button>
         {focused !== null && (
           <Button size="sm" variant="ghost" onClick={() => setFocused(null)}>
             Show all {items.length}
@@ -121,19 +126,28 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
         </span>
       </div>
       <p className="text-xs text-fg-muted">
-        Scroll to zoom, drag to pan: every image follows. Keys 1–{items.length} focus one image
-        {pair ? ", ← and → move the slider" : ""}.
+        Ctrl (⌘) + scroll, a pinch or the buttons zoom; drag to pan once zoomed: every image follows. Keys 1–
+        {items.length} focus one image{pair ? ", ← and → move the slider" : ""}.
       </p>
       {mode === "slider" && pair ? (
-        <CompareSlider
+        <div className={`overflow-hidden rounded-2xl ${zoom.touchClass}`} {...zoom.handlers}>
+          <CompareSlider
+            items={pair}
+            position={slider}
+            onPosition={setSlider}
+            transform={zoom.transform}
+            zoomed={zoom.view.scale > 1}
+            {...frameOf(pair[0].output, fit)}
+          />
+        </div>
+      ) : mode === "blink" && pair ? (
+        <CompareBlink
           items={pair}
-          position={slider}
-          onPosition={setSlider}
           transform={zoom.transform}
           handlers={zoom.handlers}
+          frame={frameOf(pair[0].output, fit)}
+          touchClass={zoom.touchClass}
         />
-      ) : mode === "blink" && pair ? (
-        <CompareBlink items={pair} transform={zoom.transform} handlers={zoom.handlers} />
       ) : (
         <div className={`grid items-start gap-3 ${COLUMNS[shown.length]}`}>
           {shown.map((item) => {
@@ -148,6 +162,8 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
                 position={index + 1}
                 transform={zoom.transform}
                 handlers={zoom.handlers}
+                touchClass={zoom.touchClass}
+                frame={frameOf(item.output, fit)}
                 focused={focused === index}
               />
             );

@@ -8,7 +8,12 @@ export function DiffTable({ items }: { items: CompareItem[] }) {
   const rows = compareRows(items);
   const reference = items[0].view.input.prompt;
   return (
-    <div className="overflow-x-auto rounded-2xl border border-border bg-surface shadow-sm">
+    <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways; the keyboard must reach it
+      tabIndex={0}
+      aria-label="Parameters compared"
+      className="overflow-x-auto rounded-2xl border border-border bg-surface shadow-sm"
+    >
       <table className="w-full border-collapse text-sm" data-testid="diff-table">
         <caption className="px-4 pt-3 text-left text-xs font-medium tracking-wide text-fg-muted uppercase">
           Parameters, differences highlighted
@@ -48,7 +53,7 @@ export function DiffTable({ items }: { items: CompareItem[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -61,7 +66,7 @@ function PromptDiff({ reference, other }: { reference: string; other: string }) 
             {part.text}
           </ins>
         ) : part.kind === "removed" ? (
-          <del key={part.key} className="rounded bg-danger/10 px-0.5 text-danger">
+          <del key={part.key} className="rounded bg-danger/10 px-0.5 text-fg decoration-danger decoration-2">
             {part.text}
           </del>
         ) : (
