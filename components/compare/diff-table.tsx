@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/ui/local-time";
 import { type CompareItem, compareRows, promptDiff } from "@/lib/view/compare";
 
 /**
@@ -46,7 +47,13 @@ export function DiffTable({ items }: { items: CompareItem[] }) {
               {row.values.map((value, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: one cell per compared image, in a fixed order
                 <td key={index} className="px-4 py-2 break-words tabular-nums">
-                  {row.key === "prompt" && index > 0 && row.differs ? <PromptDiff reference={reference} other={value} /> : value}
+                  {row.key === "prompt" && index > 0 && row.differs ? (
+                    <PromptDiff reference={reference} other={value} />
+                  ) : row.key === "created" ? (
+                    <LocalTime iso={value} absolute />
+                  ) : (
+                    value
+                  )}
                 </td>
               ))}
             </tr>

@@ -38,7 +38,7 @@ import type { WebhookSender } from "../webhooks/sender";
 import { removeStrays } from "./cleanup";
 import { claimFor, IDEMPOTENCY_TTL_MS, keyReused, readIdempotencyKey } from "./idempotency";
 import type { KeyGate } from "./key-gate";
-import { type Family, familyOf, lineageFor } from "./lineage";
+import { type Family, familyOf, lineageFor, threadMembers } from "./lineage";
 import { withRecipe } from "./recipe";
 import { type Settled, waitUntilSettled } from "./settle";
 import type { StorageGuard } from "./storage-guard";
@@ -235,9 +235,12 @@ export class PredictionService {
       await this.deps.events.publish({ type: "updated", record });
       this.deps.tracker.enqueue(record.id);
     }
-    // A parent's page lists the runs made from it.
+    // A parent's page lists the runs made from it, and every page of a thread draws the thread's tree.
     const parents = records.flatMap((record) => (record.lineage?.parentId ? [predictionTag(record.lineage.parentId)] : []));
-    if (parents.length > 0) this.deps.pages?.revalidate([...new Set(parents)]);
+    if (parents.length > 0)
+      this.deps.pages?.revalidate([
+        ...new Set([...parents, ...(await threadMembers(this.deps.repo, records)).map(predictionTag)]),
+      ]);
     return records;
   }
 
@@ -325,9 +328,9 @@ export class PredictionService {
     return record;
   }
 
-  /** Where a run came from (root first) and what was made from it. */
-  family(id: string): Promise<Family> {
-    return familyOf(this.deps.repo, id);
+  /** Where a run came from (root first), what was made from it, and the rest of its thread. */
+  family(run: Pick<PredictionRecord, "id" | "threadId">): Promise<Family> {
+    return familyOf(this.deps.repo, run);
   }
 
   /** Every run of a sweep, retried cells included. */
