@@ -1,0 +1,51 @@
+"use client";
+
+export const CELL_SIZES = ["fit", "s", "m", "l"] as const;
+export type CellSize = (typeof CELL_SIZES)[number];
+
+const LABELS: Record<CellSize, string> = { fit: "Fit to screen", s: "Small", m: "Medium", l: "Large" };
+/** A cell's width at each fixed size. */
+const WIDTHS: Record<Exclude<CellSize, "fit">, string> = { s: "6rem", m: "10rem", l: "16rem" };
+/** What the page keeps above the grid on a laptop (header, title, progress, these controls): fit leaves room for it. */
+const ABOVE_GRID = "17rem";
+const GAP = "0.375rem";
+
+type Shape = { size: CellSize; columns: number; rows: number; ratio: number; labelWidth: string };
+
+/**
+ * The table's width, which sets every cell's (a fixed layout shares it out evenly). Fit: the
+ * widest cells for which every row fits the screen's height and every column its width.
+ */
+export function gridWidth({ size, columns, rows, ratio, labelWidth }: Shape): string {
+  const label = `(${labelWidth} + ${GAP} * 2)`;
+  const cell =
+    size === "fit"
+      ? `min((100% - ${label}) / ${columns} - ${GAP}, (100svh - ${ABOVE_GRID}) / ${rows} * ${ratio} - ${GAP})`
+      : WIDTHS[size];
+  return `calc(${label} + ${columns} * (${cell} + ${GAP}))`;
+}
+
+/** The cell-size control above a sweep's grid. */
+export function CellSizeControl({ size, onSize }: { size: CellSize; onSize: (size: CellSize) => void }) {
+  return (
+    <fieldset className="inline-flex self-start rounded-lg border border-border p-0.5" data-testid="cell-size">
+      <legend className="sr-only">Cell size</legend>
+      {CELL_SIZES.map((option) => (
+        <label
+          key={option}
+          className="relative cursor-pointer rounded-md px-3 py-1 text-sm text-fg-muted hover:text-fg has-checked:bg-accent has-checked:text-accent-fg has-focus-visible:outline-2 has-focus-visible:outline-accent"
+        >
+          <input
+            type="radio"
+            name="sweep-cell-size"
+            value={option}
+            checked={size === option}
+            onChange={() => onSize(option)}
+            className="absolute inset-0 cursor-pointer appearance-none opacity-0"
+          />
+          {LABELS[option]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
