@@ -6,10 +6,6 @@ import { ZoomIcon } from "@/components/ui/icons";
 import type { PredictionView } from "@/lib/playground-api";
 import { SplitView } from "./split-view";
 
-/** Whether a run's result is best shown as its before/after (one picture edited), not as a gallery. */
-export const showsSplit = (view: PredictionView) =>
-  view.status === "completed" && view.input.edit?.kind === "edit" && view.outputs.length > 0;
-
 const CHIP = "pointer-events-none absolute bottom-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white";
 
 /**

@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
-import { BeforeAfter, showsSplit } from "@/components/edit/before-after";
+import { BeforeAfter } from "@/components/edit/before-after";
+import { showsSplit } from "@/components/edit/shows-split";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { BeforeAfter, showsSplit } from "@/components/edit/before-after";
+import { BeforeAfter } from "@/components/edit/before-after";
+import { showsSplit } from "@/components/edit/shows-split";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LiveGallery } from "@/components/gallery/live-gallery";
 import type { PredictionView } from "@/lib/playground-api";

@@ -27,8 +27,9 @@ export function SharePageBody({ data }: { data: SharePageData }) {
   return (
     <main
       id="main"
-      // A phone keeps the first image to half the screen, so the parameters show on the first screen too.
-      className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-5 [--image-max-h:50svh] sm:px-6 lg:gap-6 lg:py-8 lg:[--image-max-h:78svh]"
+      // A phone keeps the first image to half the screen, so the parameters show on the first screen too; a laptop
+      // keeps the whole picture on the first screen, under the heading.
+      className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-5 [--image-max-h:50svh] sm:px-6 lg:gap-6 lg:py-8 lg:[--image-max-h:calc(100svh-15rem)]"
     >
       <OwnerOnly>
         <nav className="flex items-center justify-between gap-4 text-sm">
