@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { axeViolations } from "../pages/axe";
 import { ACCESS_URL, imagePathOf, ownerPrediction } from "./api-client";
 
 /** A guest: no session, on the playground with an owner. */
@@ -12,12 +12,6 @@ async function guest(browser: Browser, options: { width?: number; dark?: boolean
   });
   return { context, page: await context.newPage() };
 }
-
-/** Every violation axe finds for WCAG 2.2 A/AA and its best practices, whatever its impact. */
-const violations = async (page: Page) =>
-  (
-    await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze()
-  ).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
@@ -122,11 +116,11 @@ test.describe("a guest's share page", () => {
         for (const id of [original.id, edit.id]) {
           await page.goto(`/p/${id}`);
           await expect(page.getByTestId("share-actions")).toBeVisible();
-          expect(await violations(page), id).toEqual([]);
+          expect(await axeViolations(page), id).toEqual([]);
         }
         await page.goto(`/?prompt=${encodeURIComponent("a setup")}`);
         await expect(page.getByTestId("settings-link-guest")).toBeVisible();
-        expect(await violations(page)).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         await context.close();
       });
 });
