@@ -34,12 +34,18 @@ test("a running sweep keeps a stable grid, sizes its cells, fits the screen, and
   const cells = page.getByTestId("sweep-cell");
   await expect(cells).toHaveCount(8);
   const early = await layout(page);
-  // Cells without their image say nothing and offer nothing: a shimmer until they are done.
-  const waiting = page.locator('[data-testid="sweep-cell"]:not([data-state="completed"])');
-  for (const cell of await waiting.all()) {
-    await expect(cell.getByRole("button")).toHaveCount(0);
-    await expect(cell).not.toHaveText(/created|processing/);
-  }
+  // Cells without their image show no words and offer nothing: a shimmer until they are done (the state is for screen readers).
+  // Read at one moment, as cells change state all the time.
+  const waiting = await page.getByTestId("sweep-cell").evaluateAll((list) =>
+    list
+      .filter((cell) => ["created", "processing"].includes(cell.getAttribute("data-state") ?? ""))
+      .map((cell) => ({
+        text: cell.textContent,
+        buttons: cell.querySelectorAll("button, a").length,
+        widest: Math.max(0, ...[...cell.querySelectorAll("span")].map((span) => span.getBoundingClientRect().width)),
+      })),
+  );
+  for (const cell of waiting) expect(cell).toEqual({ text: expect.stringMatching(/^(waiting|running)$/), buttons: 0, widest: 1 });
   await expect(page.locator('[data-testid="sweep-cell"][data-state="completed"]')).toHaveCount(8, { timeout: 120_000 });
   const done = await layout(page);
   // Nothing moved as the cells finished: the label column, and one height for every cell.

@@ -84,7 +84,11 @@ export function SweepCell({ cell, label, aspect, eager, priority, actions }: Pro
           title={cell?.error || undefined}
         >
           <span className={SHOWN_STATES.has(state) ? "" : "sr-only"}>
-            {state === "created" || state === "not started" ? "waiting" : state}
+            {state === "failed" || state === "cancelled" || state === "no image"
+              ? state
+              : state === "processing"
+                ? "running"
+                : "waiting"}
           </span>
         </div>
       )}

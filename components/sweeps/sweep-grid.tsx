@@ -1,11 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { RunSequence } from "@/components/gallery/lightbox-context";
 import { latestCells, PIXEL_SIZES } from "@/lib/domain";
 import type { SweepView } from "@/lib/playground-api";
 import { SweepCell } from "./sweep-cell";
-import { type CellSize, CellSizeControl, gridWidth } from "./sweep-size";
+import { type CellSize, CellSizeControl, DEFAULT_ROOM, gridWidth } from "./sweep-size";
 
 const FIELD_NAMES: Record<SweepView["x"]["field"], string> = {
   seed: "Seed",
@@ -26,6 +26,21 @@ const EAGER_ROWS = 3;
  */
 export function SweepGrid({ sweep }: { sweep: SweepView }) {
   const [size, setSize] = useState<CellSize>("fit");
+  const [room, setRoom] = useState(DEFAULT_ROOM);
+  const frame = useRef<HTMLDivElement>(null);
+  // Fit: the rows share the screen's height below where the grid starts (and its header row), measured, not guessed.
+  useLayoutEffect(() => {
+    const measure = () => {
+      const element = frame.current;
+      if (!element) return;
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      const header = element.querySelector("thead")?.getBoundingClientRect().height ?? 0;
+      setRoom(`${Math.max(160, window.innerHeight - top - header - 24)}px`);
+    };
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, []);
   const latest = latestCells(
     sweep.cells.flatMap((cell) => (cell.sweep ? [{ ...cell.sweep, createdAt: cell.createdAt, view: cell }] : [])),
   );
@@ -44,10 +59,10 @@ export function SweepGrid({ sweep }: { sweep: SweepView }) {
     <RunSequence ids={order}>
       <div className="flex flex-col gap-2">
         <CellSizeControl size={size} onSize={setSize} />
-        <div className="overflow-x-auto" data-testid="sweep-grid-frame">
+        <div className="overflow-x-auto" data-testid="sweep-grid-frame" ref={frame}>
           <table
             className="table-fixed border-separate border-spacing-1.5"
-            style={{ width: gridWidth({ size, columns, rows: rows.length, ratio, labelWidth }) }}
+            style={{ width: gridWidth({ size, columns, rows: rows.length, ratio, labelWidth, room }) }}
             data-testid="sweep-grid"
             data-size={size}
           >
