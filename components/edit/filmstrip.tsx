@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { CSSProperties } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
+import { PencilIcon } from "@/components/ui/icons";
 import type { PredictionView } from "@/lib/playground-api";
 import { type ChainNode, type ChainRow, chainRows, treeOf } from "@/lib/view/chain";
-import { EditAction } from "./edit-action";
+import { editHref } from "@/lib/view/form-values";
 
 /** One column of the tree: a thumbnail's width and the gap after it. */
 const COLUMN = "7.75rem";
@@ -31,7 +32,15 @@ export function Filmstrip({ views, current }: { views: PredictionView[]; current
         </h2>
         {marked && continueFrom && (
           <OwnerOnly>
-            <EditAction runId={marked.id} imageUrl={continueFrom.url} position={1} look="button" label="Continue from here" />
+            <Link
+              href={editHref(marked.id, continueFrom.url)}
+              prefetch={false}
+              title="Edit this step's image with an instruction"
+              className="inline-flex h-8 items-center gap-1 rounded-lg border border-border px-3 text-xs font-medium text-fg-muted hover:bg-muted hover:text-fg"
+            >
+              <PencilIcon />
+              Continue from here
+            </Link>
           </OwnerOnly>
         )}
       </div>

@@ -2,9 +2,8 @@ import type { ReactNode } from "react";
 import { BeforeAfter } from "@/components/edit/before-after";
 import { showsSplit } from "@/components/edit/shows-split";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
-import { LiveGallery } from "@/components/gallery/live-gallery";
 import type { PredictionView } from "@/lib/playground-api";
-import { ShareRefresher } from "./share-refresher";
+import { FollowRun, ShareGallery } from "./share-owner";
 
 type Props = {
   view: PredictionView;
@@ -34,7 +33,7 @@ export function ShareImages({ view, first, rest, details, chain }: Props) {
   if (view.status === "completed")
     return (
       <>
-        <LiveGallery
+        <ShareGallery
           view={view}
           eager
           large
@@ -52,7 +51,7 @@ export function ShareImages({ view, first, rest, details, chain }: Props) {
           </p>
         ) : (
           <div className="flex flex-col gap-3">
-            <ShareRefresher id={view.id} createdAt={view.createdAt} status={view.status} />
+            <FollowRun id={view.id} createdAt={view.createdAt} status={view.status} />
             <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={view.input.num_images} />
           </div>
         )}
