@@ -78,11 +78,12 @@ export function SweepGrid({ sweep }: { sweep: SweepView }) {
             </colgroup>
             <thead>
               <tr>
-                <th scope="col" className="overflow-hidden text-left align-bottom text-xs font-medium text-fg-muted">
-                  <span className="sr-only">
-                    {sweep.y ? `${FIELD_NAMES[sweep.y.field]} down, ` : ""}
-                    {FIELD_NAMES[sweep.x.field]} across
-                  </span>
+                <th
+                  scope="col"
+                  className="overflow-hidden text-left align-bottom text-xs leading-tight font-medium text-fg-muted"
+                >
+                  {sweep.y ? `${FIELD_NAMES[sweep.y.field]} ↓ ` : ""}
+                  {FIELD_NAMES[sweep.x.field]} →
                 </th>
                 {sweep.x.labels.map((label, x) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: as above
@@ -123,10 +124,6 @@ export function SweepGrid({ sweep }: { sweep: SweepView }) {
             </tbody>
           </table>
         </div>
-        <p className="text-xs text-fg-muted" aria-hidden="true">
-          {sweep.y ? `${FIELD_NAMES[sweep.y.field]} ↓ · ` : ""}
-          {FIELD_NAMES[sweep.x.field]} →
-        </p>
       </div>
     </RunSequence>
   );
