@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { useSession } from "@/hooks/use-session";
 import { imageKey, revealedImages } from "@/lib/browser/id-set-store";
 import type { PredictionView } from "@/lib/playground-api";
@@ -76,5 +76,10 @@ const OwnerImageActions = dynamic(() => import("./image-actions").then((module) 
 /** Star, select-for-compare and Edit, the same on every image of a run; a guest sees the images alone. */
 export function ImageActions(props: ImageActionsProps) {
   if (!useSession().owner) return null;
-  return <OwnerImageActions {...props} />;
+  // Its own boundary: while the chunk loads, whatever change showed them (a larger sweep cell, say) is not held back.
+  return (
+    <Suspense fallback={null}>
+      <OwnerImageActions {...props} />
+    </Suspense>
+  );
 }

@@ -15,7 +15,7 @@ type Props = {
   eager: boolean;
   /** The first row: the page's largest paint, fetched ahead of the rest. */
   priority: boolean;
-  /** Star, select and Edit over the image: left out where cells are too small to hold them. */
+  /** Star, select and Edit over the image: only on cells large enough to hold them beside the picture (the lightbox has them too). */
   actions: boolean;
 };
 

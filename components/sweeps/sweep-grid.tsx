@@ -114,7 +114,7 @@ export function SweepGrid({ sweep }: { sweep: SweepView }) {
                           aspect={`${ratio}`}
                           eager={y < eagerRows}
                           priority={y === 0}
-                          actions={size !== "fit" || columns <= 4}
+                          actions={size === "m" || size === "l"}
                         />
                       </td>
                     );
