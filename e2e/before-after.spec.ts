@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import type { PredictionView } from "@/lib/playground-api";
-import { mouseDrag, pointIn, touchGesture } from "./pages/gestures";
+import { mouseDrag, phoneContext, pointIn, touchGesture } from "./pages/gestures";
 import { PlaygroundPage } from "./pages/playground-page";
 import { completedRun, uniqueToken } from "./wavespeed/upstream";
 
@@ -69,12 +69,7 @@ test.describe("the before/after divider", () => {
 
   test("on a phone: a sideways finger drag moves the divider", async ({ browser, request }) => {
     const { edit } = await editedRun(request, uniqueToken("touch"));
-    const phone = await browser.newContext({
-      baseURL: test.info().project.use.baseURL,
-      viewport: { width: 375, height: 812 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    const phone = await phoneContext(browser, test.info().project.use.baseURL);
     const page = await phone.newPage();
     await page.goto(`/p/${edit.id}`);
     const split = page.getByTestId("before-after").getByTestId("split-clip").locator("..");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pointIn, touchGesture } from "./pages/gestures";
+import { phoneContext, pointIn, touchGesture } from "./pages/gestures";
 import { completedRun, uniqueToken } from "./wavespeed/upstream";
 
 const zoomLevel = (page: import("@playwright/test").Page) => page.getByTestId("zoom-level");
@@ -66,12 +66,7 @@ test.describe("a compare on one screen", () => {
     const token = uniqueToken("pinch");
     const a = await completedRun(request, { prompt: `${token} a kite`, seed: 3, aspect_ratio: "1:1" });
     const b = await completedRun(request, { prompt: `${token} a red kite`, seed: 4, aspect_ratio: "1:1" });
-    const phone = await browser.newContext({
-      baseURL: test.info().project.use.baseURL,
-      viewport: { width: 375, height: 812 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    const phone = await phoneContext(browser, test.info().project.use.baseURL);
     const page = await phone.newPage();
     await page.goto(`/compare?i=${a.id}.0&i=${b.id}.0`);
     const frame = page.getByTestId("compare-image").first().locator("..");

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LinkIcon } from "@/components/ui/icons";
+import { Segmented } from "@/components/ui/segmented";
 import { useZoomPan } from "@/hooks/use-zoom-pan";
 import type { CompareItem } from "@/lib/view/compare";
 import { CompareBlink } from "./compare-blink";
@@ -12,6 +13,11 @@ import { CompareSlider } from "./compare-slider";
 import { frameOf } from "./frame";
 
 type Mode = "side" | "slider" | "blink";
+const LAYOUTS = [
+  ["side", "Side by side"],
+  ["slider", "Slider"],
+  ["blink", "Blink"],
+] as const;
 const SLIDER_STEP = 5;
 
 const COLUMNS: Record<number, string> = {
@@ -75,28 +81,16 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
     <section aria-label="Images compared" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
         {pair && (
-          <fieldset className="inline-flex rounded-lg border border-border p-0.5">
-            <legend className="sr-only">Layout</legend>
-            {(["side", "slider", "blink"] as const).map((option) => (
-              <label
-                key={option}
-                className="relative cursor-pointer rounded-md px-3 py-1 text-sm text-fg-muted hover:text-fg has-checked:bg-accent has-checked:text-accent-fg has-focus-visible:outline-2 has-focus-visible:outline-accent"
-              >
-                <input
-                  type="radio"
-                  name="compare-layout"
-                  value={option}
-                  checked={mode === option}
-                  onChange={() => {
-                    setMode(option);
-                    setFocused(null);
-                  }}
-                  className="absolute inset-0 cursor-pointer appearance-none opacity-0"
-                />
-                {option === "side" ? "Side by side" : option === "slider" ? "Slider" : "Blink"}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend="Layout"
+            name="compare-layout"
+            options={LAYOUTS}
+            value={mode}
+            onChange={(option) => {
+              setMode(option);
+              setFocused(null);
+            }}
+          />
         )}
         <fieldset className="inline-flex items-center gap-1">
           <legend className="sr-only">Zoom</legend>

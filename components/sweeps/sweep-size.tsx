@@ -1,5 +1,7 @@
 "use client";
 
+import { Segmented } from "@/components/ui/segmented";
+
 export const CELL_SIZES = ["fit", "s", "m", "l"] as const;
 export type CellSize = (typeof CELL_SIZES)[number];
 
@@ -27,24 +29,13 @@ export function gridWidth({ size, columns, rows, ratio, labelWidth, room }: Shap
 /** The cell-size control above a sweep's grid. */
 export function CellSizeControl({ size, onSize }: { size: CellSize; onSize: (size: CellSize) => void }) {
   return (
-    <fieldset className="inline-flex self-start rounded-lg border border-border p-0.5" data-testid="cell-size">
-      <legend className="sr-only">Cell size</legend>
-      {CELL_SIZES.map((option) => (
-        <label
-          key={option}
-          className="relative cursor-pointer rounded-md px-3 py-1 text-sm text-fg-muted hover:text-fg has-checked:bg-accent has-checked:text-accent-fg has-focus-visible:outline-2 has-focus-visible:outline-accent"
-        >
-          <input
-            type="radio"
-            name="sweep-cell-size"
-            value={option}
-            checked={size === option}
-            onChange={() => onSize(option)}
-            className="absolute inset-0 cursor-pointer appearance-none opacity-0"
-          />
-          {LABELS[option]}
-        </label>
-      ))}
-    </fieldset>
+    <Segmented
+      legend="Cell size"
+      name="sweep-cell-size"
+      options={CELL_SIZES.map((option) => [option, LABELS[option]] as const)}
+      value={size}
+      onChange={onSize}
+      testId="cell-size"
+    />
   );
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 
 /** A point inside an element, as fractions of its box. */
 export async function pointIn(locator: Locator, fx: number, fy = 0.5) {
@@ -35,3 +35,7 @@ export async function touchGesture(page: Page, from: TouchPoint[], to: TouchPoin
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   await cdp.detach();
 }
+
+/** A phone: 375 × 812, touch, in the project's own server. */
+export const phoneContext = (browser: Browser, baseURL: string | undefined) =>
+  browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
