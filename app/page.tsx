@@ -5,6 +5,8 @@ import { Suspense } from "react";
 import { EngineBanner } from "@/components/playground/engine-banner";
 import { Playground } from "@/components/playground/playground";
 import { PlaygroundSkeleton } from "@/components/playground/playground-skeleton";
+import { SettingsLinkForGuest } from "@/components/share/settings-link-guest";
+import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { settingsMetadata } from "@/lib/pages/metadata";
@@ -15,17 +17,26 @@ import { valuesFromQuery } from "@/lib/view/form-values";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** A settings link (`/?prompt=…`, as "Make your own" and the README's "share a setup" build) previews the setup it carries. */
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+const queryOf = (params: Awaited<Props["searchParams"]>) => {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(await searchParams))
+  for (const [name, value] of Object.entries(params))
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(name, one);
-  return settingsMetadata(valuesFromQuery(query), requestBaseUrl(await headers())) ?? {};
+  return query;
+};
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  return settingsMetadata(valuesFromQuery(queryOf(await searchParams)), requestBaseUrl(await headers())) ?? {};
 }
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: Props) {
   // Rendered per request: the engine depends on the environment at run time, not at build time.
   await connection();
-  const { predictions, sweeps } = getServices();
+  const { predictions, sweeps, access } = getServices();
+  // The policy lets a guest reach a settings link (`/?prompt=…`) for its preview; they see the setup, never the playground.
+  if (access.signInRequired && !callerFrom(await headers())) {
+    const query = queryOf(await searchParams);
+    return <SettingsLinkForGuest values={valuesFromQuery(query)} returnTo={`/?${query}`} />;
+  }
   const engine = predictions.engineInfo();
   // Earlier runs come with the HTML, so their images load alongside the scripts.
   const history = toHistoryPage(await predictions.history({ limit: EARLIER_PAGE_SIZE }), requestBaseUrl(await headers()));

@@ -18,6 +18,7 @@ const ORDER = [
   "upstream-calls",
   "load",
   "page-weight",
+  "share-paint",
   "history-scale",
   "local-engine",
   "local-edit",

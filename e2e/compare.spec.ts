@@ -76,15 +76,15 @@ test("two images get a slider moved by the arrow keys, a blink toggle, and a Twe
   await page.goto(`/compare?i=${a.id}.0&i=${b.id}.0`);
 
   await page.getByRole("radio", { name: "Slider" }).check();
-  const slider = page.getByTestId("slider-position");
-  await expect(slider).toHaveValue("50");
+  const slider = page.getByTestId("split-handle");
+  await expect(slider).toHaveAttribute("aria-valuenow", "50");
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  await expect(slider).toHaveValue("60");
+  await expect(slider).toHaveAttribute("aria-valuenow", "60");
   await page.keyboard.press("ArrowLeft");
-  await expect(slider).toHaveValue("55");
-  await expect(page.getByTestId("slider-clip")).toHaveAttribute("style", /inset\(0px 45% 0px 0px\)|inset\(0 45% 0 0\)/);
+  await expect(slider).toHaveAttribute("aria-valuenow", "55");
+  await expect(page.getByTestId("split-clip")).toHaveAttribute("style", /inset\(0px 45% 0px 0px\)|inset\(0 45% 0 0\)/);
 
   await page.getByRole("radio", { name: "Blink" }).check();
   await page.getByRole("button", { name: "Pause blinking" }).click();

@@ -18,15 +18,21 @@ async function editWith(playground: PlaygroundPage, instruction: string) {
   return (await card.shareLink.getAttribute("href"))!.split("/").pop()!;
 }
 
-/** "Edit" on the first image of one run's card, found by its id (the newest card changes with every run). */
-const editOf = (page: Page, id: string) =>
-  page
+/**
+ * "Edit" on the first image of one run's card, found by its id (the newest card changes with every run);
+ * done once the form holds that run's picture (the one it held before would pass a count).
+ */
+async function editOf(page: Page, id: string) {
+  await page
     .getByTestId("session-runs")
     .getByTestId("run-card")
     .filter({ has: page.locator(`a[href="/p/${id}"]`, { hasText: "Share page" }) })
     .getByRole("link", { name: "Edit image 1" })
     .first()
     .click();
+  await expect(page).toHaveURL(new RegExp(`from=${id}`));
+  await expect(page.getByTestId("input-thumb")).toHaveAttribute("src", new RegExp(id));
+}
 
 const viewOf = async (page: Page, id: string) =>
   predictionViewSchema.parse(await (await page.request.get(`/api/predictions/${id}`)).json());
@@ -58,27 +64,45 @@ test.describe("chains of edits in the playground", () => {
     const chain = await viewOf(page, thirdId);
     expect(chain.lineage).toMatchObject({ kind: "edit" });
 
-    // The share page of the last step: before and after, and the chain that led to it.
+    // The share page of the last step: before and after, and the chain as one tree.
     await page.goto(`/p/${thirdId}`);
     await expect(page.getByTestId("before-after")).toBeVisible();
     const strip = page.getByTestId("filmstrip");
     await expect(strip.getByTestId("filmstrip-line").getByTestId("filmstrip-step")).toHaveCount(4);
     await expect(strip).toContainText(`${name} make it night`);
     await expect(strip).toContainText(`${name} as a pencil sketch`);
+    await expect(strip.locator('[aria-current="step"]')).toHaveAttribute("data-id", thirdId);
+    // The branch from the first edit hangs under it: the original is column 0, the first edit 1, the branch 2.
+    const fork = strip.getByTestId("filmstrip-fork");
+    await expect(fork).toHaveCount(1);
+    await expect(fork).toHaveAttribute("data-column", "2");
+    await expect(fork).toContainText(`${name} at sunset`);
+    const under = (await strip.locator(`[data-id="${firstId}"]`).boundingBox())!;
+    const branch = (await fork.getByTestId("filmstrip-step").boundingBox())!;
+    expect(branch.x).toBeGreaterThan(under.x);
+    expect(branch.y).toBeGreaterThan(under.y + under.height);
 
-    // The first edit's page shows the fork: two edits were made from it.
-    await page.goto(`/p/${firstId}`);
-    await expect(page.getByTestId("filmstrip-fork")).toHaveCount(1);
+    // Every page of the chain draws the same tree; only the marked step moves.
+    const tree = async () =>
+      strip
+        .locator('[data-testid="filmstrip-step"][data-id]')
+        .evaluateAll((steps) => steps.map((step) => step.getAttribute("data-id")));
+    const fromLast = await tree();
+    for (const id of [firstId, secondId]) {
+      await page.goto(`/p/${id}`);
+      await expect(strip.locator('[aria-current="step"]')).toHaveAttribute("data-id", id);
+      expect(await tree()).toEqual(fromLast);
+    }
 
     // The thread view lays out the whole chain, forks included.
     await page.goto(`/history?thread=${encodeURIComponent(chain.threadId)}`);
     await expect(page.getByTestId("filmstrip").getByTestId("filmstrip-step")).toHaveCount(5);
     await expect(page.getByTestId("filmstrip-fork")).toHaveCount(1);
 
-    // Continue from here edits the last step.
-    await page.goto(`/p/${thirdId}`);
-    await page.getByRole("link", { name: "Continue from here" }).first().click();
-    await expect(page).toHaveURL(new RegExp(`from=${thirdId}`));
+    // Continue from here edits the marked step, here the middle one.
+    await page.goto(`/p/${secondId}`);
+    await page.getByRole("link", { name: "Continue from here" }).click();
+    await expect(page).toHaveURL(new RegExp(`from=${secondId}`));
     await expect(page.getByTestId("input-thumb")).toHaveCount(1);
   });
 

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
-import { sessionApi } from "@/lib/browser/session-api";
+import { readOwner } from "@/lib/browser/session-read";
 import { queryKeys } from "./query-keys";
 
 /**
@@ -19,7 +19,7 @@ export function useSession(): SessionState {
   const signInRequired = useContext(SignInRequiredContext);
   const { data } = useQuery({
     queryKey: queryKeys.session,
-    queryFn: ({ signal }) => sessionApi.get(signal),
+    queryFn: ({ signal }) => readOwner(signal),
     enabled: signInRequired,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -27,14 +27,17 @@ export function useSession(): SessionState {
   return { signInRequired, owner: data?.owner };
 }
 
+// Signing in and out load the API client (and its schemas) when asked, not with every page's header.
+const api = () => import("@/lib/browser/session-api").then((module) => module.sessionApi);
+
 export function useSignIn() {
-  return useMutation({ mutationFn: (token: string) => sessionApi.signIn(token), retry: false });
+  return useMutation({ mutationFn: async (token: string) => (await api()).signIn(token), retry: false });
 }
 
 export function useSignOut() {
-  return useMutation({ mutationFn: () => sessionApi.signOut(), retry: false });
+  return useMutation({ mutationFn: async () => (await api()).signOut(), retry: false });
 }
 
 export function useSignOutEverywhere() {
-  return useMutation({ mutationFn: () => sessionApi.signOutEverywhere(), retry: false });
+  return useMutation({ mutationFn: async () => (await api()).signOutEverywhere(), retry: false });
 }

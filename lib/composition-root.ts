@@ -23,6 +23,7 @@ import { openPageStore } from "./pages/open-page-store";
 import { forgettingChangedPages } from "./pages/page-revalidation";
 import { buildPredictionService, type PredictionStores, type ServedConfig } from "./predictions/build";
 import { EventStreams } from "./predictions/event-streams";
+import { threadRunIds } from "./predictions/lineage";
 import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
 import type { ServedApi } from "./predictions/served-api";
 import type { PredictionService } from "./predictions/service";
@@ -151,7 +152,8 @@ function buildServices(env: Env): Services {
   const opened = openStores(env);
   const { perMinute } = opened;
   // Cached share pages showing a run are forgotten as its changes are published.
-  const stores = { ...opened.stores, events: forgettingChangedPages(opened.stores.events, openPageStore(env)) };
+  const threadRuns = (threadId: string) => threadRunIds(opened.stores.repo, threadId);
+  const stores = { ...opened.stores, events: forgettingChangedPages(opened.stores.events, openPageStore(env), threadRuns) };
   const engine = engineFor(env, stores.upstreamImages);
   const webhooks = webhookUrlFor(env)
     ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })

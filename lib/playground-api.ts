@@ -104,8 +104,15 @@ export const predictionViewSchema = z.object({
 });
 export type PredictionView = z.infer<typeof predictionViewSchema>;
 
-/** A share page's lineage. Root first; a parent that was deleted is an id without a view. */
-export type FamilyView = { ancestors: Array<{ id: string; view?: PredictionView }>; children: PredictionView[] };
+/**
+ * A share page's lineage. Root first; a parent that was deleted is an id without a view. `thread`:
+ * every run of its thread (for the chain's tree), empty for a run with no parent and no children.
+ */
+export type FamilyView = {
+  ancestors: Array<{ id: string; view?: PredictionView }>;
+  children: PredictionView[];
+  thread: PredictionView[];
+};
 
 /** Everything a share page shows: the same for every viewer. */
 export type SharePageData = { view: PredictionView; family: FamilyView };

@@ -37,6 +37,10 @@ function editBody(request: AnyPredictionRequest, target: SnippetTarget): Record<
   return body;
 }
 
+/** The JSON body a WaveSpeed client sends for this request, pictures as URLs the target can read. */
+export const requestBody = (request: AnyPredictionRequest, target: SnippetTarget) =>
+  isEditRequest(request) ? editBody(request, target) : snippetBody(request);
+
 const baseOf = (target: SnippetTarget) => (target.kind === "wavespeed" ? WAVESPEED_BASE_URL : target.baseUrl);
 const indent = (text: string, spaces: number) => text.replace(/\n/g, `\n${" ".repeat(spaces)}`);
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'"'"'`)}'`;
@@ -46,7 +50,7 @@ export function buildSnippet(language: SnippetLanguage, request: AnyPredictionRe
   const multi = "images" in request;
   const submitUrl = baseOf(target) + (isEditRequest(request) ? (multi ? MULTI_PATH : EDIT_PATH) : SUBMIT_PATH);
   if (isEditRequest(request) && language === "javascript") return sdkEditSnippet(request, target);
-  const json = JSON.stringify(isEditRequest(request) ? editBody(request, target) : snippetBody(request), null, 2);
+  const json = JSON.stringify(requestBody(request, target), null, 2);
   switch (language) {
     case "curl":
       return [

@@ -42,11 +42,17 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function ComparePage({ searchParams }: Props) {
   const { items, gone, shareUrl } = await load(compareQuery(refsOf(await searchParams)));
   return (
-    <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 pb-24 sm:px-6 lg:py-8">
-      <nav className="text-sm">
-        <PlaygroundLink />
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">Compare</h1>
+    <main
+      id="main"
+      // The room left for the images below the header, the title and the controls: fit mode keeps them on one screen.
+      className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 [--compare-fit-h:calc(100svh-16rem)] sm:px-6 lg:py-5"
+    >
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <nav className="text-sm">
+          <PlaygroundLink />
+        </nav>
+        <h1 className="text-2xl font-semibold tracking-tight">Compare</h1>
+      </div>
       {gone.length > 0 && (
         <p role="status" className="rounded-xl border border-border bg-muted/50 px-4 py-2 text-sm" data-testid="compare-gone">
           No longer here: {gone.map((ref) => `${shortId(ref.id)} image ${ref.index + 1}`).join(", ")}.

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { type Browser, chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../testing/chromium";
 import { type ScenarioContext, sleep } from "./scenario";
@@ -46,4 +47,55 @@ export async function sampleLcp(browser: Browser, url: string, samples: number) 
     if (paint.fcp !== undefined) fcps.push(paint.fcp);
   }
   return { lcp: summarize(lcps), fcp: summarize(fcps), element };
+}
+
+export type Weight = {
+  page: string;
+  path: string;
+  status: number;
+  scripts: number;
+  jsGzip: number;
+  jsRaw: number;
+  jsTransferred: number;
+  cssGzip: number;
+};
+
+/**
+ * The scripts and styles a page loads in a fresh context (no cookies: a guest, where sign-in is
+ * required), until `load` and a second after it, with their gzip size computed here (level 6).
+ */
+export async function weigh(browser: Browser, baseUrl: string, page: string, path: string): Promise<Weight> {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const pending: Array<Promise<{ type: string; raw: number; transferred: number; gzip: number }>> = [];
+  tab.on("response", (response) => {
+    const type = response.request().resourceType();
+    if (type !== "script" && type !== "stylesheet") return;
+    pending.push(
+      (async () => {
+        const body = await response.body();
+        const sizes = await response.request().sizes();
+        return { type, raw: body.length, transferred: sizes.responseBodySize, gzip: gzipSync(body, { level: 6 }).length };
+      })(),
+    );
+  });
+  const response = await tab.goto(`${baseUrl}${path}`, { waitUntil: "load" });
+  await sleep(SETTLE_MS);
+  const files = await Promise.all(pending);
+  await context.close();
+  const scripts = files.filter((f) => f.type === "script");
+  const sum = (list: typeof files, key: "raw" | "transferred" | "gzip") => list.reduce((total, f) => total + f[key], 0);
+  return {
+    page,
+    path,
+    status: response?.status() ?? 0,
+    scripts: scripts.length,
+    jsGzip: sum(scripts, "gzip"),
+    jsRaw: sum(scripts, "raw"),
+    jsTransferred: sum(scripts, "transferred"),
+    cssGzip: sum(
+      files.filter((f) => f.type === "stylesheet"),
+      "gzip",
+    ),
+  };
 }

@@ -1,28 +1,13 @@
-import { gzipSync } from "node:zlib";
-import type { Browser } from "@playwright/test";
-import { launchChromium, sampleLcp } from "../lib/browser";
+import { launchChromium, sampleLcp, type Weight, weigh } from "../lib/browser";
 import { submitPrediction, TEST_VECTOR, waitForTerminal } from "../lib/playground-client";
 import { startBenchPlayground } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
-import { runScenario, sleep } from "../lib/scenario";
+import { runScenario } from "../lib/scenario";
 import { kb, ms } from "../lib/stats";
 
 const PORT = 3450;
 const LCP_SAMPLES = 8;
 const SHARE_LCP_SAMPLES = 4;
-/** How long after `load` a page may still fetch scripts it needs at first load. */
-const SETTLE_MS = 1_000;
-
-type Weight = {
-  page: string;
-  path: string;
-  status: number;
-  scripts: number;
-  jsGzip: number;
-  jsRaw: number;
-  jsTransferred: number;
-  cssGzip: number;
-};
 
 runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 180_000 }, async (ctx) => {
   const playground = await startBenchPlayground(ctx, PORT, { KONTEXT_ENGINE: "local", DATA_DIR: ctx.tempDir("weight") });
@@ -103,39 +88,3 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
     figures: { weights, lcpEmpty, lcpHistory, lcpShare },
   };
 });
-
-async function weigh(browser: Browser, baseUrl: string, page: string, path: string): Promise<Weight> {
-  const context = await browser.newContext();
-  const tab = await context.newPage();
-  const pending: Array<Promise<{ type: string; raw: number; transferred: number; gzip: number }>> = [];
-  tab.on("response", (response) => {
-    const type = response.request().resourceType();
-    if (type !== "script" && type !== "stylesheet") return;
-    pending.push(
-      (async () => {
-        const body = await response.body();
-        const sizes = await response.request().sizes();
-        return { type, raw: body.length, transferred: sizes.responseBodySize, gzip: gzipSync(body, { level: 6 }).length };
-      })(),
-    );
-  });
-  const response = await tab.goto(`${baseUrl}${path}`, { waitUntil: "load" });
-  await sleep(SETTLE_MS);
-  const files = await Promise.all(pending);
-  await context.close();
-  const scripts = files.filter((f) => f.type === "script");
-  const sum = (list: typeof files, key: "raw" | "transferred" | "gzip") => list.reduce((total, f) => total + f[key], 0);
-  return {
-    page,
-    path,
-    status: response?.status() ?? 0,
-    scripts: scripts.length,
-    jsGzip: sum(scripts, "gzip"),
-    jsRaw: sum(scripts, "raw"),
-    jsTransferred: sum(scripts, "transferred"),
-    cssGzip: sum(
-      files.filter((f) => f.type === "stylesheet"),
-      "gzip",
-    ),
-  };
-}

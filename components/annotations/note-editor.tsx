@@ -30,6 +30,8 @@ export function NoteEditor({ view, className = "", compact = false }: Props) {
     annotate.mutate({ note: draft }, { onSuccess: () => setDraft(null) });
   };
 
+  // A guest with nothing to read gets nothing, not an empty section.
+  if (!editing && !note && !owner) return null;
   if (!editing) {
     return (
       <div className={`relative z-10 flex flex-col items-start gap-1 ${className}`} data-testid="note">

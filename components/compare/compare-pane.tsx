@@ -10,19 +10,23 @@ import { SlidersIcon } from "@/components/ui/icons";
 import { shortId } from "@/lib/domain";
 import type { CompareItem } from "@/lib/view/compare";
 import { playgroundHref, valuesFromInput } from "@/lib/view/form-values";
+import { ActualSizeScroller } from "./actual-size-scroller";
+import type { CompareFrame } from "./frame";
 
 type Props = {
   item: CompareItem;
   position: number;
   transform: string;
   handlers: Record<string, unknown>;
+  touchClass: string;
+  frame: CompareFrame;
   focused: boolean;
   footer?: ReactNode;
 };
 
 /** One image of a compare: its frame (zoomed and panned with the others), label and actions. */
 export const ComparePane = forwardRef<HTMLElement, Props>(function ComparePane(
-  { item, position, transform, handlers, focused },
+  { item, position, transform, handlers, touchClass, frame, focused },
   ref,
 ) {
   const { view, output } = item;
@@ -37,29 +41,31 @@ export const ComparePane = forwardRef<HTMLElement, Props>(function ComparePane(
       data-focused={focused}
       className={`flex min-w-0 flex-col gap-2 rounded-2xl border bg-surface p-2 outline-none ${focused ? "border-accent" : "border-border"}`}
     >
-      <div
-        className="relative cursor-grab touch-none overflow-hidden rounded-lg bg-muted active:cursor-grabbing"
-        style={{ aspectRatio: `${output.width} / ${output.height}` }}
-        {...handlers}
-      >
-        <img
-          src={output.url}
-          alt={`${position}: ${view.input.prompt}`}
-          width={output.width}
-          height={output.height}
-          draggable={false}
-          data-testid="compare-image"
-          className={`size-full object-contain transition-transform duration-75 select-none ${hidden ? "blur-2xl" : ""}`}
-          style={{ transform }}
-        />
-        {hidden && <RevealOverlay onReveal={() => setRevealed(true)} />}
-        <span className="absolute top-2 left-2 grid size-6 place-items-center rounded-full bg-surface/85 text-xs font-semibold shadow">
-          {position}
-        </span>
-        <div className="absolute top-2 right-2 flex gap-1.5">
-          <ImageActions view={view} output={output} position={output.index + 1} />
+      <ActualSizeScroller on={frame.actualSize} label={`Image ${position} at 100%`}>
+        <div
+          className={`relative mx-auto cursor-grab overflow-hidden rounded-lg bg-muted active:cursor-grabbing ${touchClass} ${frame.frameClassName}`}
+          style={frame.frameStyle}
+          {...handlers}
+        >
+          <img
+            src={output.url}
+            alt={`${position}: ${view.input.prompt}`}
+            width={output.width}
+            height={output.height}
+            draggable={false}
+            data-testid="compare-image"
+            className={`size-full object-contain transition-transform duration-75 select-none ${hidden ? "blur-2xl" : ""}`}
+            style={{ transform }}
+          />
+          {hidden && <RevealOverlay onReveal={() => setRevealed(true)} />}
+          <span className="absolute top-2 left-2 grid size-6 place-items-center rounded-full bg-surface/85 text-xs font-semibold shadow">
+            {position}
+          </span>
+          <div className="absolute top-2 right-2 flex gap-1.5">
+            <ImageActions view={view} output={output} position={output.index + 1} />
+          </div>
         </div>
-      </div>
+      </ActualSizeScroller>
       <figcaption className="flex flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-fg-muted">
         <Link href={`/p/${encodeURIComponent(view.id)}`} className="font-mono hover:text-fg" prefetch={false}>
           {shortId(view.id)}

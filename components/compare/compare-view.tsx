@@ -4,13 +4,20 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LinkIcon } from "@/components/ui/icons";
+import { Segmented } from "@/components/ui/segmented";
 import { useZoomPan } from "@/hooks/use-zoom-pan";
 import type { CompareItem } from "@/lib/view/compare";
 import { CompareBlink } from "./compare-blink";
 import { ComparePane } from "./compare-pane";
 import { CompareSlider } from "./compare-slider";
+import { frameOf } from "./frame";
 
 type Mode = "side" | "slider" | "blink";
+const LAYOUTS = [
+  ["side", "Side by side"],
+  ["slider", "Slider"],
+  ["blink", "Blink"],
+] as const;
 const SLIDER_STEP = 5;
 
 const COLUMNS: Record<number, string> = {
@@ -32,6 +39,7 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
   const [mode, setMode] = useState<Mode>("side");
   const [focused, setFocused] = useState<number | null>(null);
   const [slider, setSlider] = useState(50);
+  const [fit, setFit] = useState(true);
   const zoom = useZoomPan();
   const panes = useRef<Array<HTMLElement | null>>([]);
   const pair = items.length === 2 ? (items as [CompareItem, CompareItem]) : null;
@@ -73,28 +81,16 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
     <section aria-label="Images compared" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
         {pair && (
-          <fieldset className="inline-flex rounded-lg border border-border p-0.5">
-            <legend className="sr-only">Layout</legend>
-            {(["side", "slider", "blink"] as const).map((option) => (
-              <label
-                key={option}
-                className="relative cursor-pointer rounded-md px-3 py-1 text-sm text-fg-muted hover:text-fg has-checked:bg-accent has-checked:text-accent-fg has-focus-visible:outline-2 has-focus-visible:outline-accent"
-              >
-                <input
-                  type="radio"
-                  name="compare-layout"
-                  value={option}
-                  checked={mode === option}
-                  onChange={() => {
-                    setMode(option);
-                    setFocused(null);
-                  }}
-                  className="absolute inset-0 cursor-pointer appearance-none opacity-0"
-                />
-                {option === "side" ? "Side by side" : option === "slider" ? "Slider" : "Blink"}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend="Layout"
+            name="compare-layout"
+            options={LAYOUTS}
+            value={mode}
+            onChange={(option) => {
+              setMode(option);
+              setFocused(null);
+            }}
+          />
         )}
         <fieldset className="inline-flex items-center gap-1">
           <legend className="sr-only">Zoom</legend>
@@ -111,6 +107,9 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
             Reset
           </Button>
         </fieldset>
+        <Button size="sm" onClick={() => setFit((current) => !current)} aria-pressed={!fit} data-testid="fit-toggle">
+          {fit ? "100%" : "Fit to screen"}
+        </Button>
         {focused !== null && (
           <Button size="sm" variant="ghost" onClick={() => setFocused(null)}>
             Show all {items.length}
@@ -121,19 +120,28 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
         </span>
       </div>
       <p className="text-xs text-fg-muted">
-        Scroll to zoom, drag to pan: every image follows. Keys 1–{items.length} focus one image
-        {pair ? ", ← and → move the slider" : ""}.
+        Ctrl (⌘) + scroll, a pinch or the buttons zoom; drag to pan once zoomed: every image follows. Keys 1–
+        {items.length} focus one image{pair ? ", ← and → move the slider" : ""}.
       </p>
       {mode === "slider" && pair ? (
-        <CompareSlider
+        <div className={`overflow-hidden rounded-2xl ${zoom.touchClass}`} {...zoom.handlers}>
+          <CompareSlider
+            items={pair}
+            position={slider}
+            onPosition={setSlider}
+            transform={zoom.transform}
+            zoomed={zoom.view.scale > 1}
+            {...frameOf(pair[0].output, fit)}
+          />
+        </div>
+      ) : mode === "blink" && pair ? (
+        <CompareBlink
           items={pair}
-          position={slider}
-          onPosition={setSlider}
           transform={zoom.transform}
           handlers={zoom.handlers}
+          frame={frameOf(pair[0].output, fit)}
+          touchClass={zoom.touchClass}
         />
-      ) : mode === "blink" && pair ? (
-        <CompareBlink items={pair} transform={zoom.transform} handlers={zoom.handlers} />
       ) : (
         <div className={`grid items-start gap-3 ${COLUMNS[shown.length]}`}>
           {shown.map((item) => {
@@ -148,6 +156,8 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
                 position={index + 1}
                 transform={zoom.transform}
                 handlers={zoom.handlers}
+                touchClass={zoom.touchClass}
+                frame={frameOf(item.output, fit)}
                 focused={focused === index}
               />
             );

@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/ui/local-time";
 import { type CompareItem, compareRows, promptDiff } from "@/lib/view/compare";
 
 /**
@@ -8,7 +9,12 @@ export function DiffTable({ items }: { items: CompareItem[] }) {
   const rows = compareRows(items);
   const reference = items[0].view.input.prompt;
   return (
-    <div className="overflow-x-auto rounded-2xl border border-border bg-surface shadow-sm">
+    <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways; the keyboard must reach it
+      tabIndex={0}
+      aria-label="Parameters compared"
+      className="overflow-x-auto rounded-2xl border border-border bg-surface shadow-sm"
+    >
       <table className="w-full border-collapse text-sm" data-testid="diff-table">
         <caption className="px-4 pt-3 text-left text-xs font-medium tracking-wide text-fg-muted uppercase">
           Parameters, differences highlighted
@@ -41,14 +47,20 @@ export function DiffTable({ items }: { items: CompareItem[] }) {
               {row.values.map((value, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: one cell per compared image, in a fixed order
                 <td key={index} className="px-4 py-2 break-words tabular-nums">
-                  {row.key === "prompt" && index > 0 && row.differs ? <PromptDiff reference={reference} other={value} /> : value}
+                  {row.key === "prompt" && index > 0 && row.differs ? (
+                    <PromptDiff reference={reference} other={value} />
+                  ) : row.key === "created" ? (
+                    <LocalTime iso={value} absolute />
+                  ) : (
+                    value
+                  )}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -61,7 +73,7 @@ function PromptDiff({ reference, other }: { reference: string; other: string }) 
             {part.text}
           </ins>
         ) : part.kind === "removed" ? (
-          <del key={part.key} className="rounded bg-danger/10 px-0.5 text-danger">
+          <del key={part.key} className="rounded bg-danger/10 px-0.5 text-fg decoration-danger decoration-2">
             {part.text}
           </del>
         ) : (

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CloseIcon, CompareIcon } from "@/components/ui/icons";
 import { useSelection } from "@/hooks/use-selection";
@@ -9,13 +10,16 @@ import { compareHref, MAX_COMPARE, selection } from "@/lib/browser/selection";
 /** What is picked for a compare, on every page, and the way to the compare. */
 export function SelectionTray() {
   const items = useSelection();
+  // On a compare it would cover the table: there it sits at the page's foot instead of floating.
+  const floating = usePathname() !== "/compare";
   if (items.length === 0) return null;
   const ready = items.length >= 2;
   return (
     <section
       aria-label="Selected for compare"
       data-testid="selection-tray"
-      className="fixed inset-x-0 bottom-3 z-30 mx-auto flex w-fit max-w-[calc(100%-1.5rem)] items-center gap-3 rounded-2xl border border-border bg-surface/95 p-2 pl-3 shadow-lg backdrop-blur"
+      data-floating={floating}
+      className={`${floating ? "fixed inset-x-0 bottom-3 z-30 shadow-lg" : "mb-6"} mx-auto flex w-fit max-w-[calc(100%-1.5rem)] flex-wrap items-center gap-3 rounded-2xl border border-border bg-surface/95 p-2 pl-3 backdrop-blur`}
     >
       <ul className="flex items-center gap-1.5">
         {items.map((item, position) => (

@@ -1,18 +1,31 @@
 "use client";
 
-import { useId, useState } from "react";
+import { ImageActions } from "@/components/gallery/gallery";
+import { loadLightbox, useOpenLightbox } from "@/components/gallery/lightbox-context";
+import { ZoomIcon } from "@/components/ui/icons";
 import type { PredictionView } from "@/lib/playground-api";
+import { SplitView } from "./split-view";
+
+const CHIP = "pointer-events-none absolute bottom-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white";
 
 /**
- * An edit's before and after. One input: the two on top of each other with a slider between them
- * (its range input works by keyboard too). Multi: the inputs in a row, then the result. Nothing for
- * a text-to-image run, or before the result exists.
+ * An edit's before and after. One input: the two on top of each other with a divider to drag,
+ * press or move by keyboard; this stands in for the result's gallery, so the result shows once.
+ * Multi: the inputs in a row (the gallery shows the result). Nothing for a text-to-image run, or
+ * before the result exists.
  */
-export function BeforeAfter({ view, large = false }: { view: PredictionView; large?: boolean }) {
+export function BeforeAfter({
+  view,
+  large = false,
+  priority = false,
+}: {
+  view: PredictionView;
+  large?: boolean;
+  priority?: boolean;
+}) {
   const edit = view.input.edit;
   const after = view.outputs[0];
-  const [position, setPosition] = useState(50);
-  const id = useId();
+  const openLightbox = useOpenLightbox();
   if (!edit || !after || view.status !== "completed") return null;
   const before = edit.images[0];
   if (edit.kind === "multi")
@@ -33,32 +46,62 @@ export function BeforeAfter({ view, large = false }: { view: PredictionView; lar
         <figcaption className="text-xs text-fg-muted">Combined into the image below.</figcaption>
       </figure>
     );
+  const image = "size-full object-contain";
   return (
-    <figure className={`flex flex-col gap-2 ${large ? "" : "max-w-md"}`} data-testid="before-after">
-      <div
-        className="relative w-full overflow-hidden rounded-xl bg-muted"
-        style={{ aspectRatio: `${after.width} / ${after.height}` }}
+    <figure
+      className={`mx-auto flex w-full flex-col gap-2 ${large ? "" : "max-w-md"}`}
+      style={{ maxWidth: large ? `calc(var(--image-max-h, 70svh) * ${after.width} / ${after.height})` : undefined }}
+      data-testid="before-after"
+    >
+      <SplitView
+        label="Before and after"
+        aspectRatio={`${after.width} / ${after.height}`}
+        className="w-full rounded-xl bg-muted"
+        left={
+          <img
+            src={before.url}
+            alt="Before"
+            draggable={false}
+            className={image}
+            data-testid="before-image"
+            loading={large || priority ? "eager" : "lazy"}
+          />
+        }
+        right={
+          <img
+            src={after.url}
+            alt={`After: ${view.input.prompt}`}
+            width={after.width}
+            height={after.height}
+            draggable={false}
+            className={image}
+            data-testid="after-image"
+            loading={large || priority ? "eager" : "lazy"}
+            fetchPriority={large || priority ? "high" : undefined}
+          />
+        }
       >
-        <img src={after.url} alt={`After: ${view.input.prompt}`} className="absolute inset-0 size-full object-contain" />
-        <div className="absolute inset-0" style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }}>
-          <img src={before.url} alt="Before" className="size-full object-contain" data-testid="before-image" />
+        <span aria-hidden="true" className={`${CHIP} left-2`}>
+          Before
+        </span>
+        <span aria-hidden="true" className={`${CHIP} right-2`}>
+          After
+        </span>
+        <div className="absolute top-2 right-2 z-20 flex gap-1.5" onPointerDown={(event) => event.stopPropagation()}>
+          <ImageActions view={view} output={after} position={1} />
+          <button
+            type="button"
+            onClick={() => openLightbox(view.id, 0)}
+            onPointerEnter={loadLightbox}
+            onFocus={loadLightbox}
+            aria-label="Open the result large"
+            title="Open the result large"
+            className="grid size-8 place-items-center rounded-full bg-surface/85 text-fg-muted shadow backdrop-blur hover:bg-surface hover:text-fg"
+          >
+            <ZoomIcon />
+          </button>
         </div>
-        <div aria-hidden="true" className="absolute inset-y-0 w-0.5 bg-white shadow" style={{ left: `${position}%` }} />
-      </div>
-      <label htmlFor={id} className="flex items-center gap-2 text-xs text-fg-muted">
-        Before
-        <input
-          id={id}
-          type="range"
-          min={0}
-          max={100}
-          value={position}
-          onChange={(event) => setPosition(Number(event.target.value))}
-          aria-label="Before and after"
-          className="h-2 flex-1 cursor-pointer"
-        />
-        After
-      </label>
+      </SplitView>
     </figure>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { StarToggle } from "@/components/annotations/star-toggle";
-import { SelectToggle } from "@/components/compare/select-toggle";
-import { EditAction } from "@/components/edit/edit-action";
+import dynamic from "next/dynamic";
+import { type ReactNode, Suspense } from "react";
 import { useSession } from "@/hooks/use-session";
 import { imageKey, revealedImages } from "@/lib/browser/id-set-store";
 import type { PredictionView } from "@/lib/playground-api";
 import { galleryGridClass } from "./grid";
+import type { ImageActionsProps } from "./image-actions";
 import { loadLightbox, useOpenLightbox } from "./lightbox-context";
 import { ResultImage } from "./result-image";
 
@@ -71,29 +70,16 @@ export function Gallery({ view, eager, large, priority, between }: Props) {
   );
 }
 
-/** Star and select-for-compare, the same on every image of a run. */
-export function ImageActions({
-  view,
-  output,
-  position,
-  look,
-}: {
-  view: PredictionView;
-  output: PredictionView["outputs"][number];
-  position: number;
-  look?: "overlay" | "plain";
-}) {
-  // Selecting and starring are the owner's; a guest sees the images alone.
+// The owner's controls (and the cache writes behind them) are fetched only once the viewer is known to be the owner.
+const OwnerImageActions = dynamic(() => import("./image-actions").then((module) => module.OwnerImageActions));
+
+/** Star, select-for-compare and Edit, the same on every image of a run; a guest sees the images alone. */
+export function ImageActions(props: ImageActionsProps) {
   if (!useSession().owner) return null;
+  // Its own boundary: while the chunk loads, whatever change showed them (a larger sweep cell, say) is not held back.
   return (
-    <>
-      <SelectToggle
-        image={{ id: view.id, index: output.index, thumbUrl: output.thumbUrl, prompt: view.input.prompt }}
-        position={position}
-        look={look}
-      />
-      <StarToggle predictionId={view.id} index={output.index} starred={output.starred} position={position} look={look} />
-      <EditAction runId={view.id} imageUrl={output.url} position={position} look={look} />
-    </>
+    <Suspense fallback={null}>
+      <OwnerImageActions {...props} />
+    </Suspense>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OwnerOnly } from "@/components/access/owner-only";
 import { describeLineage, shortId } from "@/lib/domain";
 import type { FamilyView, PredictionView } from "@/lib/playground-api";
 
@@ -36,18 +37,20 @@ export function FamilyPanel({ current, family }: { current: PredictionView; fami
           </ul>
         </div>
       )}
-      <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link href={`/history?thread=${encodeURIComponent(current.threadId)}`} className="text-accent hover:underline">
-          The whole thread in history
-        </Link>
-        <a
-          href={`/api/export?scope=thread&thread=${encodeURIComponent(current.threadId)}`}
-          download
-          className="text-accent hover:underline"
-        >
-          Export this thread
-        </a>
-      </div>
+      <OwnerOnly>
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          <Link href={`/history?thread=${encodeURIComponent(current.threadId)}`} className="text-accent hover:underline">
+            The whole thread in history
+          </Link>
+          <a
+            href={`/api/export?scope=thread&thread=${encodeURIComponent(current.threadId)}`}
+            download
+            className="text-accent hover:underline"
+          >
+            Export this thread
+          </a>
+        </div>
+      </OwnerOnly>
     </section>
   );
 }

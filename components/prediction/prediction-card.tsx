@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
 import { SourceBadge } from "@/components/assistant/source-badge";
 import { BeforeAfter } from "@/components/edit/before-after";
+import { showsSplit } from "@/components/edit/shows-split";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
@@ -94,10 +95,14 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
           onDismiss={() => dismissedRuns.add(view.id)}
         />
       ) : view.status === "completed" ? (
-        <>
-          <BeforeAfter view={view} />
-          <Gallery view={shown} eager={startedAt !== undefined} priority={priority} />
-        </>
+        showsSplit(view) ? (
+          <BeforeAfter view={view} priority={priority} />
+        ) : (
+          <>
+            <BeforeAfter view={view} />
+            <Gallery view={shown} eager={startedAt !== undefined} priority={priority} />
+          </>
+        )
       ) : (
         <GallerySkeleton aspectRatio={view.input.aspect_ratio} count={compact ? 1 : view.input.num_images} />
       )}

@@ -1,33 +1,25 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useTransition } from "react";
+import { useTransition } from "react";
 import { DeleteRunButton } from "@/components/prediction/delete-run-button";
-import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { DiceIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
+import { Button, buttonClass } from "@/components/ui/button";
+import { DiceIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
 import { useHiddenRun } from "@/hooks/use-id-sets";
-import { useSession } from "@/hooks/use-session";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
 import { useUndoableDelete } from "@/hooks/use-undoable-delete";
 import type { PredictionView } from "@/lib/playground-api";
-import { requestFromInput } from "@/lib/view/form-values";
+import { editFromInput, playgroundHref, requestFromInput, valuesFromInput } from "@/lib/view/form-values";
 
 const sharePath = (id: string) => `/p/${encodeURIComponent(id)}`;
 
-type Props = {
-  view: PredictionView;
-  /** Shown between the new-run buttons and the copy row (the downloads). */
-  children?: ReactNode;
-};
-
 /**
- * The run card's actions, on a share page. A new run opens on its own share
- * page (which follows it live); a deleted one re-renders this page as its 404.
- * A guest gets the copy and download actions only.
+ * The owner's actions on a share page, as on the run card: Use these settings (an edit keeps its
+ * input picture), Re-run, Vary seed, Delete. A new run opens on its own share page (which follows
+ * it live); a deleted one re-renders this page as its 404. Loaded only for the owner.
  */
-export function ShareActions({ view, children }: Props) {
-  const { owner } = useSession();
+export function ShareActions({ view }: { view: PredictionView }) {
   const router = useRouter();
   const submission = useSubmitPrediction();
   const undoableDelete = useUndoableDelete();
@@ -49,8 +41,16 @@ export function ShareActions({ view, children }: Props) {
 
   return (
     <div className="flex flex-col gap-2">
-      {owner && (
-        <div className="grid grid-cols-2 gap-2">
+      {/* The owner's next run is recorded as made from this one; an edit's picture comes along (img=). */}
+      <Link
+        href={playgroundHref(valuesFromInput(input), { id: view.id, kind: "settings" }, editFromInput(input))}
+        className={buttonClass({ variant: "primary" })}
+      >
+        <SlidersIcon />
+        Use these settings
+      </Link>
+      <div className="flex items-center gap-2">
+        <div className="grid flex-1 grid-cols-2 gap-2">
           <Button title={`Run again with seed ${input.seed}`} disabled={busy} onClick={() => runAgain(input.seed)}>
             <RefreshIcon />
             Re-run
@@ -60,12 +60,7 @@ export function ShareActions({ view, children }: Props) {
             Vary seed
           </Button>
         </div>
-      )}
-      {children}
-      <div className="-mx-1 flex flex-wrap items-center gap-0.5">
-        <CopyButton text={String(input.seed)} label="Copy seed" />
-        <CopyButton text={view.shareUrl} label="Copy share link" icon={<LinkIcon />} />
-        {owner && <DeleteRunButton disabled={busy} onDelete={remove} />}
+        <DeleteRunButton disabled={busy} onDelete={remove} />
       </div>
       <p role="status" className="sr-only">
         {deleting ? "Deleted. Undo is still possible." : submission.isSuccess ? "Started, opening its page…" : ""}

@@ -15,10 +15,15 @@ type Props = {
   eager: boolean;
   /** The first row: the page's largest paint, fetched ahead of the rest. */
   priority: boolean;
+  /** Star, select and Edit over the image: only on cells large enough to hold them beside the picture (the lightbox has them too). */
+  actions: boolean;
 };
 
+/** What a cell without its image says: only an ending is worth words; waiting and running show as a shimmer. */
+const SHOWN_STATES = new Set(["failed", "cancelled", "no image"]);
+
 /** One cell of the grid: its first image as a thumbnail (the lightbox has the rest), or where it stands. */
-export function SweepCell({ cell, label, aspect, eager, priority }: Props) {
+export function SweepCell({ cell, label, aspect, eager, priority, actions }: Props) {
   const output = cell?.status === "completed" ? cell.outputs[0] : undefined;
   const revealed = useRevealed(cell?.id ?? "", output?.index ?? 0);
   const openLightbox = useOpenLightbox();
@@ -65,18 +70,26 @@ export function SweepCell({ cell, label, aspect, eager, priority }: Props) {
             />
           </button>
           {hidden && <RevealOverlay compact onReveal={() => revealedImages.add(imageKey(cell.id, output.index))} />}
-          <div className="absolute top-1.5 right-1.5 flex gap-1">
-            <ImageActions view={cell} output={output} position={1} />
-          </div>
+          {actions && (
+            <div className="absolute top-1.5 right-1.5 flex gap-1">
+              <ImageActions view={cell} output={output} position={1} />
+            </div>
+          )}
         </>
       ) : (
         <div
-          className={`grid size-full place-items-center p-2 text-center text-xs ${state === "failed" ? "text-danger" : "text-fg-muted"} ${
-            state === "created" || state === "processing" ? "shimmer" : ""
+          className={`grid size-full place-items-center overflow-hidden p-1 text-center text-xs ${state === "failed" ? "text-danger" : "text-fg-muted"} ${
+            SHOWN_STATES.has(state) ? "" : "shimmer"
           }`}
           title={cell?.error || undefined}
         >
-          {state}
+          <span className={SHOWN_STATES.has(state) ? "" : "sr-only"}>
+            {state === "failed" || state === "cancelled" || state === "no image"
+              ? state
+              : state === "processing"
+                ? "running"
+                : "waiting"}
+          </span>
         </div>
       )}
     </div>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatCreatedAt } from "@/lib/view/format";
-import { formatLocalTime } from "@/lib/view/relative-time";
+import { formatDateTime, formatWhen } from "@/lib/view/format";
 
 // Re-read each minute, so "2 min ago" stays true while the page is open.
 const subscribe = (onChange: () => void) => {
@@ -12,14 +11,21 @@ const subscribe = (onChange: () => void) => {
 const minute = () => Math.floor(Date.now() / 60_000);
 
 /**
- * A time in the viewer's own time zone, relative when recent ("5 min ago"). The server (and a
- * cached page) renders it in UTC; the browser rewrites it after hydration.
+ * A time in the viewer's own time zone, relative when recent ("5 min ago"); `absolute` always
+ * gives the date and time. The server (and a cached page) renders it in UTC, saying so; the
+ * browser rewrites it after hydration. Every page shows times through this.
  */
-export function LocalTime({ iso, className }: { iso: string; className?: string }) {
+export function LocalTime({ iso, className, absolute = false }: { iso: string; className?: string; absolute?: boolean }) {
   const now = useSyncExternalStore(subscribe, minute, () => null);
-  const text = now === null ? formatCreatedAt(iso) : formatLocalTime(iso, now * 60_000);
+  const text = now === null ? formatDateTime(iso, "UTC") : absolute ? formatDateTime(iso) : formatWhen(iso, now * 60_000);
   return (
-    <time dateTime={iso} title={formatCreatedAt(iso)} className={className} suppressHydrationWarning>
+    <time
+      dateTime={iso}
+      title={now === null ? undefined : formatDateTime(iso)}
+      className={className}
+      suppressHydrationWarning
+      data-testid="local-time"
+    >
       {text}
     </time>
   );

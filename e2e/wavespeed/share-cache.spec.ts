@@ -132,7 +132,8 @@ test.describe("link previews", () => {
     expect(description).toContain("16:9");
     expect(description).toContain("seed 77");
     expect(description).not.toContain("greenhouse");
-    expect(meta(html, "name", "twitter:card")).toBe("summary");
+    // A picture card (the shape of what the setup makes), not words squeezed into a small square.
+    expect(meta(html, "name", "twitter:card")).toBe("summary_large_image");
     await expectCard(request, meta(html, "property", "og:image") ?? "");
   });
 });

@@ -62,7 +62,7 @@ export async function decide(access: AccessService, request: GateRequest): Promi
   // A cookie rides along with any request the browser makes, so it counts only from our own pages.
   if (mutating && identity.owner && identity.via === "session" && site !== "same") return refuse(crossSiteRefusal());
 
-  if (!identity.owner && audienceFor(request.method, request.pathname) === "owner") {
+  if (!identity.owner && audienceFor(request.method, request.pathname, request.search) === "owner") {
     if (!isApiPath(request.pathname))
       return { kind: "sign-in", returnTo: request.pathname + request.search, responseHeaders: headers };
     return refuse(

@@ -30,6 +30,19 @@ describe("the access policy", () => {
     for (const [method, path] of owner) expect(audienceFor(method, path), `${method} ${path}`).toBe("owner");
   });
 
+  it("lets a settings link's preview through, and nothing else of the playground", () => {
+    expect(audienceFor("GET", "/", "?prompt=a%20fox&seed=4")).toBe("anyone");
+    expect(audienceFor("HEAD", "/", "?seed=4&prompt=x")).toBe("anyone");
+    for (const [method, path, search] of [
+      ["GET", "/", ""],
+      ["GET", "/", "?seed=4"],
+      ["GET", "/", "?promptx=1"],
+      ["POST", "/", "?prompt=x"],
+      ["GET", "/history", "?prompt=x"],
+    ])
+      expect(audienceFor(method, path, search), `${method} ${path}${search}`).toBe("owner");
+  });
+
   it("opens the way in, liveness, WaveSpeed's signed callback and the pages' own files", () => {
     expect(audienceFor("GET", "/login")).toBe("anyone");
     expect(audienceFor("POST", "/api/session")).toBe("anyone");

@@ -5,7 +5,8 @@
  */
 export type Audience = "anyone" | "owner";
 
-type Rule = { path: string; methods?: readonly string[]; audience: Audience };
+/** `query`: the rule holds only when the request's query string carries this parameter. */
+type Rule = { path: string; query?: string; methods?: readonly string[]; audience: Audience };
 
 const READ = ["GET", "HEAD"] as const;
 
@@ -28,6 +29,9 @@ export const ACCESS_RULES: readonly Rule[] = [
   { path: "/api/sweeps/:id/grid.png", methods: READ, audience: "anyone" },
   // Link-preview cards of shared views (and of settings links, which name no run), for chat apps' crawlers.
   { path: "/api/cards/*", methods: READ, audience: "anyone" },
+  // A settings link (`/?prompt=…`): a guest, and a chat app's crawler, get its preview and a way to sign in;
+  // the page shows a guest nothing of the playground (app/page.tsx).
+  { path: "/", query: "prompt", methods: READ, audience: "anyone" },
   // The way in, liveness for monitors, and WaveSpeed's callback (it carries its own signature).
   { path: "/login", methods: READ, audience: "anyone" },
   { path: "/api/session", audience: "anyone" },
@@ -69,9 +73,12 @@ function compile(path: string): RegExp {
 
 const COMPILED = ACCESS_RULES.map((rule) => ({ ...rule, pattern: compile(rule.path) }));
 
-export function audienceFor(method: string, pathname: string): Audience {
+export function audienceFor(method: string, pathname: string, search = ""): Audience {
   const rule = COMPILED.find(
-    (candidate) => candidate.pattern.test(pathname) && (!candidate.methods || candidate.methods.includes(method.toUpperCase())),
+    (candidate) =>
+      candidate.pattern.test(pathname) &&
+      (!candidate.methods || candidate.methods.includes(method.toUpperCase())) &&
+      (!candidate.query || new URLSearchParams(search).has(candidate.query)),
   );
   return rule?.audience ?? "owner";
 }

@@ -20,7 +20,7 @@ import {
  */
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 /** Bumped whenever the drawing changes, so every card is drawn again. */
-const DRAWING_VERSION = 1;
+const DRAWING_VERSION = 2;
 
 export type CardImage = { id: string; index: number; width: number; height: number };
 export type CardSpec = {
@@ -31,7 +31,12 @@ export type CardSpec = {
   /** Why the card has no pictures, when it could have had some. */
   note?: string;
   images: CardImage[];
+  /** Drawn where the pictures go when there are none yet: the shape of the image a setup would make. */
+  frame?: { width: number; height: number };
 };
+
+/** Whether a card is a picture (announced as a large image) or words only (a small `summary` card). */
+export const isPictureCard = (spec: CardSpec) => spec.images.length > 0 || spec.frame !== undefined;
 
 /** The parameters a card tells: an edit's pictures are not among them. */
 export type CardInput = Omit<EngineInput, "edit">;
@@ -170,10 +175,12 @@ function sweepCard(sweep: SweepLike, cells: CardRun[]): CardSpec {
 
 /** A settings link's card (`/?prompt=…`): a setup to try, nothing made yet. */
 export function settingsCard(input: Partial<CardInput>): CardSpec {
+  const size = PIXEL_SIZES[input.aspect_ratio ?? "1:1"];
   return {
     heading: input.prompt?.trim() || "A setup for FLUX.1 Kontext [pro]",
     facts: ["A setup to try", ...runFacts(undefined, input)],
     images: [],
+    frame: { width: size.width, height: size.height },
   };
 }
 

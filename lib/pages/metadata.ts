@@ -5,6 +5,7 @@ import {
   cardKey,
   compareCard,
   isFlaggedRun,
+  isPictureCard,
   parametersLine,
   predictionCard,
   settingsCard,
@@ -21,11 +22,12 @@ type Preview = { title: string; description: string; url: string; card: { url: s
 
 /**
  * A page's link preview: its title, a description that adds to it (the parameters, not the
- * prompt again), and a 1200×630 card. A card without pictures (a flagged run, a settings link)
- * is announced as a `summary` card, so no chat app stretches text into a wide frame.
+ * prompt again), and a 1200×630 card. A card of words only (a flagged run) is announced as a
+ * `summary` card, so no chat app stretches text into a wide frame; a settings link's card draws the
+ * shape of what it would make, so it is a picture like the others.
  */
 function preview({ title, description, url, card }: Preview): Metadata {
-  const large = card.spec.images.length > 0;
+  const large = isPictureCard(card.spec);
   const image = { url: card.url, width: 1200, height: 630, type: "image/png", alt: title };
   return {
     title,

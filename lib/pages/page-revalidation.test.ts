@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestPredictions, tempDir, waitForTerminal } from "@/testing/harness";
+import { testRecord } from "@/testing/records";
 import { createLocalEngine } from "../engines/local";
 import { InProcessEventBus } from "../events/in-process-event-bus";
 import { forgettingChangedPages, runsShowing } from "./page-revalidation";
@@ -49,5 +50,21 @@ describe("cached share pages are forgotten when what they show changes", () => {
     await bus.publish({ type: "deleted", id: "child", parentId: "parent" });
     await expect.poll(() => found).toEqual([[false, false]]);
     expect(await pages.get("/p/other")).toBeDefined();
+  });
+
+  it("a change of a run in a chain forgets every page of its thread, which each draw the chain's tree", async () => {
+    const pages = SqlitePageStore.open(tempDir());
+    const threads: Record<string, string[]> = { root: ["root", "step", "fork"] };
+    const bus = forgettingChangedPages(new InProcessEventBus(), pages, async (threadId) => threads[threadId] ?? []);
+    cleanups.push(
+      () => bus.close(),
+      () => pages.close(),
+    );
+    const page = { body: "<html></html>", storedAt: Date.now() };
+    for (const id of ["root", "step", "fork", "elsewhere"]) await pages.put(`/p/${id}`, id, page);
+    const fork = testRecord("fork", { threadId: "root", lineage: { parentId: "root", kind: "edit", changes: [] } });
+    await bus.publish({ type: "updated", record: fork });
+    for (const id of ["root", "step", "fork"]) expect(await pages.get(`/p/${id}`)).toBeUndefined();
+    expect(await pages.get("/p/elsewhere")).toBeDefined();
   });
 });

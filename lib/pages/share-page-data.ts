@@ -10,5 +10,5 @@ export async function loadSharePage(
 ): Promise<SharePageData | undefined> {
   const record = await predictions.find(id);
   if (!record) return undefined;
-  return toSharePage(record, await predictions.family(id), baseUrl);
+  return toSharePage(record, await predictions.family(record), baseUrl);
 }

@@ -42,9 +42,11 @@ describe("lineage through the service", () => {
     expect(rerun.lineage?.changes).toEqual([{ field: "guidance_scale", from: 3.5, to: 5 }]);
     expect(rerun.threadId).toBe(root.id);
 
-    const family = await service.family(varied.id);
+    const family = await service.family(varied);
     expect(family.ancestors.map((ancestor) => ancestor.record?.id)).toEqual([root.id]);
     expect(family.children.map((child) => child.id)).toEqual([rerun.id]);
+    expect(family.thread.map((item) => item.id).sort()).toEqual([root.id, varied.id, rerun.id].sort());
+    expect((await service.family(await run({ prompt: "alone" }))).thread).toEqual([]);
     const history = await service.history({ limit: 10, threadId: root.id });
     expect(history.items.map((item) => item.id)).toEqual([rerun.id, varied.id, root.id]);
     expect(history.threadSizes).toEqual({ [root.id]: 3 });
@@ -57,7 +59,7 @@ describe("lineage through the service", () => {
     await service.delete(root.id);
 
     expect((await service.get(child.id)).lineage).toMatchObject({ parentId: root.id, kind: "settings" });
-    expect((await service.family(child.id)).ancestors).toEqual([{ id: root.id, record: undefined }]);
+    expect((await service.family(child)).ancestors).toEqual([{ id: root.id, record: undefined }]);
     // A run made from a parent deleted meanwhile is still accepted, with nothing known of what changed.
     const late = await run({ prompt: "a harbour" }, { id: root.id, kind: "rerun" });
     expect(late).toMatchObject({ lineage: { parentId: root.id, kind: "rerun", changes: [] }, threadId: root.id });

@@ -6,7 +6,11 @@ import type { NewRun } from "./service";
 /** How far up a share page follows a chain of parents. */
 export const MAX_ANCESTORS = 50;
 
-export type Family = { ancestors: Ancestor[]; children: PredictionRecord[] };
+/** How many runs of a thread a share page draws as its chain's tree. */
+export const MAX_THREAD_RUNS = 200;
+
+/** `thread`: the runs of its thread (up to MAX_THREAD_RUNS), when it has a parent or children; else empty. */
+export type Family = { ancestors: Ancestor[]; children: PredictionRecord[]; thread: PredictionRecord[] };
 
 /**
  * The lineage and thread of a new run: what changed from its parent (or, for a sweep
@@ -32,7 +36,15 @@ export async function lineageFor(
   return { lineage: { parentId, kind: run.parent.kind, changes }, threadId };
 }
 
-export async function familyOf(repo: PredictionRepo, id: string): Promise<Family> {
-  const [ancestors, children] = await Promise.all([repo.ancestors(id, MAX_ANCESTORS), repo.children(id)]);
-  return { ancestors, children };
+export async function familyOf(repo: PredictionRepo, run: Pick<PredictionRecord, "id" | "threadId">): Promise<Family> {
+  const [ancestors, children] = await Promise.all([repo.ancestors(run.id, MAX_ANCESTORS), repo.children(run.id)]);
+  const alone = ancestors.length === 0 && children.length === 0;
+  const thread = alone ? [] : (await repo.list({ threadId: run.threadId, limit: MAX_THREAD_RUNS })).items;
+  return { ancestors, children, thread };
+}
+
+/** The ids of the runs of a thread (up to MAX_THREAD_RUNS): every page of a chain draws them all. */
+export async function threadRunIds(repo: PredictionRepo, threadId: string): Promise<string[]> {
+  const page = await repo.list({ threadId, limit: MAX_THREAD_RUNS });
+  return page.items.map((item) => item.id);
 }

@@ -329,9 +329,9 @@ export class PredictionService {
     return record;
   }
 
-  /** Where a run came from (root first) and what was made from it. */
-  family(id: string): Promise<Family> {
-    return familyOf(this.deps.repo, id);
+  /** Where a run came from (root first), what was made from it, and the rest of its thread. */
+  family(run: Pick<PredictionRecord, "id" | "threadId">): Promise<Family> {
+    return familyOf(this.deps.repo, run);
   }
 
   /** Every run of a sweep, retried cells included. */

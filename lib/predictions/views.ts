@@ -122,6 +122,7 @@ export function toSharePage(record: PredictionRecord, family: Family, baseUrl: s
         view: ancestor.record && toView(ancestor.record, baseUrl),
       })),
       children: family.children.map((child) => toView(child, baseUrl)),
+      thread: family.thread.map((member) => toView(member, baseUrl)),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { diffWords } from "diff";
 import { ENGINE_LABELS, PIXEL_SIZES } from "@/lib/domain";
 import { ID_PATTERN, type OutputView, type PredictionView } from "@/lib/playground-api";
-import { formatCreatedAt, formatSeconds } from "./format";
+import { formatSeconds } from "./format";
 
 /** At most this many images side by side. */
 export const MAX_COMPARED = 4;
@@ -58,7 +58,8 @@ const PARAMETERS: Row[] = [
 const FACTS: Row[] = [
   ["image", "Image", ({ output, view }) => `${output.index + 1} of ${view.outputs.length}`],
   ["inference", "Inference", ({ view }) => formatSeconds(view.inferenceMs)],
-  ["created", "Created", ({ view }) => formatCreatedAt(view.createdAt)],
+  // The moment itself: pages write it in the viewer's zone (LocalTime).
+  ["created", "Created", ({ view }) => view.createdAt],
 ];
 
 /** Every parameter of each image, one row each, flagged where the images disagree; then the run's facts. */

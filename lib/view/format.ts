@@ -1,14 +1,34 @@
-/** Formatting shared by the playground and the share page (server and browser). */
+/** Formatting shared by every page (server and browser): one way to write a duration, a price, a size and a time. */
 
 export const formatSeconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 
 export const formatUsd = (amount: number) => `$${amount.toFixed(2)}`;
 
-/** A fixed zone, so the server-rendered share page and the browser agree. */
-export function formatCreatedAt(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date)} UTC`;
+export const aspectLabel = (width: number, height: number) => `${width} × ${height}`;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * A date and time as the viewer reads it: their locale and, unless `timeZone` says otherwise, their
+ * zone. A page rendered on the server (which knows neither) passes "UTC" and says so; the browser
+ * writes it again in the viewer's own (components/ui/local-time.tsx).
+ */
+export function formatDateTime(iso: string, timeZone?: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const text = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone }).format(time);
+  return timeZone === "UTC" ? `${text} UTC` : text;
 }
 
-export const aspectLabel = (width: number, height: number) => `${width} × ${height}`;
+/** A time as a person reads it where they are: relative within the last day ("just now", "5 min ago", "3 h ago"), then the date. */
+export function formatWhen(iso: string, now: number, timeZone?: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const ago = now - time;
+  if (ago >= 0 && ago < MINUTE) return "just now";
+  if (ago >= 0 && ago < HOUR) return `${Math.floor(ago / MINUTE)} min ago`;
+  if (ago >= 0 && ago < DAY) return `${Math.floor(ago / HOUR)} h ago`;
+  return formatDateTime(iso, timeZone);
+}

@@ -30,6 +30,33 @@ const loadSweep = cache(async (id: string) => {
   }
 });
 
+const AXIS_WORDS = {
+  seed: "seeds",
+  guidance_scale: "guidance",
+  safety_tolerance: "safety",
+  aspect_ratio: "aspect ratios",
+  prompt: "prompts",
+};
+
+/** The settings every cell shares, then what each axis sweeps (the seeds themselves when seeds are swept). */
+function settingsLine(sweep: NonNullable<Awaited<ReturnType<typeof loadSweep>>>): string {
+  const axes = [sweep.x, ...(sweep.y ? [sweep.y] : [])];
+  const swept = new Set(axes.map((axis) => axis.field));
+  const { base } = sweep;
+  const shared = [
+    swept.has("aspect_ratio") ? null : base.aspect_ratio,
+    `${base.num_images} ${base.num_images === 1 ? "image" : "images"} a cell`,
+    swept.has("seed") ? null : `seed ${base.seed}`,
+    swept.has("guidance_scale") ? null : `guidance ${base.guidance_scale.toFixed(1)}`,
+    swept.has("safety_tolerance") ? null : `safety ${base.safety_tolerance}`,
+  ].filter(Boolean);
+  // The prompts are the cells' own labels; every other swept value is listed.
+  const sweeps = axes.flatMap((axis, index) =>
+    axis.field === "prompt" ? [] : [`${AXIS_WORDS[axis.field]} ${axis.labels.join(", ")} (${index === 0 ? "across" : "down"})`],
+  );
+  return [...shared, ...sweeps].join(" · ");
+}
+
 const titleOf = (sweep: NonNullable<Awaited<ReturnType<typeof loadSweep>>>) =>
   `Sweep: ${FIELD_NAMES[sweep.x.field]} × ${sweep.y ? FIELD_NAMES[sweep.y.field] : "—"}`;
 
@@ -52,10 +79,8 @@ export default async function SweepPage({ params }: Props) {
         <p className="text-sm leading-relaxed" data-testid="sweep-prompt">
           {sweep.base.prompt}
         </p>
-        <p className="text-xs text-fg-muted tabular-nums">
-          {sweep.base.aspect_ratio} · {sweep.base.num_images} {sweep.base.num_images === 1 ? "image" : "images"} a cell · seed{" "}
-          {sweep.base.seed} · guidance {sweep.base.guidance_scale.toFixed(1)} · safety {sweep.base.safety_tolerance} (unless
-          swept)
+        <p className="text-xs text-fg-muted tabular-nums" data-testid="sweep-settings">
+          {settingsLine(sweep)}
         </p>
       </div>
       <SweepView initial={sweep} />
