@@ -48,3 +48,6 @@ export const FAKE_API_KEY = "ws-test-key-3f9c2d1e8b7a";
 
 /** The sweep benchmark's servers; `E2E_PORT_BASE` moves them too, so a bench run beside a test run does not collide. */
 export const SWEEP_BENCH_PORTS = { fake: base + 60, polling: base + 61, webhook: base + 62 } as const;
+
+/** The page-weight benchmark's playground and the bare Next app it is weighed against. */
+export const PAGE_WEIGHT_BENCH_PORTS = { playground: base + 350, bare: base + 351 } as const;
