@@ -5,4 +5,6 @@ export const queryKeys = {
   session: ["session"] as const,
   budget: ["budget"] as const,
   sweep: (id: string) => ["sweep", id] as const,
+  /** This tab's submits, newest first (hooks/use-runs.ts). */
+  sessionRuns: ["session-runs"] as const,
 };

@@ -143,6 +143,7 @@ export const historyQuerySchema = z.object({
   note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
   thread: z.optional(idSchema("thread")),
   group: z.optional(z.enum(["thread"], { error: "group must be thread when given" })),
+  sweeps: z.optional(z.enum(["collapse"], { error: "sweeps must be collapse when given" })),
 });
 export type HistoryQueryParams = z.infer<typeof historyQuerySchema>;
 
@@ -155,8 +156,38 @@ export function toHistoryQuery(params: Omit<HistoryQueryParams, "limit" | "curso
     hasNote: params.note === "1" || undefined,
     threadId: params.thread,
     groupByThread: params.group === "thread" || undefined,
+    collapseSweeps: params.sweeps === "collapse" || undefined,
   };
 }
+
+/** One position of a sweep's grid as a history entry shows it: its newest run, and that run's first image. */
+export const sweepEntryCellSchema = z.object({
+  id: z.string(),
+  x: z.int(),
+  y: z.int(),
+  status: predictionStatusSchema,
+  error: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The first image's small WebP, once it has one. */
+  thumbUrl: z.nullable(z.string()),
+  nsfw: z.boolean(),
+});
+export type SweepEntryCell = z.infer<typeof sweepEntryCellSchema>;
+
+/** A sweep folded into one history entry: its grid, how far it has come, and its page. */
+export const sweepEntrySchema = z.object({
+  id: z.string(),
+  pageUrl: z.string(),
+  /** The prompt of its first cell. */
+  prompt: z.string(),
+  columns: z.int(),
+  rows: z.int(),
+  /** What it sweeps, across then down. */
+  axes: z.array(z.enum(SWEEP_FIELDS)),
+  cells: z.array(sweepEntryCellSchema),
+});
+export type SweepEntryView = z.infer<typeof sweepEntrySchema>;
 
 export const historyPageSchema = z.object({
   items: z.array(predictionViewSchema),
@@ -167,6 +198,8 @@ export const historyPageSchema = z.object({
   }),
   /** How many runs each listed thread holds. */
   threadSizes: z.record(z.string(), z.int()),
+  /** With `sweeps=collapse`: each listed cell stands for its whole sweep, summed up here by sweep id. */
+  sweeps: z.record(z.string(), sweepEntrySchema),
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 

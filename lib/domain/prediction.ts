@@ -114,6 +114,11 @@ export type HistoryQuery = {
   sweepId?: string;
   /** One entry per thread: its oldest run still present. */
   groupByThread?: boolean;
+  /**
+   * One entry per sweep: its oldest cell still present stands for the whole grid. A sweep is the
+   * only batch of runs started together (its retried cells join it), so this folds every batch.
+   */
+  collapseSweeps?: boolean;
 };
 
 export type HistoryPageOf<T> = { items: T[]; nextCursor: string | null };

@@ -96,6 +96,8 @@ export type History = {
   totals: { images: Record<EngineName, number>; costUsd: number };
   /** How many runs the threads of this page hold, by thread id. */
   threadSizes: Record<string, number>;
+  /** With collapseSweeps: every run of each sweep an entry of this page stands for, by sweep id. */
+  sweeps: Record<string, PredictionRecord[]>;
 };
 
 /** The run a new one is made from, and how (Re-run, Vary seed, …). */
@@ -366,7 +368,10 @@ export class PredictionService {
   async history(query: HistoryQuery): Promise<History> {
     const [page, images] = await Promise.all([this.deps.repo.list(query), this.deps.repo.imageCounts()]);
     const threadSizes = await this.deps.repo.threadSizes(page.items.map((item) => item.threadId));
-    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) }, threadSizes };
+    const sweepIds = query.collapseSweeps ? [...new Set(page.items.flatMap((item) => (item.sweep ? [item.sweep.id] : [])))] : [];
+    const cells = await Promise.all(sweepIds.map((id) => this.deps.repo.sweepCells(id)));
+    const sweeps = Object.fromEntries(sweepIds.map((id, at) => [id, cells[at]!]));
+    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) }, threadSizes, sweeps };
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { HistoryPage, PredictionView } from "@/lib/playground-api";
-import { type HistoryFilters, matchesFilters } from "./history-filters";
+import { collapsesSweeps, type HistoryFilters, matchesFilters } from "./history-filters";
+import { withSweepCell } from "./history-sweeps";
 
 /** The loaded pages of one history list (TanStack's infinite data, without depending on it). */
 export type LoadedPages = { pages: HistoryPage[]; pageParams: unknown[] };
@@ -19,6 +20,7 @@ export const containsView = (data: LoadedPages, id: string) =>
  * next page brings it. Returns `data` itself when nothing changes.
  */
 export function placeView<D extends LoadedPages>(data: D, view: PredictionView, filters: HistoryFilters): D {
+  if (view.sweep && collapsesSweeps(filters)) return placeSweepCell(data, view);
   if (containsView(data, view.id)) {
     return {
       ...data,
@@ -35,6 +37,26 @@ export function placeView<D extends LoadedPages>(data: D, view: PredictionView, 
   const last = data.pages[lastIndex];
   if (!last || last.nextCursor !== null) return data;
   return withItems(data, lastIndex, [...last.items, view]);
+}
+
+/** Whether a list that folds sweeps lacks the entry a pushed cell belongs to: a new sweep, which a fresh read brings. */
+export const missesSweepOf = (data: LoadedPages, view: PredictionView, filters: HistoryFilters) =>
+  Boolean(view.sweep) && collapsesSweeps(filters) && !data.pages.some((page) => page.sweeps[view.sweep!.id]);
+
+/** A cell folded into its sweep's entry, which stays where it is; the cell standing for it is replaced too. */
+function placeSweepCell<D extends LoadedPages>(data: D, view: PredictionView): D {
+  const id = view.sweep!.id;
+  let changed = false;
+  const pages = data.pages.map((page) => {
+    const entry = page.sweeps[id];
+    if (!entry) return page;
+    const next = withSweepCell(entry, view);
+    const items = page.items.map((item) => (item.id === view.id ? view : item));
+    if (next === entry && !page.items.some((item) => item.id === view.id)) return page;
+    changed = true;
+    return { ...page, items, sweeps: { ...page.sweeps, [id]: next } };
+  });
+  return changed ? { ...data, pages } : data;
 }
 
 /** Drops a deleted prediction; `data` itself when it was not listed. */
