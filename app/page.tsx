@@ -28,7 +28,10 @@ export default async function HomePage() {
   const { predictions, sweeps } = getServices();
   const engine = predictions.engineInfo();
   // Earlier runs come with the HTML, so their images load alongside the scripts.
-  const history = toHistoryPage(await predictions.history({ limit: EARLIER_PAGE_SIZE }), requestBaseUrl(await headers()));
+  const history = toHistoryPage(
+    await predictions.history({ limit: EARLIER_PAGE_SIZE, collapseSweeps: true }),
+    requestBaseUrl(await headers()),
+  );
 
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">

@@ -85,10 +85,7 @@ export function useRuns() {
     [client, launch],
   );
 
-  const remove = useCallback(
-    (key: string) => writeRuns(client, (current) => current.filter((run) => run.key !== key)),
-    [client],
-  );
+  const remove = useCallback((key: string) => writeRuns(client, (current) => current.filter((run) => run.key !== key)), [client]);
 
   return { runs, submit, retry, remove };
 }

@@ -427,14 +427,19 @@ export class PredictionService {
     return { record, output, bytes: await withRecipe(bytes, output.contentType, record) };
   }
 
-  /** A small WebP of one output, rendered on first use. */
-  async readThumbnail(id: string, index: number): Promise<Buffer> {
+  /**
+   * A small WebP of one output, rendered on first use. `width`: one of the sizes a page may ask for
+   * (the route checks it); the cache's own when not given.
+   */
+  async readThumbnail(id: string, index: number, width?: number): Promise<Buffer> {
     const { output } = await this.findOutput(id, index);
-    return this.deps.thumbnails.get(`${id}/${index}.webp`, async () => {
+    const key = width === undefined ? `${id}/${index}.webp` : `${id}/${index}.w${width}.webp`;
+    const load = async () => {
       const bytes = await readBlob(this.deps.blobs, output.file);
       if (!bytes) throw missingFile(index);
       return bytes;
-    });
+    };
+    return this.deps.thumbnails.get(key, load, width);
   }
 
   /** One input picture of an edit, by its hash, as a stream. */
