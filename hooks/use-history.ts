@@ -3,7 +3,8 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { predictionsApi } from "@/lib/browser/predictions-api";
-import { EARLIER_PAGE_SIZE, type HistoryPage } from "@/lib/playground-api";
+import type { HistoryPage } from "@/lib/playground-api";
+import { EARLIER_PAGE_SIZE } from "@/lib/playground-names";
 import { queryKeys } from "./query-keys";
 import { storeView } from "./use-prediction-events";
 

@@ -6,6 +6,7 @@ import {
   ENGINE_NAMES,
   type EngineName,
   type HistoryQuery,
+  ID_PATTERN,
   LINEAGE_FIELDS,
   LINEAGE_KINDS,
   MAX_IMAGES,
@@ -14,6 +15,8 @@ import {
   SAFETY_TOLERANCES,
   SWEEP_FIELDS,
 } from "./domain";
+
+export { DELETED_EVENT, downloadUrl, EARLIER_PAGE_SIZE, PREDICTION_EVENT, RESYNC_EVENT } from "./playground-names";
 
 /**
  * The playground's own JSON API (`/api/predictions`, `/api/events`), shared by
@@ -37,9 +40,6 @@ export const outputViewSchema = z.object({
   starred: z.boolean(),
 });
 export type OutputView = z.infer<typeof outputViewSchema>;
-
-/** `?download` makes the server send the original as an attachment named from the prompt and seed. */
-export const downloadUrl = (output: Pick<OutputView, "url">) => `${output.url}${output.url.includes("?") ? "&" : "?"}download`;
 
 const lineageKindSchema = z.enum(LINEAGE_KINDS, { error: `kind must be one of ${LINEAGE_KINDS.join(", ")}` });
 
@@ -107,8 +107,7 @@ export type FamilyView = { ancestors: Array<{ id: string; view?: PredictionView 
 /** Everything a share page shows: the same for every viewer. */
 export type SharePageData = { view: PredictionView; family: FamilyView };
 
-/** Ids as this server makes them (and as an import may bring them): short, URL- and path-safe. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { ID_PATTERN };
 export const idSchema = (field: string) =>
   z.string({ error: `${field} must be an id` }).check(z.regex(ID_PATTERN, { error: `${field} must be an id` }));
 
@@ -169,8 +168,9 @@ export const sweepEntryCellSchema = z.object({
   error: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** The first image's small WebP, once it has one. */
+  /** The first image's small WebP, once it has one, and the original's width (which copies exist). */
   thumbUrl: z.nullable(z.string()),
+  width: z.int(),
   nsfw: z.boolean(),
 });
 export type SweepEntryCell = z.infer<typeof sweepEntryCellSchema>;
@@ -225,15 +225,6 @@ export const signInSchema = z.object({
     .check(z.trim(), z.minLength(1, { error: "token must be the access token" })),
 });
 export type SignInRequest = z.infer<typeof signInSchema>;
-
-/** How many earlier runs the playground shows before "Load earlier runs". */
-export const EARLIER_PAGE_SIZE = 12;
-
-/** Server-sent event names on `/api/events`. */
-export const PREDICTION_EVENT = "prediction";
-export const DELETED_EVENT = "deleted";
-/** Changes may have been missed (the server's event bus reconnected): read everything shown afresh. */
-export const RESYNC_EVENT = "resync";
 
 /** How many values one axis may list before expansion; the cell cap (SWEEP_MAX_CELLS) applies after. */
 const MAX_AXIS_VALUES = 1_000;

@@ -1,13 +1,10 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { StarToggle } from "@/components/annotations/star-toggle";
-import { SelectToggle } from "@/components/compare/select-toggle";
-import { EditAction } from "@/components/edit/edit-action";
-import { useSession } from "@/hooks/use-session";
 import { imageKey, revealedImages } from "@/lib/browser/id-set-store";
 import type { PredictionView } from "@/lib/playground-api";
-import { galleryGridClass } from "./grid";
+import { galleryGridClass, gallerySizes } from "./grid";
+import { ImageActions } from "./image-actions";
 import { loadLightbox, useOpenLightbox } from "./lightbox-context";
 import { ResultImage } from "./result-image";
 
@@ -17,6 +14,8 @@ type Props = {
   view: PredictionView;
   eager?: boolean;
   large?: boolean;
+  /** In the compact list's grid: one image per card, several cards to a row. */
+  compact?: boolean;
   priority?: boolean;
   /**
    * Split after the first image, with this between (a share page's details): on a phone the
@@ -26,11 +25,12 @@ type Props = {
 };
 
 /** The images of one prediction; a click opens the page's lightbox, flagged ones wait for a reveal. */
-export function Gallery({ view, eager, large, priority, between }: Props) {
+export function Gallery({ view, eager, large, compact, priority, between }: Props) {
   const openLightbox = useOpenLightbox();
   const first = view.outputs[0];
   if (!first) return between?.node ?? null;
   const count = view.outputs.length;
+  const sizes = gallerySizes(first.width, first.height, count, { large, compact });
 
   const item = (output: PredictionView["outputs"][number], position: number) => (
     <li key={output.index} onPointerEnter={loadLightbox} onFocus={loadLightbox} className={between ? "min-w-0" : undefined}>
@@ -39,6 +39,7 @@ export function Gallery({ view, eager, large, priority, between }: Props) {
         alt={shortPrompt(view.input.prompt)}
         label={`Open image ${position + 1} of ${count}`}
         runId={view.id}
+        sizes={sizes}
         eager={eager || (priority && position === 0)}
         priority={priority && position === 0}
         onOpen={() => openLightbox(view.id, position)}
@@ -68,32 +69,5 @@ export function Gallery({ view, eager, large, priority, between }: Props) {
     <ul className={galleryGridClass(first.width, first.height, count, large)} aria-label="Images">
       {view.outputs.map(item)}
     </ul>
-  );
-}
-
-/** Star and select-for-compare, the same on every image of a run. */
-export function ImageActions({
-  view,
-  output,
-  position,
-  look,
-}: {
-  view: PredictionView;
-  output: PredictionView["outputs"][number];
-  position: number;
-  look?: "overlay" | "plain";
-}) {
-  // Selecting and starring are the owner's; a guest sees the images alone.
-  if (!useSession().owner) return null;
-  return (
-    <>
-      <SelectToggle
-        image={{ id: view.id, index: output.index, thumbUrl: output.thumbUrl, prompt: view.input.prompt }}
-        position={position}
-        look={look}
-      />
-      <StarToggle predictionId={view.id} index={output.index} starred={output.starred} position={position} look={look} />
-      <EditAction runId={view.id} imageUrl={output.url} position={position} look={look} />
-    </>
   );
 }

@@ -16,3 +16,23 @@ export function galleryGridClass(width: number, height: number, count: number, l
         : "grid grid-cols-2 gap-2 sm:grid-cols-4";
   return count === 3 ? "grid grid-cols-2 gap-2 sm:grid-cols-3" : "grid grid-cols-2 gap-2";
 }
+
+/** The results column beside the form on wide screens, and the page's edges and a card's padding on narrow ones. */
+const WIDE = "(min-width: 1024px)";
+const RESULTS = "(min(100vw, 80rem) - 32rem)";
+const NARROW = "(100vw - 4rem)";
+
+/**
+ * The `sizes` of each image of a gallery laid out by galleryGridClass (or the compact list's grid):
+ * how wide it is shown, so the browser fetches the copy of that width from the srcset, never a
+ * larger one. Lazy images also say `auto` (their laid-out width, which the browser knows when it
+ * fetches them); eager ones are fetched before layout and go by these.
+ */
+export function gallerySizes(width: number, height: number, count: number, options: { large?: boolean; compact?: boolean }) {
+  if (options.compact) return `${WIDE} calc(${RESULTS} / 3), (min-width: 640px) calc(${NARROW} / 3), calc(${NARROW} / 2)`;
+  if (options.large) return count > 1 ? `${WIDE} 36rem, 100vw` : `${WIDE} 56rem, 100vw`;
+  const portrait = height > width;
+  const columns = count === 1 ? 1 : count === 3 ? 3 : portrait && count === 4 ? 4 : 2;
+  const cap = count === 1 ? (portrait ? 384 : width === height ? 512 : 672) : count === 2 ? 336 : 672;
+  return `${WIDE} min(${cap}px, calc(${RESULTS} / ${columns})), min(${cap}px, calc(${NARROW} / ${columns}))`;
+}

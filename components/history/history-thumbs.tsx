@@ -5,6 +5,7 @@ import { RevealOverlay } from "@/components/gallery/reveal-overlay";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
+import { imageSrcSet } from "@/lib/view/image-sizes";
 
 const MOSAIC: Record<number, string> = {
   1: "grid-cols-1",
@@ -39,6 +40,9 @@ export function HistoryThumbs({ view, eager, onRevealed }: Props) {
               key={output.index}
               data-testid="history-thumb"
               src={output.thumbUrl}
+              srcSet={imageSrcSet({ thumbUrl: output.thumbUrl, width: output.width })}
+              // The first row is fetched before layout: its square (a column of the grid, a phone's 6rem), halved in a mosaic.
+              sizes={`${eager ? "" : "auto, "}${outputs.length > 1 ? "(min-width: 640px) min(10rem, 25vw), 3rem" : "(min-width: 640px) min(20rem, 50vw), 6rem"}`}
               alt=""
               loading={eager ? "eager" : "lazy"}
               decoding="async"

@@ -1,7 +1,6 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
-import { Button } from "./button";
 import { CloseIcon } from "./icons";
 
 export type ToastRequest = {
@@ -80,9 +79,15 @@ function ToastItem({ toast, onGone }: { toast: Toast; onGone: () => void }) {
     >
       <span>{toast.message}</span>
       {toast.action && (
-        <Button size="sm" variant="ghost" className="text-bg hover:bg-bg/15 hover:text-bg" onClick={() => finish(true)}>
+        // The page's own colours on the toast's inverted ones: a filled button, its text at full contrast.
+        <button
+          type="button"
+          onClick={() => finish(true)}
+          data-testid="toast-action"
+          className="h-8 shrink-0 rounded-lg bg-bg px-3 text-sm font-semibold text-fg shadow-sm transition-colors hover:bg-muted focus-visible:outline-bg"
+        >
           {toast.action.label}
-        </Button>
+        </button>
       )}
       <button
         type="button"

@@ -123,6 +123,9 @@ export type HistoryQuery = {
 
 export type HistoryPageOf<T> = { items: T[]; nextCursor: string | null };
 
+/** Ids as this server makes them (and as an import may bring them): short, URL- and path-safe. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Ids look like the upstream's: 32 lowercase hex characters. */
 export function newPredictionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -1,5 +1,5 @@
-import { type HistoryQuery, PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
-import { ID_PATTERN, type PredictionView } from "@/lib/playground-api";
+import { type HistoryQuery, ID_PATTERN, PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
+import type { PredictionView } from "@/lib/playground-api";
 
 /** What the history view is narrowed to; kept in its URL so a filtered view can be linked. */
 export type HistoryFilters = {

@@ -18,6 +18,7 @@ function cellOf(view: Cell): SweepEntryCell {
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
     thumbUrl: first?.thumbUrl ?? null,
+    width: first?.width ?? 0,
     nsfw: first?.nsfw ?? false,
   };
 }
