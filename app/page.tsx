@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { QueryProvider } from "@/components/layout/query-provider";
 import { EngineBanner } from "@/components/playground/engine-banner";
 import { Playground } from "@/components/playground/playground";
 import { PlaygroundSkeleton } from "@/components/playground/playground-skeleton";
@@ -39,7 +40,9 @@ export default async function HomePage() {
       <EngineBanner engine={engine.engine} model={engine.model} />
       {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
       <Suspense fallback={<PlaygroundSkeleton />}>
-        <Playground engine={engine.engine} initialHistory={history} sweepMaxCells={sweeps.maxCells} />
+        <QueryProvider>
+          <Playground engine={engine.engine} initialHistory={history} sweepMaxCells={sweeps.maxCells} />
+        </QueryProvider>
       </Suspense>
     </main>
   );

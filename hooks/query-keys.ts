@@ -2,7 +2,6 @@
 export const queryKeys = {
   prediction: (id: string) => ["prediction", id] as const,
   history: ["history"] as const,
-  session: ["session"] as const,
   budget: ["budget"] as const,
   sweep: (id: string) => ["sweep", id] as const,
   /** A sweep as one entry of a feed (hooks/use-sweep-entry.ts). */

@@ -1,8 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { ArchiveActions } from "@/components/archive/archive-actions";
-import { Filmstrip } from "@/components/edit/filmstrip";
 import { Button } from "@/components/ui/button";
 import { type InitialHistory, useHistoryFeed, useHistoryTotals } from "@/hooks/use-history-feed";
 import { useHistoryFilters } from "@/hooks/use-history-filters";
@@ -16,8 +16,12 @@ import { HistorySkeleton, historyGridClass } from "./history-skeleton";
 import { HistoryToolbar } from "./history-toolbar";
 import { HistoryTotals } from "./history-totals";
 import { LoadMore } from "./load-more";
-import { SweepEntry } from "./sweep-entry";
 import { ThreadBanner } from "./thread-banner";
+
+// A thread's filmstrip shows only when the list is narrowed to one thread.
+const Filmstrip = dynamic(() => import("@/components/edit/filmstrip").then((module) => module.Filmstrip));
+// Only feeds that hold a sweep load its entry (the mosaic, its progress, its live updates).
+const SweepEntry = dynamic(() => import("./sweep-entry").then((module) => module.SweepEntry));
 
 type Props = { initial: InitialHistory; engine: PredictionView["engine"] };
 

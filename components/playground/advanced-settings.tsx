@@ -43,7 +43,8 @@ export function AdvancedSettings({ values, invalid, children }: Props) {
         <span className="font-medium">Advanced settings</span>
         <span className="min-w-0 flex-1 truncate text-right text-xs text-fg-muted tabular-nums">{summaryOf(values)}</span>
       </summary>
-      <div className="flex flex-col gap-5 border-t border-border p-3">{children}</div>
+      {/* Rendered only once open, so its fields load with the first look at them. */}
+      {open && <div className="flex flex-col gap-5 border-t border-border p-3">{children}</div>}
     </details>
   );
 }

@@ -30,6 +30,20 @@ const STARTED: Partial<Record<ParentRefBody["kind"], string>> = {
   vary_seed: "New seed started",
 };
 
+/** Focuses a control, waiting for it when it is still to appear (Advanced settings opens, and loads, to show an error). */
+function focusWhenShown(id: string) {
+  const now = document.getElementById(id);
+  if (now) return now.focus();
+  const observer = new MutationObserver(() => {
+    const shown = document.getElementById(id);
+    if (!shown) return;
+    observer.disconnect();
+    shown.focus();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 10_000);
+}
+
 type Props = { engine: EngineName; initialHistory?: HistoryPage; sweepMaxCells: number };
 
 export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
@@ -46,7 +60,7 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
     const result = await form.validate();
     if (result.request) return sweeping ? sweepRunner.current?.(result.request) : void submit(result.request, form.parent);
     const first = Object.keys(result.errors)[0] as FormField | undefined;
-    if (first && CONTROL_IDS[first]) document.getElementById(CONTROL_IDS[first])?.focus();
+    if (first && CONTROL_IDS[first]) focusWhenShown(CONTROL_IDS[first]);
   };
 
   /** A run started from a card far down the list appears at its top, out of sight: a toast says so and leads there. */

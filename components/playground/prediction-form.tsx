@@ -1,21 +1,24 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SparkIcon } from "@/components/ui/icons";
-import { type EngineName, MAX_EDIT_GUIDANCE, MAX_GUIDANCE } from "@/lib/domain";
+import type { EngineName } from "@/lib/domain";
 import type { ParentRefBody } from "@/lib/playground-api";
 import type { EditState, FieldErrors, FormValues } from "@/lib/view/form-values";
 import { AdvancedSettings } from "./advanced-settings";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CostEstimate } from "./cost-estimate";
-import { GuidanceField } from "./guidance-field";
 import { ImageCountPicker } from "./image-count-picker";
-import { ParentNotice } from "./parent-notice";
 import { PictureSlot } from "./picture-slot";
 import { PromptField } from "./prompt-field";
-import { SafetyField } from "./safety-field";
-import { SeedField } from "./seed-field";
+
+// Each loads when it is shown: the notice of where settings came from, and what Advanced settings holds once opened.
+const ParentNotice = dynamic(() => import("./parent-notice").then((module) => module.ParentNotice));
+const AdvancedFields = dynamic(() => import("./advanced-fields").then((module) => module.AdvancedFields), {
+  loading: () => <div className="h-56" />,
+});
 
 type Props = {
   values: FormValues;
@@ -83,14 +86,7 @@ export function PredictionForm({ values, edit, setEdit, errors, engine, parent, 
         )}
         {!editing && <ImageCountPicker value={values.num_images} onChange={(value) => setField("num_images", value)} />}
         <AdvancedSettings values={values} invalid={Boolean(errors.seed || errors.guidance_scale)}>
-          <SeedField value={values.seed} error={errors.seed} onChange={(value) => setField("seed", value)} />
-          <GuidanceField
-            value={values.guidance_scale}
-            error={errors.guidance_scale}
-            onChange={(value) => setField("guidance_scale", value)}
-            max={editing ? MAX_EDIT_GUIDANCE : MAX_GUIDANCE}
-          />
-          <SafetyField value={values.safety_tolerance} onChange={(value) => setField("safety_tolerance", value)} />
+          <AdvancedFields values={values} errors={errors} setField={setField} editing={editing} />
         </AdvancedSettings>
         {sweep?.panel}
       </div>

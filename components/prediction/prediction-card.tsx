@@ -1,8 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
-import { BeforeAfter } from "@/components/edit/before-after";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
@@ -20,6 +20,9 @@ import { ParamsSummary } from "./params-list";
 import { RunActions, type RunHandlers } from "./run-actions";
 import { RunCardFrame } from "./run-card-frame";
 import { RunError } from "./run-error";
+
+// Only edits have a before and after: a feed without one does not load it.
+const BeforeAfter = dynamic(() => import("@/components/edit/before-after").then((module) => module.BeforeAfter));
 
 type Props = {
   id: string;
@@ -86,7 +89,7 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
         />
       ) : view.status === "completed" ? (
         <>
-          <BeforeAfter view={view} />
+          {view.input.edit && <BeforeAfter view={view} />}
           <Gallery view={shown} compact={compact} eager={startedAt !== undefined} priority={priority} />
         </>
       ) : (

@@ -1,7 +1,7 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { RunSequence } from "@/components/gallery/lightbox-context";
-import { SweepEntry } from "@/components/history/sweep-entry";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DensityContext, useStoredDensity } from "@/hooks/use-density";
@@ -13,6 +13,9 @@ import { DensityToggle } from "./density-toggle";
 import { PredictionCard } from "./prediction-card";
 import type { RunHandlers } from "./run-actions";
 import { SessionRunCard } from "./session-run-card";
+
+// Only feeds that hold a sweep load its entry (the mosaic, its progress, its live updates).
+const SweepEntry = dynamic(() => import("@/components/history/sweep-entry").then((module) => module.SweepEntry));
 
 type Props = {
   runs: Run[];

@@ -4,18 +4,24 @@ import type { Answer, AnswerName } from "./wire";
 /** The answers' schemas (and zod) load with the first answer, not with the page. */
 const loadWire = () => import("./wire");
 
+/** A check of a small answer written out by hand, for pages that should not load the schemas for it. */
+export type Guard<T> = (body: unknown) => T | undefined;
+
 /**
  * The one browser fetcher. Every failure comes back as an AppError: the
  * server's error envelope is rebuilt as-is, anything else is mapped to a code
  * so components only ever deal with one error shape. `answer` names the
- * schema the body must meet (lib/browser/wire.ts).
+ * schema the body must meet (lib/browser/wire.ts), or is a Guard.
  */
-export async function fetchJson<K extends AnswerName>(url: string, answer: K, init?: RequestInit): Promise<Answer<K>> {
-  const [response, wire] = await Promise.all([send(url, init), loadWire()]);
+export async function fetchJson<K extends AnswerName>(url: string, answer: K, init?: RequestInit): Promise<Answer<K>>;
+export async function fetchJson<T>(url: string, answer: Guard<T>, init?: RequestInit): Promise<T>;
+export async function fetchJson(url: string, answer: AnswerName | Guard<unknown>, init?: RequestInit): Promise<unknown> {
+  const guarded = typeof answer === "function";
+  const [response, wire] = await Promise.all([send(url, init), guarded ? undefined : loadWire()]);
   const body = await readJson(response);
-  if (!response.ok) throw failure(response, body, wire.readErrorEnvelope(body));
-  const parsed = wire.readAnswer(answer, body);
-  if (!parsed) throw new AppError("internal", "The server sent a response this page does not understand");
+  if (!response.ok) throw failure(response, body, (wire ?? (await loadWire())).readErrorEnvelope(body));
+  const parsed = guarded ? answer(body) : wire!.readAnswer(answer, body);
+  if (parsed === undefined) throw new AppError("internal", "The server sent a response this page does not understand");
   return parsed;
 }
 

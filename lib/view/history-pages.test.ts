@@ -82,11 +82,12 @@ describe("a sweep's cells in a list that folds sweeps", () => {
     });
   };
 
-  it("folds a pushed cell into its entry instead of listing it, and says when the entry is missing", () => {
+  it("lists a pushed cell under its sweep's entry, not on its own, and says when the entry is missing", () => {
     const data = folded();
-    const next = placeView(data, cellView("c1", 1, "completed"), { q: "" });
-    expect(ids(next)).toEqual([["b", "c0", "a"]]);
-    expect(next.pages[0]?.sweeps.s?.cells.map((cell) => cell.status)).toEqual(["processing", "completed"]);
+    expect(placeView(data, cellView("c1", 1, "completed"), { q: "" })).toBe(data);
+    const standing = placeView(data, cellView("c0", 0, "completed"), { q: "" });
+    expect(ids(standing)).toEqual([["b", "c0", "a"]]);
+    expect(standing.pages[0]?.items[1]?.status).toBe("completed");
     expect(missesSweepOf(data, cellView("c1", 1), { q: "" })).toBe(false);
     const other = makeView({ id: "z", sweep: { id: "t", x: 0, y: 0 } });
     expect(placeView(data, other, { q: "" })).toBe(data);

@@ -1,16 +1,12 @@
-import type { HistoryPage, PredictionView } from "@/lib/playground-api";
+import type { PredictionView } from "@/lib/playground-api";
 import { collapsesSweeps, type HistoryFilters, matchesFilters } from "./history-filters";
-import { withSweepCell } from "./history-sweeps";
+import { containsView, type LoadedPages } from "./history-list";
 
-/** The loaded pages of one history list (TanStack's infinite data, without depending on it). */
-export type LoadedPages = { pages: HistoryPage[]; pageParams: unknown[] };
+export { containsView, dropView, type LoadedPages } from "./history-list";
 
 /** The server's order: newest first, ties broken by id, also descending. */
 const sortsBefore = (a: PredictionView, b: PredictionView) =>
   a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
-
-export const containsView = (data: LoadedPages, id: string) =>
-  data.pages.some((page) => page.items.some((item) => item.id === id));
 
 /**
  * Puts a pushed prediction into a loaded list. One already listed is replaced
@@ -43,26 +39,16 @@ export function placeView<D extends LoadedPages>(data: D, view: PredictionView, 
 export const missesSweepOf = (data: LoadedPages, view: PredictionView, filters: HistoryFilters) =>
   Boolean(view.sweep) && collapsesSweeps(filters) && !data.pages.some((page) => page.sweeps[view.sweep!.id]);
 
-/** A cell folded into its sweep's entry, which stays where it is; the cell standing for it is replaced too. */
+/**
+ * A cell of a listed sweep is not an entry of its own: the sweep's entry keeps its cells live itself
+ * (hooks/use-sweep-entry.ts). Only the cell that stands for the sweep is replaced, as any listed run is.
+ */
 function placeSweepCell<D extends LoadedPages>(data: D, view: PredictionView): D {
-  const id = view.sweep!.id;
-  let changed = false;
-  const pages = data.pages.map((page) => {
-    const entry = page.sweeps[id];
-    if (!entry) return page;
-    const next = withSweepCell(entry, view);
-    const items = page.items.map((item) => (item.id === view.id ? view : item));
-    if (next === entry && !page.items.some((item) => item.id === view.id)) return page;
-    changed = true;
-    return { ...page, items, sweeps: { ...page.sweeps, [id]: next } };
-  });
-  return changed ? { ...data, pages } : data;
-}
-
-/** Drops a deleted prediction; `data` itself when it was not listed. */
-export function dropView<D extends LoadedPages>(data: D, id: string): D {
-  if (!containsView(data, id)) return data;
-  return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })) };
+  if (!containsView(data, view.id)) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === view.id ? view : item)) })),
+  };
 }
 
 function withItems<D extends LoadedPages>(data: D, pageIndex: number, items: PredictionView[]): D {
