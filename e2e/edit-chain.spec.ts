@@ -18,15 +18,21 @@ async function editWith(playground: PlaygroundPage, instruction: string) {
   return (await card.shareLink.getAttribute("href"))!.split("/").pop()!;
 }
 
-/** "Edit" on the first image of one run's card, found by its id (the newest card changes with every run). */
-const editOf = (page: Page, id: string) =>
-  page
+/**
+ * "Edit" on the first image of one run's card, found by its id (the newest card changes with every run);
+ * done once the form holds that picture (the link's navigation refills the form).
+ */
+async function editOf(page: Page, id: string) {
+  await page
     .getByTestId("session-runs")
     .getByTestId("run-card")
     .filter({ has: page.locator(`a[href="/p/${id}"]`, { hasText: "Share page" }) })
     .getByRole("link", { name: "Edit image 1" })
     .first()
     .click();
+  await expect(page).toHaveURL(new RegExp(`[?&]from=${id}(&|$)`));
+  await expect(page.getByTestId("input-thumb")).toHaveAttribute("src", new RegExp(id));
+}
 
 const viewOf = async (page: Page, id: string) =>
   predictionViewSchema.parse(await (await page.request.get(`/api/predictions/${id}`)).json());

@@ -30,7 +30,8 @@ export function Gallery({ view, eager, large, compact, priority, between }: Prop
   const first = view.outputs[0];
   if (!first) return between?.node ?? null;
   const count = view.outputs.length;
-  const sizes = gallerySizes(first.width, first.height, count, { large, compact });
+  // Large (a share page): the originals themselves, shown at their size.
+  const sizes = large ? undefined : gallerySizes(first.width, first.height, count, compact);
 
   const item = (output: PredictionView["outputs"][number], position: number) => (
     <li key={output.index} onPointerEnter={loadLightbox} onFocus={loadLightbox} className={between ? "min-w-0" : undefined}>

@@ -28,9 +28,8 @@ const NARROW = "(100vw - 4rem)";
  * larger one. Lazy images also say `auto` (their laid-out width, which the browser knows when it
  * fetches them); eager ones are fetched before layout and go by these.
  */
-export function gallerySizes(width: number, height: number, count: number, options: { large?: boolean; compact?: boolean }) {
-  if (options.compact) return `${WIDE} calc(${RESULTS} / 3), (min-width: 640px) calc(${NARROW} / 3), calc(${NARROW} / 2)`;
-  if (options.large) return count > 1 ? `${WIDE} 36rem, 100vw` : `${WIDE} 56rem, 100vw`;
+export function gallerySizes(width: number, height: number, count: number, compact?: boolean) {
+  if (compact) return `${WIDE} calc(${RESULTS} / 3), (min-width: 640px) calc(${NARROW} / 3), calc(${NARROW} / 2)`;
   const portrait = height > width;
   const columns = count === 1 ? 1 : count === 3 ? 3 : portrait && count === 4 ? 4 : 2;
   const cap = count === 1 ? (portrait ? 384 : width === height ? 512 : 672) : count === 2 ? 336 : 672;

@@ -12,8 +12,8 @@ type Props = {
   label: string;
   /** The run it belongs to: a flagged image stays hidden until revealed anywhere on the page. */
   runId: string;
-  /** How wide it is shown (gallerySizes), to pick the copy that fits. */
-  sizes: string;
+  /** How wide it is shown (gallerySizes), to pick the copy that fits; without it, the original. */
+  sizes?: string;
   eager?: boolean;
   /** The page's largest paint: fetched ahead of other images. */
   priority?: boolean;
@@ -51,8 +51,8 @@ export function ResultImage({ output, alt, label, runId, sizes, eager, priority,
           <img
             data-testid="result-image"
             src={output.url}
-            srcSet={imageSrcSet(output)}
-            sizes={eager ? sizes : `auto, ${sizes}`}
+            srcSet={sizes ? imageSrcSet(output) : undefined}
+            sizes={sizes && (eager ? sizes : `auto, ${sizes}`)}
             alt={alt}
             width={output.width}
             height={output.height}
