@@ -37,11 +37,15 @@ export default async function HomePage() {
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
       <h1 className="sr-only">Kontext Playground</h1>
-      <EngineBanner engine={engine.engine} model={engine.model} />
       {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
       <Suspense fallback={<PlaygroundSkeleton />}>
         <QueryProvider>
-          <Playground engine={engine.engine} initialHistory={history} sweepMaxCells={sweeps.maxCells} />
+          <Playground
+            engine={engine.engine}
+            initialHistory={history}
+            sweepMaxCells={sweeps.maxCells}
+            notice={<EngineBanner engine={engine.engine} model={engine.model} />}
+          />
         </QueryProvider>
       </Suspense>
     </main>

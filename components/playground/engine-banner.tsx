@@ -45,9 +45,8 @@ export function EngineBanner({ engine, model }: { engine: EngineName; model: str
           Local preview engine: these images are not made by FLUX.
         </strong>{" "}
         <span className="text-fg-muted">
-          <span className="hidden md:inline">Placeholders drawn offline at the real sizes and seeds. </span>
-          Set <code className="rounded bg-muted px-1 font-mono text-xs text-fg">WAVESPEED_API_KEY</code> and restart for FLUX.1
-          Kontext [pro].
+          Set <code className="rounded bg-muted px-1 font-mono text-xs text-fg">WAVESPEED_API_KEY</code> and restart for the real
+          model.
         </span>
       </p>
       <button

@@ -87,7 +87,7 @@ export function PictureSlot({ edit, error, onChange, wanted }: Props) {
       >
         <ChevronIcon direction="right" className="shrink-0 transition-transform group-open:rotate-90" />
         Start from a picture
-        <span className="text-xs">(edit it with an instruction)</span>
+        <span className="hidden text-xs sm:inline">(edit it with an instruction)</span>
       </summary>
       <div className={editing ? "" : "pt-3"}>
         {Inputs ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useRef, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { type RunHandlers, RunHandlersContext } from "@/components/prediction/run-handlers";
 import { RunList } from "@/components/prediction/run-list";
 import { useToast } from "@/components/ui/toaster";
@@ -44,9 +44,15 @@ function focusWhenShown(id: string) {
   setTimeout(() => observer.disconnect(), 10_000);
 }
 
-type Props = { engine: EngineName; initialHistory?: HistoryPage; sweepMaxCells: number };
+type Props = {
+  engine: EngineName;
+  initialHistory?: HistoryPage;
+  sweepMaxCells: number;
+  /** Where images come from (the engine notice): above the results on wide screens, above the form on a phone. */
+  notice?: ReactNode;
+};
 
-export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
+export function Playground({ engine, initialHistory, sweepMaxCells, notice }: Props) {
   usePredictionEvents();
   const form = usePlaygroundForm();
   const { runs, submit, retry, remove } = useRuns();
@@ -99,13 +105,17 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
   };
 
   return (
-    <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(340px,400px)_minmax(0,1fr)] lg:gap-8">
-      {/* Wide screens: the form stays in view while the results scroll, and scrolls inside itself when taller than the window. */}
+    <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(340px,400px)_minmax(0,1fr)] lg:gap-x-8">
+      {notice && <div className="min-w-0 empty:hidden lg:col-start-2 lg:row-start-1">{notice}</div>}
+      {/*
+       * Wide screens: the form starts at the top of its column and stays in view while the results scroll,
+       * scrolling inside itself when taller than the window, its foot (Generate) always on screen.
+       */}
       <section
         id="settings"
         aria-labelledby="settings-title"
         data-testid="settings-column"
-        className="min-w-0 scroll-mt-20 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:overscroll-contain lg:pr-1"
+        className="min-w-0 scroll-mt-20 lg:sticky lg:top-20 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:overscroll-contain lg:pr-1"
       >
         <h2 id="settings-title" className="sr-only">
           Settings
@@ -148,7 +158,7 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
         </div>
         <ApiSnippets values={form.values} edit={form.edit} />
       </section>
-      <section aria-label="Results" className="min-w-0">
+      <section aria-label="Results" className="min-w-0 lg:col-start-2 lg:row-start-2">
         <RunHandlersContext value={handlers}>
           <RunList runs={runs} handlers={handlers} onRetry={retry} initialHistory={initialHistory} onDismiss={remove} />
         </RunHandlersContext>

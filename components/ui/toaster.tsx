@@ -16,9 +16,13 @@ export type ToastRequest = {
 type Toast = ToastRequest & { id: number };
 
 const ToastContext = createContext<(toast: ToastRequest) => void>(() => {});
+const ShownContext = createContext(false);
 
-/** Shows a short message at the bottom of the page, announced politely to screen readers. */
+/** Shows a short message in the header's place, announced politely to screen readers. */
 export const useToast = () => useContext(ToastContext);
+
+/** Whether a toast has the header's place: the header's own controls step aside meanwhile. */
+export const useToastShown = () => useContext(ShownContext);
 
 const DEFAULT_MS = 5_000;
 let nextId = 1;
@@ -30,16 +34,23 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   return (
     <ToastContext value={show}>
-      {children}
-      {/* Above the compare tray, which sits at the bottom of every page. */}
-      <section
-        aria-label="Notifications"
-        className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex flex-col items-center gap-2 px-3"
-      >
-        {toasts.map((toast) => (
-          <ToastItem key={toast.id} toast={toast} onGone={() => remove(toast.id)} />
-        ))}
-      </section>
+      <ShownContext value={toasts.length > 0}>
+        {children}
+        {/*
+         * In the sticky header's own place, for the few seconds a toast lasts: it covers none of the page
+         * (a control under it could not be pressed) and moves nothing. The header's controls step aside.
+         */}
+        <section
+          aria-label="Notifications"
+          className={`fixed inset-x-0 top-0 z-40 flex h-14 items-center gap-2 overflow-x-auto px-3 sm:justify-center ${
+            toasts.length > 0 ? "" : "pointer-events-none"
+          }`}
+        >
+          {toasts.map((toast) => (
+            <ToastItem key={toast.id} toast={toast} onGone={() => remove(toast.id)} />
+          ))}
+        </section>
+      </ShownContext>
     </ToastContext>
   );
 }
@@ -75,7 +86,7 @@ function ToastItem({ toast, onGone }: { toast: Toast; onGone: () => void }) {
       onPointerLeave={() => setHeld(false)}
       onFocus={() => setHeld(true)}
       onBlur={() => setHeld(false)}
-      className="pointer-events-auto flex max-w-md items-center gap-3 rounded-xl border border-border bg-fg py-2 pr-2 pl-4 text-sm text-bg shadow-lg"
+      className="flex max-w-md shrink-0 items-center gap-3 rounded-xl border border-border bg-fg py-1.5 pr-1.5 pl-4 text-sm text-bg shadow-lg"
     >
       <span>{toast.message}</span>
       {toast.action && (
