@@ -11,7 +11,7 @@ test("a queued run shows its place in line and no clock; once it runs, its clock
   test.setTimeout(180_000);
   const token = uniqueToken("queue-clock");
   // Three long runs take the three places upstream (WAVESPEED_MAX_CONCURRENCY).
-  for (const n of [0, 1, 2]) await submit(request, { prompt: `${token} a lighthouse ${n} [duration:8000]` });
+  for (const n of [0, 1, 2]) await submit(request, { prompt: `${token} a lighthouse ${n} [duration:30000]` });
 
   await page.goto("/");
   await waitUntilHydrated(page);
