@@ -1,70 +1,65 @@
 import { expect, test } from "@playwright/test";
-import { axeViolations, VIEWS, viewName } from "./pages/axe";
+import { atEveryView, axeViolations } from "./pages/axe";
 import { ConfirmDialog, undoButton } from "./pages/confirm-dialog";
 import { PlaygroundPage, RunCard } from "./pages/playground-page";
 
-for (const view of VIEWS) {
-  test.describe(`the playground at ${viewName(view)}`, () => {
-    test.use({ viewport: { width: view.width, height: view.height }, colorScheme: view.colorScheme });
-    // axe reads every node of the page, eight times: on a busy 2-core machine that takes minutes.
-    test.describe.configure({ timeout: 300_000 });
-
-    test("is axe clean in every state a day of use opens: form, errors, sweep, results, lightbox, dialog, toast, compact", async ({
-      page,
-      request,
-    }) => {
-      const token = `a11y-${test.info().testId}-${Date.now().toString(36)}`;
-      // A sweep in the feed, folded into one entry.
-      const sweep = await request.post("/api/sweeps", {
-        data: { base: { prompt: `${token} a kite` }, x: { field: "seed", values: [1, 2] } },
-      });
-      expect(sweep.status()).toBe(201);
-
-      const playground = new PlaygroundPage(page);
-      await playground.goto();
-      expect(await axeViolations(page), "first visit").toEqual([]);
-
-      await playground.fill({ prompt: `${token} a lighthouse`, images: 2, guidance: "12" });
-      await playground.generate();
-      await expect(playground.guidance).toHaveAttribute("aria-invalid", "true");
-      expect(await axeViolations(page), "a field to fix").toEqual([]);
-
-      await page.getByLabel("Sweep: a grid over one or two parameters").check();
-      await expect(page.getByTestId("sweep-panel")).toBeVisible();
-      expect(await axeViolations(page), "sweep mode").toEqual([]);
-      await page.getByLabel("Sweep: a grid over one or two parameters").uncheck();
-
-      await playground.guidance.fill("3.5");
-      await playground.generate();
-      const run = new RunCard(playground.runs.filter({ hasText: `${token} a lighthouse` }));
-      await run.waitUntilCompleted();
-      await expect(run.images).toHaveCount(2);
-      expect(await axeViolations(page), "a finished run").toEqual([]);
-
-      await run.root.getByRole("button", { name: "Open image 1 of 2" }).click();
-      await expect(page.getByRole("dialog", { name: "Image 1 of 2" })).toBeVisible();
-      expect(await axeViolations(page), "the lightbox").toEqual([]);
-      await page.keyboard.press("Escape");
-      await expect(page.getByRole("dialog")).toBeHidden();
-
-      const dialog = new ConfirmDialog(page);
-      await run.button("Delete").click();
-      await expect(dialog.root).toBeVisible();
-      expect(await axeViolations(page), "the delete dialog").toEqual([]);
-      await dialog.confirm("Delete").click();
-      // Held on screen while the pointer rests on it, as long as axe takes.
-      await undoButton(page).hover();
-      expect(await axeViolations(page), "the undo toast").toEqual([]);
-      await undoButton(page).click();
-      await expect(run.root).toBeVisible();
-
-      await page.getByRole("radio", { name: "Compact" }).check();
-      await expect(page.getByTestId("run-list")).toHaveAttribute("data-density", "compact");
-      expect(await axeViolations(page), "the compact view").toEqual([]);
-      await page.getByRole("radio", { name: "Comfortable" }).check();
+// axe reads every node of the page, eight times: on a busy 2-core machine that takes minutes.
+atEveryView("the playground", 300_000, () => {
+  test("is axe clean in every state a day of use opens: form, errors, sweep, results, lightbox, dialog, toast, compact", async ({
+    page,
+    request,
+  }) => {
+    const token = `a11y-${test.info().testId}-${Date.now().toString(36)}`;
+    // A sweep in the feed, folded into one entry.
+    const sweep = await request.post("/api/sweeps", {
+      data: { base: { prompt: `${token} a kite` }, x: { field: "seed", values: [1, 2] } },
     });
+    expect(sweep.status()).toBe(201);
+
+    const playground = new PlaygroundPage(page);
+    await playground.goto();
+    expect(await axeViolations(page), "first visit").toEqual([]);
+
+    await playground.fill({ prompt: `${token} a lighthouse`, images: 2, guidance: "12" });
+    await playground.generate();
+    await expect(playground.guidance).toHaveAttribute("aria-invalid", "true");
+    expect(await axeViolations(page), "a field to fix").toEqual([]);
+
+    await page.getByLabel("Sweep: a grid over one or two parameters").check();
+    await expect(page.getByTestId("sweep-panel")).toBeVisible();
+    expect(await axeViolations(page), "sweep mode").toEqual([]);
+    await page.getByLabel("Sweep: a grid over one or two parameters").uncheck();
+
+    await playground.guidance.fill("3.5");
+    await playground.generate();
+    const run = new RunCard(playground.runs.filter({ hasText: `${token} a lighthouse` }));
+    await run.waitUntilCompleted();
+    await expect(run.images).toHaveCount(2);
+    expect(await axeViolations(page), "a finished run").toEqual([]);
+
+    await run.root.getByRole("button", { name: "Open image 1 of 2" }).click();
+    await expect(page.getByRole("dialog", { name: "Image 1 of 2" })).toBeVisible();
+    expect(await axeViolations(page), "the lightbox").toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
+
+    const dialog = new ConfirmDialog(page);
+    await run.button("Delete").click();
+    await expect(dialog.root).toBeVisible();
+    expect(await axeViolations(page), "the delete dialog").toEqual([]);
+    await dialog.confirm("Delete").click();
+    // Held on screen while the pointer rests on it, as long as axe takes.
+    await undoButton(page).hover();
+    expect(await axeViolations(page), "the undo toast").toEqual([]);
+    await undoButton(page).click();
+    await expect(run.root).toBeVisible();
+
+    await page.getByRole("radio", { name: "Compact" }).check();
+    await expect(page.getByTestId("run-list")).toHaveAttribute("data-density", "compact");
+    expect(await axeViolations(page), "the compact view").toEqual([]);
+    await page.getByRole("radio", { name: "Comfortable" }).check();
   });
-}
+});
 
 test("the theme toggle overrides the system and survives a reload", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });

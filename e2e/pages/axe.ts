@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { type Page, test } from "@playwright/test";
 
 /** What "axe clean" means here: WCAG 2.0, 2.1 and 2.2 at A and AA, and axe's best practices. */
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -27,3 +27,14 @@ export const VIEWS = [
   { width: 375, height: 812, colorScheme: "dark" },
 ] as const;
 export const viewName = (view: (typeof VIEWS)[number]) => `${view.width} px, ${view.colorScheme}`;
+
+/** The tests `define` declares, once at each of the four views. axe reads every node: give them time. */
+export function atEveryView(subject: string, timeoutMs: number, define: (view: (typeof VIEWS)[number]) => void) {
+  for (const view of VIEWS) {
+    test.describe(`${subject} at ${viewName(view)}`, () => {
+      test.use({ viewport: { width: view.width, height: view.height }, colorScheme: view.colorScheme });
+      test.describe.configure({ timeout: timeoutMs });
+      define(view);
+    });
+  }
+}
