@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { LightboxProvider } from "@/components/gallery/lightbox-context";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { EngineBanner } from "@/components/playground/engine-banner";
 import { Playground } from "@/components/playground/playground";
@@ -40,12 +41,14 @@ export default async function HomePage() {
       {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
       <Suspense fallback={<PlaygroundSkeleton />}>
         <QueryProvider>
-          <Playground
-            engine={engine.engine}
-            initialHistory={history}
-            sweepMaxCells={sweeps.maxCells}
-            notice={<EngineBanner engine={engine.engine} model={engine.model} />}
-          />
+          <LightboxProvider>
+            <Playground
+              engine={engine.engine}
+              initialHistory={history}
+              sweepMaxCells={sweeps.maxCells}
+              notice={<EngineBanner engine={engine.engine} model={engine.model} />}
+            />
+          </LightboxProvider>
         </QueryProvider>
       </Suspense>
     </main>

@@ -24,6 +24,7 @@ export default async function HistoryPage({ searchParams }: Props) {
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
       {/* useSearchParams asks for a Suspense boundary. */}
       <Suspense fallback={<HistorySkeleton />}>
+        {/* History's thumbnails open share pages, not the lightbox. */}
         <QueryProvider>
           <HistoryView initial={{ filters, page }} engine={predictions.engineInfo().engine} />
         </QueryProvider>

@@ -10,15 +10,16 @@ import { useHistoryLive } from "@/hooks/use-history-live";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import type { HistoryPage, PredictionView } from "@/lib/playground-api";
 import { filtersToQuery, isFiltered } from "@/lib/view/history-filters";
-import { EmptyHistory, NoMatches } from "./history-empty";
 import { HistoryEntry } from "./history-entry";
 import { HistorySkeleton, historyGridClass } from "./history-skeleton";
 import { HistoryToolbar } from "./history-toolbar";
 import { HistoryTotals } from "./history-totals";
 import { LoadMore } from "./load-more";
-import { ThreadBanner } from "./thread-banner";
 
-// A thread's filmstrip shows only when the list is narrowed to one thread.
+// What shows only in some states loads when it does: an empty list, one thread's banner and filmstrip.
+const EmptyHistory = dynamic(() => import("./history-empty").then((module) => module.EmptyHistory));
+const NoMatches = dynamic(() => import("./history-empty").then((module) => module.NoMatches));
+const ThreadBanner = dynamic(() => import("./thread-banner").then((module) => module.ThreadBanner));
 const Filmstrip = dynamic(() => import("@/components/edit/filmstrip").then((module) => module.Filmstrip));
 // Only feeds that hold a sweep load its entry (the mosaic, its progress, its live updates).
 const SweepEntry = dynamic(() => import("./sweep-entry").then((module) => module.SweepEntry));

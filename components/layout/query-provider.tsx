@@ -2,7 +2,6 @@
 
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { LightboxProvider } from "@/components/gallery/lightbox-context";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -22,13 +21,10 @@ function getQueryClient() {
 }
 
 /**
- * The query cache (the browser's one store of runs) and the page's lightbox, for the pages that show
- * runs and follow them live. Pages that do not (sign-in, a 404) never load TanStack Query.
+ * The query cache (the browser's one store of runs), for the pages that show runs and follow them
+ * live; pages whose images open in the lightbox add its LightboxProvider inside. Pages that do not
+ * show runs (sign-in, a 404) never load TanStack Query.
  */
 export function QueryProvider({ children }: { children: ReactNode }) {
-  return (
-    <QueryClientProvider client={getQueryClient()}>
-      <LightboxProvider>{children}</LightboxProvider>
-    </QueryClientProvider>
-  );
+  return <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>;
 }
