@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { atEveryView, axeViolations } from "./pages/axe";
-import { ConfirmDialog, undoButton } from "./pages/confirm-dialog";
+import { atEveryView, axeViolations, checkDeleteAndUndo } from "./pages/axe";
 import { PlaygroundPage, RunCard } from "./pages/playground-page";
 
 // axe reads every node of the page, eight times: on a busy 2-core machine that takes minutes.
@@ -43,15 +42,7 @@ atEveryView("the playground", 300_000, () => {
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog")).toBeHidden();
 
-    const dialog = new ConfirmDialog(page);
-    await run.button("Delete").click();
-    await expect(dialog.root).toBeVisible();
-    expect(await axeViolations(page), "the delete dialog").toEqual([]);
-    await dialog.confirm("Delete").click();
-    // Held on screen while the pointer rests on it, as long as axe takes.
-    await undoButton(page).hover();
-    expect(await axeViolations(page), "the undo toast").toEqual([]);
-    await undoButton(page).click();
+    await checkDeleteAndUndo(page, run.button("Delete"));
     await expect(run.root).toBeVisible();
 
     await page.getByRole("radio", { name: "Compact" }).check();

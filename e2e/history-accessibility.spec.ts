@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { atEveryView, axeViolations } from "./pages/axe";
-import { ConfirmDialog, undoButton } from "./pages/confirm-dialog";
+import { atEveryView, axeViolations, checkDeleteAndUndo } from "./pages/axe";
 import { HistoryPage } from "./pages/history-page";
 import { submit, uniqueToken, waitForTerminal } from "./wavespeed/upstream";
 
@@ -33,14 +32,7 @@ atEveryView("history", 240_000, (view) => {
     await expect(history.entries).toHaveCount(4);
     expect(await axeViolations(page), "a search").toEqual([]);
 
-    const dialog = new ConfirmDialog(page);
-    await history.entry(`${token} a castle on a cliff`).deleteButton.click();
-    await expect(dialog.root).toBeVisible();
-    expect(await axeViolations(page), "the delete dialog").toEqual([]);
-    await dialog.confirm("Delete").click();
-    await undoButton(page).hover();
-    expect(await axeViolations(page), "the undo toast").toEqual([]);
-    await undoButton(page).click();
+    await checkDeleteAndUndo(page, history.entry(`${token} a castle on a cliff`).deleteButton);
     await expect(history.entries).toHaveCount(4);
 
     await history.search.fill(`${token} nothing like this`);

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { ConfirmDialog, undoButton } from "./confirm-dialog";
 
 /** What "axe clean" means here: WCAG 2.0, 2.1 and 2.2 at A and AA, and axe's best practices. */
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -17,6 +18,21 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
       (node) => `${violation.id}: ${node.target.join(" ")} (${node.failureSummary?.split("\n")[1]?.trim() ?? ""})`,
     ),
   );
+}
+
+/**
+ * Deletes with `deleteButton`, checking the question dialog and then the Undo toast (held on screen
+ * by the pointer while axe reads it), and undoes it.
+ */
+export async function checkDeleteAndUndo(page: Page, deleteButton: Locator) {
+  const dialog = new ConfirmDialog(page);
+  await deleteButton.click();
+  await expect(dialog.root).toBeVisible();
+  expect(await axeViolations(page), "the delete dialog").toEqual([]);
+  await dialog.confirm("Delete").click();
+  await undoButton(page).hover();
+  expect(await axeViolations(page), "the undo toast").toEqual([]);
+  await undoButton(page).click();
 }
 
 /** The two widths and two themes every page is checked at. */
