@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { LightboxProvider } from "@/components/gallery/lightbox-context";
+import { QueryProvider } from "@/components/layout/query-provider";
 import { EngineBanner } from "@/components/playground/engine-banner";
 import { Playground } from "@/components/playground/playground";
 import { PlaygroundSkeleton } from "@/components/playground/playground-skeleton";
@@ -39,15 +41,26 @@ export default async function HomePage({ searchParams }: Props) {
   }
   const engine = predictions.engineInfo();
   // Earlier runs come with the HTML, so their images load alongside the scripts.
-  const history = toHistoryPage(await predictions.history({ limit: EARLIER_PAGE_SIZE }), requestBaseUrl(await headers()));
+  const history = toHistoryPage(
+    await predictions.history({ limit: EARLIER_PAGE_SIZE, collapseSweeps: true }),
+    requestBaseUrl(await headers()),
+  );
 
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
       <h1 className="sr-only">Kontext Playground</h1>
-      <EngineBanner engine={engine.engine} model={engine.model} />
       {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
       <Suspense fallback={<PlaygroundSkeleton />}>
-        <Playground engine={engine.engine} initialHistory={history} sweepMaxCells={sweeps.maxCells} />
+        <QueryProvider>
+          <LightboxProvider>
+            <Playground
+              engine={engine.engine}
+              initialHistory={history}
+              sweepMaxCells={sweeps.maxCells}
+              notice={<EngineBanner engine={engine.engine} model={engine.model} />}
+            />
+          </LightboxProvider>
+        </QueryProvider>
       </Suspense>
     </main>
   );

@@ -1,43 +1,25 @@
 "use client";
 
-import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { LightboxProvider } from "@/components/gallery/lightbox-context";
 import { ConfirmProvider } from "@/components/ui/confirm-dialog";
-import { ShortcutSheet } from "@/components/ui/shortcut-sheet";
+import { ShortcutKey } from "@/components/ui/shortcut-key";
 import { ToastProvider } from "@/components/ui/toaster";
 import { SignInRequiredContext } from "@/hooks/use-session";
 
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { staleTime: 10_000, refetchOnWindowFocus: false },
-    },
-  });
-}
-
-let browserClient: QueryClient | undefined;
-
-/** One client per request on the server, one for the life of the tab in the browser. */
-function getQueryClient() {
-  if (isServer) return makeQueryClient();
-  browserClient ??= makeQueryClient();
-  return browserClient;
-}
-
+/**
+ * What every page has: the question dialog, toasts, the shortcut list, and whether sign-in is
+ * required. The query cache is the pages' own (components/layout/query-provider.tsx), so a page
+ * without runs stays light.
+ */
 export function Providers({ children, signInRequired }: { children: ReactNode; signInRequired: boolean }) {
   return (
-    <QueryClientProvider client={getQueryClient()}>
-      <SignInRequiredContext value={signInRequired}>
-        <ConfirmProvider>
-          <ToastProvider>
-            <LightboxProvider>
-              {children}
-              <ShortcutSheet />
-            </LightboxProvider>
-          </ToastProvider>
-        </ConfirmProvider>
-      </SignInRequiredContext>
-    </QueryClientProvider>
+    <SignInRequiredContext value={signInRequired}>
+      <ConfirmProvider>
+        <ToastProvider>
+          {children}
+          <ShortcutKey />
+        </ToastProvider>
+      </ConfirmProvider>
+    </SignInRequiredContext>
   );
 }

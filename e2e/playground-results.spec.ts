@@ -38,6 +38,7 @@ test.describe("playground results", () => {
     await playground.goto();
     // The local engine flags any listed word at the strictest tolerance.
     await playground.fill({ prompt: unique("A knight holding a gun") });
+    await playground.openAdvanced();
     await playground.safety.fill("1");
     await playground.generate();
     const run = playground.newestRun();

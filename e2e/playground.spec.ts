@@ -23,7 +23,7 @@ test.describe("playground", () => {
     await expect(page.getByTestId("cost-estimate")).toHaveCount(0);
   });
 
-  test("generates two 16:9 images at their natural size, and keeps the settings in the URL", async ({ page }) => {
+  test("generates two 16:9 images, shown as copies that fit the card, and keeps the settings in the URL", async ({ page }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
     const prompt = unique("A lighthouse on a cliff at dawn");
@@ -37,8 +37,11 @@ test.describe("playground", () => {
     for (const image of await run.images.all()) {
       await expect(image).toHaveAttribute("width", "1392");
       await expect(image).toHaveAttribute("height", "752");
-      await expect(image).toHaveJSProperty("naturalWidth", 1392);
-      await expect(image).toHaveJSProperty("naturalHeight", 752);
+      // The card loads the copy that fits it, in the original's shape; the original is a click away (lightbox, share page).
+      await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.currentSrc.includes("/api/thumbs/")))
+        .toBe(true);
+      expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth / img.naturalHeight)).toBeCloseTo(1392 / 752, 1);
     }
     await expect(page).toHaveURL(/[?&]ar=16%3A9(&|$)/);
     await expect(page).toHaveURL(/[?&]n=2(&|$)/);

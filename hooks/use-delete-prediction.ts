@@ -3,7 +3,7 @@
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { predictionsApi } from "@/lib/browser/predictions-api";
 import { selection } from "@/lib/browser/selection";
-import { dropView, type LoadedPages } from "@/lib/view/history-pages";
+import { dropView, type LoadedPages } from "@/lib/view/history-list";
 import { queryKeys } from "./query-keys";
 
 /** Drops a prediction from every cache that holds it (after a delete here or elsewhere). */

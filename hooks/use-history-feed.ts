@@ -8,6 +8,7 @@ import {
   filtersToQuery,
   HISTORY_PAGE_SIZE,
   type HistoryFilters,
+  historyApiQuery,
   NO_FILTERS,
   sameFilters,
 } from "@/lib/view/history-filters";
@@ -39,7 +40,7 @@ export function useHistoryFeed(filters: HistoryFilters, initial?: InitialHistory
     queryKey: historyFeedKey(filters),
     queryFn: async ({ pageParam, signal }) => {
       const page = await predictionsApi.list(
-        { filters: filtersToQuery(filters), cursor: pageParam, limit: HISTORY_PAGE_SIZE },
+        { filters: historyApiQuery(filters), cursor: pageParam, limit: HISTORY_PAGE_SIZE },
         signal,
       );
       for (const view of page.items) storeView(client, view);

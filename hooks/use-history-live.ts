@@ -4,7 +4,7 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { isTerminal, type PredictionStatus } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
-import { containsView, dropView, type LoadedPages, placeView } from "@/lib/view/history-pages";
+import { containsView, dropView, type LoadedPages, missesSweepOf, placeView } from "@/lib/view/history-pages";
 import { queryKeys } from "./query-keys";
 import { filtersOfFeedKey, historyFeedScope, historyTotalsKey } from "./use-history-feed";
 
@@ -37,7 +37,13 @@ export function useHistoryLive() {
       if (event.type === "updated" && event.action.type === "success" && view) {
         const before = lastStatus.get(id);
         lastStatus.set(id, view.status);
-        updateFeeds(client, (data, key) => placeView(data, view, filtersOfFeedKey(key)));
+        updateFeeds(client, (data, key) => {
+          const filters = filtersOfFeedKey(key);
+          // A sweep started elsewhere: a read of the list brings its entry (once, however many cells it starts).
+          if (missesSweepOf(data, view, filters))
+            void client.invalidateQueries({ queryKey: key, exact: true }, { cancelRefetch: false });
+          return placeView(data, view, filters);
+        });
         if (before && !isTerminal(before) && view.status === "completed") refreshTotals(client);
       }
       if (event.type === "removed") {

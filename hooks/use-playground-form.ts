@@ -11,11 +11,15 @@ import {
   NO_EDIT,
   parentFromQuery,
   playgroundHref,
-  validateValues,
   valuesFromQuery,
 } from "@/lib/view/form-values";
 
 const URL_WRITE_DELAY_MS = 250;
+
+type Validation = typeof import("@/lib/view/form-validation");
+let validation: Validation | undefined;
+/** The check (zod and the contract's schemas) is not needed to paint the form: it loads with the first edit. */
+const loadValidation = async () => (validation ??= await import("@/lib/view/form-validation"));
 
 /**
  * The form's state, mirrored into the URL query so a link shares a setup.
@@ -32,8 +36,9 @@ export function usePlaygroundForm() {
   const [parent, setParent] = useState<ParentRefBody | null>(() => parentFromQuery(searchParams));
   // After a failed submit, errors follow every edit so they clear as soon as they are fixed.
   const [validateLive, setValidateLive] = useState(false);
+  // Live only after a submit, which has loaded the check.
   const errors: FieldErrors = useMemo(
-    () => (validateLive ? (validateValues(values, edit).errors ?? {}) : {}),
+    () => (validateLive && validation ? (validation.validateValues(values, edit).errors ?? {}) : {}),
     [validateLive, values, edit],
   );
   const written = useRef(searchParams.toString());
@@ -62,6 +67,7 @@ export function usePlaygroundForm() {
 
   const setField = useCallback(<K extends keyof FormValues>(field: K, value: FormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
+    void loadValidation();
   }, []);
 
   /** Fills the whole form, from the run `from` when given (or from nothing). */
@@ -73,8 +79,8 @@ export function usePlaygroundForm() {
   }, []);
 
   /** The request to send, or the errors now flagged on the form. */
-  const validate = useCallback(() => {
-    const result = validateValues(values, edit);
+  const validate = useCallback(async () => {
+    const result = (await loadValidation()).validateValues(values, edit);
     setValidateLive(Boolean(result.errors));
     return result;
   }, [values, edit]);

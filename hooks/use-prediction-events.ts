@@ -2,24 +2,29 @@
 
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { z } from "zod/mini";
 import { eventsStatus } from "@/lib/browser/events-status";
-import { DELETED_EVENT, PREDICTION_EVENT, type PredictionView, predictionViewSchema, RESYNC_EVENT } from "@/lib/playground-api";
+import type { PredictionView } from "@/lib/playground-api";
+import { DELETED_EVENT, PREDICTION_EVENT, RESYNC_EVENT } from "@/lib/playground-names";
 import { newerView } from "@/lib/view/prediction-order";
 import { queryKeys } from "./query-keys";
 import { forgetPrediction } from "./use-delete-prediction";
 import { useSession } from "./use-session";
 
-const deletedSchema = z.object({ id: z.string() });
-
-function parse<T>(schema: z.core.$ZodType<T>, raw: string): T | undefined {
+const json = (raw: string): unknown => {
   try {
-    const result = z.safeParse(schema, JSON.parse(raw));
-    return result.success ? result.data : undefined;
+    return JSON.parse(raw);
   } catch {
     return undefined;
   }
-}
+};
+
+/** The prediction an event carries, checked by the same schema as every answer (loaded with the first event). */
+const readPrediction = async (raw: string) => (await import("@/lib/browser/wire")).readAnswer("prediction", json(raw));
+
+const deletedId = (raw: string) => {
+  const body = json(raw) as { id?: unknown } | undefined;
+  return typeof body?.id === "string" ? body.id : undefined;
+};
 
 export function storeView(client: QueryClient, view: PredictionView) {
   client.setQueryData<PredictionView>(queryKeys.prediction(view.id), (current) => newerView(current, view));
@@ -47,13 +52,19 @@ export function usePredictionEvents() {
     let reopen: ReturnType<typeof setTimeout> | undefined;
     let missedEvents = false;
 
+    // Checked one after another, so events land in the order they came.
+    let landed = Promise.resolve();
     const onPrediction = (event: MessageEvent<string>) => {
-      const view = parse(predictionViewSchema, event.data);
-      if (view) storeView(client, view);
+      landed = landed.then(async () => {
+        const view = await readPrediction(event.data);
+        if (view) storeView(client, view);
+      });
     };
     const onDeleted = (event: MessageEvent<string>) => {
-      const deleted = parse(deletedSchema, event.data);
-      if (deleted) forgetPrediction(client, deleted.id);
+      landed = landed.then(() => {
+        const id = deletedId(event.data);
+        if (id) forgetPrediction(client, id);
+      });
     };
     const open = () => {
       source = new EventSource("/api/events");

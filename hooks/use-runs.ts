@@ -1,9 +1,11 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import type { AnyPredictionRequest } from "@/lib/contract";
 import { AppError, isAppError } from "@/lib/errors";
 import type { ParentRefBody } from "@/lib/playground-api";
+import { queryKeys } from "./query-keys";
 import { useSubmitPrediction } from "./use-submit-prediction";
 
 /** One submission made in this tab: waiting for its id, tracking it, or failed to submit. */
@@ -21,52 +23,69 @@ export type Run = {
 let counter = 0;
 const nextKey = () => `run-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-/** The runs of this session, newest first. Several may be in flight at once. */
-export function useRuns() {
-  const [runs, setRuns] = useState<Run[]>([]);
-  const { mutateAsync } = useSubmitPrediction();
+const NO_RUNS: Run[] = [];
+const readRuns = (client: QueryClient) => client.getQueryData<Run[]>(queryKeys.sessionRuns) ?? NO_RUNS;
+/** Cache writes run at once, unlike a state updater: what is read after one is what was written. */
+const writeRuns = (client: QueryClient, change: (runs: Run[]) => Run[]) =>
+  client.setQueryData<Run[]>(queryKeys.sessionRuns, (current) => change(current ?? NO_RUNS));
 
-  const update = useCallback((key: string, patch: Partial<Run>) => {
-    setRuns((current) => current.map((run) => (run.key === key ? { ...run, ...patch } : run)));
-  }, []);
+/**
+ * The runs of this tab, newest first, several in flight at once. They live in the query cache, the
+ * one place the browser keeps runs: this list holds only what the server does not know yet (the
+ * request as sent, the submit's fate, the order), and each run's state is its own cache entry.
+ */
+export function useRuns() {
+  const client = useQueryClient();
+  const { data: runs } = useQuery({
+    queryKey: queryKeys.sessionRuns,
+    // Nothing to fetch: the list is written by the submits below.
+    queryFn: () => readRuns(client),
+    initialData: NO_RUNS,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+  const { mutateAsync } = useSubmitPrediction();
 
   const launch = useCallback(
     (key: string, request: AnyPredictionRequest, parent?: ParentRefBody | null) => {
+      const patch = (change: Partial<Run>) =>
+        writeRuns(client, (current) => current.map((run) => (run.key === key ? { ...run, ...change } : run)));
       mutateAsync({ request, parent }).then(
-        (view) => update(key, { id: view.id }),
+        (view) => patch({ id: view.id }),
         (error: unknown) =>
-          update(key, { error: isAppError(error) ? error : new AppError("internal", "The prediction could not be submitted") }),
+          patch({ error: isAppError(error) ? error : new AppError("internal", "The prediction could not be submitted") }),
       );
     },
-    [mutateAsync, update],
+    [client, mutateAsync],
   );
 
+  /** Answers the new run's key, for the card that shows it. */
   const submit = useCallback(
     (request: AnyPredictionRequest, parent?: ParentRefBody | null) => {
       const key = nextKey();
-      setRuns((current) => [{ key, request, parent, startedAt: Date.now() }, ...current]);
+      writeRuns(client, (current) => [{ key, request, parent, startedAt: Date.now() }, ...current]);
       launch(key, request, parent);
+      return key;
     },
-    [launch],
+    [client, launch],
   );
 
   /** Retry keeps the card where it is (and where it came from) and starts it over. */
   const retry = useCallback(
     (key: string, request: AnyPredictionRequest) => {
-      let parent: ParentRefBody | null | undefined;
-      setRuns((current) =>
-        current.map((run) => {
-          if (run.key !== key) return run;
-          parent = run.parent;
-          return { ...run, request, startedAt: Date.now(), id: undefined, error: undefined };
-        }),
+      const run = readRuns(client).find((candidate) => candidate.key === key);
+      if (!run) return;
+      writeRuns(client, (current) =>
+        current.map((one) =>
+          one.key === key ? { ...one, request, startedAt: Date.now(), id: undefined, error: undefined } : one,
+        ),
       );
-      launch(key, request, parent);
+      launch(key, request, run.parent);
     },
-    [launch],
+    [client, launch],
   );
 
-  const remove = useCallback((key: string) => setRuns((current) => current.filter((run) => run.key !== key)), []);
+  const remove = useCallback((key: string) => writeRuns(client, (current) => current.filter((run) => run.key !== key)), [client]);
 
   return { runs, submit, retry, remove };
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { createContext, useContext } from "react";
-import { readOwner } from "@/lib/browser/session-read";
-import { queryKeys } from "./query-keys";
+import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import { sessionApi } from "@/lib/browser/session-api";
+import { sessionStore } from "@/lib/browser/session-store";
+import { AppError, isAppError } from "@/lib/errors";
+import type { SessionView } from "@/lib/playground-api";
 
 /**
  * Whether this server asks anyone to sign in (ACCESS_TOKEN set). The same for every viewer, so the
@@ -17,27 +18,56 @@ export type SessionState = { signInRequired: boolean; owner: boolean | undefined
 /** `owner` is undefined until the server has answered; owner actions stay hidden until then. */
 export function useSession(): SessionState {
   const signInRequired = useContext(SignInRequiredContext);
-  const { data } = useQuery({
-    queryKey: queryKeys.session,
-    queryFn: ({ signal }) => readOwner(signal),
-    enabled: signInRequired,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const view = useSyncExternalStore(sessionStore.subscribe, sessionStore.get, sessionStore.getServer);
+  useEffect(() => {
+    if (signInRequired) void sessionStore.load();
+  }, [signInRequired]);
   if (!signInRequired) return { signInRequired, owner: true };
-  return { signInRequired, owner: data?.owner };
+  return { signInRequired, owner: view?.owner };
 }
 
-// Signing in and out load the API client (and its schemas) when asked, not with every page's header.
-const api = () => import("@/lib/browser/session-api").then((module) => module.sessionApi);
+type Action<A> = {
+  mutate: (argument: A, options?: { onSuccess?: (view: SessionView) => void }) => void;
+  isPending: boolean;
+  isSuccess: boolean;
+  isError: boolean;
+  error: AppError | null;
+};
 
-export function useSignIn() {
-  return useMutation({ mutationFn: async (token: string) => (await api()).signIn(token), retry: false });
+/** A sign-in or sign-out: its state for the form, and the session it leaves written to the store. */
+function useSessionAction<A>(run: (argument: A) => Promise<SessionView>): Action<A> {
+  const [state, setState] = useState<{ status: "idle" | "pending" | "success" | "error"; error: AppError | null }>({
+    status: "idle",
+    error: null,
+  });
+  const mutate = useCallback(
+    (argument: A, options?: { onSuccess?: (view: SessionView) => void }) => {
+      setState({ status: "pending", error: null });
+      run(argument).then(
+        (view) => {
+          sessionStore.set(view);
+          setState({ status: "success", error: null });
+          options?.onSuccess?.(view);
+        },
+        (error: unknown) =>
+          setState({ status: "error", error: isAppError(error) ? error : new AppError("internal", String(error)) }),
+      );
+    },
+    [run],
+  );
+  return {
+    mutate,
+    isPending: state.status === "pending",
+    isSuccess: state.status === "success",
+    isError: state.status === "error",
+    error: state.error,
+  };
 }
 
-export function useSignOut() {
-  return useMutation({ mutationFn: async () => (await api()).signOut(), retry: false });
-}
+const signIn = (token: string) => sessionApi.signIn(token);
+const signOut = () => sessionApi.signOut();
 
-export function useSignOutEverywhere() {
-  return useMutation({ mutationFn: async () => (await api()).signOutEverywhere(), retry: false });
-}
+export const useSignIn = () => useSessionAction(signIn);
+export const useSignOut = () => useSessionAction<void>(signOut);
+const signOutEverywhere = () => sessionApi.signOutEverywhere();
+export const useSignOutEverywhere = () => useSessionAction<void>(signOutEverywhere);

@@ -6,6 +6,7 @@ import {
   ENGINE_NAMES,
   type EngineName,
   type HistoryQuery,
+  ID_PATTERN,
   LINEAGE_FIELDS,
   LINEAGE_KINDS,
   MAX_IMAGES,
@@ -15,6 +16,8 @@ import {
   SAFETY_TOLERANCES,
   SWEEP_FIELDS,
 } from "./domain";
+
+export { DELETED_EVENT, downloadUrl, EARLIER_PAGE_SIZE, PREDICTION_EVENT, RESYNC_EVENT } from "./playground-names";
 
 /**
  * The playground's own JSON API (`/api/predictions`, `/api/events`), shared by
@@ -38,9 +41,6 @@ export const outputViewSchema = z.object({
   starred: z.boolean(),
 });
 export type OutputView = z.infer<typeof outputViewSchema>;
-
-/** `?download` makes the server send the original as an attachment named from the prompt and seed. */
-export const downloadUrl = (output: Pick<OutputView, "url">) => `${output.url}${output.url.includes("?") ? "&" : "?"}download`;
 
 const lineageKindSchema = z.enum(LINEAGE_KINDS, { error: `kind must be one of ${LINEAGE_KINDS.join(", ")}` });
 
@@ -117,8 +117,7 @@ export type FamilyView = {
 /** Everything a share page shows: the same for every viewer. */
 export type SharePageData = { view: PredictionView; family: FamilyView };
 
-/** Ids as this server makes them (and as an import may bring them): short, URL- and path-safe. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { ID_PATTERN };
 export const idSchema = (field: string) =>
   z.string({ error: `${field} must be an id` }).check(z.regex(ID_PATTERN, { error: `${field} must be an id` }));
 
@@ -153,6 +152,7 @@ export const historyQuerySchema = z.object({
   note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
   thread: z.optional(idSchema("thread")),
   group: z.optional(z.enum(["thread"], { error: "group must be thread when given" })),
+  sweeps: z.optional(z.enum(["collapse"], { error: "sweeps must be collapse when given" })),
 });
 export type HistoryQueryParams = z.infer<typeof historyQuerySchema>;
 
@@ -165,8 +165,39 @@ export function toHistoryQuery(params: Omit<HistoryQueryParams, "limit" | "curso
     hasNote: params.note === "1" || undefined,
     threadId: params.thread,
     groupByThread: params.group === "thread" || undefined,
+    collapseSweeps: params.sweeps === "collapse" || undefined,
   };
 }
+
+/** One position of a sweep's grid as a history entry shows it: its newest run, and that run's first image. */
+export const sweepEntryCellSchema = z.object({
+  id: z.string(),
+  x: z.int(),
+  y: z.int(),
+  status: predictionStatusSchema,
+  error: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The first image's small WebP, once it has one, and the original's width (which copies exist). */
+  thumbUrl: z.nullable(z.string()),
+  width: z.int(),
+  nsfw: z.boolean(),
+});
+export type SweepEntryCell = z.infer<typeof sweepEntryCellSchema>;
+
+/** A sweep folded into one history entry: its grid, how far it has come, and its page. */
+export const sweepEntrySchema = z.object({
+  id: z.string(),
+  pageUrl: z.string(),
+  /** The prompt of its first cell. */
+  prompt: z.string(),
+  columns: z.int(),
+  rows: z.int(),
+  /** What it sweeps, across then down. */
+  axes: z.array(z.enum(SWEEP_FIELDS)),
+  cells: z.array(sweepEntryCellSchema),
+});
+export type SweepEntryView = z.infer<typeof sweepEntrySchema>;
 
 export const historyPageSchema = z.object({
   items: z.array(predictionViewSchema),
@@ -177,6 +208,8 @@ export const historyPageSchema = z.object({
   }),
   /** How many runs each listed thread holds. */
   threadSizes: z.record(z.string(), z.int()),
+  /** With `sweeps=collapse`: each listed cell stands for its whole sweep, summed up here by sweep id. */
+  sweeps: z.record(z.string(), sweepEntrySchema),
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
@@ -202,15 +235,6 @@ export const signInSchema = z.object({
     .check(z.trim(), z.minLength(1, { error: "token must be the access token" })),
 });
 export type SignInRequest = z.infer<typeof signInSchema>;
-
-/** How many earlier runs the playground shows before "Load earlier runs". */
-export const EARLIER_PAGE_SIZE = 12;
-
-/** Server-sent event names on `/api/events`. */
-export const PREDICTION_EVENT = "prediction";
-export const DELETED_EVENT = "deleted";
-/** Changes may have been missed (the server's event bus reconnected): read everything shown afresh. */
-export const RESYNC_EVENT = "resync";
 
 /** How many values one axis may list before expansion; the cell cap (SWEEP_MAX_CELLS) applies after. */
 export const MAX_AXIS_VALUES = 1_000;

@@ -66,3 +66,5 @@ export const MCP_BENCH_PORTS = { fake: base + 63, wavespeed: base + 64, local: b
 export const HOSTILE_BENCH_PORT = base + 67;
 /** The share-page benchmark's playground. */
 export const SHARE_PAGE_BENCH_PORT = base + 73;
+/** The page-weight benchmark's playground and the bare Next app it is weighed against. */
+export const PAGE_WEIGHT_BENCH_PORTS = { playground: base + 350, bare: base + 351 } as const;

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { Suspense } from "react";
 import { HistorySkeleton } from "@/components/history/history-skeleton";
 import { HistoryView } from "@/components/history/history-view";
+import { QueryProvider } from "@/components/layout/query-provider";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { toHistoryPage } from "@/lib/predictions/views";
@@ -23,7 +24,10 @@ export default async function HistoryPage({ searchParams }: Props) {
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
       {/* useSearchParams asks for a Suspense boundary. */}
       <Suspense fallback={<HistorySkeleton />}>
-        <HistoryView initial={{ filters, page }} engine={predictions.engineInfo().engine} />
+        {/* History's thumbnails open share pages, not the lightbox. */}
+        <QueryProvider>
+          <HistoryView initial={{ filters, page }} engine={predictions.engineInfo().engine} />
+        </QueryProvider>
       </Suspense>
     </main>
   );

@@ -13,7 +13,7 @@ export const FAKE_KEY = "ws-bench-key-7c41e9a0";
 const STOP_GRACE_MS = 5_000;
 
 /** run.sh kills any group still alive from this list after each scenario, in case we were killed hard. */
-function rememberGroup(pid: number | undefined) {
+export function rememberGroup(pid: number | undefined) {
   const file = process.env.BENCH_PIDFILE;
   if (file && pid) fs.appendFileSync(file, `${pid}\n`);
 }

@@ -1,3 +1,5 @@
+import { PAGE_WEIGHT_BENCH_PORTS } from "../../testing/ports";
+import { startBareNext } from "../lib/bare-next";
 import { launchChromium, sampleLcp, type Weight, weigh } from "../lib/browser";
 import { submitPrediction, TEST_VECTOR, waitForTerminal } from "../lib/playground-client";
 import { startBenchPlayground } from "../lib/processes";
@@ -5,12 +7,17 @@ import { atMost, type Check } from "../lib/result";
 import { runScenario } from "../lib/scenario";
 import { kb, ms } from "../lib/stats";
 
-const PORT = 3450;
+/** What each page may add to the bare Next page's first-load JS (gzip). */
+const BUDGETS_KB: Record<string, number> = { playground: 25, history: 35, "share page": 10 };
 const LCP_SAMPLES = 8;
 const SHARE_LCP_SAMPLES = 4;
 
-runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 180_000 }, async (ctx) => {
-  const playground = await startBenchPlayground(ctx, PORT, { KONTEXT_ENGINE: "local", DATA_DIR: ctx.tempDir("weight") });
+runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 240_000 }, async (ctx) => {
+  const bareUrl = await startBareNext(ctx, PAGE_WEIGHT_BENCH_PORTS.bare);
+  const playground = await startBenchPlayground(ctx, PAGE_WEIGHT_BENCH_PORTS.playground, {
+    KONTEXT_ENGINE: "local",
+    DATA_DIR: ctx.tempDir("weight"),
+  });
   const browser = await launchChromium(ctx);
   const home = `${playground.url}/`;
   // First visit: nothing generated yet.
@@ -23,10 +30,12 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
     { page: "playground", path: "/" },
     { page: "history", path: "/history" },
     { page: "share page", path: `/p/${view.id}` },
-    { page: "404 page (framework + root layout)", path: "/bench-no-such-page" },
   ];
   // A throwaway visit of each, so the server's first-request work is not in the figures.
+  await weigh(browser, bareUrl, "warm-up", "/");
   for (const { path } of pages) await weigh(browser, playground.url, "warm-up", path);
+  const bare = await weigh(browser, bareUrl, "bare Next page (one client component)", "/");
+  ctx.log(`bare Next page: ${kb(bare.jsGzip)} JS`);
   const weights: Weight[] = [];
   for (const { page, path } of pages) {
     const weight = await weigh(browser, playground.url, page, path);
@@ -39,8 +48,6 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
   const lcpShare = await sampleLcp(browser, `${playground.url}/p/${view.id}`, SHARE_LCP_SAMPLES);
   ctx.log(`LCP of / (one earlier prediction): p50 ${ms(lcpHistory.lcp.p50)}`);
 
-  const homeWeight = weights[0];
-  const missing = (w: Weight) => w.page !== pages[3].page && w.status === 404;
   const paintRow = (name: string, s: Awaited<ReturnType<typeof sampleLcp>>) => [
     name,
     s.lcp.n,
@@ -48,8 +55,18 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
     `${ms(s.lcp.p50)} / ${ms(s.lcp.p95)}`,
     s.element,
   ];
+  const over = (w: Weight) => (w.status === 200 ? w.jsGzip - bare.jsGzip : Number.NaN);
   const checks: Check[] = [
-    atMost("first-load JS of / (gzip)", homeWeight.status === 200 ? homeWeight.jsGzip : Number.NaN, 150 * 1024, kb),
+    ...weights
+      .filter((w) => BUDGETS_KB[w.page] !== undefined)
+      .map((w) =>
+        atMost(
+          `first-load JS of ${w.path.replace(view.id, "{id}")} over the bare Next page (gzip)`,
+          over(w),
+          BUDGETS_KB[w.page] * 1024,
+          kb,
+        ),
+      ),
     atMost("LCP of /, first visit (empty history), p50", lcpEmpty.lcp.p50, 1000, ms),
     atMost("LCP of /, returning visit (one earlier image), p50", lcpHistory.lcp.p50, 1000, ms),
   ];
@@ -59,13 +76,24 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
       {
         title:
           "JavaScript each page loads (every script response until load + 1 s, fresh browser context; gzip computed at level 6)",
-        columns: ["page", "path", "status", "scripts", "JS gzip", "JS transferred", "JS uncompressed", "CSS gzip"],
-        rows: weights.map((w) => [
+        columns: [
+          "page",
+          "path",
+          "status",
+          "scripts",
+          "JS gzip",
+          "over bare Next",
+          "JS transferred",
+          "JS uncompressed",
+          "CSS gzip",
+        ],
+        rows: [bare, ...weights].map((w) => [
           w.page,
           w.path.replace(view.id, "{id}"),
-          missing(w) ? "404: missing" : w.status,
+          w.status,
           w.scripts,
           kb(w.jsGzip),
+          w === bare ? "" : `+${kb(w.jsGzip - bare.jsGzip)}`,
           kb(w.jsTransferred),
           kb(w.jsRaw),
           kb(w.cssGzip),
@@ -83,8 +111,8 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
     ],
     notes: [
       "Next 16 no longer prints first-load JS sizes in its build output, so pages are weighed as Chromium loads them: every script response, gzip computed by the harness (the transferred column is what next start actually sent).",
-      "The 404 page loads only the framework and the root layout (providers, header): the floor every page pays.",
+      "The bare Next page is an app of one page and one client component, built with the same Next and React (bench/lib/bare-next.ts): the yardstick the budgets are measured against.",
     ],
-    figures: { weights, lcpEmpty, lcpHistory, lcpShare },
+    figures: { bare, weights, lcpEmpty, lcpHistory, lcpShare },
   };
 });

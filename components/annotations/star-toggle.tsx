@@ -37,7 +37,6 @@ export function StarToggle({ predictionId, index, starred, position, look = "ove
       className={`inline-flex items-center justify-center gap-1 text-xs ${shown ? "text-warning" : "text-fg-muted hover:text-fg"} ${style} ${className}`}
     >
       <StarIcon filled={shown} />
-      {look === "plain" && <span aria-hidden="true">{position}</span>}
     </button>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { forwardRef, type ReactNode, useState } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
-import { ImageActions } from "@/components/gallery/gallery";
+import { ImageActions } from "@/components/gallery/image-actions";
 import { RevealOverlay } from "@/components/gallery/reveal-overlay";
 import { buttonClass } from "@/components/ui/button";
 import { SlidersIcon } from "@/components/ui/icons";

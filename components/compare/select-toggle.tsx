@@ -36,7 +36,6 @@ export function SelectToggle({ image, position, look = "overlay", className = ""
       className={`inline-flex items-center justify-center ${selected ? "text-accent" : "text-fg-muted hover:text-fg"} ${full ? "opacity-50" : ""} ${style} ${className}`}
     >
       {selected ? <CheckIcon /> : <CompareIcon />}
-      {look === "plain" && <span aria-hidden="true">{position}</span>}
     </button>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { ImageActions } from "@/components/gallery/gallery";
+import { ImageActions } from "@/components/gallery/image-actions";
 import { loadLightbox, useOpenLightbox } from "@/components/gallery/lightbox-context";
 import { ZoomIcon } from "@/components/ui/icons";
 import type { PredictionView } from "@/lib/playground-api";

@@ -1,12 +1,10 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { type ReactNode, Suspense } from "react";
-import { useSession } from "@/hooks/use-session";
+import type { ReactNode } from "react";
 import { imageKey, revealedImages } from "@/lib/browser/id-set-store";
 import type { PredictionView } from "@/lib/playground-api";
-import { galleryGridClass } from "./grid";
-import type { ImageActionsProps } from "./image-actions";
+import { galleryGridClass, gallerySizes } from "./grid";
+import { ImageActions } from "./image-actions";
 import { loadLightbox, useOpenLightbox } from "./lightbox-context";
 import { ResultImage } from "./result-image";
 
@@ -16,6 +14,8 @@ type Props = {
   view: PredictionView;
   eager?: boolean;
   large?: boolean;
+  /** In the compact list's grid: one image per card, several cards to a row. */
+  compact?: boolean;
   priority?: boolean;
   /**
    * Split after the first image, with this between (a share page's details): on a phone the
@@ -25,11 +25,13 @@ type Props = {
 };
 
 /** The images of one prediction; a click opens the page's lightbox, flagged ones wait for a reveal. */
-export function Gallery({ view, eager, large, priority, between }: Props) {
+export function Gallery({ view, eager, large, compact, priority, between }: Props) {
   const openLightbox = useOpenLightbox();
   const first = view.outputs[0];
   if (!first) return between?.node ?? null;
   const count = view.outputs.length;
+  // Large (a share page): the originals themselves, shown at their size.
+  const sizes = large ? undefined : gallerySizes(first.width, first.height, count, compact);
 
   const item = (output: PredictionView["outputs"][number], position: number) => (
     <li key={output.index} onPointerEnter={loadLightbox} onFocus={loadLightbox} className={between ? "min-w-0" : undefined}>
@@ -38,6 +40,7 @@ export function Gallery({ view, eager, large, priority, between }: Props) {
         alt={shortPrompt(view.input.prompt)}
         label={`Open image ${position + 1} of ${count}`}
         runId={view.id}
+        sizes={sizes}
         eager={eager || (priority && position === 0)}
         priority={priority && position === 0}
         onOpen={() => openLightbox(view.id, position)}
@@ -67,19 +70,5 @@ export function Gallery({ view, eager, large, priority, between }: Props) {
     <ul className={galleryGridClass(first.width, first.height, count, large)} aria-label="Images">
       {view.outputs.map(item)}
     </ul>
-  );
-}
-
-// The owner's controls (and the cache writes behind them) are fetched only once the viewer is known to be the owner.
-const OwnerImageActions = dynamic(() => import("./image-actions").then((module) => module.OwnerImageActions));
-
-/** Star, select-for-compare and Edit, the same on every image of a run; a guest sees the images alone. */
-export function ImageActions(props: ImageActionsProps) {
-  if (!useSession().owner) return null;
-  // Its own boundary: while the chunk loads, whatever change showed them (a larger sweep cell, say) is not held back.
-  return (
-    <Suspense fallback={null}>
-      <OwnerImageActions {...props} />
-    </Suspense>
   );
 }

@@ -1,28 +1,28 @@
 "use client";
 
-import { StarToggle } from "@/components/annotations/star-toggle";
-import { SelectToggle } from "@/components/compare/select-toggle";
-import { EditAction } from "@/components/edit/edit-action";
+import dynamic from "next/dynamic";
+import { Suspense } from "react";
+import { useSession } from "@/hooks/use-session";
 import type { PredictionView } from "@/lib/playground-api";
 
 export type ImageActionsProps = {
   view: PredictionView;
   output: PredictionView["outputs"][number];
+  /** 1-based, for the accessible names only: a number beside an icon reads as a count. */
   position: number;
   look?: "overlay" | "plain";
 };
 
-/** Select for compare, star and Edit: the owner's controls on an image (gallery.tsx loads them for the owner only). */
-export function OwnerImageActions({ view, output, position, look }: ImageActionsProps) {
+// The owner's controls (and the cache writes behind them) are fetched only once the viewer is known to be the owner.
+const OwnerImageActions = dynamic(() => import("./owner-image-actions").then((module) => module.OwnerImageActions));
+
+/** Star, select-for-compare and Edit, the same on every image of a run, wherever it is shown; a guest sees the images alone. */
+export function ImageActions(props: ImageActionsProps) {
+  if (!useSession().owner) return null;
+  // Its own boundary: while the chunk loads, whatever change showed them (a larger sweep cell, say) is not held back.
   return (
-    <>
-      <SelectToggle
-        image={{ id: view.id, index: output.index, thumbUrl: output.thumbUrl, prompt: view.input.prompt }}
-        position={position}
-        look={look}
-      />
-      <StarToggle predictionId={view.id} index={output.index} starred={output.starred} position={position} look={look} />
-      <EditAction runId={view.id} imageUrl={output.url} position={position} look={look} />
-    </>
+    <Suspense fallback={null}>
+      <OwnerImageActions {...props} />
+    </Suspense>
   );
 }

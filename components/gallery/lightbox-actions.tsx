@@ -8,9 +8,10 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, DownloadIcon, ExternalIcon, LinkIcon, SlidersIcon } from "@/components/ui/icons";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
-import { downloadUrl, type OutputView, type PredictionView } from "@/lib/playground-api";
+import type { OutputView, PredictionView } from "@/lib/playground-api";
+import { downloadUrl } from "@/lib/playground-names";
 import { playgroundHref, requestFromInput, valuesFromInput } from "@/lib/view/form-values";
-import { ImageActions } from "./gallery";
+import { ImageActions } from "./image-actions";
 
 type Props = {
   view: PredictionView;

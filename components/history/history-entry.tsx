@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRef } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
 import { SourceBadge } from "@/components/assistant/source-badge";
-import { ImageActions } from "@/components/gallery/gallery";
+import { ImageActions } from "@/components/gallery/image-actions";
 import { LineageChip } from "@/components/lineage/lineage-chip";
 import { ParamsSummary } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
@@ -92,9 +92,11 @@ export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Pr
             </Link>
           )}
           {view.status === "completed" && view.outputs.length > 0 && (
-            <div className="relative z-10 -ml-2 flex flex-wrap items-center">
+            // One group per image, in the thumbnails' order; which image is in each button's name, not beside its icon.
+            <div className="relative z-10 -ml-2 flex flex-wrap items-center divide-x divide-border">
               {view.outputs.map((output, position) => (
-                <span key={output.index} className="contents">
+                // biome-ignore lint/a11y/useSemanticElements: a group of an image's controls, not a form's fieldset
+                <span key={output.index} role="group" aria-label={`Image ${position + 1}`} className="flex items-center px-0.5">
                   <ImageActions view={view} output={output} position={position + 1} look="plain" />
                 </span>
               ))}

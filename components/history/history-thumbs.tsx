@@ -5,6 +5,13 @@ import { RevealOverlay } from "@/components/gallery/reveal-overlay";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isTerminal } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
+import { imageSrcSet } from "@/lib/view/image-sizes";
+
+/** A column of the history's grid (4, 3, 2 across), or a phone's 6rem square; a mosaic's tile is half that. */
+const THUMB_WHOLE =
+  "(min-width: 1280px) 19rem, (min-width: 1024px) calc((100vw - 4.5rem) / 3), (min-width: 640px) calc((100vw - 4rem) / 2), 6rem";
+const THUMB_HALF =
+  "(min-width: 1280px) 9.5rem, (min-width: 1024px) calc((100vw - 4.5rem) / 6), (min-width: 640px) calc((100vw - 4rem) / 4), 3rem";
 
 const MOSAIC: Record<number, string> = {
   1: "grid-cols-1",
@@ -39,6 +46,9 @@ export function HistoryThumbs({ view, eager, onRevealed }: Props) {
               key={output.index}
               data-testid="history-thumb"
               src={output.thumbUrl}
+              srcSet={imageSrcSet({ thumbUrl: output.thumbUrl, width: output.width })}
+              // The first row is fetched before layout: its square (a column of the grid, a phone's 6rem), halved in a mosaic.
+              sizes={`${eager ? "" : "auto, "}${outputs.length > 1 ? THUMB_HALF : THUMB_WHOLE}`}
               alt=""
               loading={eager ? "eager" : "lazy"}
               decoding="async"

@@ -1,22 +1,28 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { ArchiveActions } from "@/components/archive/archive-actions";
-import { Filmstrip } from "@/components/edit/filmstrip";
 import { Button } from "@/components/ui/button";
 import { type InitialHistory, useHistoryFeed, useHistoryTotals } from "@/hooks/use-history-feed";
 import { useHistoryFilters } from "@/hooks/use-history-filters";
 import { useHistoryLive } from "@/hooks/use-history-live";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
-import type { PredictionView } from "@/lib/playground-api";
+import type { HistoryPage, PredictionView } from "@/lib/playground-api";
 import { filtersToQuery, isFiltered } from "@/lib/view/history-filters";
-import { EmptyHistory, NoMatches } from "./history-empty";
 import { HistoryEntry } from "./history-entry";
 import { HistorySkeleton, historyGridClass } from "./history-skeleton";
 import { HistoryToolbar } from "./history-toolbar";
 import { HistoryTotals } from "./history-totals";
 import { LoadMore } from "./load-more";
-import { ThreadBanner } from "./thread-banner";
+
+// What shows only in some states loads when it does: an empty list, one thread's banner and filmstrip.
+const EmptyHistory = dynamic(() => import("./history-empty").then((module) => module.EmptyHistory));
+const NoMatches = dynamic(() => import("./history-empty").then((module) => module.NoMatches));
+const ThreadBanner = dynamic(() => import("./thread-banner").then((module) => module.ThreadBanner));
+const Filmstrip = dynamic(() => import("@/components/edit/filmstrip").then((module) => module.Filmstrip));
+// Only feeds that hold a sweep load its entry (the mosaic, its progress, its live updates).
+const SweepEntry = dynamic(() => import("./sweep-entry").then((module) => module.SweepEntry));
 
 type Props = { initial: InitialHistory; engine: PredictionView["engine"] };
 
@@ -35,6 +41,7 @@ export function HistoryView({ initial, engine }: Props) {
   const totals = useHistoryTotals(initial.page.totals);
   const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
   const threadSizes = Object.assign({}, ...(feed.data?.pages.map((page) => page.threadSizes) ?? [])) as Record<string, number>;
+  const sweeps = Object.assign({}, ...(feed.data?.pages.map((page) => page.sweeps) ?? [])) as HistoryPage["sweeps"];
   const list = useRef<HTMLUListElement>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
 
@@ -105,16 +112,22 @@ export function HistoryView({ initial, engine }: Props) {
             className={`${historyGridClass} transition-opacity ${stale ? "opacity-60" : ""}`}
             data-testid="history-list"
           >
-            {items.map((item, index) => (
-              <HistoryEntry
-                key={item.id}
-                item={item}
-                threadSize={threadSizes[item.threadId] ?? 1}
-                grouped={Boolean(filters.grouped)}
-                eager={index < FIRST_ROW}
-                onDeleted={() => setFocusRequest({ index, lengthBefore: items.length })}
-              />
-            ))}
+            {items.map((item, index) =>
+              item.sweep && sweeps[item.sweep.id] ? (
+                <li key={item.id}>
+                  <SweepEntry entry={sweeps[item.sweep.id]!} createdAt={item.createdAt} className="h-full" />
+                </li>
+              ) : (
+                <HistoryEntry
+                  key={item.id}
+                  item={item}
+                  threadSize={threadSizes[item.threadId] ?? 1}
+                  grouped={Boolean(filters.grouped)}
+                  eager={index < FIRST_ROW}
+                  onDeleted={() => setFocusRequest({ index, lengthBefore: items.length })}
+                />
+              ),
+            )}
           </ul>
         )}
         {feed.isFetchNextPageError && (

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SparkIcon } from "@/components/ui/icons";
+import { useToastShown } from "@/components/ui/toaster";
 import { AccountNav } from "./account-nav";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -10,10 +11,14 @@ import { ThemeToggle } from "./theme-toggle";
 export function SiteHeader({ engineLabel }: { engineLabel: string }) {
   const pathname = usePathname();
   const current = (href: string) => (pathname === href ? "page" : undefined);
+  // A toast takes the header's place for a few seconds; its controls are out of reach (and of the tab order) meanwhile.
+  const covered = useToastShown();
 
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-surface/85 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
+      <div
+        className={`mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-4 sm:px-6 ${covered ? "invisible" : ""}`}
+      >
         <Link
           href="/"
           aria-current={current("/")}

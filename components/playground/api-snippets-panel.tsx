@@ -5,7 +5,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { AnyPredictionRequest } from "@/lib/contract";
 import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
 import { buildSnippet, SNIPPET_LANGUAGES, type SnippetLanguage, type SnippetTarget } from "@/lib/snippets";
-import { DEFAULT_VALUES, type EditState, type FormField, type FormValues, NO_EDIT, validateValues } from "@/lib/view/form-values";
+import { validateValues } from "@/lib/view/form-validation";
+import { DEFAULT_VALUES, type EditState, type FormField, type FormValues, NO_EDIT } from "@/lib/view/form-values";
 import { formatUsd } from "@/lib/view/format";
 
 const LANGUAGE_LABELS: Record<SnippetLanguage, string> = { curl: "curl", javascript: "JavaScript", python: "Python" };

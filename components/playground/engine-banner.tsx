@@ -20,9 +20,8 @@ const dismissedStore = {
 };
 
 /**
- * Says plainly where images come from; on the local engine, how to get the real model. Dismissed
- * once, it stays away in this browser (the header still names the engine); on a phone it keeps to
- * a few lines.
+ * Says plainly where images come from; on the local engine, how to get the real model, in a line or
+ * two above the form. Dismissed once, it stays away in this browser (the header still names the engine).
  */
 export function EngineBanner({ engine, model }: { engine: EngineName; model: string }) {
   const dismissed = useSyncExternalStore(dismissedStore.subscribe, dismissedStore.get, dismissedStore.getServer);
@@ -39,27 +38,23 @@ export function EngineBanner({ engine, model }: { engine: EngineName; model: str
     <section
       aria-labelledby="engine-banner-title"
       data-testid="engine-banner"
-      className="flex items-start gap-3 rounded-xl border border-warning/40 bg-warning/10 px-4 py-3 text-sm"
+      className="flex items-center gap-2 rounded-lg border border-warning/40 bg-warning/10 py-1 pr-1 pl-3 text-sm"
     >
-      <div className="min-w-0 flex-1">
-        <h2 id="engine-banner-title" className="font-semibold">
-          Local preview engine: these images are not made by FLUX
-        </h2>
-        <p className="mt-1 text-fg-muted">
-          <span className="hidden sm:inline">
-            No WaveSpeed API key is set, so a built-in preview engine draws placeholder images offline, at the sizes and with the
-            seeds the real model would use.{" "}
-          </span>
-          To generate with FLUX.1 Kontext [pro], set{" "}
-          <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs text-fg">WAVESPEED_API_KEY</code> and restart.
-        </p>
-      </div>
+      <p className="min-w-0 flex-1">
+        <strong id="engine-banner-title" className="font-semibold">
+          Local preview engine: these images are not made by FLUX.
+        </strong>{" "}
+        <span className="text-fg-muted">
+          Set <code className="rounded bg-muted px-1 font-mono text-xs text-fg">WAVESPEED_API_KEY</code> and restart for the real
+          model.
+        </span>
+      </p>
       <button
         type="button"
         onClick={dismissedStore.dismiss}
         aria-label="Dismiss the engine notice"
         title="Dismiss"
-        className="-mt-1 -mr-2 shrink-0 rounded-md p-1.5 text-fg-muted hover:bg-muted hover:text-fg"
+        className="shrink-0 rounded-md p-1.5 text-fg-muted hover:bg-muted hover:text-fg"
       >
         <CloseIcon />
       </button>

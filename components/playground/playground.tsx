@@ -1,65 +1,97 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import dynamic from "next/dynamic";
+import { type ReactNode, useRef, useState } from "react";
 import { type RunHandlers, RunHandlersContext } from "@/components/prediction/run-handlers";
 import { RunList } from "@/components/prediction/run-list";
-import { SweepPanel } from "@/components/sweeps/sweep-panel";
-import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toaster";
 import { useAssistantRuns } from "@/hooks/use-assistant-runs";
 import { usePlaygroundForm } from "@/hooks/use-playground-form";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useRuns } from "@/hooks/use-runs";
-import { useCreateSweep } from "@/hooks/use-sweep";
-import { useSweepForm } from "@/hooks/use-sweep-form";
 import { useUndoableDelete } from "@/hooks/use-undoable-delete";
+import type { AnyPredictionRequest } from "@/lib/contract";
 import type { EngineName } from "@/lib/domain";
-import type { HistoryPage } from "@/lib/playground-api";
-import { editFromInput, type FormField, validateValues, valuesFromInput } from "@/lib/view/form-values";
-import { formatUsd } from "@/lib/view/format";
+import type { HistoryPage, ParentRefBody } from "@/lib/playground-api";
+import { editFromInput, type FormField, valuesFromInput } from "@/lib/view/form-values";
 import { ApiSnippets } from "./api-snippets";
 import { OpenRecipe } from "./open-recipe";
 import { PredictionForm } from "./prediction-form";
+import type { SweepRunner } from "./sweep-mode";
+
+// Sweep mode (the axes, planning, the sweep's request) loads the first time it is turned on.
+const SweepMode = dynamic(() => import("./sweep-mode").then((module) => module.SweepMode), { ssr: false });
 
 /** Where each field's control lives, to move focus to the first invalid one. */
 const CONTROL_IDS: Partial<Record<FormField, string>> = { prompt: "prompt", seed: "seed", guidance_scale: "guidance" };
 
-type Props = { engine: EngineName; initialHistory?: HistoryPage; sweepMaxCells: number };
+/** What a toast calls a run started from a card, by where it came from. */
+const STARTED: Partial<Record<ParentRefBody["kind"], string>> = {
+  rerun: "Re-run started",
+  vary_seed: "New seed started",
+};
 
-export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
+/** Focuses a control, waiting for it when it is still to appear (Advanced settings opens, and loads, to show an error). */
+function focusWhenShown(id: string) {
+  const now = document.getElementById(id);
+  if (now) return now.focus();
+  const observer = new MutationObserver(() => {
+    const shown = document.getElementById(id);
+    if (!shown) return;
+    observer.disconnect();
+    shown.focus();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 10_000);
+}
+
+type Props = {
+  engine: EngineName;
+  initialHistory?: HistoryPage;
+  sweepMaxCells: number;
+  /** Where images come from (the engine notice): above the results on wide screens, above the form on a phone. */
+  notice?: ReactNode;
+};
+
+export function Playground({ engine, initialHistory, sweepMaxCells, notice }: Props) {
   usePredictionEvents();
   useAssistantRuns();
-  const router = useRouter();
   const form = usePlaygroundForm();
   const { runs, submit, retry, remove } = useRuns();
   const undoableDelete = useUndoableDelete();
-  const confirm = useConfirm();
+  const toast = useToast();
   const [sweeping, setSweeping] = useState(false);
-  const request = useMemo(() => validateValues(form.values, form.edit).request, [form.values, form.edit]);
-  const sweepForm = useSweepForm(request, engine, sweepMaxCells);
-  const createSweep = useCreateSweep();
+  const [sweepLoaded, setSweepLoaded] = useState(false);
+  const sweepRunner = useRef<SweepRunner | null>(null);
 
-  const runSweep = async (base: NonNullable<typeof request>) => {
-    const { summary } = sweepForm;
-    if (!summary.ok) return;
-    const total = `${summary.cells} cells, ${summary.images} images, for ${formatUsd(summary.costUsd)}`;
-    // One explicit confirmation showing the total, for any sweep that costs money.
-    if (summary.costUsd > 0 && !(await confirm({ title: "Run this sweep?", body: total, confirmLabel: "Run sweep" }))) return;
-    createSweep.mutate(
-      { base, x: summary.x, y: summary.y, parent: form.parent, confirmedCostUsd: summary.costUsd || undefined },
-      { onSuccess: (sweep) => router.push(`/s/${encodeURIComponent(sweep.id)}`) },
-    );
+  const onSubmit = async () => {
+    const result = await form.validate();
+    if (result.request) return sweeping ? sweepRunner.current?.(result.request) : void submit(result.request, form.parent);
+    const first = Object.keys(result.errors)[0] as FormField | undefined;
+    if (first && CONTROL_IDS[first]) focusWhenShown(CONTROL_IDS[first]);
   };
 
-  const onSubmit = () => {
-    const result = form.validate();
-    if (result.request) return sweeping ? runSweep(result.request) : submit(result.request, form.parent);
-    const first = Object.keys(result.errors)[0] as FormField | undefined;
-    if (first && CONTROL_IDS[first]) document.getElementById(CONTROL_IDS[first])?.focus();
+  /** A run started from a card far down the list appears at its top, out of sight: a toast says so and leads there. */
+  const submitFromCard = (request: AnyPredictionRequest, parent?: ParentRefBody | null) => {
+    const key = submit(request, parent);
+    const list = document.querySelector<HTMLElement>("[data-testid='session-runs']");
+    const header = document.querySelector("header")?.getBoundingClientRect().bottom ?? 0;
+    if (!list || list.getBoundingClientRect().top >= header) return;
+    toast({
+      message: `${(parent && STARTED[parent.kind]) ?? "Run started"} at the top of the list.`,
+      action: {
+        label: "Show it",
+        onAction: () => {
+          const card = document.querySelector<HTMLElement>(`[data-run-key="${key}"]`);
+          card?.scrollIntoView({ behavior: "smooth", block: "start" });
+          card?.focus({ preventScroll: true });
+        },
+      },
+    });
   };
 
   const handlers: RunHandlers = {
-    submit,
+    submit: submitFromCard,
     applySettings: (input, fromId) => {
       form.replaceAll(valuesFromInput(input), fromId ? { id: fromId, kind: "settings" } : null, editFromInput(input));
       // On a phone the form is above the results: bring it back into view.
@@ -75,13 +107,17 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
   };
 
   return (
-    <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(340px,400px)_minmax(0,1fr)] lg:gap-8">
-      {/* Wide screens: the form stays in view while the results scroll, and scrolls inside itself when taller than the window. */}
+    <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(340px,400px)_minmax(0,1fr)] lg:gap-x-8">
+      {notice && <div className="min-w-0 empty:hidden lg:col-start-2 lg:row-start-1">{notice}</div>}
+      {/*
+       * Wide screens: the form starts at the top of its column and stays in view while the results scroll,
+       * scrolling inside itself when taller than the window, its foot (Generate) always on screen.
+       */}
       <section
         id="settings"
         aria-labelledby="settings-title"
         data-testid="settings-column"
-        className="min-w-0 scroll-mt-20 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:overscroll-contain lg:pr-1"
+        className="min-w-0 scroll-mt-20 lg:sticky lg:top-20 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:overscroll-contain lg:pr-1"
       >
         <h2 id="settings-title" className="sr-only">
           Settings
@@ -96,22 +132,24 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
           onDetach={() => form.setParent(null)}
           sweep={{
             on: sweeping,
-            onToggle: setSweeping,
-            panel: (
-              <SweepPanel
-                x={sweepForm.x}
-                y={sweepForm.y}
-                onX={sweepForm.setX}
-                onY={sweepForm.setY}
-                summary={sweepForm.summary}
+            onToggle: (on) => {
+              setSweeping(on);
+              if (on) setSweepLoaded(true);
+            },
+            panel: sweepLoaded && (
+              <SweepMode
+                on={sweeping}
+                values={form.values}
+                edit={form.edit}
+                parent={form.parent}
+                engine={engine}
                 maxCells={sweepMaxCells}
-                error={createSweep.error?.message}
-                pending={createSweep.isPending || createSweep.isSuccess}
+                runner={sweepRunner}
               />
             ),
           }}
           setField={form.setField}
-          onSubmit={onSubmit}
+          onSubmit={() => void onSubmit()}
         />
         <div className="mt-4">
           <OpenRecipe
@@ -122,7 +160,7 @@ export function Playground({ engine, initialHistory, sweepMaxCells }: Props) {
         </div>
         <ApiSnippets values={form.values} edit={form.edit} />
       </section>
-      <section aria-label="Results" className="min-w-0">
+      <section aria-label="Results" className="min-w-0 lg:col-start-2 lg:row-start-2">
         <RunHandlersContext value={handlers}>
           <RunList runs={runs} handlers={handlers} onRetry={retry} initialHistory={initialHistory} onDismiss={remove} />
         </RunHandlersContext>

@@ -1,20 +1,24 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useState } from "react";
-import { EditInputs } from "@/components/edit/edit-inputs";
 import { Button } from "@/components/ui/button";
 import { SparkIcon } from "@/components/ui/icons";
-import { type EngineName, MAX_EDIT_GUIDANCE, MAX_GUIDANCE } from "@/lib/domain";
+import type { EngineName } from "@/lib/domain";
 import type { ParentRefBody } from "@/lib/playground-api";
 import type { EditState, FieldErrors, FormValues } from "@/lib/view/form-values";
+import { AdvancedSettings } from "./advanced-settings";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CostEstimate } from "./cost-estimate";
-import { GuidanceField } from "./guidance-field";
 import { ImageCountPicker } from "./image-count-picker";
-import { ParentNotice } from "./parent-notice";
+import { PictureSlot } from "./picture-slot";
 import { PromptField } from "./prompt-field";
-import { SafetyField } from "./safety-field";
-import { SeedField } from "./seed-field";
+
+// Each loads when it is shown: the notice of where settings came from, and what Advanced settings holds once opened.
+const ParentNotice = dynamic(() => import("./parent-notice").then((module) => module.ParentNotice));
+const AdvancedFields = dynamic(() => import("./advanced-fields").then((module) => module.AdvancedFields), {
+  loading: () => <div className="h-56" />,
+});
 
 type Props = {
   values: FormValues;
@@ -26,17 +30,24 @@ type Props = {
   /** The run the settings were taken from, if any. */
   parent: ParentRefBody | null;
   onDetach: () => void;
-  /** Sweep mode: the axes and the grid's size take the place of the single run's cost. */
+  /** Sweep mode: the axes and the grid's size (shown while on) take the place of the single run's cost. */
   sweep?: { on: boolean; onToggle: (on: boolean) => void; panel: ReactNode };
   setField: <K extends keyof FormValues>(field: K, value: FormValues[K]) => void;
   onSubmit: () => void;
 };
 
+/**
+ * Prompt first: the text, the picture to edit (one closed line until wanted), the shape and the
+ * count; seed, guidance and safety one click away; Generate pinned to the foot, so it stays in view
+ * however long the form grows.
+ */
 export function PredictionForm({ values, edit, setEdit, errors, engine, parent, onDetach, sweep, setField, onSubmit }: Props) {
   const editing = edit.images.length > 0;
   // Marks the form as hydrated: before that, Generate would fall back to a plain GET submit.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
+  const [inUse, setInUse] = useState(false);
+  const use = () => setInUse(true);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -55,27 +66,34 @@ export function PredictionForm({ values, edit, setEdit, errors, engine, parent, 
       noValidate
       onSubmit={submit}
       onKeyDown={onKeyDown}
+      onFocus={use}
+      onPointerEnter={use}
+      onDragEnter={use}
       aria-label="Image settings"
       data-ready={ready}
-      className="flex flex-col gap-5 rounded-2xl border border-border bg-surface p-4 shadow-sm sm:p-5"
+      className="flex flex-col rounded-2xl border border-border bg-surface shadow-sm"
     >
-      <EditInputs edit={edit} error={errors.images} onChange={setEdit} />
-      <PromptField value={values.prompt} error={errors.prompt} onChange={(value) => setField("prompt", value)} />
-      {!(editing && edit.matchInput) && (
-        <AspectRatioPicker value={values.aspect_ratio} onChange={(value) => setField("aspect_ratio", value)} />
-      )}
-      <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+      <div className="flex flex-col gap-5 p-4 sm:p-5">
+        <PromptField
+          value={values.prompt}
+          error={errors.prompt}
+          onChange={(value) => setField("prompt", value)}
+          editing={editing}
+        />
+        <PictureSlot edit={edit} error={errors.images} onChange={setEdit} wanted={inUse} />
+        {!(editing && edit.matchInput) && (
+          <AspectRatioPicker value={values.aspect_ratio} onChange={(value) => setField("aspect_ratio", value)} />
+        )}
         {!editing && <ImageCountPicker value={values.num_images} onChange={(value) => setField("num_images", value)} />}
-        <SeedField value={values.seed} error={errors.seed} onChange={(value) => setField("seed", value)} />
+        <AdvancedSettings values={values} invalid={Boolean(errors.seed || errors.guidance_scale)}>
+          <AdvancedFields values={values} errors={errors} setField={setField} editing={editing} />
+        </AdvancedSettings>
+        {sweep?.panel}
       </div>
-      <GuidanceField
-        value={values.guidance_scale}
-        error={errors.guidance_scale}
-        onChange={(value) => setField("guidance_scale", value)}
-        max={editing ? MAX_EDIT_GUIDANCE : MAX_GUIDANCE}
-      />
-      <SafetyField value={values.safety_tolerance} onChange={(value) => setField("safety_tolerance", value)} />
-      <div className="flex flex-col gap-3 border-t border-border pt-4">
+      <div
+        className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-b-2xl border-t border-border bg-surface p-4 sm:px-5"
+        data-testid="form-foot"
+      >
         {sweep && (
           <label className="flex items-center gap-2 text-sm font-medium">
             <input
@@ -87,7 +105,6 @@ export function PredictionForm({ values, edit, setEdit, errors, engine, parent, 
             Sweep: a grid over one or two parameters
           </label>
         )}
-        {sweep?.on && sweep.panel}
         {parent && <ParentNotice parent={parent} onDetach={onDetach} />}
         {!sweep?.on && <CostEstimate engine={engine} count={editing ? 1 : values.num_images} />}
         <Button type="submit" variant="primary" size="lg" className="w-full">

@@ -5,8 +5,9 @@ import { describedBy, Field, inputClass } from "./field";
 
 export function SeedField({ value, error, onChange }: { value: string; error?: string; onChange: (value: string) => void }) {
   return (
-    <Field id="seed" label="Seed" error={error} hint="Empty (or -1) means a new random seed each run.">
+    <Field id="seed" label="Seed" error={error} hint="Empty (or -1): a new random seed each run.">
       <div className="flex gap-2">
+        {/* Wide enough for the largest seed (10 digits), no wider. */}
         <input
           id="seed"
           name="seed"
@@ -20,7 +21,7 @@ export function SeedField({ value, error, onChange }: { value: string; error?: s
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy("seed", { hint: true, error })}
-          className={`${inputClass(Boolean(error))} w-full min-w-0 font-mono tabular-nums`}
+          className={`${inputClass(Boolean(error))} w-[16ch] min-w-0 font-mono tabular-nums`}
         />
         <Button
           aria-label="Randomise seed"

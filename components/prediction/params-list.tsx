@@ -26,9 +26,9 @@ export function ParamsList({
       "Seed",
       <>
         <span className="font-mono" data-testid="seed-value">
-          {input.seed}
+          {wantsRandomSeed(input.seed) ? "random" : input.seed}
         </span>
-        {wantsRandomSeed(seedRequested) ? <span className="text-fg-muted"> (random)</span> : null}
+        {wantsRandomSeed(seedRequested) && !wantsRandomSeed(input.seed) ? <span className="text-fg-muted"> (random)</span> : null}
       </>,
     ],
     ["Guidance scale", input.guidance_scale.toFixed(1)],
@@ -51,7 +51,8 @@ export function ParamsSummary({ input }: { input: Input }) {
   const parts = [
     input.aspect_ratio,
     `${input.num_images} ${input.num_images === 1 ? "image" : "images"}`,
-    `seed ${input.seed}`,
+    // A run refused before it was made has no seed yet: it was to get a random one.
+    wantsRandomSeed(input.seed) ? "random seed" : `seed ${input.seed}`,
     `guidance ${input.guidance_scale.toFixed(1)}`,
     `safety ${input.safety_tolerance}`,
   ];

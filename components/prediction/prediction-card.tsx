@@ -1,15 +1,15 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
 import { SourceBadge } from "@/components/assistant/source-badge";
-import { BeforeAfter } from "@/components/edit/before-after";
 import { showsSplit } from "@/components/edit/shows-split";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
 import { useDensity } from "@/hooks/use-density";
-import { useElapsed } from "@/hooks/use-elapsed";
+import { useRunClock } from "@/hooks/use-elapsed";
 import { useExpectedDuration } from "@/hooks/use-expected-duration";
 import { useHiddenRun } from "@/hooks/use-id-sets";
 import { usePrediction } from "@/hooks/use-prediction";
@@ -23,10 +23,13 @@ import { RunActions, type RunHandlers } from "./run-actions";
 import { RunCardFrame } from "./run-card-frame";
 import { RunError } from "./run-error";
 
+// Only edits have a before and after: a feed without one does not load it.
+const BeforeAfter = dynamic(() => import("@/components/edit/before-after").then((module) => module.BeforeAfter));
+
 type Props = {
   id: string;
   handlers: RunHandlers;
-  /** Session runs start their clock at submit and retry in place; history runs retry as a new run. */
+  /** Set for this tab's runs, which retry in place; history runs retry as a new run. */
   startedAt?: number;
   onRetry?: (request: AnyPredictionRequest) => void;
   /** What to draw while the first answer is awaited (the request that was sent). */
@@ -50,14 +53,7 @@ export function PredictionCard({ id, handlers, startedAt, onRetry, fallback, pri
 
 function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: PredictionView } & Omit<Props, "id" | "fallback">) {
   const done = isTerminal(view.status);
-  const created = Date.parse(view.createdAt);
-  const finished = view.completedAt ? Date.parse(view.completedAt) : undefined;
-  // While running, count from the browser's own submit time when known (immune to clock skew).
-  const elapsed = useElapsed(
-    done ? created : (startedAt ?? created),
-    !done,
-    done ? (finished ?? created + view.inferenceMs) : undefined,
-  );
+  const elapsed = useRunClock(view);
   const expectedMs = useExpectedDuration(view);
   const retry = () => (onRetry ?? handlers.submit)(requestFromInput(view.input, view.seedRequested));
   // Compact: the first image stands for the run; the lightbox has the rest.
@@ -99,8 +95,8 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
           <BeforeAfter view={view} priority={priority} />
         ) : (
           <>
-            <BeforeAfter view={view} />
-            <Gallery view={shown} eager={startedAt !== undefined} priority={priority} />
+            {view.input.edit && <BeforeAfter view={view} />}
+            <Gallery view={shown} compact={compact} eager={startedAt !== undefined} priority={priority} />
           </>
         )
       ) : (

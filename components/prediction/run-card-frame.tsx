@@ -42,15 +42,14 @@ export function RunCardFrame({
         data-status={status}
         className="group relative flex min-w-0 flex-col gap-2 rounded-xl border border-border bg-surface p-2 shadow-sm"
       >
-        <header className="flex min-w-0 items-center gap-2">
-          <span role="status" aria-live="polite">
-            <StatusBadge status={status} />
-          </span>
-          <p className="min-w-0 flex-1 truncate text-xs" data-testid="run-prompt" title={prompt}>
-            {prompt}
-          </p>
-        </header>
+        <span role="status" aria-live="polite" className="self-start">
+          <StatusBadge status={status} />
+        </span>
         {children}
+        {/* Under the picture, across the card's whole width: two lines of the prompt rather than a few words. */}
+        <p className="line-clamp-2 text-xs leading-snug break-words" data-testid="run-prompt" title={prompt}>
+          {prompt}
+        </p>
         {(summary || footer) && (
           <div className="invisible absolute inset-x-0 top-full z-20 -mt-2 flex flex-col gap-2 rounded-b-xl border border-t-0 border-border bg-surface p-2 opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100">
             {summary}

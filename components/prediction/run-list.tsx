@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { RunSequence } from "@/components/gallery/lightbox-context";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -13,6 +14,9 @@ import { PredictionCard } from "./prediction-card";
 import type { RunHandlers } from "./run-actions";
 import { SessionRunCard } from "./session-run-card";
 
+// Only feeds that hold a sweep load its entry (the mosaic, its progress, its live updates).
+const SweepEntry = dynamic(() => import("@/components/history/sweep-entry").then((module) => module.SweepEntry));
+
 type Props = {
   runs: Run[];
   handlers: RunHandlers;
@@ -21,18 +25,24 @@ type Props = {
   onDismiss?: (key: string) => void;
 };
 
-/** This tab's runs first (newest on top), then earlier predictions from the server. */
+/** This tab's runs first (newest on top), then earlier predictions from the server, a sweep as one entry. */
 export function RunList({ runs, handlers, onRetry, initialHistory, onDismiss }: Props) {
   const history = useHistory(initialHistory);
   const mine = new Set(runs.map((run) => run.id).filter(Boolean));
-  const earlier = (history.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !mine.has(item.id));
+  const pages = history.data?.pages ?? [];
+  const earlier = pages.flatMap((page) => page.items).filter((item) => !mine.has(item.id));
+  const sweeps = Object.assign({}, ...pages.map((page) => page.sweeps)) as HistoryPage["sweeps"];
+  const sweepOf = (item: (typeof earlier)[number]) => (item.sweep ? sweeps[item.sweep.id] : undefined);
 
   // The lightbox moves on from one run to the next in this order.
   const [density, setDensity] = useStoredDensity();
   // Compact: a dense grid of cards whose parameters and actions show on hover or focus.
   const cards =
     density === "compact" ? "grid grid-cols-2 gap-3 [--image-max-h:28svh] sm:grid-cols-3 xl:grid-cols-4" : "flex flex-col gap-4";
-  const sequence = [...runs.flatMap((run) => (run.id ? [run.id] : [])), ...earlier.map((item) => item.id)];
+  const sequence = [
+    ...runs.flatMap((run) => (run.id ? [run.id] : [])),
+    ...earlier.filter((item) => !sweepOf(item)).map((item) => item.id),
+  ];
 
   return (
     <RunSequence ids={sequence}>
@@ -46,7 +56,10 @@ export function RunList({ runs, handlers, onRetry, initialHistory, onDismiss }: 
           {/* Its own box only when there is something in it, so an empty list adds no gap. */}
           <div className={runs.length > 0 ? cards : "contents"} data-testid="session-runs">
             {runs.map((run) => (
-              <SessionRunCard key={run.key} run={run} handlers={handlers} onRetry={onRetry} onDismiss={onDismiss} />
+              // Focused when a toast leads to a run started from a card further down.
+              <div key={run.key} data-run-key={run.key} tabIndex={-1} className="min-w-0 scroll-mt-20 rounded-2xl">
+                <SessionRunCard run={run} handlers={handlers} onRetry={onRetry} onDismiss={onDismiss} />
+              </div>
             ))}
           </div>
           {runs.length === 0 && !history.isPending && earlier.length === 0 && <EmptyState />}
@@ -57,16 +70,28 @@ export function RunList({ runs, handlers, onRetry, initialHistory, onDismiss }: 
                 Earlier
               </h2>
               <div className={cards}>
-                {earlier.map((item, position) => (
-                  // The newest earlier image is the largest paint when this tab has not run anything yet.
-                  <PredictionCard
-                    key={item.id}
-                    id={item.id}
-                    handlers={handlers}
-                    fallback={null}
-                    priority={position === 0 && runs.length === 0}
-                  />
-                ))}
+                {earlier.map((item, position) => {
+                  const sweep = sweepOf(item);
+                  if (sweep)
+                    return (
+                      <SweepEntry
+                        key={item.id}
+                        entry={sweep}
+                        createdAt={item.createdAt}
+                        className={density === "compact" ? "col-span-2" : ""}
+                      />
+                    );
+                  return (
+                    // The newest earlier image is the largest paint when this tab has not run anything yet.
+                    <PredictionCard
+                      key={item.id}
+                      id={item.id}
+                      handlers={handlers}
+                      fallback={null}
+                      priority={position === 0 && runs.length === 0}
+                    />
+                  );
+                })}
               </div>
             </section>
           )}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { type FormValues, settingsFromValues } from "@/lib/view/form-values";
+import { settingsFromValues } from "@/lib/view/form-validation";
+import type { FormValues } from "@/lib/view/form-values";
 
 /**
  * A settings link (`/?prompt=…`) opened by a guest of a playground with an owner: what the setup

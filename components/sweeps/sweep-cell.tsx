@@ -1,6 +1,6 @@
 "use client";
 
-import { ImageActions } from "@/components/gallery/gallery";
+import { ImageActions } from "@/components/gallery/image-actions";
 import { loadLightbox, useOpenLightbox } from "@/components/gallery/lightbox-context";
 import { RevealOverlay } from "@/components/gallery/reveal-overlay";
 import { useRevealed } from "@/hooks/use-id-sets";

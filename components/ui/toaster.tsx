@@ -1,27 +1,23 @@
 "use client";
 
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
-import { Button } from "./button";
-import { CloseIcon } from "./icons";
+import dynamic from "next/dynamic";
+import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+import type { Toast, ToastRequest } from "./toast-item";
 
-export type ToastRequest = {
-  message: string;
-  /** One button, such as Undo; pressing it closes the toast. */
-  action?: { label: string; onAction: () => void };
-  /** How long it stays; it also stays while the pointer or focus is on it. */
-  durationMs?: number;
-  /** Runs when the toast goes away without its action pressed (timed out or closed). */
-  onExpire?: () => void;
-};
+export type { ToastRequest };
 
-type Toast = ToastRequest & { id: number };
+// A page needs the toast itself only once something is said: it loads then.
+const ToastItem = dynamic(() => import("./toast-item").then((module) => module.ToastItem), { ssr: false });
 
 const ToastContext = createContext<(toast: ToastRequest) => void>(() => {});
+const ShownContext = createContext(false);
 
-/** Shows a short message at the bottom of the page, announced politely to screen readers. */
+/** Shows a short message in the header's place, announced politely to screen readers. */
 export const useToast = () => useContext(ToastContext);
 
-const DEFAULT_MS = 5_000;
+/** Whether a toast has the header's place: the header's own controls step aside meanwhile. */
+export const useToastShown = () => useContext(ShownContext);
+
 let nextId = 1;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -31,67 +27,23 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   return (
     <ToastContext value={show}>
-      {children}
-      {/* Above the compare tray, which sits at the bottom of every page. */}
-      <section
-        aria-label="Notifications"
-        className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex flex-col items-center gap-2 px-3"
-      >
-        {toasts.map((toast) => (
-          <ToastItem key={toast.id} toast={toast} onGone={() => remove(toast.id)} />
-        ))}
-      </section>
+      <ShownContext value={toasts.length > 0}>
+        {children}
+        {/*
+         * In the sticky header's own place, for the few seconds a toast lasts: it covers none of the page
+         * (a control under it could not be pressed) and moves nothing. The header's controls step aside.
+         */}
+        <section
+          aria-label="Notifications"
+          className={`fixed inset-x-0 top-0 z-40 flex h-14 items-center gap-2 overflow-x-auto px-3 sm:justify-center ${
+            toasts.length > 0 ? "" : "pointer-events-none"
+          }`}
+        >
+          {toasts.map((toast) => (
+            <ToastItem key={toast.id} toast={toast} onGone={() => remove(toast.id)} />
+          ))}
+        </section>
+      </ShownContext>
     </ToastContext>
-  );
-}
-
-function ToastItem({ toast, onGone }: { toast: Toast; onGone: () => void }) {
-  const [held, setHeld] = useState(false);
-  const settled = useRef(false);
-  const latest = useRef(toast);
-  latest.current = toast;
-
-  const finish = useCallback(
-    (acted: boolean) => {
-      if (settled.current) return;
-      settled.current = true;
-      if (acted) latest.current.action?.onAction();
-      else latest.current.onExpire?.();
-      onGone();
-    },
-    [onGone],
-  );
-
-  useEffect(() => {
-    if (held) return;
-    const timer = setTimeout(() => finish(false), toast.durationMs ?? DEFAULT_MS);
-    return () => clearTimeout(timer);
-  }, [held, finish, toast.durationMs]);
-
-  return (
-    <div
-      role="status"
-      data-testid="toast"
-      onPointerEnter={() => setHeld(true)}
-      onPointerLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)}
-      onBlur={() => setHeld(false)}
-      className="pointer-events-auto flex max-w-md items-center gap-3 rounded-xl border border-border bg-fg py-2 pr-2 pl-4 text-sm text-bg shadow-lg"
-    >
-      <span>{toast.message}</span>
-      {toast.action && (
-        <Button size="sm" variant="ghost" className="text-bg hover:bg-bg/15 hover:text-bg" onClick={() => finish(true)}>
-          {toast.action.label}
-        </Button>
-      )}
-      <button
-        type="button"
-        aria-label="Dismiss notification"
-        onClick={() => finish(false)}
-        className="grid size-7 place-items-center rounded-md text-bg/70 hover:bg-bg/15 hover:text-bg"
-      >
-        <CloseIcon />
-      </button>
-    </div>
   );
 }

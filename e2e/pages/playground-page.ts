@@ -12,9 +12,13 @@ export class PlaygroundPage {
   readonly safety: Locator;
   readonly generateButton: Locator;
   readonly runs: Locator;
+  /** Seed, guidance and safety, one click off the prompt-first form. */
+  readonly advanced: Locator;
 
   constructor(readonly page: Page) {
-    this.prompt = page.getByLabel("Prompt", { exact: true });
+    // "Prompt", or for an edit the instruction: "What should change?".
+    this.prompt = page.getByRole("textbox", { name: /^(Prompt|What should change\?)$/ });
+    this.advanced = page.getByTestId("advanced-settings");
     this.seed = page.getByLabel("Seed", { exact: true });
     this.randomiseSeed = page.getByRole("button", { name: "Randomise seed" });
     this.guidance = page.getByLabel("Guidance scale", { exact: true });
@@ -41,8 +45,15 @@ export class PlaygroundPage {
       .getByRole("radio", { name: String(count), exact: true });
   }
 
+  /** Opens Advanced settings (seed, guidance, safety) unless it is open. */
+  async openAdvanced() {
+    if ((await this.advanced.getAttribute("open")) === null) await this.advanced.getByText("Advanced settings").click();
+    await expect(this.guidance).toBeVisible();
+  }
+
   async fill(settings: { prompt: string; aspectRatio?: AspectRatio; images?: number; seed?: string; guidance?: string }) {
     await this.prompt.fill(settings.prompt);
+    if (settings.seed !== undefined || settings.guidance !== undefined) await this.openAdvanced();
     if (settings.aspectRatio) await this.aspectRatio(settings.aspectRatio).check();
     if (settings.images) await this.numberOfImages(settings.images).check();
     if (settings.seed !== undefined) await this.seed.fill(settings.seed);

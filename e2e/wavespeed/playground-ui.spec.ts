@@ -26,9 +26,13 @@ test("generating two images through WaveSpeed shows both once they load", async 
   await expect(images).toHaveCount(2, { timeout: 45_000 });
   for (const image of await images.all()) {
     await image.scrollIntoViewIfNeeded();
+    // The 1024 px original, as a copy the size of the card (made from the mirrored original here).
+    await expect(image).toHaveAttribute("width", "1024");
     await expect
-      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 })
-      .toBe(1024);
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.currentSrc), {
+        timeout: 30_000,
+      })
+      .toMatch(/\/api\/thumbs\//);
   }
 
   const upstream = await upstreamCalls(token);

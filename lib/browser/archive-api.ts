@@ -1,4 +1,3 @@
-import { importResultSchema } from "@/lib/playground-api";
 import { fetchJson } from "./fetcher";
 
 /** `/api/export?…`: a link, so the browser downloads the zip itself. */
@@ -8,5 +7,5 @@ export const exportHref = (scope: "all" | "thread" | "sweep" | "filter", query: 
 export const archiveApi = {
   /** Sends an export zip as the request body. */
   import: (file: Blob) =>
-    fetchJson("/api/import", importResultSchema, { method: "POST", headers: { "content-type": "application/zip" }, body: file }),
+    fetchJson("/api/import", "import", { method: "POST", headers: { "content-type": "application/zip" }, body: file }),
 };

@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { fetchJson, fetchNoContent, wasUnanswered } from "./fetcher";
 
@@ -15,7 +14,7 @@ beforeAll(async () => {
       response.writeHead(status, { "content-type": type });
       response.end(body);
     };
-    if (request.url === "/ok") return send(200, JSON.stringify({ id: "abc" }));
+    if (request.url === "/ok") return send(200, JSON.stringify({ owner: true, signInRequired: false }));
     if (request.url === "/envelope") {
       return send(
         400,
@@ -38,26 +37,24 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const idSchema = z.object({ id: z.string() });
-
 describe("fetchJson", () => {
-  it("returns the parsed body", async () => {
-    await expect(fetchJson(`${base}/ok`, idSchema)).resolves.toEqual({ id: "abc" });
+  it("returns the body checked against the named answer", async () => {
+    await expect(fetchJson(`${base}/ok`, "session")).resolves.toEqual({ owner: true, signInRequired: false });
   });
 
   it("rebuilds the server's error envelope as an AppError, field included", async () => {
-    const error = await fetchJson(`${base}/envelope`, idSchema).catch((caught: unknown) => caught);
+    const error = await fetchJson(`${base}/envelope`, "session").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "invalid_request", status: 400, message: "seed must be an integer", field: "seed" });
   });
 
   it("maps a body that is not an envelope to a code from the status", async () => {
-    await expect(fetchJson(`${base}/html-error`, idSchema)).rejects.toMatchObject({ code: "internal" });
-    await expect(fetchJson(`${base}/missing`, idSchema)).rejects.toMatchObject({ code: "not_found" });
+    await expect(fetchJson(`${base}/html-error`, "session")).rejects.toMatchObject({ code: "internal" });
+    await expect(fetchJson(`${base}/missing`, "session")).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses a success body of the wrong shape", async () => {
-    await expect(fetchJson(`${base}/ok`, z.object({ other: z.string() }))).rejects.toMatchObject({ code: "internal" });
+    await expect(fetchJson(`${base}/ok`, "budget")).rejects.toMatchObject({ code: "internal" });
   });
 
   it("says the server is unreachable when nothing listens", async () => {
@@ -65,11 +62,11 @@ describe("fetchJson", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const failure = await fetchJson(`http://127.0.0.1:${port}/ok`, idSchema).catch((error) => error);
+    const failure = await fetchJson(`http://127.0.0.1:${port}/ok`, "session").catch((error) => error);
     expect(failure).toMatchObject({ code: "upstream_unavailable" });
     // No answer at all, so a submit with an Idempotency-Key may safely go again.
     expect(wasUnanswered(failure)).toBe(true);
-    const answered = await fetchJson(`${base}/envelope`, idSchema).catch((error) => error);
+    const answered = await fetchJson(`${base}/envelope`, "session").catch((error) => error);
     expect(wasUnanswered(answered)).toBe(false);
   });
 });

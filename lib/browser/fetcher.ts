@@ -1,28 +1,28 @@
-import { type core, safeParse } from "zod/mini";
-import { errorEnvelopeSchema } from "@/lib/contract";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import type { Answer, AnswerName } from "./wire";
+
+/** The answers' schemas (and zod) load with the first answer, not with the page. */
+const loadWire = () => import("./wire");
+
+/** A check of a small answer written out by hand, for pages that should not load the schemas for it. */
+export type Guard<T> = (body: unknown) => T | undefined;
 
 /**
  * The one browser fetcher. Every failure comes back as an AppError: the
  * server's error envelope is rebuilt as-is, anything else is mapped to a code
- * so components only ever deal with one error shape.
+ * so components only ever deal with one error shape. `answer` names the
+ * schema the body must meet (lib/browser/wire.ts), or is a Guard.
  */
-export async function fetchJson<T>(url: string, schema: core.$ZodType<T>, init?: RequestInit): Promise<T> {
-  const response = await send(url, init);
+export async function fetchJson<K extends AnswerName>(url: string, answer: K, init?: RequestInit): Promise<Answer<K>>;
+export async function fetchJson<T>(url: string, answer: Guard<T>, init?: RequestInit): Promise<T>;
+export async function fetchJson(url: string, answer: AnswerName | Guard<unknown>, init?: RequestInit): Promise<unknown> {
+  const guarded = typeof answer === "function";
+  const [response, wire] = await Promise.all([send(url, init), guarded ? undefined : loadWire()]);
   const body = await readJson(response);
-
-  if (!response.ok) {
-    const envelope = errorEnvelopeSchema.safeParse(body);
-    if (envelope.success) throw AppError.fromEnvelope(envelope.data);
-    throw new AppError(
-      codeForStatus(response.status),
-      messageOf(body) ?? `The server answered ${response.status} ${response.statusText}`.trim(),
-    );
-  }
-
-  const parsed = safeParse(schema, body);
-  if (!parsed.success) throw new AppError("internal", "The server sent a response this page does not understand");
-  return parsed.data;
+  if (!response.ok) throw failure(response, body, (wire ?? (await loadWire())).readErrorEnvelope(body));
+  const parsed = guarded ? answer(body) : wire!.readAnswer(answer, body);
+  if (parsed === undefined) throw new AppError("internal", "The server sent a response this page does not understand");
+  return parsed;
 }
 
 /** For endpoints that answer 204 with no body. */
@@ -30,9 +30,15 @@ export async function fetchNoContent(url: string, init?: RequestInit): Promise<v
   const response = await send(url, init);
   if (response.ok) return;
   const body = await readJson(response);
-  const envelope = errorEnvelopeSchema.safeParse(body);
-  if (envelope.success) throw AppError.fromEnvelope(envelope.data);
-  throw new AppError(codeForStatus(response.status), messageOf(body) ?? `The server answered ${response.status}`);
+  throw failure(response, body, (await loadWire()).readErrorEnvelope(body));
+}
+
+function failure(response: Response, body: unknown, envelope: ReturnType<typeof import("./wire").readErrorEnvelope>): AppError {
+  if (envelope) return AppError.fromEnvelope(envelope);
+  return new AppError(
+    codeForStatus(response.status),
+    messageOf(body) ?? `The server answered ${response.status} ${response.statusText}`.trim(),
+  );
 }
 
 /** Failures where no answer came at all (the server unreachable, the connection dropped). */

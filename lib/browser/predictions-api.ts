@@ -1,5 +1,5 @@
 import type { AnyPredictionRequest } from "@/lib/contract";
-import { type AnnotationBody, historyPageSchema, type ParentRefBody, predictionViewSchema } from "@/lib/playground-api";
+import type { AnnotationBody, ParentRefBody } from "@/lib/playground-api";
 import { fetchJson, fetchNoContent } from "./fetcher";
 
 /**
@@ -17,7 +17,7 @@ export const predictionsApi = {
    * same submit (after a lost answer) return its prediction instead of a second one.
    */
   submit: (request: AnyPredictionRequest, idempotencyKey: string, parent?: ParentRefBody | null) =>
-    fetchJson("/api/predictions", predictionViewSchema, {
+    fetchJson("/api/predictions", "prediction", {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
       body: JSON.stringify(parent ? { ...request, parent } : request),
@@ -25,21 +25,20 @@ export const predictionsApi = {
 
   /** A note, a star, or both. */
   annotate: (id: string, annotation: AnnotationBody) =>
-    fetchJson(`/api/predictions/${encodeURIComponent(id)}`, predictionViewSchema, {
+    fetchJson(`/api/predictions/${encodeURIComponent(id)}`, "prediction", {
       method: "PATCH",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(annotation),
     }),
 
-  get: (id: string, signal?: AbortSignal) =>
-    fetchJson(`/api/predictions/${encodeURIComponent(id)}`, predictionViewSchema, { signal }),
+  get: (id: string, signal?: AbortSignal) => fetchJson(`/api/predictions/${encodeURIComponent(id)}`, "prediction", { signal }),
 
   /** One page of history; `filters` is the history view's query (search, status, starred, …). */
   list: (params: { cursor?: string; limit?: number; filters?: URLSearchParams }, signal?: AbortSignal) => {
     const query = new URLSearchParams(params.filters);
     if (params.cursor) query.set("cursor", params.cursor);
     if (params.limit) query.set("limit", String(params.limit));
-    return fetchJson(`/api/predictions?${query}`, historyPageSchema, { signal });
+    return fetchJson(`/api/predictions?${query}`, "history", { signal });
   },
 
   remove: (id: string) => fetchNoContent(`/api/predictions/${encodeURIComponent(id)}`, { method: "DELETE" }),

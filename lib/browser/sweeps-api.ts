@@ -1,4 +1,4 @@
-import { type SweepRequest, sweepViewSchema } from "@/lib/playground-api";
+import type { SweepRequest } from "@/lib/playground-api";
 import { fetchJson } from "./fetcher";
 
 const post = (body: unknown): RequestInit => ({
@@ -11,8 +11,8 @@ const path = (id: string, action = "") => `/api/sweeps/${encodeURIComponent(id)}
 
 /** The playground's sweep endpoints, as the browser calls them. */
 export const sweepsApi = {
-  create: (request: SweepRequest) => fetchJson("/api/sweeps", sweepViewSchema, post(request)),
-  get: (id: string, signal?: AbortSignal) => fetchJson(path(id), sweepViewSchema, { signal }),
-  cancel: (id: string) => fetchJson(path(id, "/cancel"), sweepViewSchema, post({})),
-  retry: (id: string, confirmedCostUsd?: number) => fetchJson(path(id, "/retry"), sweepViewSchema, post({ confirmedCostUsd })),
+  create: (request: SweepRequest) => fetchJson("/api/sweeps", "sweep", post(request)),
+  get: (id: string, signal?: AbortSignal) => fetchJson(path(id), "sweep", { signal }),
+  cancel: (id: string) => fetchJson(path(id, "/cancel"), "sweep", post({})),
+  retry: (id: string, confirmedCostUsd?: number) => fetchJson(path(id, "/retry"), "sweep", post({ confirmedCostUsd })),
 };

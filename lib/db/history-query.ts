@@ -39,6 +39,12 @@ export function historyWhere(
       "NOT EXISTS (SELECT 1 FROM predictions older WHERE older.thread_id = p.thread_id AND (older.created_at, older.id) < (p.created_at, p.id))",
     );
   }
+  if (query.collapseSweeps) {
+    // Runs outside a sweep pass at once; of a sweep's cells, only the oldest (as groupByThread does for threads).
+    where.push(
+      "(p.sweep_id IS NULL OR NOT EXISTS (SELECT 1 FROM predictions earlier WHERE earlier.sweep_id = p.sweep_id AND (earlier.created_at, earlier.id) < (p.created_at, p.id)))",
+    );
+  }
   if (query.cursor) {
     const [createdAt, id] = splitCursor(query.cursor);
     where.push("(created_at, id) < (@cursorCreatedAt, @cursorId)");

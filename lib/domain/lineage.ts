@@ -57,6 +57,9 @@ const FIELD_LABELS: Record<LineageField, string> = {
 
 export const lineageKindLabel = (kind: LineageKind) => KIND_LABELS[kind];
 
+/** A parameter's name in running text: "guidance", "aspect ratio". */
+export const fieldLabel = (field: LineageField) => FIELD_LABELS[field];
+
 /** `#3f2a`: the first four characters of an id, as chips and chains show it. */
 export const shortId = (id: string) => `#${id.slice(0, 4)}`;
 

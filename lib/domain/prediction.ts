@@ -117,9 +117,17 @@ export type HistoryQuery = {
   sweepId?: string;
   /** One entry per thread: its oldest run still present. */
   groupByThread?: boolean;
+  /**
+   * One entry per sweep: its oldest cell still present stands for the whole grid. A sweep is the
+   * only batch of runs started together (its retried cells join it), so this folds every batch.
+   */
+  collapseSweeps?: boolean;
 };
 
 export type HistoryPageOf<T> = { items: T[]; nextCursor: string | null };
+
+/** Ids as this server makes them (and as an import may bring them): short, URL- and path-safe. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Ids look like the upstream's: 32 lowercase hex characters. */
 export function newPredictionId(): string {

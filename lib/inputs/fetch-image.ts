@@ -7,8 +7,6 @@ import { type TargetPolicy, TargetRefused } from "../net/target-guard";
 export type ImageFetchPolicy = TargetPolicy & {
   /** The whole download, redirects included. */
   timeoutMs: number;
-  /** Named in a refusal, so the reader knows the way out. */
-  allowPrivateFlag: string;
 };
 
 const MAX_REDIRECTS = 3;
@@ -37,7 +35,8 @@ export async function fetchImage(url: string, field: string, policy: ImageFetchP
     if (error instanceof TargetRefused) {
       const hint = policy.allowPrivate
         ? ""
-        : `; image URLs are fetched only from public https addresses unless the server runs with ${policy.allowPrivateFlag}=1`;
+        : // In words, not the setting's name: whoever reads it may not be the one who configures the server.
+          "; image URLs are fetched only from public https addresses, as this server is set up";
       throw new AppError("invalid_request", `${field} is refused: ${error.message}${hint}.`, field);
     }
     const reason = error instanceof Error ? error.message : String(error);

@@ -9,9 +9,9 @@ import {
   RUN_SOURCE_KINDS,
   SWEEP_FIELDS,
 } from "../domain";
-import { imagePath, inputPath, sharePath } from "../predictions/views";
+import { imagePath, inputPath, sharePath, sweepPath } from "../predictions/views";
 import type { SweepState } from "../sweeps/sweep-service";
-import { gridPath, sweepPath } from "../sweeps/views";
+import { gridPath } from "../sweeps/views";
 import { formatSeconds } from "../view/format";
 
 /**

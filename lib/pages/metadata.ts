@@ -13,7 +13,8 @@ import {
 } from "../cards/card-spec";
 import type { PredictionView, SweepView } from "../playground-api";
 import type { CompareItem } from "../view/compare";
-import { type FormValues, settingsFromValues, valuesToQuery } from "../view/form-values";
+import { settingsFromValues } from "../view/form-validation";
+import { type FormValues, valuesToQuery } from "../view/form-values";
 
 const SITE = "Kontext Playground";
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);

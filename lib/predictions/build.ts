@@ -64,7 +64,7 @@ export type PredictionStores = {
 export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig; keyProbeEveryMs?: number };
 
 /** How image URLs of edits are fetched: the guard's policy (IMAGE_URL_ALLOW_PRIVATE) and the time allowed. */
-export type ImageUrlConfig = Omit<ImageFetchPolicy, "allowPrivateFlag">;
+export type ImageUrlConfig = ImageFetchPolicy;
 
 /** Wires the tracker, the service and the served contract over the given stores and engine. */
 export function buildPredictionService(
@@ -91,7 +91,7 @@ export function buildPredictionService(
   const uploads = new MediaUploads({ repo: stores.inputs, images: inputs });
   const editImages = new EditImages({
     readOwn: ownFileReader({ predictions: repo, outputs: blobs, inputs, uploads }),
-    fetchPolicy: { ...options.imageUrls, allowPrivateFlag: "IMAGE_URL_ALLOW_PRIVATE" },
+    fetchPolicy: options.imageUrls,
   });
   const storage = new StorageGuard(stores.location, stores.reserve);
   const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);

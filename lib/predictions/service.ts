@@ -95,6 +95,8 @@ export type History = {
   totals: { images: Record<EngineName, number>; costUsd: number };
   /** How many runs the threads of this page hold, by thread id. */
   threadSizes: Record<string, number>;
+  /** With collapseSweeps: every run of each sweep an entry of this page stands for, by sweep id. */
+  sweeps: Record<string, PredictionRecord[]>;
 };
 
 /** The run a new one is made from, and how (Re-run, Vary seed, …). */
@@ -370,7 +372,10 @@ export class PredictionService {
   async history(query: HistoryQuery): Promise<History> {
     const [page, images] = await Promise.all([this.deps.repo.list(query), this.deps.repo.imageCounts()]);
     const threadSizes = await this.deps.repo.threadSizes(page.items.map((item) => item.threadId));
-    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) }, threadSizes };
+    const sweepIds = query.collapseSweeps ? [...new Set(page.items.flatMap((item) => (item.sweep ? [item.sweep.id] : [])))] : [];
+    const cells = await Promise.all(sweepIds.map((id) => this.deps.repo.sweepCells(id)));
+    const sweeps = Object.fromEntries(sweepIds.map((id, at) => [id, cells[at]!]));
+    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) }, threadSizes, sweeps };
   }
 
   /**
@@ -424,14 +429,19 @@ export class PredictionService {
     return { record, output, bytes: await withRecipe(bytes, output.contentType, record) };
   }
 
-  /** A small WebP of one output, rendered on first use. */
-  async readThumbnail(id: string, index: number): Promise<Buffer> {
+  /**
+   * A small WebP of one output, rendered on first use. `width`: one of the sizes a page may ask for
+   * (the route checks it); the cache's own when not given.
+   */
+  async readThumbnail(id: string, index: number, width?: number): Promise<Buffer> {
     const { output } = await this.findOutput(id, index);
-    return this.deps.thumbnails.get(`${id}/${index}.webp`, async () => {
+    const key = width === undefined ? `${id}/${index}.webp` : `${id}/${index}.w${width}.webp`;
+    const load = async () => {
       const bytes = await readBlob(this.deps.blobs, output.file);
       if (!bytes) throw missingFile(index);
       return bytes;
-    });
+    };
+    return this.deps.thumbnails.get(key, load, width);
   }
 
   /** One input picture of an edit, by its hash, as a stream. */

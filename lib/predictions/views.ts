@@ -1,12 +1,14 @@
 import { type PredictionEnvelope, resultPath, type TaskInput } from "../contract";
 import { type EngineInput, type InputImage, inputFileName, type PredictionRecord, type StoredOutput } from "../domain";
 import type { HistoryPage, InputImageView, OutputView, PredictionView, SharePageData } from "../playground-api";
+import { sweepEntryOf } from "../view/history-sweeps";
 import type { Family } from "./lineage";
 import type { History } from "./service";
 
 export const imagePath = (output: StoredOutput) => `/api/images/${output.file}`;
 export const thumbPath = (id: string, output: StoredOutput) => `/api/thumbs/${id}/${output.index}.webp`;
 export const sharePath = (id: string) => `/p/${id}`;
+export const sweepPath = (id: string) => `/s/${encodeURIComponent(id)}`;
 export const inputPath = (image: Pick<InputImage, "sha256" | "contentType">) => `/api/inputs/${inputFileName(image)}`;
 export const inputThumbPath = (image: Pick<InputImage, "sha256">) => `/api/inputs/${image.sha256}.thumb.webp`;
 
@@ -109,6 +111,16 @@ export function toHistoryPage(history: History, baseUrl: string): HistoryPage {
     nextCursor: history.nextCursor,
     totals: history.totals,
     threadSizes: history.threadSizes,
+    sweeps: Object.fromEntries(
+      Object.entries(history.sweeps).map(([id, cells]) => [
+        id,
+        sweepEntryOf(
+          id,
+          baseUrl + sweepPath(id),
+          cells.map((cell) => toView(cell, baseUrl)),
+        ),
+      ]),
+    ),
   };
 }
 

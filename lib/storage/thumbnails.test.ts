@@ -29,6 +29,14 @@ describe("ThumbnailCache", () => {
     expect(again.equals(a)).toBe(true);
   });
 
+  it("makes another width when asked, kept apart from the default", async () => {
+    const cache = new ThumbnailCache(new DiskBlobStore(tempDir()));
+    const original = await pngOf(1000, 500);
+    const small = await sharp(await cache.get("p/0.w96.webp", async () => original, 96)).metadata();
+    const usual = await sharp(await cache.get("p/0.webp", async () => original)).metadata();
+    expect([small.width, small.height, usual.width]).toEqual([96, 48, THUMBNAIL_WIDTH]);
+  });
+
   it("never enlarges a small original", async () => {
     const cache = new ThumbnailCache(new DiskBlobStore(tempDir()));
     const meta = await sharp(await cache.get("p/0.webp", () => pngOf(100, 50))).metadata();

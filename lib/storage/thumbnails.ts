@@ -18,11 +18,12 @@ export class ThumbnailCache {
     private readonly width = THUMBNAIL_WIDTH,
   ) {}
 
-  get(key: string, loadOriginal: () => Promise<Buffer>): Promise<Buffer> {
+  /** `width`: another than the cache's own, for a `srcset` that fits each place an image is shown. */
+  get(key: string, loadOriginal: () => Promise<Buffer>, width = this.width): Promise<Buffer> {
     // Tracked from the first await on, so remove() sees every request that may still write.
     const running = this.rendering.get(key);
     if (running) return running;
-    const work = this.readOrRender(key, loadOriginal).finally(() => this.rendering.delete(key));
+    const work = this.readOrRender(key, loadOriginal, width).finally(() => this.rendering.delete(key));
     this.rendering.set(key, work);
     return work;
   }
@@ -34,11 +35,11 @@ export class ThumbnailCache {
     await this.storage.deletePrefix(folder);
   }
 
-  private async readOrRender(key: string, loadOriginal: () => Promise<Buffer>): Promise<Buffer> {
+  private async readOrRender(key: string, loadOriginal: () => Promise<Buffer>, width: number): Promise<Buffer> {
     const cached = await readBlob(this.storage, key);
     if (cached) return cached;
     const thumbnail = await sharp(await loadOriginal())
-      .resize({ width: this.width, withoutEnlargement: true })
+      .resize({ width, withoutEnlargement: true })
       .webp({ quality: 78 })
       .toBuffer();
     // A thumbnail that cannot be kept (a full disk) is still shown; it is made again next time.

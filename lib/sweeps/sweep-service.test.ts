@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { SWEEP_CELL_CANCELLED } from "@/lib/domain";
 import { createLocalEngine } from "@/lib/engines/local";
+import { toHistoryPage } from "@/lib/predictions/views";
 import { createTestPredictions, pngOf, waitForTerminal } from "@/testing/harness";
 import { completed, running, ScriptedEngine } from "@/testing/scripted-engine";
 import { gridLayout } from "./grid-layout";
@@ -39,6 +40,29 @@ describe("SweepService", () => {
     const done = await Promise.all(cells.map((cell) => waitForTerminal(service, cell.id, 30_000)));
     expect(done.every((cell) => cell.status === "completed")).toBe(true);
     expect((await sweeps.get(sweep.id)).cells).toHaveLength(9);
+  });
+
+  it("is one entry of a history that folds sweeps, with every cell of it beside; a search lists the cells", async () => {
+    const { sweeps, service } = local();
+    const single = await service.submit({ prompt: "a single lighthouse" });
+    const { sweep, cells } = await sweeps.create({ base, ...seedsByGuidance });
+    await Promise.all([single, ...cells].map((run) => waitForTerminal(service, run.id, 30_000)));
+
+    const folded = await service.history({ limit: 10, collapseSweeps: true });
+    expect(folded.items.map((item) => item.sweep?.id ?? item.id)).toEqual([sweep.id, single.id]);
+    expect(folded.sweeps[sweep.id]?.map((cell) => cell.id).sort()).toEqual(cells.map((cell) => cell.id).sort());
+    const page = toHistoryPage(folded, "http://x");
+    expect(page.sweeps[sweep.id]).toMatchObject({
+      columns: 3,
+      rows: 3,
+      axes: ["seed", "guidance_scale"],
+      pageUrl: `http://x/s/${sweep.id}`,
+    });
+    expect(page.sweeps[sweep.id]?.cells.every((cell) => cell.status === "completed" && cell.thumbUrl)).toBe(true);
+
+    const searched = await service.history({ limit: 20, search: "lighthouse on a cliff" });
+    expect(searched.items).toHaveLength(9);
+    expect(searched.sweeps).toEqual({});
   });
 
   it("sweeps an edit: seeds × guidance (up to 20) of one instruction on one picture, every cell an edit of it", async () => {

@@ -1,9 +1,8 @@
 import { costUsd, type SweepRecord } from "../domain";
 import type { SweepView } from "../playground-api";
-import { inputView, toView } from "../predictions/views";
+import { inputView, sweepPath, toView } from "../predictions/views";
 import type { SweepState } from "./sweep-service";
 
-export const sweepPath = (id: string) => `/s/${encodeURIComponent(id)}`;
 export const gridPath = (id: string) => `/api/sweeps/${encodeURIComponent(id)}/grid.png`;
 
 const cellCount = (sweep: SweepRecord) => sweep.x.values.length * (sweep.y?.values.length ?? 1);

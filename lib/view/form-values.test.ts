@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_VALUES,
-  playgroundHref,
-  requestFromInput,
-  validateValues,
-  valuesFromInput,
-  valuesFromQuery,
-  valuesToQuery,
-} from "./form-values";
+import { validateValues } from "./form-validation";
+import { DEFAULT_VALUES, playgroundHref, requestFromInput, valuesFromInput, valuesFromQuery, valuesToQuery } from "./form-values";
 
 const query = (text: string) => new URLSearchParams(text);
 

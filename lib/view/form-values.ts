@@ -1,14 +1,9 @@
-import {
-  type AnyPredictionRequest,
-  editRequestSchema,
-  multiRequestSchema,
-  type PredictionInput,
-  predictionRequestSchema,
-} from "@/lib/contract";
+import type { AnyPredictionRequest, PredictionInput } from "@/lib/contract";
 import {
   ASPECT_RATIOS,
   type AspectRatio,
   DEFAULTS,
+  ID_PATTERN,
   MAX_IMAGES,
   MAX_MULTI_IMAGES,
   MIN_IMAGES,
@@ -17,7 +12,7 @@ import {
   wantsRandomSeed,
   withSeed,
 } from "@/lib/domain";
-import { ID_PATTERN, type ParentRefBody } from "@/lib/playground-api";
+import type { ParentRefBody } from "@/lib/playground-api";
 
 /**
  * The form as a person edits it. Seed and guidance stay text so a half-typed
@@ -51,7 +46,7 @@ export const DEFAULT_VALUES: FormValues = {
 };
 
 /** Short query keys, so a shared setup fits in a readable link. */
-const KEYS = {
+export const KEYS = {
   prompt: "prompt",
   aspect_ratio: "ar",
   num_images: "n",
@@ -128,74 +123,6 @@ export const playgroundHref = (values: FormValues, from?: ParentRefBody | null, 
   return text ? `/?${text}` : "/";
 };
 
-const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
-
-/**
- * Validates with the contract's own schema, so the form can never accept what
- * the server would reject. Every failing field gets its own message.
- */
-export function validateValues(
-  values: FormValues,
-  edit: EditState = NO_EDIT,
-): { request: AnyPredictionRequest; errors?: undefined } | { errors: FieldErrors; request?: undefined } {
-  if (edit.images.length > 0) return validateEdit(values, edit);
-  const candidate = {
-    prompt: values.prompt,
-    aspect_ratio: values.aspect_ratio,
-    num_images: values.num_images,
-    seed: values.seed.trim() === "" ? null : toNumber(values.seed),
-    guidance_scale: toNumber(values.guidance_scale),
-    safety_tolerance: values.safety_tolerance,
-  };
-  const result = predictionRequestSchema.safeParse(candidate);
-  if (result.success) {
-    const { seed, ...rest } = result.data;
-    return { request: withSeed(rest, seed) };
-  }
-  return { errors: errorsOf(result.error.issues) };
-}
-
-/** An edit (one picture) or multi (several), checked by the same schemas the server uses. */
-function validateEdit(values: FormValues, edit: EditState) {
-  const fields = {
-    prompt: values.prompt,
-    ...(edit.matchInput ? {} : { aspect_ratio: values.aspect_ratio }),
-    seed: values.seed.trim() === "" ? null : toNumber(values.seed),
-    guidance_scale: toNumber(values.guidance_scale),
-    safety_tolerance: values.safety_tolerance,
-  };
-  const result = edit.multi
-    ? multiRequestSchema.safeParse({ ...fields, images: edit.images })
-    : editRequestSchema.safeParse({ ...fields, image: edit.images[0] });
-  if (result.success) {
-    const { seed, ...rest } = result.data;
-    return { request: withSeed(rest, seed) };
-  }
-  return { errors: errorsOf(result.error.issues) };
-}
-
-function errorsOf(issues: readonly { path: PropertyKey[]; message: string }[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const first = issue.path[0];
-    const field = (first === "image" ? "images" : first) as FormField | undefined;
-    if (field && (field in KEYS || field === "images") && !errors[field]) errors[field] = sentence(issue.message);
-  }
-  return errors;
-}
-
-/** "seed must be ..." reads better in a form as "Seed must be ...". */
-function sentence(message: string): string {
-  const text = message
-    .replace(/^prompt must be non-empty text$/, "Describe the image you want")
-    .replace(/^images? must be/, "The input picture must be")
-    .replace(/^num_images/, "Number of images")
-    .replace(/^guidance_scale/, "Guidance scale")
-    .replace(/^safety_tolerance/, "Safety tolerance")
-    .replace(/^aspect_ratio/, "Aspect ratio");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /**
  * A request rebuilt from a prediction's input. `seed`: the seed to ask for,
  * or null for a new random one.
@@ -217,26 +144,6 @@ export function requestFromInput(input: RequestSource, seed: number | null): Any
   );
 }
 
-/** Longest prompt a settings link's preview quotes; the card shows a few lines at most. */
-const PREVIEW_PROMPT_CHARS = 600;
-
-/**
- * What a settings link (`/?prompt=…`) sets, for its link preview: each field the form would
- * accept, the rest left out (a missing seed is a random one).
- */
-export function settingsFromValues(values: FormValues): Partial<Omit<PredictionInput, "seed">> & { seed?: number } {
-  const seed = Number(values.seed);
-  const guidance = Number(values.guidance_scale);
-  const checked = validateValues({ ...values, prompt: values.prompt || "-" }).errors ?? {};
-  return {
-    ...(values.prompt.trim() ? { prompt: values.prompt.trim().slice(0, PREVIEW_PROMPT_CHARS) } : {}),
-    aspect_ratio: values.aspect_ratio,
-    num_images: values.num_images,
-    ...(values.seed.trim() && !checked.seed && !wantsRandomSeed(seed) ? { seed } : {}),
-    guidance_scale: checked.guidance_scale ? DEFAULTS.guidance_scale : guidance,
-    safety_tolerance: values.safety_tolerance,
-  };
-}
 /** A run's input as a page holds it: an edit's pictures with their URLs here. */
 export type RequestSource = Omit<PredictionInput, "seed"> & {
   edit?: { kind: "edit" | "multi"; matchInput: boolean; images: { url: string }[] };

@@ -1,5 +1,5 @@
-import { type HistoryQuery, PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
-import { ID_PATTERN, type PredictionView } from "@/lib/playground-api";
+import { type HistoryQuery, ID_PATTERN, PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
+import type { PredictionView } from "@/lib/playground-api";
 
 /** What the history view is narrowed to; kept in its URL so a filtered view can be linked. */
 export type HistoryFilters = {
@@ -60,6 +60,12 @@ export function filtersToQuery(filters: HistoryFilters): URLSearchParams {
   return query;
 }
 
+/**
+ * Whether a sweep shows as one entry: always, unless a search or filter narrows the view, which
+ * then lists each cell it matches on its own.
+ */
+export const collapsesSweeps = (filters: HistoryFilters) => !isFiltered(filters);
+
 /** The filters as the service takes them (the server-rendered first page). */
 export const historyQueryOf = (filters: HistoryFilters): Omit<HistoryQuery, "limit"> => ({
   search: filters.q.trim() || undefined,
@@ -68,7 +74,15 @@ export const historyQueryOf = (filters: HistoryFilters): Omit<HistoryQuery, "lim
   hasNote: filters.hasNote,
   threadId: filters.thread,
   groupByThread: filters.grouped,
+  collapseSweeps: collapsesSweeps(filters) || undefined,
 });
+
+/** `GET /api/predictions`'s query for a list narrowed by these filters. */
+export function historyApiQuery(filters: HistoryFilters): URLSearchParams {
+  const query = filtersToQuery(filters);
+  if (collapsesSweeps(filters)) query.set("sweeps", "collapse");
+  return query;
+}
 
 export const historyHref = (filters: HistoryFilters) => {
   const query = filtersToQuery(filters).toString();

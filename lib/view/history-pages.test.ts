@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryPage, PredictionView } from "@/lib/playground-api";
 import { makeView } from "@/testing/views";
-import { containsView, dropView, type LoadedPages, placeView } from "./history-pages";
+import { containsView, dropView, type LoadedPages, missesSweepOf, placeView } from "./history-pages";
+import { sweepEntryOf } from "./history-sweeps";
 
 const view = (
   id: string,
@@ -16,6 +17,7 @@ const page = (items: PredictionView[], nextCursor: string | null): HistoryPage =
   nextCursor,
   totals,
   threadSizes: {},
+  sweeps: {},
 });
 const loaded = (...pages: HistoryPage[]): LoadedPages => ({
   pages,
@@ -66,5 +68,35 @@ describe("dropView", () => {
   it("returns the same data when the prediction was not listed", () => {
     const data = loaded(page([view("b", "20")], null));
     expect(dropView(data, "zzz")).toBe(data);
+  });
+});
+
+describe("a sweep's cells in a list that folds sweeps", () => {
+  const cellView = (id: string, x: number, status: PredictionView["status"] = "processing") =>
+    makeView({ id, status, sweep: { id: "s", x, y: 0 }, createdAt: "2025-01-01T00:00:05.000Z" });
+  const folded = () => {
+    const first = cellView("c0", 0);
+    return loaded({
+      ...page([view("b", "20"), first, view("a", "01")], null),
+      sweeps: { s: sweepEntryOf("s", "u", [first, cellView("c1", 1)]) },
+    });
+  };
+
+  it("lists a pushed cell under its sweep's entry, not on its own, and says when the entry is missing", () => {
+    const data = folded();
+    expect(placeView(data, cellView("c1", 1, "completed"), { q: "" })).toBe(data);
+    const standing = placeView(data, cellView("c0", 0, "completed"), { q: "" });
+    expect(ids(standing)).toEqual([["b", "c0", "a"]]);
+    expect(standing.pages[0]?.items[1]?.status).toBe("completed");
+    expect(missesSweepOf(data, cellView("c1", 1), { q: "" })).toBe(false);
+    const other = makeView({ id: "z", sweep: { id: "t", x: 0, y: 0 } });
+    expect(placeView(data, other, { q: "" })).toBe(data);
+    expect(missesSweepOf(data, other, { q: "" })).toBe(true);
+  });
+
+  it("lists cells on their own in a narrowed list", () => {
+    const data = loaded(page([view("b", "20")], null));
+    expect(ids(placeView(data, cellView("c1", 1), { q: "", status: "processing" }))).toEqual([["b", "c1"]]);
+    expect(missesSweepOf(data, cellView("c1", 1), { q: "", status: "processing" })).toBe(false);
   });
 });

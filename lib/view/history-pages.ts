@@ -1,15 +1,12 @@
-import type { HistoryPage, PredictionView } from "@/lib/playground-api";
-import { type HistoryFilters, matchesFilters } from "./history-filters";
+import type { PredictionView } from "@/lib/playground-api";
+import { collapsesSweeps, type HistoryFilters, matchesFilters } from "./history-filters";
+import { containsView, type LoadedPages } from "./history-list";
 
-/** The loaded pages of one history list (TanStack's infinite data, without depending on it). */
-export type LoadedPages = { pages: HistoryPage[]; pageParams: unknown[] };
+export { containsView, dropView, type LoadedPages } from "./history-list";
 
 /** The server's order: newest first, ties broken by id, also descending. */
 const sortsBefore = (a: PredictionView, b: PredictionView) =>
   a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
-
-export const containsView = (data: LoadedPages, id: string) =>
-  data.pages.some((page) => page.items.some((item) => item.id === id));
 
 /**
  * Puts a pushed prediction into a loaded list. One already listed is replaced
@@ -19,6 +16,7 @@ export const containsView = (data: LoadedPages, id: string) =>
  * next page brings it. Returns `data` itself when nothing changes.
  */
 export function placeView<D extends LoadedPages>(data: D, view: PredictionView, filters: HistoryFilters): D {
+  if (view.sweep && collapsesSweeps(filters)) return placeSweepCell(data, view);
   if (containsView(data, view.id)) {
     return {
       ...data,
@@ -37,10 +35,20 @@ export function placeView<D extends LoadedPages>(data: D, view: PredictionView, 
   return withItems(data, lastIndex, [...last.items, view]);
 }
 
-/** Drops a deleted prediction; `data` itself when it was not listed. */
-export function dropView<D extends LoadedPages>(data: D, id: string): D {
-  if (!containsView(data, id)) return data;
-  return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })) };
+/** Whether a list that folds sweeps lacks the entry a pushed cell belongs to: a new sweep, which a fresh read brings. */
+export const missesSweepOf = (data: LoadedPages, view: PredictionView, filters: HistoryFilters) =>
+  Boolean(view.sweep) && collapsesSweeps(filters) && !data.pages.some((page) => page.sweeps[view.sweep!.id]);
+
+/**
+ * A cell of a listed sweep is not an entry of its own: the sweep's entry keeps its cells live itself
+ * (hooks/use-sweep-entry.ts). Only the cell that stands for the sweep is replaced, as any listed run is.
+ */
+function placeSweepCell<D extends LoadedPages>(data: D, view: PredictionView): D {
+  if (!containsView(data, view.id)) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === view.id ? view : item)) })),
+  };
 }
 
 function withItems<D extends LoadedPages>(data: D, pageIndex: number, items: PredictionView[]): D {

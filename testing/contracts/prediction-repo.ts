@@ -334,5 +334,33 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect([...(await repo.existingIds(["c00", "nope", "x"]))].sort()).toEqual(["c00", "x"]);
       expect(await repo.existingIds([])).toEqual(new Set());
     });
+
+    it("folds each sweep into its oldest cell when asked, paging past it, and keeps filters cell by cell", async () => {
+      const repo = await fresh();
+      await add(repo, "before");
+      for (const [id, x] of [
+        ["s1a", 0],
+        ["s1b", 1],
+        ["s1c", 2],
+      ] as const)
+        await add(repo, id, { sweep: { id: "s1", x, y: 0 }, prompt: `a grid ${x}` });
+      await add(repo, "between");
+      await add(repo, "s2a", { sweep: { id: "s2", x: 0, y: 0 } });
+      await add(repo, "s2b", { sweep: { id: "s2", x: 1, y: 0 } });
+      // A retried cell of the first sweep, started after everything else: it stays folded into its sweep.
+      await add(repo, "s1a-again", { sweep: { id: "s1", x: 0, y: 0 } });
+      const ids = async (query: Parameters<PredictionRepo["list"]>[0]) => (await repo.list(query)).items.map((item) => item.id);
+
+      expect(await ids({ limit: 10, collapseSweeps: true })).toEqual(["s2a", "between", "s1a", "before"]);
+      const first = await repo.list({ limit: 2, collapseSweeps: true });
+      expect(first.items.map((item) => item.id)).toEqual(["s2a", "between"]);
+      expect(await ids({ limit: 2, collapseSweeps: true, cursor: first.nextCursor! })).toEqual(["s1a", "before"]);
+      // Without folding, and with a search that matches cells, every cell is its own entry.
+      expect(await ids({ limit: 10 })).toHaveLength(8);
+      expect(await ids({ limit: 10, search: "a grid" })).toEqual(["s1c", "s1b", "s1a"]);
+      // The cell that stands for its sweep goes; the next oldest takes its place.
+      await repo.delete("s1a");
+      expect(await ids({ limit: 10, collapseSweeps: true })).toEqual(["s2a", "between", "s1b", "before"]);
+    });
   });
 }

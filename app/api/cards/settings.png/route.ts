@@ -2,7 +2,8 @@ import { getServices } from "@/lib/composition-root";
 import { cardResponse } from "@/lib/http/card-response";
 import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
-import { settingsFromValues, valuesFromQuery } from "@/lib/view/form-values";
+import { settingsFromValues } from "@/lib/view/form-validation";
+import { valuesFromQuery } from "@/lib/view/form-values";
 
 export const dynamic = "force-dynamic";
 
