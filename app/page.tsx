@@ -11,7 +11,7 @@ import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { settingsMetadata } from "@/lib/pages/metadata";
 import { EARLIER_PAGE_SIZE } from "@/lib/playground-api";
-import { toHistoryPage } from "@/lib/predictions/views";
+import { toHistoryPage } from "@/lib/predictions/wire/views";
 import { valuesFromQuery } from "@/lib/view/form-values";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { type AnyPredictionRequest, predictionStatusSchema } from "./contract";
+import { type AnyPredictionRequest, predictionStatusSchema, runRequestSchema, runRequestSchemaWith } from "./contract";
 import {
   ASPECT_RATIOS,
   EDIT_KINDS,
@@ -125,6 +125,8 @@ export const idSchema = (field: string) =>
 /** The playground's submit: the served contract's body, and where the run comes from. */
 export const parentRefSchema = z.object({ id: idSchema("parent.id"), kind: lineageKindSchema });
 export const submitExtrasSchema = z.object({ parent: z.optional(z.nullable(parentRefSchema)) });
+/** `POST /api/predictions`: a run of any model (by its fields: `image` an edit, `images` multi), and `parent`. */
+export const submitRequestSchema = runRequestSchemaWith(submitExtrasSchema.shape);
 export type ParentRefBody = z.infer<typeof parentRefSchema>;
 
 const NOTE_RULE = { error: `note must be text of at most ${MAX_NOTE_CHARS} characters` };
@@ -237,6 +239,8 @@ export const sweepRequestSchema = z.object({
   confirmedCostUsd: z.optional(z.number()),
 });
 export type SweepRequest = z.input<typeof sweepRequestSchema>;
+/** A sweep's base, checked as a submit is, its fields named under `base`. */
+export const sweepBaseSchema = z.object({ base: runRequestSchema });
 
 /** `POST /api/sweeps/{id}/retry`. */
 export const sweepRetrySchema = z.object({ confirmedCostUsd: z.optional(z.number()) });

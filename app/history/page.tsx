@@ -5,7 +5,7 @@ import { HistorySkeleton } from "@/components/history/history-skeleton";
 import { HistoryView } from "@/components/history/history-view";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { toHistoryPage } from "@/lib/predictions/views";
+import { toHistoryPage } from "@/lib/predictions/wire/views";
 import { filtersFromRecord, HISTORY_PAGE_SIZE, historyQueryOf } from "@/lib/view/history-filters";
 
 export const metadata: Metadata = { title: "History" };

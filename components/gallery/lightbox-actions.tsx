@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { OwnerOnly } from "@/components/access/owner-only";
@@ -10,7 +11,6 @@ import { DiceIcon, DownloadIcon, ExternalIcon, LinkIcon, SlidersIcon } from "@/c
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
 import { downloadUrl, type OutputView, type PredictionView } from "@/lib/playground-api";
 import { playgroundHref, requestFromInput, valuesFromInput } from "@/lib/view/form-values";
-import { ImageActions } from "./gallery";
 
 type Props = {
   view: PredictionView;
@@ -23,6 +23,9 @@ type Props = {
 };
 
 const sharePath = (id: string) => `/p/${encodeURIComponent(id)}`;
+
+// As in gallery.tsx: the owner's controls are fetched only for the owner.
+const OwnerImageActions = dynamic(() => import("./image-actions").then((module) => module.OwnerImageActions));
 
 /**
  * What a person can do from the lightbox. Each action is one element of this list, so another
@@ -46,7 +49,9 @@ export function LightboxActions({ view, output, position, handlers, onDone }: Pr
   return (
     <div className="flex flex-col gap-2" data-testid="lightbox-actions">
       <div className="-ml-2 flex items-center gap-1">
-        <ImageActions view={view} output={output} position={position} look="plain" />
+        <OwnerOnly>
+          <OwnerImageActions view={view} output={output} position={position} look="plain" />
+        </OwnerOnly>
       </div>
       <OwnerOnly>
         <div className="grid grid-cols-2 gap-2">

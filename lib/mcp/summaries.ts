@@ -9,7 +9,7 @@ import {
   RUN_SOURCE_KINDS,
   SWEEP_FIELDS,
 } from "../domain";
-import { imagePath, inputPath, sharePath } from "../predictions/views";
+import { imagePath, inputPath, sharePath } from "../predictions/wire/views";
 import type { SweepState } from "../sweeps/sweep-service";
 import { gridPath, sweepPath } from "../sweeps/views";
 import { formatSeconds } from "../view/format";

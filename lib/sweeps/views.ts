@@ -1,6 +1,6 @@
 import { costUsd, type SweepRecord } from "../domain";
 import type { SweepView } from "../playground-api";
-import { inputView, toView } from "../predictions/views";
+import { inputView, toView } from "../predictions/wire/views";
 import type { SweepState } from "./sweep-service";
 
 export const sweepPath = (id: string) => `/s/${encodeURIComponent(id)}`;

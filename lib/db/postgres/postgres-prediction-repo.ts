@@ -11,6 +11,7 @@ import {
   type PredictionStatus,
   type StoredOutput,
   statusesBefore,
+  UNFINISHED_STATUSES,
 } from "../../domain";
 import { historyWhere } from "../history-query";
 import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "../prediction-repo";
@@ -150,6 +151,18 @@ export class PostgresPredictionRepo implements PredictionRepo {
     return completed ? this.get(id) : undefined;
   }
 
+  async failUnsent(ids: string[], error: string, completedAt: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    // Out of the line and off any instance that placed it: its submit's claim check then refuses it.
+    const { rows } = await this.db.query<{ id: string }>(
+      `UPDATE predictions SET status = 'failed', error = $2, completed_at = $3, updated_at = $3,
+         claimed_by = NULL, lease_until = NULL, holds_place = false
+       WHERE id = ANY($1) AND status = 'created' AND submit_state = 'pending' RETURNING id`,
+      [ids, error, completedAt],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async delete(id: string): Promise<boolean> {
     const { rowCount } = await this.db.query("DELETE FROM predictions WHERE id = $1", [id]);
     return (rowCount ?? 0) > 0;
@@ -283,7 +296,7 @@ export class PostgresPredictionRepo implements PredictionRepo {
     const param = (value: unknown) => `$${params.push(value)}`;
     const sets = entries.map(([key, value]) => `${PATCH_COLUMNS[key]} = ${param(value)}`);
     sets.push(`updated_at = ${param(new Date().toISOString())}`);
-    const guard = patch.status ? ` AND status = ANY(${param(statusesBefore(patch.status))})` : "";
+    const guard = ` AND status = ANY(${param(patch.status ? statusesBefore(patch.status) : UNFINISHED_STATUSES)})`;
     const { rowCount } = await db.query(
       `UPDATE predictions SET ${sets.join(", ")} WHERE id = $1 AND (claimed_by = $2 OR (claimed_by IS NULL AND status NOT IN ('created', 'processing')))${guard}`,
       params,

@@ -10,7 +10,7 @@ export const GET = withErrors<{ params: Promise<{ id: string; file: string }> }>
   const { id, file } = await params;
   const index = /^(\d+)\.webp$/.exec(file)?.[1];
   if (index === undefined) throw new AppError("not_found", `No thumbnail "${file}".`, "file");
-  const bytes = await getServices().predictions.readThumbnail(id, Number(index));
+  const bytes = await getServices().predictions.files.readThumbnail(id, Number(index));
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "image/webp",
