@@ -11,7 +11,7 @@ import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
 import { parseOrThrow } from "@/lib/parse";
 import type { SubmitLimitsConfig } from "@/lib/predictions/admission/submit-limits";
-import { buildPredictionService, type ImageUrlConfig, type ServedConfig } from "@/lib/predictions/build";
+import { buildPredictionService, type ImageUrlConfig, type PredictionStores, type ServedConfig } from "@/lib/predictions/build";
 import type { PredictionService } from "@/lib/predictions/service";
 import type { SubmitExtras } from "@/lib/predictions/types";
 import type { TrackerConfig } from "@/lib/runs/config";
@@ -73,10 +73,14 @@ export function createTestPredictions(
     maxSweepCells?: number;
     /** How image URLs of edits are fetched; by default as a server without IMAGE_URL_ALLOW_PRIVATE does. */
     imageUrls?: Partial<ImageUrlConfig>;
+    /** Other stores than SQLite and disk under `dataDir` (PostgreSQL and S3, testing/cluster.ts). */
+    stores?: PredictionStores;
+    /** How long an object waits without an owner before maintenance removes it; at once by default. */
+    strayGraceMs?: number;
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
-  const opened = openEmbeddedStores(dataDir);
+  const opened = options.stores ?? openEmbeddedStores(dataDir);
   const stores = options.wrapBlobs ? { ...opened, blobs: options.wrapBlobs(opened.blobs) } : opened;
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
@@ -87,6 +91,7 @@ export function createTestPredictions(
     served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
     imageUrls: { allowPrivate: false, timeoutMs: 5_000, ...options.imageUrls },
+    strayGraceMs: options.strayGraceMs ?? 0,
   });
   const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { SUBMIT_PATH } from "@/lib/contract";
 import type { PredictionRecord } from "@/lib/domain";
 import { createWavespeedEngine, createWavespeedWebhookInbox, type WavespeedConfig } from "@/lib/engines/wavespeed";
@@ -82,6 +82,34 @@ export async function startKit(options: FakeWavespeedOptions = {}) {
 }
 
 export type Kit = Awaited<ReturnType<typeof startKit>>;
+
+/** A kit for the whole test file, started before its first test and closed after its last: `kit()` reads it. */
+export function kitForFile(options: FakeWavespeedOptions = {}): () => Kit {
+  let kit: Kit | undefined;
+  beforeAll(async () => {
+    kit = await startKit(options);
+  });
+  afterAll(() => kit?.close());
+  return () => kit!;
+}
+
+/** The most tasks unfinished upstream at any one moment, from the fake's own timestamps. */
+export function peakUnfinished(tasks: Array<{ createdAt: number; completedAt: number }>): number {
+  return Math.max(...tasks.map(({ createdAt: at }) => tasks.filter((t) => t.createdAt <= at && at < t.completedAt).length));
+}
+
+/**
+ * What a burst against an account allowed `limit` unfinished tasks must show upstream: every run
+ * sent exactly once (a 429 would have been sent again, and counted), never more than `limit` at once.
+ */
+export function expectOneSubmitEachWithinLimit(kit: Kit, token: string, runs: number, limit: number) {
+  const upstream = kit.calls(token);
+  expect(upstream.submits).toHaveLength(runs);
+  expect(upstream.tasks).toHaveLength(runs);
+  expect(new Set(upstream.submits.map((submit) => (submit.body as { prompt: string }).prompt)).size).toBe(runs);
+  expect(peakUnfinished(upstream.tasks)).toBeLessThanOrEqual(limit);
+  expectAuthorized(upstream);
+}
 
 /** Every call carried our key as a Bearer token; every submit was JSON. */
 export function expectAuthorized(calls: { submits: RecordedRequest[]; polls: RecordedRequest[] }, key = KEY) {

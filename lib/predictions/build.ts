@@ -30,7 +30,7 @@ import { PredictionFiles } from "./files";
 import { ServedApi, type ServedApiConfig } from "./served/served-api";
 import { webhookPayload } from "./served/webhook-payload";
 import { PredictionService } from "./service";
-import { StrayObjects } from "./upkeep/strays";
+import { StrayObjects, type StraysConfig } from "./upkeep/strays";
 
 /** The seams the services stand on; which implementations is the composition root's choice. */
 export type PredictionStores = {
@@ -77,7 +77,7 @@ export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig; ke
 export type ImageUrlConfig = Omit<ImageFetchPolicy, "allowPrivateFlag">;
 
 /** Every store, with what owns its objects: what the periodic sweep keeps. */
-function strayObjects(stores: PredictionStores, shared: boolean): StrayObjects {
+function strayObjects(stores: PredictionStores, config: StraysConfig): StrayObjects {
   const runs = (ids: string[]) => stores.repo.existingIds(ids);
   const sweeps = (ids: string[]) => stores.sweeps.existingIds(ids);
   const either = async (ids: string[]) => new Set([...(await runs(ids)), ...(await sweeps(ids))]);
@@ -89,7 +89,7 @@ function strayObjects(stores: PredictionStores, shared: boolean): StrayObjects {
       { name: "grids", store: stores.gridBlobs, owned: sweeps },
       { name: "cards", store: stores.cardBlobs, owned: either },
     ],
-    { graceMs: STRAY_GRACE_MS, shared },
+    config,
   );
 }
 
@@ -104,6 +104,8 @@ export function buildPredictionService(
     /** Checks on every submit; the limiter counts submits per caller. */
     limits?: SubmitLimitsConfig & { submits: Limiter };
     imageUrls: ImageUrlConfig;
+    /** How long an object waits without an owner before maintenance removes it (tests: less). */
+    strayGraceMs?: number;
   },
 ) {
   const { repo, blobs, events } = stores;
@@ -137,7 +139,7 @@ export function buildPredictionService(
   const service = new PredictionService({
     repo,
     files,
-    strays: strayObjects(stores, queue.shared),
+    strays: strayObjects(stores, { graceMs: options.strayGraceMs ?? STRAY_GRACE_MS, shared: queue.shared }),
     storage,
     engine,
     events,

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestPredictions, pngOf, submitBody, waitForTerminal } from "@/testing/harness";
 import { completed, failed, ScriptedEngine } from "@/testing/scripted-engine";
+import { expectMaintenanceRemovesOrphans } from "@/testing/strays";
 import type { PredictionRepo } from "../db/prediction-repo";
 import { createLocalEngine } from "../engines/local";
 import { FinalWrites } from "../runs/final-writes";
@@ -124,5 +125,16 @@ describe("start", () => {
     expect(fs.readdirSync(file("images"))).toEqual([kept.id]);
     expect(fs.readdirSync(file("images", kept.id))).toEqual(["0.png"]);
     expect(fs.readdirSync(file("thumbs"))).toEqual([kept.id]);
+  });
+});
+
+describe("maintenance", () => {
+  it("removes the objects whose run, sweep or picture is gone from every store, and keeps the rest", async () => {
+    const png = await pngOf(8, 8);
+    const made = createTestPredictions(
+      new ScriptedEngine(() => [completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }])]),
+    );
+    cleanups.push(() => made.service.close());
+    await expectMaintenanceRemovesOrphans(made);
   });
 });

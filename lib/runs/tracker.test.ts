@@ -12,6 +12,7 @@ import {
   waitForTerminal,
 } from "@/testing/harness";
 import { completed, failed, running, ScriptedEngine } from "@/testing/scripted-engine";
+import type { PredictionRecord } from "../domain";
 import { type EngineState, UpstreamError } from "../engines/types";
 
 const request = { prompt: "a red lighthouse", num_images: 1 };
@@ -181,7 +182,7 @@ describe("Tracker", () => {
     const engine = new ScriptedEngine((input) => held[input.prompt] ?? [done]);
     const { service, tracker } = createTestPredictions(engine, { config: { maxConcurrency: 1 } });
     cleanups.push(() => tracker.stop());
-    const runs = [];
+    const runs: PredictionRecord[] = [];
     for (const prompt of ["first", "second", "third"]) runs.push(await submitBody(service, { prompt }));
     await expect.poll(() => engine.submits.length).toBe(1);
     const positions = () => Promise.all(runs.map((run) => service.queuePosition(run.id)));
@@ -192,6 +193,29 @@ describe("Tracker", () => {
     held.second[0] = done;
     await Promise.all(runs.map((run) => waitForTerminal(service, run.id)));
     expect(await positions()).toEqual([null, null, null]);
+  });
+
+  it("forgets a run deleted while it waited: the same id stored again is worked on like any other", async () => {
+    const png = await pngOf(8, 8);
+    const done = completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }]);
+    const held: Record<string, EngineState[]> = { first: [running()] };
+    const engine = new ScriptedEngine((input) => held[input.prompt] ?? [done]);
+    const { service, tracker, repo } = createTestPredictions(engine, { config: { maxConcurrency: 1 } });
+    cleanups.push(() => tracker.stop());
+    const first = await submitBody(service, { prompt: "first" });
+    const queued = await submitBody(service, { prompt: "queued" });
+    await expect.poll(() => engine.submits.length).toBe(1);
+    expect(await service.queuePosition(queued.id)).toBe(1);
+    await service.delete(queued.id);
+    expect(await tracker.figures()).toMatchObject({ waiting: 0 });
+
+    // An archive import can bring the same id back: nothing about the deleted run may hold it up.
+    await repo.create({ ...queued, status: "created", submitState: "pending", completedAt: null, error: "" });
+    await tracker.enqueue(queued.id);
+    held.first[0] = done;
+    expect((await waitForTerminal(service, first.id)).status).toBe("completed");
+    expect((await waitForTerminal(service, queued.id)).status).toBe("completed");
+    expect(engine.submits.map((input) => input.prompt)).toEqual(["first", "queued"]);
   });
 
   it("gives a task's place upstream to the next one as soon as it finishes there, while its images are still copied", async () => {

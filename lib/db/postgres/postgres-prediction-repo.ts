@@ -50,9 +50,9 @@ const UPSERT_OUTPUT = `${INSERT_OUTPUT} ON CONFLICT (prediction_id, idx) DO UPDA
 
 /**
  * PredictionRepo on PostgreSQL (node-postgres), with the SQLite repo's meanings and SQL shapes.
- * A run created here is claimed by this instance (work-claims.ts); the tracker's writes (update,
- * complete) land only while this instance still holds that claim, so an instance that lost its
- * lease cannot overwrite the one that took the run over.
+ * A run is claimed by the instance that takes it from the shared line (work-claims.ts); the
+ * tracker's writes (update, complete) land only while this instance still holds that claim, so an
+ * instance that lost its lease cannot overwrite the one that took the run over.
  */
 export class PostgresPredictionRepo implements PredictionRepo {
   constructor(
@@ -264,13 +264,17 @@ export class PostgresPredictionRepo implements PredictionRepo {
     await this.db.close();
   }
 
-  /** Stores the run, claimed by this instance; returns it as a read would, built from what was written. */
+  /**
+   * Stores the run; returns it as a read would, built from what was written. An unsent run waits in
+   * the shared line, nobody's; one already sent (an import, a test) is claimed by this instance.
+   */
   private async insert(db: Queryable, prediction: NewPrediction): Promise<PredictionRecord> {
     const record = withDefaults(prediction);
     const unfinished = prediction.status === "created" || prediction.status === "processing";
+    const claimed = unfinished && record.submitState !== "pending";
     const [text, values] = positional(INSERT_CLAIMED, {
       ...predictionParams(record),
-      claimed_by: unfinished ? this.identity.owner : null,
+      claimed_by: claimed ? this.identity.owner : null,
       lease_ms: this.identity.leaseMs,
     });
     await db.query(text, values);
