@@ -9,6 +9,7 @@ import type { ServedConfig } from "@/lib/predictions/build";
 import type { PredictionService } from "@/lib/predictions/service";
 import { type FakeWavespeedOptions, type RecordedRequest, startFakeWavespeed } from "./fake-wavespeed/server";
 import { createTestPredictions, readOutput, type TestTrackerConfig, waitForTerminal } from "./harness";
+import { peakUnfinished } from "./upstream-peak";
 
 /**
  * Shared set-up of the wavespeed-*.test.ts files: the real HTTP engine and
@@ -93,10 +94,7 @@ export function kitForFile(options: FakeWavespeedOptions = {}): () => Kit {
   return () => kit!;
 }
 
-/** The most tasks unfinished upstream at any one moment, from the fake's own timestamps. */
-export function peakUnfinished(tasks: Array<{ createdAt: number; completedAt: number }>): number {
-  return Math.max(...tasks.map(({ createdAt: at }) => tasks.filter((t) => t.createdAt <= at && at < t.completedAt).length));
-}
+export { peakUnfinished };
 
 /**
  * What a burst against an account allowed `limit` unfinished tasks must show upstream: every run
@@ -106,7 +104,8 @@ export function expectOneSubmitEachWithinLimit(kit: Kit, token: string, runs: nu
   const upstream = kit.calls(token);
   expect(upstream.submits).toHaveLength(runs);
   expect(upstream.tasks).toHaveLength(runs);
-  expect(new Set(upstream.submits.map((submit) => (submit.body as { prompt: string }).prompt)).size).toBe(runs);
+  // No run went twice: every body sent differs (the prompts of a burst, the seeds and guidance of a sweep's cells).
+  expect(new Set(upstream.submits.map((submit) => JSON.stringify(submit.body))).size).toBe(runs);
   expect(peakUnfinished(upstream.tasks)).toBeLessThanOrEqual(limit);
   expectAuthorized(upstream);
 }

@@ -254,7 +254,7 @@ describe("Tracker", () => {
     const first = createTestPredictions(engine, { dataDir, config: { maxConcurrency: 1 } });
     const submitted = await submitBody(first.service, { prompt: "in flight" });
     const queued = await submitBody(first.service, { prompt: "still queued" });
-    while ((await first.service.find(submitted.id))?.submitState !== "submitted") await new Promise((r) => setTimeout(r, 1));
+    await expect.poll(async () => (await first.service.find(submitted.id))?.submitState, { interval: 1 }).toBe("submitted");
     first.tracker.stop();
     expect(await first.service.find(queued.id)).toMatchObject({ status: "created", submitState: "pending" });
 

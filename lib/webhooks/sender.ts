@@ -60,6 +60,11 @@ export class WebhookSender {
     this.now = config.now ?? Date.now;
   }
 
+  /** Deliveries with an attempt under way or a retry waiting for its time: none once every delivery has ended. */
+  get pending(): number {
+    return this.timers.size + this.sending.size;
+  }
+
   /** What receivers verify signatures with. */
   get secret(): string {
     return this.config.secret;
