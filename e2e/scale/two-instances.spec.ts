@@ -130,7 +130,10 @@ test("a sweep made on A and cancelled on B: no cell that was waiting is sent, by
   expect(created.status).toBe(201);
   const sweep = (await created.json()) as { id: string; cells: Array<{ id: string }> };
   await expect.poll(() => submitsOf(`${token} [duration:8000]`).length).toBe(3);
-  const cancelled = await fetch(`${cluster.b.url}/api/sweeps/${sweep.id}/cancel`, { method: "POST" });
+  const cancelled = await fetch(`${cluster.b.url}/api/sweeps/${sweep.id}/cancel`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+  });
   expect(cancelled.status).toBe(200);
   const cells = await settled(
     cluster.b.url,
