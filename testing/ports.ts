@@ -66,3 +66,12 @@ export const MCP_BENCH_PORTS = { fake: base + 63, wavespeed: base + 64, local: b
 export const HOSTILE_BENCH_PORT = base + 67;
 /** The share-page benchmark's playground. */
 export const SHARE_PAGE_BENCH_PORT = base + 73;
+/** The scale-out benchmark's servers: its fake upstream and two instances, and a second set for the split sweep. */
+export const SCALE_BENCH_PORTS = {
+  fake: base + 74,
+  a: base + 75,
+  b: base + 76,
+  sweepFake: base + 77,
+  sweepA: base + 78,
+  sweepB: base + 79,
+} as const;
