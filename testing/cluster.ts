@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
 import { PostgresEarlyDeliveries } from "@/lib/db/postgres/postgres-early-deliveries";
 import { PostgresWorkClaims } from "@/lib/db/postgres/postgres-work-claims";
 import type { Engine } from "@/lib/engines/types";
@@ -7,9 +6,9 @@ import { PostgresEventBus } from "@/lib/events/postgres-event-bus";
 import type { PredictionStores } from "@/lib/predictions/build";
 import { PostgresRunQueue } from "@/lib/runs/postgres-run-queue";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { S3BlobStore } from "@/lib/storage/s3-blob-store";
 import { createTestPredictions, type TestTrackerConfig } from "./harness";
 import { freshPostgres, openTestPostgresStores } from "./postgres";
+import { scaleS3Store } from "./s3";
 
 /** What the instances of one test cluster share: a fresh schema, an event channel, and a folder of the bucket. */
 export function freshCluster() {
@@ -20,18 +19,7 @@ export function freshCluster() {
 export type TestCluster = ReturnType<typeof freshCluster>;
 
 /** The cluster's folder of the bucket for one kind of object, as an instance's store of it. */
-export function clusterBlobs(cluster: TestCluster, folder: string): S3BlobStore {
-  const env = inject("scaleEnv");
-  return new S3BlobStore({
-    endpoint: env.S3_ENDPOINT,
-    bucket: env.S3_BUCKET,
-    accessKeyId: env.S3_ACCESS_KEY_ID,
-    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-    region: env.S3_REGION,
-    forcePathStyle: env.S3_FORCE_PATH_STYLE === "1",
-    keyPrefix: `${cluster.s3Prefix}${folder}/`,
-  });
-}
+export const clusterBlobs = (cluster: TestCluster, folder: string) => scaleS3Store(`${cluster.s3Prefix}${folder}/`);
 
 /**
  * One instance of a test cluster, wired as `openPostgresStores` and `openS3Stores` wire a server:
