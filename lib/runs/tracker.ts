@@ -52,9 +52,12 @@ export class Tracker {
   private readonly upstream: Upstream;
   private readonly keeper?: ClaimKeeper;
   private readonly fill = serially(() => this.fillPlaces());
-  private readonly reconcileRound = serially(
-    async () => (await this.completion.retryKept()) + (await this.takeOrphans(LOST_MID_SUBMIT)),
-  );
+  private readonly reconcileRound = serially(async () => {
+    const picked = (await this.completion.retryKept()) + (await this.takeOrphans(LOST_MID_SUBMIT));
+    // Runs another instance took but never sent go back to the line when it stops: look, even if idle.
+    void this.fill();
+    return picked;
+  });
   private readonly unsubscribe: () => void;
   private placeRetry?: NodeJS.Timeout;
   private stopped = false;
