@@ -82,9 +82,10 @@ test("12 submits alternating between A and B: all complete, never more than 3 up
 test("one line for both: runs wait first come, first served across instances, each told its place in the cluster's line", async () => {
   test.setTimeout(120_000);
   const token = Date.now();
-  // Every place upstream taken, so what comes next waits.
+  // Every place upstream taken, so what comes next waits. The places free one at a time, 1.5 s apart, so each
+  // waiting run is taken (and sent) in a moment of its own, whichever instance frees the place.
   const blockers = await Promise.all(
-    [0, 1, 2].map((i) => submit(cluster.a.url, `scale fifo blocker ${i} ${token} [duration:4000]`)),
+    [3000, 4500, 6000].map((ms, i) => submit(cluster.a.url, `scale fifo blocker ${i} ${token} [duration:${ms}]`)),
   );
   await expect
     .poll(() => cluster.fake.requests.filter((r) => r.method === "POST" && r.prompt?.includes(`${token}`)).length)
@@ -92,7 +93,7 @@ test("one line for both: runs wait first come, first served across instances, ea
   const order = ["B1", "A2", "B3", "A4"];
   const waiting: Array<{ id: string }> = [];
   for (const name of order)
-    waiting.push(await submit((name[0] === "A" ? cluster.a : cluster.b).url, `scale fifo ${name} ${token}`));
+    waiting.push(await submit((name[0] === "A" ? cluster.a : cluster.b).url, `scale fifo ${name} ${token} [duration:4500]`));
   for (const instance of [cluster.a, cluster.b]) {
     const positions = await Promise.all(
       waiting.map(async (data) => (await (await fetch(`${instance.url}/api/predictions/${data.id}`)).json()).queuePosition),
@@ -108,7 +109,7 @@ test("one line for both: runs wait first come, first served across instances, ea
       (r) =>
         r.method === "POST" &&
         r.prompt?.startsWith("scale fifo ") &&
-        r.prompt.endsWith(`${token}`) &&
+        r.prompt.includes(`${token}`) &&
         !r.prompt.includes("blocker"),
     )
     .map((r) => r.prompt!.split(" ")[2]);
