@@ -42,22 +42,27 @@ export class PostgresRunQueue implements RunQueue {
 
   async take(max: number): Promise<Taken> {
     const { owner, leaseMs, placeKey } = this.config;
+    // One statement after the lock: the places held, the oldest waiting rows for the free ones, and what still
+    // waits (the statement's snapshot still counts the rows it takes, hence the subtraction).
     return this.db.transaction(async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`places:${placeKey ?? owner}`]);
-      const { rows: held } = await client.query<{ n: number }>(
-        `SELECT count(*) AS n FROM predictions WHERE holds_place AND status IN ('created', 'processing') AND lease_until > now()
-         ${placeKey === undefined ? "AND claimed_by = $1" : ""}`,
-        placeKey === undefined ? [owner] : [],
+      const { rows } = await client.query<{ taken: string[]; waiting: number }>(
+        `WITH held AS (
+           SELECT count(*) AS n FROM predictions
+           WHERE holds_place AND status IN ('created', 'processing') AND lease_until > now() ${placeKey === undefined ? "AND claimed_by = $1" : ""}
+         ), next AS (
+           SELECT id FROM predictions WHERE ${WAITING} ORDER BY queue_seq
+           LIMIT (SELECT GREATEST(0, $3 - n) FROM held) FOR UPDATE SKIP LOCKED
+         ), taken AS (
+           UPDATE predictions p SET claimed_by = $1, lease_until = now() + $2 * interval '1 millisecond', holds_place = true
+           FROM next WHERE p.id = next.id RETURNING p.id, p.queue_seq
+         )
+         SELECT COALESCE(array_agg(id ORDER BY queue_seq), '{}') AS taken,
+           (SELECT count(*) FROM predictions WHERE ${WAITING}) - count(*) AS waiting
+         FROM taken`,
+        [owner, leaseMs, max],
       );
-      const free = Math.max(0, max - held[0].n);
-      const { rows } = await client.query<{ id: string; queue_seq: number }>(
-        `WITH next AS (SELECT id FROM predictions WHERE ${WAITING} ORDER BY queue_seq LIMIT $3 FOR UPDATE SKIP LOCKED)
-         UPDATE predictions p SET claimed_by = $1, lease_until = now() + $2 * interval '1 millisecond', holds_place = true
-         FROM next WHERE p.id = next.id RETURNING p.id, p.queue_seq`,
-        [owner, leaseMs, free],
-      );
-      const { rows: left } = await client.query<{ n: number }>(`SELECT count(*) AS n FROM predictions WHERE ${WAITING}`);
-      return { taken: rows.sort((a, b) => a.queue_seq - b.queue_seq).map((row) => row.id), waiting: left[0].n };
+      return rows[0];
     });
   }
 
