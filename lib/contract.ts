@@ -176,6 +176,42 @@ export const requestKindOf = (body: unknown): RequestKind => {
   return "image" in body ? "edit" : "text";
 };
 
+/** A request for one run as parsed: which model (`kind`) and its fields, every default applied. */
+export type RunRequest =
+  | ({ kind: "text" } & z.output<typeof predictionRequestSchema>)
+  | ({ kind: "edit" } & EditRequestInput)
+  | ({ kind: "multi" } & MultiRequestInput);
+
+const withKindOfFields = z.transform((body: unknown) =>
+  typeof body === "object" && body !== null && !Array.isArray(body) ? { ...body, kind: requestKindOf(body) } : body,
+);
+
+/** A run's body that names its `kind`, checked by that kind's schema, with `extra` fields beside the model's own. */
+export function kindedRunRequestSchemaWith<Extra extends z.core.$ZodShape>(extra: Extra) {
+  return z.discriminatedUnion(
+    "kind",
+    [
+      z.extend(predictionRequestSchema, { kind: z.literal("text"), ...extra }),
+      z.extend(editRequestSchema, { kind: z.literal("edit"), ...extra }),
+      z.extend(multiRequestSchema, { kind: z.literal("multi"), ...extra }),
+    ],
+    { error: "The body must be a JSON object with a run's settings." },
+  );
+}
+
+/**
+ * A run's body for any model, checked by the schema of the kind its fields name (`image`: an edit,
+ * `images`: multi, neither: text-to-image), with `extra` fields beside the model's own.
+ */
+export function runRequestSchemaWith<Extra extends z.core.$ZodShape>(extra: Extra) {
+  return z.pipe(withKindOfFields, kindedRunRequestSchemaWith(extra));
+}
+
+/** A run's body for any model, by its fields; the served contract's routes know the kind by their path instead. */
+export const runRequestSchema = runRequestSchemaWith({});
+/** A run's body that names its kind. */
+export const kindedRunRequestSchema = kindedRunRequestSchemaWith({});
+
 /** Any run a client may ask for: text-to-image, an edit, or a multi edit. */
 export type AnyPredictionRequest = PredictionRequest | EditRequest | MultiRequest;
 export const isEditRequest = (request: AnyPredictionRequest): request is EditRequest | MultiRequest =>

@@ -5,8 +5,8 @@ import { EDIT_PATH, errorEnvelopeSchema, MULTI_PATH, SUBMIT_PATH, UPLOAD_BINARY_
 import type { PredictionRecord } from "./domain";
 import { AppError } from "./errors";
 import { openApiDocument } from "./openapi";
-import { toEnvelope } from "./predictions/views";
-import { webhookPayload } from "./webhooks/payload";
+import { webhookPayload } from "./predictions/served/webhook-payload";
+import { toEnvelope } from "./predictions/wire/views";
 
 const BASE = "https://play.example.test";
 const document = openApiDocument(BASE);

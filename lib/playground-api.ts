@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { type AnyPredictionRequest, predictionStatusSchema } from "./contract";
+import { type AnyPredictionRequest, predictionStatusSchema, runRequestSchema, runRequestSchemaWith } from "./contract";
 import {
   ASPECT_RATIOS,
   EDIT_KINDS,
@@ -65,6 +65,9 @@ export const inputImageViewSchema = z.object({
 });
 export type InputImageView = z.infer<typeof inputImageViewSchema>;
 
+/** An assistant that asked for a run over MCP, and its client's name. */
+const runSourceSchema = z.object({ kind: z.enum(RUN_SOURCE_KINDS), client: z.nullable(z.string()) });
+
 export const predictionViewSchema = z.object({
   id: z.string(),
   engine: engineNameSchema,
@@ -94,7 +97,7 @@ export const predictionViewSchema = z.object({
   note: z.string(),
   sweep: z.nullable(z.object({ id: z.string(), x: z.int(), y: z.int() })),
   /** Set when an assistant asked for the run over MCP: "via MCP", with the client's name. */
-  source: z.nullable(z.object({ kind: z.enum(RUN_SOURCE_KINDS), client: z.nullable(z.string()) })),
+  source: z.nullable(runSourceSchema),
   /** Absolute URL of the share page. */
   shareUrl: z.string(),
   /** Absolute URL of the served contract's result endpoint. */
@@ -124,6 +127,8 @@ export const idSchema = (field: string) =>
 /** The playground's submit: the served contract's body, and where the run comes from. */
 export const parentRefSchema = z.object({ id: idSchema("parent.id"), kind: lineageKindSchema });
 export const submitExtrasSchema = z.object({ parent: z.optional(z.nullable(parentRefSchema)) });
+/** `POST /api/predictions`: a run of any model (by its fields: `image` an edit, `images` multi), and `parent`. */
+export const submitRequestSchema = runRequestSchemaWith(submitExtrasSchema.shape);
 export type ParentRefBody = z.infer<typeof parentRefSchema>;
 
 const NOTE_RULE = { error: `note must be text of at most ${MAX_NOTE_CHARS} characters` };
@@ -196,6 +201,8 @@ export const sweepEntrySchema = z.object({
   /** What it sweeps, across then down. */
   axes: z.array(z.enum(SWEEP_FIELDS)),
   cells: z.array(sweepEntryCellSchema),
+  /** Who asked for it, as its cells say: an assistant over MCP, or null. */
+  source: z.nullable(runSourceSchema),
 });
 export type SweepEntryView = z.infer<typeof sweepEntrySchema>;
 
@@ -261,6 +268,8 @@ export const sweepRequestSchema = z.object({
   confirmedCostUsd: z.optional(z.number()),
 });
 export type SweepRequest = z.input<typeof sweepRequestSchema>;
+/** A sweep's base, checked as a submit is, its fields named under `base`. */
+export const sweepBaseSchema = z.object({ base: runRequestSchema });
 
 /** `POST /api/sweeps/{id}/retry`. */
 export const sweepRetrySchema = z.object({ confirmedCostUsd: z.optional(z.number()) });

@@ -13,6 +13,7 @@ import { useUndoableDelete } from "@/hooks/use-undoable-delete";
 import type { AnyPredictionRequest } from "@/lib/contract";
 import type { EngineName } from "@/lib/domain";
 import type { HistoryPage, ParentRefBody } from "@/lib/playground-api";
+import type { Density } from "@/lib/playground-names";
 import { editFromInput, type FormField, valuesFromInput } from "@/lib/view/form-values";
 import { ApiSnippets } from "./api-snippets";
 import { OpenRecipe } from "./open-recipe";
@@ -48,12 +49,13 @@ function focusWhenShown(id: string) {
 type Props = {
   engine: EngineName;
   initialHistory?: HistoryPage;
+  initialDensity?: Density;
   sweepMaxCells: number;
   /** Where images come from (the engine notice): above the results on wide screens, above the form on a phone. */
   notice?: ReactNode;
 };
 
-export function Playground({ engine, initialHistory, sweepMaxCells, notice }: Props) {
+export function Playground({ engine, initialHistory, initialDensity, sweepMaxCells, notice }: Props) {
   usePredictionEvents();
   useAssistantRuns();
   const form = usePlaygroundForm();
@@ -162,7 +164,14 @@ export function Playground({ engine, initialHistory, sweepMaxCells, notice }: Pr
       </section>
       <section aria-label="Results" className="min-w-0 lg:col-start-2 lg:row-start-2">
         <RunHandlersContext value={handlers}>
-          <RunList runs={runs} handlers={handlers} onRetry={retry} initialHistory={initialHistory} onDismiss={remove} />
+          <RunList
+            runs={runs}
+            handlers={handlers}
+            onRetry={retry}
+            initialHistory={initialHistory}
+            initialDensity={initialDensity}
+            onDismiss={remove}
+          />
         </RunHandlersContext>
       </section>
     </div>

@@ -1,4 +1,4 @@
-import type { EditSpec } from "./edit";
+import type { EditSpec } from "./input-image";
 
 /**
  * The parameters FLUX.1 Kontext [pro] text-to-image takes, and their limits.

@@ -1,5 +1,4 @@
 import "server-only";
-import { requestKindOf } from "../contract";
 import type { SweepRepo } from "../db/sweep-repo";
 import {
   cellCapProblem,
@@ -20,7 +19,7 @@ import {
 import { AppError } from "../errors";
 import type { DecodedImage } from "../inputs/decode-image";
 import { parseOrThrow } from "../parse";
-import { sweepRequestSchema, sweepRetrySchema } from "../playground-api";
+import { sweepBaseSchema, sweepRequestSchema, sweepRetrySchema } from "../playground-api";
 import type { PredictionService } from "../predictions/service";
 import type { GridImages } from "./grid-images";
 
@@ -55,7 +54,8 @@ export class SweepService {
     // Sized before the base is read (an edit's pictures may be fetched), so an over-cap grid costs nothing.
     const overCap = cellCapProblem({ x, y }, typeof base.prompt === "string" ? base.prompt : "", this.deps.maxCells);
     if (overCap) throw new AppError("invalid_request", overCap.message, overCap.field);
-    const prepared = await this.deps.predictions.prepare(base, requestKindOf(base), baseUrl, "base");
+    const { base: request } = parseOrThrow(sweepBaseSchema, { base });
+    const prepared = await this.deps.predictions.prepare(request, baseUrl, "base");
     const seed = wantsRandomSeed(prepared.seedRequested) ? null : prepared.seedRequested;
     const plan = planSweep({ ...prepared.input, seed }, { x, y }, this.deps.maxCells);
     if (isSweepProblem(plan)) throw new AppError("invalid_request", plan.message, plan.field);

@@ -1,6 +1,6 @@
 import { costUsd, type SweepRecord } from "../domain";
 import type { SweepView } from "../playground-api";
-import { inputView, sweepPath, toView } from "../predictions/views";
+import { inputView, sweepPath, toView } from "../predictions/wire/views";
 import type { SweepState } from "./sweep-service";
 
 export const gridPath = (id: string) => `/api/sweeps/${encodeURIComponent(id)}/grid.png`;

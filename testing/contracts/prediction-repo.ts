@@ -130,8 +130,24 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect(await repo.update("a", { status: "failed", error: "again" })).toBe("refused");
       expect(await finish(repo, "a", 1)).toBeUndefined();
       expect(await repo.get("a")).toMatchObject({ status: "failed", error: "boom", outputs: [] });
-      // Bookkeeping without a status is always written.
-      expect(await repo.update("a", { submitState: "submitted" })).toBe("updated");
+      // Submit bookkeeping lands only while the run is unfinished: a submit that begins after a cancel is refused.
+      expect(await repo.update("a", { submitState: "submitting" })).toBe("refused");
+      await add(repo, "b");
+      expect(await repo.update("b", { submitState: "submitting" })).toBe("updated");
+    });
+
+    it("fails, in one step, the runs nothing has begun to send, and only those", async () => {
+      const repo = await fresh();
+      for (const id of ["waiting", "sending", "done"]) await add(repo, id);
+      for (const id of ["waiting", "sending", "done"]) await repo.update(id, { submitState: "pending" });
+      await repo.update("sending", { submitState: "submitting" });
+      await repo.update("done", { status: "failed", error: "earlier" });
+      const at = new Date(clock + 60_000).toISOString();
+      expect(await repo.failUnsent(["waiting", "sending", "done", "gone"], "cancelled", at)).toEqual(["waiting"]);
+      expect(await repo.get("waiting")).toMatchObject({ status: "failed", error: "cancelled", completedAt: at });
+      expect(await repo.get("sending")).toMatchObject({ status: "created", submitState: "submitting" });
+      expect(await repo.get("done")).toMatchObject({ status: "failed", error: "earlier" });
+      expect(await repo.failUnsent([], "cancelled", at)).toEqual([]);
     });
 
     it("stores the outputs with the completion, and keeps the image totals as predictions come and go", async () => {

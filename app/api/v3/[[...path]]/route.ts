@@ -1,5 +1,5 @@
 import { withErrors } from "@/lib/http/respond";
-import { notServed } from "@/lib/predictions/served-api";
+import { notServed } from "@/lib/predictions/served/served-api";
 
 export const dynamic = "force-dynamic";
 

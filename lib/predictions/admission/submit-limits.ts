@@ -1,0 +1,90 @@
+import type { Limiter } from "../../access/limiter";
+import type { PredictionRepo } from "../../db/prediction-repo";
+import { costUsd, type EngineName, pricePerImageUsd } from "../../domain";
+import { AppError } from "../../errors";
+import type { BudgetView } from "../../playground-api";
+import { formatUsd } from "../../view/format";
+
+export type SubmitLimitsConfig = {
+  /** Predictions not yet completed or failed, at most. */
+  maxQueued: number;
+  /** Spend allowed per UTC day on the WaveSpeed engine, in US dollars. */
+  budgetUsdPerDay?: number;
+};
+
+/** The queue, once full, frees as runs finish; a few seconds is a fair first guess. */
+const QUEUE_RETRY_SECONDS = 5;
+
+/**
+ * What protects the key and the server at submit time, in this order: submits per caller and
+ * minute (429), the length of the queue (429), and the day's budget (402). Each refusal comes
+ * before anything is stored or sent upstream.
+ */
+export class SubmitLimits {
+  constructor(
+    private readonly deps: {
+      repo: PredictionRepo;
+      /** Counts submits per caller: an owner session, the token, or an address. */
+      submits: Limiter;
+      engine: EngineName;
+      config: SubmitLimitsConfig;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** One request from `caller` that would start `runs` runs of `images` images in all. */
+  async admit(caller: string, images: number, runs = 1): Promise<void> {
+    const { repo, submits, config } = this.deps;
+    const rate = await submits.take(caller);
+    if (!rate.allowed) {
+      const seconds = Math.ceil(rate.retryAfterSeconds);
+      throw new AppError(
+        "rate_limited",
+        `Too many submits in a minute from this session or token; try again in ${seconds} s.`,
+        undefined,
+        {
+          retryAfterSeconds: seconds,
+        },
+      );
+    }
+    const queued = await repo.countUnfinished();
+    if (queued + runs > config.maxQueued) {
+      throw new AppError(
+        "queue_full",
+        `The queue is full: ${queued} predictions are waiting or running (at most ${config.maxQueued})${runs > 1 ? `, and this would add ${runs}` : ""}; try again when some have finished.`,
+        undefined,
+        { retryAfterSeconds: QUEUE_RETRY_SECONDS },
+      );
+    }
+    await this.checkBudget(images);
+  }
+
+  /** Today's spend against the budget; null when the engine costs nothing or no budget is set. */
+  async budgetToday(): Promise<BudgetView | null> {
+    return (await this.spendToday())?.view ?? null;
+  }
+
+  private async checkBudget(images: number): Promise<void> {
+    const spend = await this.spendToday();
+    if (!spend) return;
+    const { engine } = this.deps;
+    const { budgetUsd, leftUsd } = spend.view;
+    if (costUsd(engine, spend.images + images) <= budgetUsd) return;
+    throw new AppError(
+      "budget_exceeded",
+      `This run would pass today's budget of ${formatUsd(budgetUsd)} (UTC day): ${formatUsd(leftUsd)} is left, and ${images} image${images === 1 ? "" : "s"} cost ${formatUsd(costUsd(engine, images))}.`,
+      undefined,
+      { details: { budget_usd: budgetUsd, left_usd: leftUsd } },
+    );
+  }
+
+  private async spendToday(): Promise<{ images: number; view: BudgetView } | undefined> {
+    const { engine, config, repo } = this.deps;
+    const budgetUsd = config.budgetUsdPerDay;
+    if (budgetUsd === undefined || pricePerImageUsd(engine) === 0) return undefined;
+    const day = (this.deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const images = await repo.billableImagesOn(engine, day);
+    const spentUsd = costUsd(engine, images);
+    return { images, view: { day, budgetUsd, spentUsd, leftUsd: Math.max(0, Number((budgetUsd - spentUsd).toFixed(2))) } };
+  }
+}
