@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { trace } from "@opentelemetry/api";
 import { AccessService } from "./access/access-service";
 import { type Limiter, perMinuteInMemory } from "./access/limiter";
 import { ArchiveService } from "./archive/service";
@@ -7,7 +8,7 @@ import { themeInitScript } from "./browser/theme";
 import { CardService } from "./cards/card-service";
 import { maxSubmitBodyBytes } from "./contract";
 import type { SessionRepo } from "./db/session-repo";
-import { MAX_MULTI_IMAGES } from "./domain";
+import { MAX_MULTI_IMAGES, pricePerImageUsd } from "./domain";
 import { openDiskStores, openSqliteStores, type RecordStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
@@ -19,6 +20,10 @@ import { scriptHash } from "./http/script-hashes";
 import type { MediaUploads } from "./inputs/media-uploads";
 import { log } from "./log";
 import { McpEndpoint } from "./mcp/endpoint";
+import { Observation } from "./observability/observe";
+import type { OperatorMetrics } from "./observability/operator-metrics";
+import { runQueueReading } from "./observability/queue-reading";
+import { Readiness, storeProbes } from "./observability/readiness";
 import { openPageStore } from "./pages/open-page-store";
 import { forgettingChangedPages } from "./pages/page-revalidation";
 import { buildPredictionService, type PredictionStores, type ServedConfig } from "./predictions/build";
@@ -28,6 +33,8 @@ import { DEFAULT_MIRROR_LIMITS } from "./predictions/mirror";
 import type { ServedApi } from "./predictions/served-api";
 import type { PredictionService } from "./predictions/service";
 import type { TrackerConfig } from "./predictions/tracker";
+import { diskUsage } from "./retention/disk-usage";
+import { StorageKeeper } from "./retention/storage-keeper";
 import { openPostgresStores, openS3Stores } from "./scaled-stores";
 import { buildSweepService } from "./sweeps/build";
 import type { SweepService } from "./sweeps/sweep-service";
@@ -47,6 +54,10 @@ export type Services = {
   uploads: MediaUploads;
   eventStreams: EventStreams;
   mcp: McpEndpoint;
+  /** The operator's view: /metrics, /api/ready, and storage (retention, MAX_STORAGE_GB). */
+  metrics: OperatorMetrics;
+  readiness: Readiness;
+  storage: StorageKeeper;
 };
 
 /** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
@@ -112,6 +123,7 @@ export function accessFor(env: Env, sessions: SessionRepo, perMinute: PerMinute 
     development: env.NODE_ENV === "development",
     // The root layout's one inline script, on every page: allowed by its hash, cached page or not.
     knownScriptHashes: [scriptHash(themeInitScript)],
+    metricsToken: env.METRICS_TOKEN,
   };
   return new AccessService(config, perMinute(FAILED_SIGN_INS_PER_MINUTE, "sign-in"), sessions);
 }
@@ -153,11 +165,27 @@ function buildServices(env: Env): Services {
   const { perMinute } = opened;
   // Cached share pages showing a run are forgotten as its changes are published.
   const threadRuns = (threadId: string) => threadRunIds(opened.stores.repo, threadId);
-  const stores = { ...opened.stores, events: forgettingChangedPages(opened.stores.events, openPageStore(env), threadRuns) };
-  const engine = engineFor(env, stores.upstreamImages);
-  const webhooks = webhookUrlFor(env)
-    ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
-    : undefined;
+  const paging = { ...opened.stores, events: forgettingChangedPages(opened.stores.events, openPageStore(env), threadRuns) };
+
+  // The operator's view, from outside: metrics and spans around the engine, the inbox, the stores and the bus.
+  const observation = new Observation(env.OTEL_EXPORTER_OTLP_ENDPOINT ? trace.getTracer("kontext-playground") : undefined);
+  const stores = observation.stores(paging);
+  const engine = observation.engine(engineFor(env, stores.upstreamImages));
+  const webhooks = observation.inbox(
+    webhookUrlFor(env)
+      ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
+      : undefined,
+  );
+  // Retention and MAX_STORAGE_GB: what a bucket holds is read from the records, a data folder is walked.
+  const storage = new StorageKeeper(
+    {
+      repo: stores.retention,
+      measure: env.S3_ENDPOINT ? () => stores.retention.recordedBytes() : () => diskUsage(path.resolve(env.DATA_DIR)),
+      remove: (id) => service.delete(id),
+      subscribe: (listener) => stores.events.subscribe(listener),
+    },
+    { retentionDays: env.RETENTION_DAYS, maxStorageGb: env.MAX_STORAGE_GB, location: stores.location },
+  );
   const { service, served, keyGate, webhookSender, uploads, inputs } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
@@ -167,6 +195,7 @@ function buildServices(env: Env): Services {
       submits: perMinute(env.SUBMITS_PER_MINUTE, "submits"),
       maxQueued: env.MAX_QUEUED,
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
+      storage: storage.quota,
     },
     imageUrls: { allowPrivate: env.IMAGE_URL_ALLOW_PRIVATE, timeoutMs: env.IMAGE_URL_TIMEOUT_MS },
   });
@@ -203,6 +232,24 @@ function buildServices(env: Env): Services {
       maxBodyBytes: maxSubmitBodyBytes(env.MAX_BODY_BYTES, MAX_MULTI_IMAGES),
     },
   });
+
+  // What /metrics reads at each scrape, and what /api/ready checks.
+  storage.start();
+  observation.metrics.readFrom({
+    runQueue: runQueueReading(service),
+    budgetLeftUsd:
+      env.BUDGET_USD_PER_DAY === undefined || pricePerImageUsd(engine.name) === 0
+        ? undefined
+        : async () => (await service.budgetToday())?.leftUsd ?? 0,
+    eventClients: () => eventStreams.count,
+    storageLimitBytes: storage.quota.limitBytes,
+    storage: () => storage.quota.figures(),
+  });
+  const readiness = new Readiness({
+    migrations: stores.migrations,
+    probes: storeProbes({ ...stores, dataDir: env.S3_ENDPOINT ? undefined : path.resolve(env.DATA_DIR) }),
+  });
+
   return {
     predictions: service,
     served,
@@ -213,6 +260,9 @@ function buildServices(env: Env): Services {
     eventStreams,
     cards,
     mcp,
+    metrics: observation.metrics,
+    readiness,
+    storage,
   };
 }
 

@@ -52,9 +52,12 @@ export async function decide(access: AccessService, request: GateRequest): Promi
     if (site === "cross") return refuse(crossSiteRefusal());
   }
 
-  let identity: Identity;
+  const audience = audienceFor(request.method, request.pathname, request.search);
+  // A scraper's METRICS_TOKEN opens its one path; it is not the owner's token, so it is not checked as one.
+  const scraper = audience === "scraper" && access.presentsMetricsToken(request.headers);
+  let identity: Identity = { owner: false };
   try {
-    identity = await access.identify(request.headers, request.sessionCookie);
+    if (!scraper) identity = await access.identify(request.headers, request.sessionCookie);
   } catch (error) {
     if (isAppError(error)) return refuse(error);
     throw error;
@@ -62,15 +65,14 @@ export async function decide(access: AccessService, request: GateRequest): Promi
   // A cookie rides along with any request the browser makes, so it counts only from our own pages.
   if (mutating && identity.owner && identity.via === "session" && site !== "same") return refuse(crossSiteRefusal());
 
-  if (!identity.owner && audienceFor(request.method, request.pathname, request.search) === "owner") {
-    if (!isApiPath(request.pathname))
+  if (!identity.owner && !scraper && audience !== "anyone") {
+    if (audience === "owner" && !isApiPath(request.pathname))
       return { kind: "sign-in", returnTo: request.pathname + request.search, responseHeaders: headers };
-    return refuse(
-      new AppError(
-        "unauthorized",
-        "Sign in first: this is for the owner of this playground (a session, or Authorization: Bearer <ACCESS_TOKEN>).",
-      ),
-    );
+    const how =
+      audience === "scraper"
+        ? "Authorization: Bearer <ACCESS_TOKEN or METRICS_TOKEN>"
+        : "a session, or Authorization: Bearer <ACCESS_TOKEN>";
+    return refuse(new AppError("unauthorized", `Sign in first: this is for the owner of this playground (${how}).`));
   }
 
   const requestHeaders = new Headers(request.headers);

@@ -3,7 +3,8 @@
  * matches decides; anything not listed is the owner's. Opening a new shared view to guests is
  * one line here.
  */
-export type Audience = "anyone" | "owner";
+/** `scraper`: the owner, or a scraper holding METRICS_TOKEN; a guest gets 401 there, never a sign-in page. */
+export type Audience = "anyone" | "owner" | "scraper";
 
 /** `query`: the rule holds only when the request's query string carries this parameter. */
 type Rule = { path: string; query?: string; methods?: readonly string[]; audience: Audience };
@@ -36,6 +37,9 @@ export const ACCESS_RULES: readonly Rule[] = [
   { path: "/login", methods: READ, audience: "anyone" },
   { path: "/api/session", audience: "anyone" },
   { path: "/api/health", methods: READ, audience: "anyone" },
+  // Readiness for load balancers, which carry no token; and the metrics a scraper reads.
+  { path: "/api/ready", methods: READ, audience: "anyone" },
+  { path: "/metrics", methods: READ, audience: "scraper" },
   { path: "/api/webhooks/wavespeed", methods: ["POST"], audience: "anyone" },
   // What every page loads.
   { path: "/_next/*", methods: READ, audience: "anyone" },
