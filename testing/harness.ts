@@ -8,6 +8,7 @@ import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
+import type { Observation } from "@/lib/observability/observe";
 import { buildPredictionService, type ImageUrlConfig, type ServedConfig } from "@/lib/predictions/build";
 import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
 import type { PredictionService } from "@/lib/predictions/service";
@@ -70,17 +71,21 @@ export function createTestPredictions(
     maxSweepCells?: number;
     /** How image URLs of edits are fetched; by default as a server without IMAGE_URL_ALLOW_PRIVATE does. */
     imageUrls?: Partial<ImageUrlConfig>;
+    /** Watches the engine, the inbox and the stores as the composition root does (metrics, spans). */
+    observation?: Observation;
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
-  const opened = openEmbeddedStores(dataDir);
+  const { observation } = options;
+  const embedded = openEmbeddedStores(dataDir);
+  const opened = observation ? observation.stores(embedded) : embedded;
   const stores = options.wrapBlobs ? { ...opened, blobs: options.wrapBlobs(opened.blobs) } : opened;
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
   const built = buildPredictionService(stores, {
-    engine,
+    engine: observation ? observation.engine(engine) : engine,
     trackerConfig,
-    webhooks: options.webhooks,
+    webhooks: observation ? observation.inbox(options.webhooks) : options.webhooks,
     served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
     imageUrls: { allowPrivate: false, timeoutMs: 5_000, ...options.imageUrls },
