@@ -16,22 +16,26 @@ const PROBE_TIMEOUT_MS = 2_000;
  * reached. Each check is a cheap read (a row by key, an object's head).
  */
 export class Readiness {
-  private migrated = false;
-  private migrationFailed = false;
+  private readonly migrations: Promise<"done" | "failed">;
 
   constructor(private readonly deps: { migrations: Promise<void>; probes: ReadinessProbe[]; timeoutMs?: number }) {
-    deps.migrations.then(
-      () => (this.migrated = true),
-      () => (this.migrationFailed = true),
+    this.migrations = deps.migrations.then(
+      () => "done" as const,
+      () => "failed" as const,
     );
   }
 
   async check(): Promise<{ ready: boolean; reasons: NotReadyReason[] }> {
     const reasons: NotReadyReason[] = [];
     if (isStopping()) reasons.push("stopping");
-    if (this.migrationFailed) reasons.push("database");
-    else if (!this.migrated) reasons.push("migrating");
-    const probes = this.deps.probes.filter((probe) => this.migrated || probe.reason !== "database");
+    // A settled migration answers before the next turn of the event loop; one still running does not.
+    const migration = await Promise.race([
+      this.migrations,
+      new Promise<"running">((resolve) => setImmediate(resolve, "running")),
+    ]);
+    if (migration === "failed") reasons.push("database");
+    if (migration === "running") reasons.push("migrating");
+    const probes = this.deps.probes.filter((probe) => migration === "done" || probe.reason !== "database");
     const failed = await Promise.all(probes.map((probe) => this.fails(probe)));
     for (const [index, probe] of probes.entries())
       if (failed[index] && !reasons.includes(probe.reason)) reasons.push(probe.reason);
