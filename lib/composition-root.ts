@@ -204,11 +204,15 @@ function buildServices(env: Env): Services {
   const cards = new CardService({ predictions: service, sweeps }, stores.cardBlobs, stores.events);
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
-  void service.start({ maintenanceMs: MAINTENANCE_MS }).then(
-    ({ resumed, strays }) =>
-      log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed, strays }),
-    (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
-  );
+  void service
+    .start({ maintenanceMs: MAINTENANCE_MS })
+    .then(
+      ({ resumed, strays }) =>
+        log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed, strays }),
+      (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
+    )
+    // Storage is first measured once the start has cleared what a crash left and taken the disk reserve.
+    .finally(() => storage.start());
   void uploads
     .sweepExpired({ force: true })
     .catch((error: unknown) => log.error("could not end expired uploads", { error: String(error) }));
@@ -234,7 +238,6 @@ function buildServices(env: Env): Services {
   });
 
   // What /metrics reads at each scrape, and what /api/ready checks.
-  storage.start();
   observation.metrics.readFrom({
     runQueue: runQueueReading(service),
     budgetLeftUsd:

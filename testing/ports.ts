@@ -44,6 +44,14 @@ const offsets = {
   scaleB: base + 71,
   /** nginx balancing over the two. */
   scaleProxy: base + 72,
+  /** The operator's view: metrics behind METRICS_TOKEN, readiness, tracing, a Storage panel, and a backup's source and target. */
+  metrics: base + 74,
+  readiness: base + 75,
+  tracing: base + 76,
+  storage: base + 77,
+  backupSource: base + 78,
+  backupTarget: base + 79,
+  scaleReady: base + 80,
   scaleUpstream: base + 93,
 };
 

@@ -53,7 +53,11 @@ export function StorageWarning({ view }: { view: StorageView }) {
   const percent = usedPercent(view);
   if (view.level === "ok" || percent === null) return null;
   return (
-    <p role="status" className="rounded-lg border border-warning px-4 py-2 text-sm text-warning" data-testid="storage-warning">
+    <p
+      role="status"
+      className="rounded-xl border border-warning/40 bg-warning/10 px-4 py-2 text-sm"
+      data-testid="storage-warning"
+    >
       {view.level === "full"
         ? `Storage is full (${percent} % of MAX_STORAGE_GB): new runs are refused until runs are deleted or the limit is raised.`
         : `Storage is ${percent} % full: past 100 % new runs are refused. Delete runs, set RETENTION_DAYS, or raise MAX_STORAGE_GB.`}{" "}
