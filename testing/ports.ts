@@ -74,3 +74,5 @@ export const MCP_BENCH_PORTS = { fake: base + 63, wavespeed: base + 64, local: b
 export const HOSTILE_BENCH_PORT = base + 67;
 /** The share-page benchmark's playground. */
 export const SHARE_PAGE_BENCH_PORT = base + 73;
+/** The operator's benchmarks: /metrics at 10,000 runs (with a fake upstream), and backup and restore. */
+export const OPERATIONS_BENCH_PORTS = { fake: base + 81, scrape: base + 82, backup: base + 83 } as const;
