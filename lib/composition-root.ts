@@ -24,6 +24,7 @@ import { Observation } from "./observability/observe";
 import type { OperatorMetrics } from "./observability/operator-metrics";
 import { runQueueReading } from "./observability/queue-reading";
 import { Readiness, storeProbes } from "./observability/readiness";
+import { RefreshedFigure } from "./observability/refreshed-figure";
 import { openPageStore } from "./pages/open-page-store";
 import { forgettingChangedPages } from "./pages/page-revalidation";
 import { buildPredictionService, type PredictionStores, type ServedConfig } from "./predictions/build";
@@ -69,6 +70,9 @@ const renderThreads = (env: Env) => env.LOCAL_RENDER_THREADS ?? threadsForThisMa
 
 /** How often unfinished predictions nothing tracks are picked up, and the disk reserve taken back. */
 const MAINTENANCE_MS = 15_000;
+
+/** Today's budget left, for /metrics: read at most once a second after runs start or end, and every minute. */
+const BUDGET_FIGURE_TIMING = { minGapMs: 1_000, everyMs: 60_000 };
 
 /** Assistants' MCP sessions kept at once, and how long an unused one lives (a client opens another). */
 const MCP_SESSIONS = 64;
@@ -176,16 +180,7 @@ function buildServices(env: Env): Services {
       ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
       : undefined,
   );
-  // Retention and MAX_STORAGE_GB: what a bucket holds is read from the records, a data folder is walked.
-  const storage = new StorageKeeper(
-    {
-      repo: stores.retention,
-      measure: env.S3_ENDPOINT ? () => stores.retention.recordedBytes() : () => diskUsage(path.resolve(env.DATA_DIR)),
-      remove: (id) => service.delete(id),
-      subscribe: (listener) => stores.events.subscribe(listener),
-    },
-    { retentionDays: env.RETENTION_DAYS, maxStorageGb: env.MAX_STORAGE_GB, location: stores.location },
-  );
+  const storage = storageKeeperFor(env, stores, (id) => service.delete(id));
   const { service, served, keyGate, webhookSender, uploads, inputs } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
@@ -237,21 +232,7 @@ function buildServices(env: Env): Services {
     },
   });
 
-  // What /metrics reads at each scrape, and what /api/ready checks.
-  observation.metrics.readFrom({
-    runQueue: runQueueReading(service),
-    budgetLeftUsd:
-      env.BUDGET_USD_PER_DAY === undefined || pricePerImageUsd(engine.name) === 0
-        ? undefined
-        : async () => (await service.budgetToday())?.leftUsd ?? 0,
-    eventClients: () => eventStreams.count,
-    storageLimitBytes: storage.quota.limitBytes,
-    storage: () => storage.quota.figures(),
-  });
-  const readiness = new Readiness({
-    migrations: stores.migrations,
-    probes: storeProbes({ ...stores, dataDir: env.S3_ENDPOINT ? undefined : path.resolve(env.DATA_DIR) }),
-  });
+  const readiness = watchFigures(env, { observation, stores, service, eventStreams, storage });
 
   return {
     predictions: service,
@@ -267,6 +248,55 @@ function buildServices(env: Env): Services {
     readiness,
     storage,
   };
+}
+
+/** Retention and MAX_STORAGE_GB: what a bucket holds is read from the records, a data folder is walked. */
+function storageKeeperFor(env: Env, stores: PredictionStores & RecordStores, remove: (id: string) => Promise<void>) {
+  return new StorageKeeper(
+    {
+      repo: stores.retention,
+      measure: env.S3_ENDPOINT ? () => stores.retention.recordedBytes() : () => diskUsage(path.resolve(env.DATA_DIR)),
+      remove,
+      subscribe: (listener) => stores.events.subscribe(listener),
+    },
+    { retentionDays: env.RETENTION_DAYS, maxStorageGb: env.MAX_STORAGE_GB, location: stores.location },
+  );
+}
+
+/**
+ * What /metrics reads at each scrape, and what /api/ready checks. Today's spend is read again as runs
+ * start and end, not at each scrape: at 10,000 runs a day that query reads every one of them.
+ */
+function watchFigures(
+  env: Env,
+  parts: {
+    observation: Observation;
+    stores: PredictionStores & RecordStores;
+    service: PredictionService;
+    eventStreams: EventStreams;
+    storage: StorageKeeper;
+  },
+): Readiness {
+  const { observation, stores, service, eventStreams, storage } = parts;
+  const budgeted = env.BUDGET_USD_PER_DAY !== undefined && pricePerImageUsd(service.engineInfo().engine) > 0;
+  const budgetLeft = budgeted
+    ? new RefreshedFigure(async () => (await service.budgetToday())?.leftUsd ?? 0, BUDGET_FIGURE_TIMING)
+    : undefined;
+  if (budgetLeft) {
+    budgetLeft.start();
+    stores.events.subscribe((event) => event.type === "updated" && budgetLeft.changed());
+  }
+  observation.metrics.readFrom({
+    runQueue: runQueueReading(service),
+    budgetLeftUsd: budgetLeft && (() => budgetLeft.value()),
+    eventClients: () => eventStreams.count,
+    storageLimitBytes: storage.quota.limitBytes,
+    storage: () => storage.quota.figures(),
+  });
+  return new Readiness({
+    migrations: stores.migrations,
+    probes: storeProbes({ ...stores, dataDir: env.S3_ENDPOINT ? undefined : path.resolve(env.DATA_DIR) }),
+  });
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this
