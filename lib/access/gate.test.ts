@@ -197,6 +197,20 @@ describe("the gate at /metrics", () => {
     expect(kind(await decide(gate, request("GET", "/metrics", bearer("not-the-scraper-token"))))).toBe(401);
   });
 
+  it("answers a load balancer or a scraper at an instance's address, where PUBLIC_URL names the host pages answer to", async () => {
+    const gate = access({ token: TOKEN, publicUrl: "https://play.example.com", metricsToken: SCRAPER });
+    const at = (path: string, host: string, headers: Record<string, string> = {}) =>
+      decide(gate, request("GET", path, { host, ...headers }));
+    expect(kind(await at("/api/ready", "10.0.0.5:3000"))).toBe("pass");
+    expect(kind(await at("/api/health", "[fd00::5]:3000"))).toBe("pass");
+    expect(kind(await at("/metrics", "10.0.0.5:3000", bearer(SCRAPER)))).toBe("pass");
+    expect(kind(await at("/metrics", "10.0.0.5:3000"))).toBe(401);
+    // Only those paths, and only at an address: a name is a page's to use, and must be PUBLIC_URL's.
+    expect(kind(await at("/", "10.0.0.5:3000"))).toBe(421);
+    expect(kind(await at(`/p/${ID}`, "10.0.0.5:3000"))).toBe(421);
+    expect(kind(await at("/metrics", "evil.example", bearer(SCRAPER)))).toBe(421);
+  });
+
   it("is open on an open loopback server, like everything else, and readiness is open to anyone", async () => {
     expect(kind(await decide(access({ metricsToken: SCRAPER }), request("GET", "/metrics")))).toBe("pass");
     expect(kind(await decide(access({ token: TOKEN }), request("GET", "/api/ready")))).toBe("pass");

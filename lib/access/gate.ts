@@ -1,9 +1,9 @@
 import { AppError, isAppError } from "../errors";
-import { baseUrlFor, hostRefusal } from "../http/request-host";
+import { baseUrlFor, hostRefusal, isAddressHost } from "../http/request-host";
 import type { AccessService, Identity } from "./access-service";
 import { CALLER_HEADER } from "./caller";
 import { contentTypeRefusal, crossSiteRefusal, isMutating, requestSite } from "./csrf";
-import { audienceFor, bodyTypesFor, isApiPath } from "./policy";
+import { answersOnAddress, audienceFor, bodyTypesFor, isApiPath } from "./policy";
 import { newNonce, securityHeaders } from "./security-headers";
 
 export type GateRequest = {
@@ -42,7 +42,8 @@ export async function decide(access: AccessService, request: GateRequest): Promi
   const refuse = (error: AppError): GateDecision => ({ kind: "refuse", error, responseHeaders: headers });
 
   const wrongHost = hostRefusal(request.headers, config.hosts);
-  if (wrongHost) return refuse(new AppError("misdirected", wrongHost));
+  const operatorProbe = isAddressHost(request.headers) && answersOnAddress(request.method, request.pathname);
+  if (wrongHost && !operatorProbe) return refuse(new AppError("misdirected", wrongHost));
 
   const mutating = isMutating(request.method);
   const site = requestSite(request.headers, new URL(baseUrlFor(request.headers, config.hosts, "http://invalid")).origin);
