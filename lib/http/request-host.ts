@@ -60,6 +60,12 @@ export function hostRefusal(headers: Headers, rules: HostRules): string | undefi
   return `This server does not answer to the host "${headers.get("host") ?? ""}"; set PUBLIC_URL to serve a domain name.`;
 }
 
+/** The Host header is a bare IP address (a load balancer or a scraper asking one instance), which no rebinding page can send. */
+export function isAddressHost(headers: Headers): boolean {
+  const host = parseHost(headers.get("host") ?? "");
+  return Boolean(host && isIP(host.hostname.replace(/^\[|\]$/g, "")));
+}
+
 /**
  * The address a request came from, for per-client limits: the last X-Forwarded-For entry. The
  * front door (server.ts, through forwarded-headers.ts) leaves there the socket's own address, or
