@@ -60,9 +60,12 @@ export function hostRefusal(headers: Headers, rules: HostRules): string | undefi
   return `This server does not answer to the host "${headers.get("host") ?? ""}"; set PUBLIC_URL to serve a domain name.`;
 }
 
-/** The Host header is a bare IP address (a load balancer or a scraper asking one instance), which no rebinding page can send. */
-export function isAddressHost(headers: Headers): boolean {
-  const host = parseHost(headers.get("host") ?? "");
+/**
+ * The host asked for is a bare IP address (a load balancer or a scraper asking one instance), which no
+ * rebinding page can send. Behind a trusted proxy that is the name the proxy forwards, when it forwards one.
+ */
+export function isAddressHost(headers: Headers, trustProxy: boolean): boolean {
+  const host = parseHost(requestedHost(headers, trustProxy) ?? "");
   return Boolean(host && isIP(host.hostname.replace(/^\[|\]$/g, "")));
 }
 
