@@ -42,7 +42,8 @@ export async function decide(access: AccessService, request: GateRequest): Promi
   const refuse = (error: AppError): GateDecision => ({ kind: "refuse", error, responseHeaders: headers });
 
   const wrongHost = hostRefusal(request.headers, config.hosts);
-  const operatorProbe = isAddressHost(request.headers, config.hosts.trustProxy) && answersOnAddress(request.method, request.pathname);
+  const operatorProbe =
+    isAddressHost(request.headers, config.hosts.trustProxy) && answersOnAddress(request.method, request.pathname);
   if (wrongHost && !operatorProbe) return refuse(new AppError("misdirected", wrongHost));
 
   const mutating = isMutating(request.method);
