@@ -12,8 +12,19 @@ const nextConfig: NextConfig = {
   distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
-  // piscina loads the render worker by path at run time (lib/engines/local/render-pool.ts).
-  serverExternalPackages: ["better-sqlite3", "sharp", "piscina"],
+  // piscina loads the render worker by path at run time (lib/engines/local/render-pool.ts). prom-client and
+  // OpenTelemetry are loaded once from node_modules, so route handlers and instrumentation share one copy
+  // (one registry, one tracer provider), and the tracing SDK only when tracing is on.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "sharp",
+    "piscina",
+    "prom-client",
+    "@opentelemetry/api",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+    "@opentelemetry/sdk-trace-node",
+  ],
   // A cached page is fresh for its `revalidate`, then served stale for a day while it is rendered again.
   expireTime: 60 + 86_400,
   experimental: {

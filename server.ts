@@ -7,6 +7,7 @@ import { runStopSteps } from "./lib/graceful-release";
 import { siteUrl } from "./lib/http/base-url";
 import { admit } from "./lib/http/front-door";
 import { log } from "./lib/log";
+import { markStopping } from "./lib/observability/stopping";
 
 /** Longest a stop waits for the claims to be handed over; the leases expire anyway. */
 const STOP_STEPS_WITHIN_MS = 3_000;
@@ -50,7 +51,12 @@ async function main() {
   });
   server.listen(env.PORT, hostname, () => log.info("ready", { url: siteUrl(env), hostname, port: env.PORT }));
 
-  const stop = async () => {
+  // On SIGTERM (what an orchestrator sends) /api/ready answers 503 for SHUTDOWN_DRAIN_MS while requests are
+  // still served, so a load balancer stops sending traffic before the server stops taking it.
+  const stop = async (signal: NodeJS.Signals) => {
+    markStopping();
+    if (signal === "SIGTERM" && env.SHUTDOWN_DRAIN_MS > 0)
+      await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DRAIN_MS));
     server.close();
     server.closeIdleConnections();
     await runStopSteps(STOP_STEPS_WITHIN_MS);

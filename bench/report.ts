@@ -29,6 +29,8 @@ const ORDER = [
   "scale-out",
   "mcp",
   "hostile-input",
+  "metrics-scrape",
+  "backup-restore",
 ];
 
 const results = new Map(readResults().map((r) => [r.scenario, r]));

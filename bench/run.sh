@@ -8,7 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-ALL=(local-engine local-edit upstream-calls api-overhead edit-round-trip completion-to-screen load history-scale page-weight share-paint local-load stalled-streams sweep share-page scale-out mcp hostile-input)
+ALL=(local-engine local-edit upstream-calls api-overhead edit-round-trip completion-to-screen load history-scale page-weight share-paint local-load stalled-streams sweep share-page scale-out mcp hostile-input metrics-scrape backup-restore)
 # Outer bound per scenario; each also stops itself sooner (its own time limit).
 SCENARIO_LIMIT_S=330
 

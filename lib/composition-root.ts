@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { trace } from "@opentelemetry/api";
 import { AccessService } from "./access/access-service";
 import { type Limiter, perMinuteInMemory } from "./access/limiter";
 import { ArchiveService } from "./archive/service";
@@ -7,7 +8,7 @@ import { themeInitScript } from "./browser/theme";
 import { CardService } from "./cards/card-service";
 import { maxSubmitBodyBytes } from "./contract";
 import type { SessionRepo } from "./db/session-repo";
-import { MAX_MULTI_IMAGES } from "./domain";
+import { MAX_MULTI_IMAGES, pricePerImageUsd } from "./domain";
 import { openDiskStores, openSqliteStores, type RecordStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
@@ -19,6 +20,11 @@ import { scriptHash } from "./http/script-hashes";
 import type { MediaUploads } from "./inputs/media-uploads";
 import { log } from "./log";
 import { McpEndpoint } from "./mcp/endpoint";
+import { Observation } from "./observability/observe";
+import type { OperatorMetrics } from "./observability/operator-metrics";
+import { runQueueReading } from "./observability/queue-reading";
+import { Readiness, storeProbes } from "./observability/readiness";
+import { RefreshedFigure } from "./observability/refreshed-figure";
 import { openPageStore } from "./pages/open-page-store";
 import { forgettingChangedPages } from "./pages/page-revalidation";
 import { buildPredictionService, type PredictionStores, type ServedConfig } from "./predictions/build";
@@ -26,6 +32,8 @@ import { threadRunIds } from "./predictions/lineage";
 import type { ServedApi } from "./predictions/served/served-api";
 import type { PredictionService } from "./predictions/service";
 import { EventStreams } from "./predictions/wire/event-streams";
+import { diskUsage } from "./retention/disk-usage";
+import { StorageKeeper } from "./retention/storage-keeper";
 import type { TrackerConfig } from "./runs/config";
 import { DEFAULT_MIRROR_LIMITS } from "./runs/mirror";
 import { openPostgresStores, openS3Stores } from "./scaled-stores";
@@ -47,6 +55,10 @@ export type Services = {
   uploads: MediaUploads;
   eventStreams: EventStreams;
   mcp: McpEndpoint;
+  /** The operator's view: /metrics, /api/ready, and storage (retention, MAX_STORAGE_GB). */
+  metrics: OperatorMetrics;
+  readiness: Readiness;
+  storage: StorageKeeper;
 };
 
 /** Wrong tokens allowed per client address and minute, at /login and by Bearer header alike. */
@@ -58,6 +70,9 @@ const renderThreads = (env: Env) => env.LOCAL_RENDER_THREADS ?? threadsForThisMa
 
 /** How often unfinished predictions nothing tracks are picked up, and the disk reserve taken back. */
 const MAINTENANCE_MS = 15_000;
+
+/** Today's budget left, for /metrics: read at most once a second after runs start or end, and every minute. */
+const BUDGET_FIGURE_TIMING = { minGapMs: 1_000, everyMs: 60_000 };
 
 /** Assistants' MCP sessions kept at once, and how long an unused one lives (a client opens another). */
 const MCP_SESSIONS = 64;
@@ -112,6 +127,7 @@ export function accessFor(env: Env, sessions: SessionRepo, perMinute: PerMinute 
     development: env.NODE_ENV === "development",
     // The root layout's one inline script, on every page: allowed by its hash, cached page or not.
     knownScriptHashes: [scriptHash(themeInitScript)],
+    metricsToken: env.METRICS_TOKEN,
   };
   return new AccessService(config, perMinute(FAILED_SIGN_INS_PER_MINUTE, "sign-in"), sessions);
 }
@@ -153,11 +169,18 @@ function buildServices(env: Env): Services {
   const { perMinute } = opened;
   // Cached share pages showing a run are forgotten as its changes are published.
   const threadRuns = (threadId: string) => threadRunIds(opened.stores.repo, threadId);
-  const stores = { ...opened.stores, events: forgettingChangedPages(opened.stores.events, openPageStore(env), threadRuns) };
-  const engine = engineFor(env, stores.upstreamImages);
-  const webhooks = webhookUrlFor(env)
-    ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
-    : undefined;
+  const paging = { ...opened.stores, events: forgettingChangedPages(opened.stores.events, openPageStore(env), threadRuns) };
+
+  // The operator's view, from outside: metrics and spans around the engine, the inbox, the stores and the bus.
+  const observation = new Observation(env.OTEL_EXPORTER_OTLP_ENDPOINT ? trace.getTracer("kontext-playground") : undefined);
+  const stores = observation.stores(paging);
+  const engine = observation.engine(engineFor(env, stores.upstreamImages));
+  const webhooks = observation.inbox(
+    webhookUrlFor(env)
+      ? createWavespeedWebhookInbox({ apiKey: env.WAVESPEED_API_KEY!, baseUrl: env.WAVESPEED_BASE_URL })
+      : undefined,
+  );
+  const storage = storageKeeperFor(env, stores, (id) => service.delete(id));
   const { service, served, keyGate, webhookSender, uploads, inputs } = buildPredictionService(stores, {
     engine,
     trackerConfig: trackerConfigFor(env),
@@ -167,6 +190,7 @@ function buildServices(env: Env): Services {
       submits: perMinute(env.SUBMITS_PER_MINUTE, "submits"),
       maxQueued: env.MAX_QUEUED,
       budgetUsdPerDay: env.BUDGET_USD_PER_DAY,
+      storage: storage.quota,
     },
     imageUrls: { allowPrivate: env.IMAGE_URL_ALLOW_PRIVATE, timeoutMs: env.IMAGE_URL_TIMEOUT_MS },
   });
@@ -175,11 +199,15 @@ function buildServices(env: Env): Services {
   const cards = new CardService({ predictions: service, sweeps }, stores.cardBlobs, stores.events);
   // A key the upstream already rejects is known before the first submit, not after it.
   void keyGate.check();
-  void service.start({ maintenanceMs: MAINTENANCE_MS }).then(
-    ({ resumed, strays }) =>
-      log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed, strays }),
-    (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
-  );
+  void service
+    .start({ maintenanceMs: MAINTENANCE_MS })
+    .then(
+      ({ resumed, strays }) =>
+        log.info("predictions ready", { engine: engine.name, dataDir: path.resolve(env.DATA_DIR), resumed, strays }),
+      (error: unknown) => log.error("could not resume unfinished predictions", { error: String(error) }),
+    )
+    // Storage is first measured once the start has cleared what a crash left and taken the disk reserve.
+    .finally(() => storage.start());
   void uploads
     .sweepExpired({ force: true })
     .catch((error: unknown) => log.error("could not end expired uploads", { error: String(error) }));
@@ -203,6 +231,9 @@ function buildServices(env: Env): Services {
       maxBodyBytes: maxSubmitBodyBytes(env.MAX_BODY_BYTES, MAX_MULTI_IMAGES),
     },
   });
+
+  const readiness = watchFigures(env, { observation, stores, service, eventStreams, storage });
+
   return {
     predictions: service,
     served,
@@ -213,7 +244,59 @@ function buildServices(env: Env): Services {
     eventStreams,
     cards,
     mcp,
+    metrics: observation.metrics,
+    readiness,
+    storage,
   };
+}
+
+/** Retention and MAX_STORAGE_GB: what a bucket holds is read from the records, a data folder is walked. */
+function storageKeeperFor(env: Env, stores: PredictionStores & RecordStores, remove: (id: string) => Promise<void>) {
+  return new StorageKeeper(
+    {
+      repo: stores.retention,
+      measure: env.S3_ENDPOINT ? () => stores.retention.recordedBytes() : () => diskUsage(path.resolve(env.DATA_DIR)),
+      remove,
+      subscribe: (listener) => stores.events.subscribe(listener),
+    },
+    { retentionDays: env.RETENTION_DAYS, maxStorageGb: env.MAX_STORAGE_GB, location: stores.location },
+  );
+}
+
+/**
+ * What /metrics reads at each scrape, and what /api/ready checks. Today's spend is read again as runs
+ * start and end, not at each scrape: at 10,000 runs a day that query reads every one of them.
+ */
+function watchFigures(
+  env: Env,
+  parts: {
+    observation: Observation;
+    stores: PredictionStores & RecordStores;
+    service: PredictionService;
+    eventStreams: EventStreams;
+    storage: StorageKeeper;
+  },
+): Readiness {
+  const { observation, stores, service, eventStreams, storage } = parts;
+  const budgeted = env.BUDGET_USD_PER_DAY !== undefined && pricePerImageUsd(service.engineInfo().engine) > 0;
+  const budgetLeft = budgeted
+    ? new RefreshedFigure(async () => (await service.budgetToday())?.leftUsd ?? 0, BUDGET_FIGURE_TIMING)
+    : undefined;
+  if (budgetLeft) {
+    budgetLeft.start();
+    stores.events.subscribe((event) => event.type === "updated" && budgetLeft.changed());
+  }
+  observation.metrics.readFrom({
+    runQueue: runQueueReading(service),
+    budgetLeftUsd: budgetLeft && (() => budgetLeft.value()),
+    eventClients: () => eventStreams.count,
+    storageLimitBytes: storage.quota.limitBytes,
+    storage: () => storage.quota.figures(),
+  });
+  return new Readiness({
+    migrations: stores.migrations,
+    probes: storeProbes({ ...stores, dataDir: env.S3_ENDPOINT ? undefined : path.resolve(env.DATA_DIR) }),
+  });
 }
 
 // The one process-wide holder. Next bundles route handlers and instrumentation apart, so this

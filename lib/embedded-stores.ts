@@ -11,6 +11,8 @@ import { SqliteUpstreamImageRepo } from "./db/sqlite-upstream-image-repo";
 import { SqliteWebhookDeliveryRepo } from "./db/sqlite-webhook-delivery-repo";
 import { InProcessEventBus } from "./events/in-process-event-bus";
 import type { PredictionStores } from "./predictions/build";
+import type { RetentionRepo } from "./retention/retention-repo";
+import { SqliteRetentionRepo } from "./retention/sqlite-retention-repo";
 import { DiskBlobStore } from "./storage/disk-blob-store";
 import { DiskSpaceReserve } from "./storage/space-reserve";
 import { dataDirLocation } from "./storage/storage-errors";
@@ -21,6 +23,10 @@ export type RecordStores = Pick<
 > & {
   /** Owners' sessions, which the access service counts and ends. */
   sessions: SessionRepo;
+  /** What retention and the storage figures read. */
+  retention: RetentionRepo;
+  /** Settles once the database's migrations have run (at once on SQLite, which migrates as it opens). */
+  migrations: Promise<void>;
 };
 export type FileStores = Pick<
   PredictionStores,
@@ -35,9 +41,20 @@ export function openEmbeddedStores(dataDir: string): PredictionStores & RecordSt
   return { ...openSqliteStores(dataDir), ...openDiskStores(dataDir) };
 }
 
+/** The database file in the data folder. */
+export const DATABASE_FILE = "playground.sqlite";
+/** The folder of each blob store in the data folder (a backup copies them all). */
+export const BLOB_FOLDERS = {
+  blobs: "images",
+  inputBlobs: "inputs",
+  thumbnailBlobs: "thumbs",
+  gridBlobs: "grids",
+  cardBlobs: "cards",
+} as const;
+
 /** SQLite in the data folder, and events in this process. */
 export function openSqliteStores(dataDir: string): RecordStores {
-  const db = openDatabase(path.join(path.resolve(dataDir), "playground.sqlite"));
+  const db = openDatabase(path.join(path.resolve(dataDir), DATABASE_FILE));
   return {
     repo: new SqlitePredictionRepo(db),
     deliveries: new SqliteWebhookDeliveryRepo(db),
@@ -47,6 +64,8 @@ export function openSqliteStores(dataDir: string): RecordStores {
     upstreamImages: new SqliteUpstreamImageRepo(db),
     sessions: new SqliteSessionRepo(db),
     events: new InProcessEventBus(),
+    retention: new SqliteRetentionRepo(db),
+    migrations: Promise.resolve(),
   };
 }
 
@@ -56,10 +75,10 @@ export function openDiskStores(dataDir: string): FileStores {
   return {
     location: dataDirLocation(root),
     reserve: new DiskSpaceReserve(path.join(root, ".space-reserve")),
-    blobs: new DiskBlobStore(path.join(root, "images")),
-    inputBlobs: new DiskBlobStore(path.join(root, "inputs")),
-    thumbnailBlobs: new DiskBlobStore(path.join(root, "thumbs")),
-    gridBlobs: new DiskBlobStore(path.join(root, "grids")),
-    cardBlobs: new DiskBlobStore(path.join(root, "cards")),
+    blobs: new DiskBlobStore(path.join(root, BLOB_FOLDERS.blobs)),
+    inputBlobs: new DiskBlobStore(path.join(root, BLOB_FOLDERS.inputBlobs)),
+    thumbnailBlobs: new DiskBlobStore(path.join(root, BLOB_FOLDERS.thumbnailBlobs)),
+    gridBlobs: new DiskBlobStore(path.join(root, BLOB_FOLDERS.gridBlobs)),
+    cardBlobs: new DiskBlobStore(path.join(root, BLOB_FOLDERS.cardBlobs)),
   };
 }

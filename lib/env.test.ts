@@ -64,4 +64,31 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ SUBMITS_PER_MINUTE: 5, MAX_QUEUED: 10, BUDGET_USD_PER_DAY: 2.5, TRUST_PROXY: true });
     expect(() => parseEnv({ BUDGET_USD_PER_DAY: "-1" })).toThrow(/BUDGET_USD_PER_DAY/);
   });
+
+  it("reads the operator's settings: metrics token, tracing, retention, storage limit, drain", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ OTEL_SERVICE_NAME: "kontext-playground", SHUTDOWN_DRAIN_MS: 0 });
+    for (const name of ["METRICS_TOKEN", "OTEL_EXPORTER_OTLP_ENDPOINT", "RETENTION_DAYS", "MAX_STORAGE_GB"] as const)
+      expect(env[name]).toBeUndefined();
+    expect(
+      parseEnv({
+        METRICS_TOKEN: "scraper-token-1234567",
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/",
+        OTEL_EXPORTER_OTLP_HEADERS: "x-api-key=abc,x-team=ops",
+        RETENTION_DAYS: "30",
+        MAX_STORAGE_GB: "2.5",
+        SHUTDOWN_DRAIN_MS: "5000",
+      }),
+    ).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
+      RETENTION_DAYS: 30,
+      MAX_STORAGE_GB: 2.5,
+      SHUTDOWN_DRAIN_MS: 5000,
+    });
+    expect(() => parseEnv({ RETENTION_DAYS: "0" })).toThrow(/RETENTION_DAYS/);
+    expect(() => parseEnv({ MAX_STORAGE_GB: "lots" })).toThrow(/MAX_STORAGE_GB/);
+    expect(() => parseEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+    expect(() => parseEnv({ METRICS_TOKEN: "short-scraper" })).toThrow(/^(?=.*METRICS_TOKEN)(?!.*short-scraper)/s);
+    expect(() => parseEnv({ OTEL_EXPORTER_OTLP_HEADERS: "api-key" })).toThrow(/^(?=.*OTEL_EXPORTER_OTLP_HEADERS)(?!.*api-key)/s);
+  });
 });

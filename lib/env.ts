@@ -23,7 +23,15 @@ const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 export const isLoopbackBind = (host: string) => LOOPBACK_HOSTS.test(host.trim());
 
 /** Values that must never appear in a configuration error. */
-const SECRET_VARIABLES = new Set(["WAVESPEED_API_KEY", "ACCESS_TOKEN", "WEBHOOK_SECRET", "DATABASE_URL", "S3_SECRET_ACCESS_KEY"]);
+const SECRET_VARIABLES = new Set([
+  "WAVESPEED_API_KEY",
+  "ACCESS_TOKEN",
+  "METRICS_TOKEN",
+  "WEBHOOK_SECRET",
+  "DATABASE_URL",
+  "S3_SECRET_ACCESS_KEY",
+  "OTEL_EXPORTER_OTLP_HEADERS",
+]);
 
 const envSchema = z
   .object({
@@ -106,6 +114,27 @@ const envSchema = z
       .trim()
       .regex(/^([\w.-]+\/)*$/, "must be folder names, each ending in /")
       .default(""),
+    /** A second secret that opens /metrics alone (`Authorization: Bearer`), so a scraper needs no owner rights. */
+    METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
+    /** Where traces go over OTLP/HTTP (`http://collector:4318`); unset, tracing is off and its SDK never loads. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:4318" })
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
+    /** Headers for the OTLP endpoint, `name=value` pairs separated by commas (an API key of a hosted collector). */
+    OTEL_EXPORTER_OTLP_HEADERS: z
+      .string()
+      .trim()
+      .regex(/^([^=,\s]+=[^,]*)(,[^=,\s]+=[^,]*)*$/, "must be name=value pairs separated by commas")
+      .optional(),
+    /** The service name traces carry. */
+    OTEL_SERVICE_NAME: z.string().trim().min(1).default("kontext-playground"),
+    /** Finished runs older than this many days are deleted daily, except starred and noted runs and their ancestors; unset keeps everything. */
+    RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+    /** Storage the data may take, in GB: past 90 % the owner is warned, past 100 % new runs are refused (507). */
+    MAX_STORAGE_GB: z.coerce.number().positive().optional(),
+    /** On SIGTERM, how long /api/ready answers 503 while requests are still served, before the server stops taking them. */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   })
   .transform((env) => ({
     ...env,

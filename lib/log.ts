@@ -3,11 +3,12 @@ import { getEnv } from "./env";
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 type Level = Exclude<keyof typeof LEVELS, "silent">;
 
-/** Strips the API key and the access token from anything about to leave the process. */
+/** Strips the API key and the access and metrics tokens from anything about to leave the process. */
 export function redactSecrets(text: string): string {
-  const { WAVESPEED_API_KEY, ACCESS_TOKEN } = getEnv();
+  const { WAVESPEED_API_KEY, ACCESS_TOKEN, METRICS_TOKEN } = getEnv();
   let redacted = text;
-  for (const secret of [WAVESPEED_API_KEY, ACCESS_TOKEN]) if (secret) redacted = redacted.split(secret).join("[redacted]");
+  for (const secret of [WAVESPEED_API_KEY, ACCESS_TOKEN, METRICS_TOKEN])
+    if (secret) redacted = redacted.split(secret).join("[redacted]");
   return redacted;
 }
 

@@ -14,6 +14,7 @@ import { PostgresWorkClaims } from "./db/postgres/postgres-work-claims";
 import type { FileStores, RecordStores } from "./embedded-stores";
 import type { Env } from "./env";
 import { PostgresEventBus } from "./events/postgres-event-bus";
+import { PostgresRetentionRepo } from "./retention/postgres-retention-repo";
 import { PostgresRunQueue } from "./runs/postgres-run-queue";
 import { S3BlobStore } from "./storage/s3-blob-store";
 
@@ -54,6 +55,8 @@ export function openPostgresStores(env: Env) {
     claims: new PostgresWorkClaims(db, identity),
     queue: new PostgresRunQueue(db, repo, { ...identity, placeKey }),
     early: new PostgresEarlyDeliveries(db),
+    retention: new PostgresRetentionRepo(db),
+    migrations: db.ready,
   };
   const perMinute = (points: number, name: string) => perMinuteInPostgres(points, db.poolClient, name);
   return { stores, perMinute, instance: identity.owner };

@@ -9,6 +9,7 @@ import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
+import type { Observation } from "@/lib/observability/observe";
 import { parseOrThrow } from "@/lib/parse";
 import type { SubmitLimitsConfig } from "@/lib/predictions/admission/submit-limits";
 import { buildPredictionService, type ImageUrlConfig, type PredictionStores, type ServedConfig } from "@/lib/predictions/build";
@@ -77,17 +78,21 @@ export function createTestPredictions(
     stores?: PredictionStores;
     /** How long an object waits without an owner before maintenance removes it; at once by default. */
     strayGraceMs?: number;
+    /** Watches the engine, the inbox and the stores as the composition root does (metrics, spans). */
+    observation?: Observation;
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
-  const opened = options.stores ?? openEmbeddedStores(dataDir);
+  const { observation } = options;
+  const own = options.stores ?? openEmbeddedStores(dataDir);
+  const opened = observation ? observation.stores(own) : own;
   const stores = options.wrapBlobs ? { ...opened, blobs: options.wrapBlobs(opened.blobs) } : opened;
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
   const built = buildPredictionService(stores, {
-    engine,
+    engine: observation ? observation.engine(engine) : engine,
     trackerConfig,
-    webhooks: options.webhooks,
+    webhooks: observation ? observation.inbox(options.webhooks) : options.webhooks,
     served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
     imageUrls: { allowPrivate: false, timeoutMs: 5_000, ...options.imageUrls },

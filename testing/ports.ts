@@ -44,6 +44,14 @@ const offsets = {
   scaleB: base + 71,
   /** nginx balancing over the two. */
   scaleProxy: base + 72,
+  /** The operator's view: metrics behind METRICS_TOKEN, readiness, tracing, a Storage panel, and a backup's source and target. */
+  metrics: base + 74,
+  readiness: base + 75,
+  tracing: base + 76,
+  storage: base + 77,
+  backupSource: base + 78,
+  backupTarget: base + 79,
+  scaleReady: base + 80,
   scaleUpstream: base + 93,
 };
 
@@ -70,10 +78,12 @@ export const SHARE_PAGE_BENCH_PORT = base + 73;
 export const PAGE_WEIGHT_BENCH_PORTS = { playground: base + 350, bare: base + 351 } as const;
 /** The scale-out benchmark's servers: its fake upstream and two instances, and a second set for the split sweep. */
 export const SCALE_BENCH_PORTS = {
-  fake: base + 74,
-  a: base + 75,
-  b: base + 76,
-  sweepFake: base + 77,
-  sweepA: base + 78,
-  sweepB: base + 79,
+  fake: base + 100,
+  a: base + 101,
+  b: base + 102,
+  sweepFake: base + 103,
+  sweepA: base + 104,
+  sweepB: base + 105,
 } as const;
+/** The operator's benchmarks: /metrics at 10,000 runs (with a fake upstream), and backup and restore. */
+export const OPERATIONS_BENCH_PORTS = { fake: base + 81, scrape: base + 82, backup: base + 83 } as const;

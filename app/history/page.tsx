@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { HistorySkeleton } from "@/components/history/history-skeleton";
 import { HistoryView } from "@/components/history/history-view";
 import { QueryProvider } from "@/components/layout/query-provider";
+import { StoragePanel, StorageWarning } from "@/components/storage/storage-panel";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { toHistoryPage } from "@/lib/predictions/wire/views";
@@ -16,12 +17,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The first page is read here, so it paints without a round trip; the rest is the browser's. */
 export default async function HistoryPage({ searchParams }: Props) {
   const filters = filtersFromRecord(await searchParams);
-  const { predictions } = getServices();
+  const { predictions, storage } = getServices();
   const history = await predictions.history({ limit: HISTORY_PAGE_SIZE, ...historyQueryOf(filters) });
   const page = toHistoryPage(history, requestBaseUrl(await headers()));
+  const storageView = await storage.view();
 
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
+      <StorageWarning view={storageView} />
       {/* useSearchParams asks for a Suspense boundary. */}
       <Suspense fallback={<HistorySkeleton />}>
         {/* History's thumbnails open share pages, not the lightbox. */}
@@ -29,6 +32,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           <HistoryView initial={{ filters, page }} engine={predictions.engineInfo().engine} />
         </QueryProvider>
       </Suspense>
+      <StoragePanel view={storageView} />
     </main>
   );
 }

@@ -1,13 +1,11 @@
-import { randomBytes } from "node:crypto";
 import path from "node:path";
-import type { AspectRatio } from "@/lib/domain";
-import { MODEL_ID } from "../../lib/contract";
 import { openDatabase } from "../../lib/db/client";
 import { SqlitePredictionRepo } from "../../lib/db/sqlite-prediction-repo";
 import { load } from "../lib/http-load";
 import { getJson, startBenchPlayground } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
 import { runScenario } from "../lib/scenario";
+import { seedHistory } from "../lib/seed-history";
 import { ms, round, summarize } from "../lib/stats";
 
 const PORT = 3460;
@@ -17,20 +15,6 @@ const REQUESTS = 200;
 const WORD = "lighthouse";
 /** In none: the worst case, every row is read. */
 const ABSENT = "zeppelin";
-
-const SUBJECTS = [
-  "a fox",
-  "an old tram",
-  "a glass teapot",
-  "a mountain village",
-  "a koi pond",
-  "a robot gardener",
-  "a desert caravan",
-  "a paper boat",
-];
-const STYLES = ["oil painting", "watercolour", "35mm photo", "isometric render", "ink sketch", "pixel art"];
-const LIGHT = ["at dawn", "under neon rain", "in golden hour", "by candlelight", "in thick fog", "at noon"];
-const RATIOS: AspectRatio[] = ["1:1", "16:9", "3:4", "9:16", "21:9"];
 
 type Page = { items: Array<{ input: { prompt: string } }>; nextCursor: string | null };
 
@@ -100,63 +84,9 @@ runScenario({ name: "history-scale", title: "History at 10,000 predictions", tim
   };
 });
 
-/**
- * Straight into SQLite through the app's own repo, in one transaction. The SQLite repo runs each
- * statement before its promise settles, so the calls below all land inside the transaction.
- */
+/** The seeded history, then the store's reads timed in process. */
 async function seed(file: string) {
-  const db = openDatabase(file);
-  const store = new SqlitePredictionRepo(db);
-  const started = performance.now();
-  const base = Date.now() - ROWS * 60_000;
-  let state = 42;
-  const pick = <T>(list: T[]) => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return list[state % list.length];
-  };
-  db.transaction(() => {
-    for (let i = 0; i < ROWS; i++) {
-      const id = randomBytes(16).toString("hex");
-      const createdAt = new Date(base + i * 60_000).toISOString();
-      const prompt = `${pick(SUBJECTS)}${i % 100 === 7 ? ` beside a ${WORD}` : ""}, ${pick(STYLES)}, ${pick(LIGHT)}`;
-      const failed = i % 25 === 0;
-      const images = 1 + (i % 4 === 0 ? 3 : 0);
-      const ratio = pick(RATIOS);
-      void store.create({
-        id,
-        engine: "wavespeed",
-        model: MODEL_ID,
-        status: "created",
-        input: { prompt, aspect_ratio: ratio, num_images: images, seed: i, guidance_scale: 3.5, safety_tolerance: "2" },
-        seedRequested: null,
-        upstreamId: `up${id}`,
-        submitState: "submitted",
-        error: "",
-        inferenceMs: 0,
-        createdAt,
-        completedAt: null,
-      });
-      const completedAt = new Date(base + i * 60_000 + 4_000).toISOString();
-      if (failed) {
-        void store.update(id, { status: "failed", error: "The simulated task failed", completedAt });
-        continue;
-      }
-      const outputs = Array.from({ length: images }, (_, index) => ({
-        index,
-        file: `${id}/${index}.png`,
-        contentType: "image/png",
-        width: 1024,
-        height: 1024,
-        bytes: 250_000,
-        nsfw: false,
-        sourceUrl: `https://example.invalid/outputs/${id}/${index}.png`,
-        starred: false,
-      }));
-      void store.complete(id, outputs, { inferenceMs: 3_800, completedAt });
-    }
-  })();
-  const seedMs = performance.now() - started;
-  db.close();
+  const { seedMs } = await seedHistory(file, { rows: ROWS, word: WORD });
   return { seedMs, direct: await timeStore(file) };
 }
 

@@ -30,9 +30,14 @@ const start = async (extra: Record<string, string> = {}) => {
 test("with an https PUBLIC_URL: only its host, links from it, HSTS, and a Secure session cookie", async () => {
   const url = await start();
   const asPublic = { host: PUBLIC_HOST };
-  expect((await rawRequest(`${url}/api/health`)).status).toBe(421);
+  expect((await rawRequest(`${url}/login`)).status).toBe(421);
+  expect((await rawRequest(`${url}/login`, { headers: { host: "localhost" } })).status).toBe(421);
   // Without TRUST_PROXY a client cannot claim the public name through X-Forwarded-Host.
-  expect((await rawRequest(`${url}/api/health`, { headers: { "x-forwarded-host": PUBLIC_HOST } })).status).toBe(421);
+  expect((await rawRequest(`${url}/login`, { headers: { "x-forwarded-host": PUBLIC_HOST } })).status).toBe(421);
+  // A load balancer checks each instance at its address: health and readiness answer there, nothing else does.
+  expect((await rawRequest(`${url}/api/ready`)).status).toBe(200);
+  expect((await rawRequest(`${url}/api/health`)).status).toBe(200);
+  expect((await rawRequest(`${url}/api/health`, { headers: { host: "localhost" } })).status).toBe(421);
 
   const submitted = await rawRequest(url + SUBMIT_PATH, {
     method: "POST",

@@ -14,6 +14,8 @@ export type AccessConfig = {
   development: boolean;
   /** Hashes of the inline scripts every page carries (the theme script), allowed by every policy. */
   knownScriptHashes?: readonly string[];
+  /** METRICS_TOKEN: opens /metrics, and nothing else, to whoever presents it. */
+  metricsToken?: string;
 };
 
 /** How the owner was recognised; a guest has no caller. */
@@ -52,6 +54,13 @@ export class AccessService {
     }
     const session = await this.liveSession(sessionCookie);
     return session ? { owner: true, caller: `session:${session.sid}`, via: "session" } : { owner: false };
+  }
+
+  /** The request presents METRICS_TOKEN as its Bearer token. */
+  presentsMetricsToken(headers: Headers): boolean {
+    const presented = bearerToken(headers.get("authorization"));
+    const { metricsToken } = this.config;
+    return presented !== undefined && metricsToken !== undefined && sameSecret(presented, metricsToken);
   }
 
   /** A sealed session for the cookie, once the token is right; undefined when no token is configured. */

@@ -15,9 +15,10 @@ const ID = "0123456789abcdef0123456789abcdef";
 /** Sessions in a real SQLite database, one per test unless a test shares one between two services. */
 const sessionStore = () => new SqliteSessionRepo(openDatabase(":memory:"));
 
-function access(options: { token?: string; publicUrl?: string; sessions?: SessionRepo } = {}) {
+function access(options: { token?: string; publicUrl?: string; sessions?: SessionRepo; metricsToken?: string } = {}) {
   const config = {
     accessToken: options.token,
+    metricsToken: options.metricsToken,
     hosts: { publicUrl: options.publicUrl, loopbackBind: true, trustProxy: false },
     https: options.publicUrl?.startsWith("https://") ?? false,
     development: false,
@@ -169,5 +170,49 @@ describe("the gate with ACCESS_TOKEN", () => {
   it("refuses a wrong token at sign-in the same way, and gives no cookie", async () => {
     const gate = access({ token: TOKEN });
     await expect(gate.signIn("not-the-token", "192.0.2.1")).rejects.toMatchObject({ status: 401, field: "token" });
+  });
+});
+
+describe("the gate at /metrics", () => {
+  const SCRAPER = "scraper-token-abcdef123456";
+
+  it("answers a guest 401 (no sign-in page: a scraper cannot sign in), and lets the owner's token through", async () => {
+    const gate = access({ token: TOKEN });
+    const guest = await decide(gate, request("GET", "/metrics"));
+    expect(kind(guest)).toBe(401);
+    if (guest.kind !== "refuse") throw new Error("not refused");
+    expect(guest.error.message).toContain("METRICS_TOKEN");
+    expect(callerOf(await decide(gate, request("GET", "/metrics", bearer(TOKEN))))).toBe("token");
+  });
+
+  it("lets METRICS_TOKEN read /metrics as no one in particular, and nothing else", async () => {
+    const gate = access({ token: TOKEN, metricsToken: SCRAPER });
+    const scraper = await decide(gate, request("GET", "/metrics", bearer(SCRAPER)));
+    expect(kind(scraper)).toBe("pass");
+    expect(callerOf(scraper)).toBeNull();
+    // Anywhere else it is a wrong owner's token, counted as one.
+    expect(kind(await decide(gate, request("GET", "/api/predictions", bearer(SCRAPER))))).toBe(401);
+    expect(kind(await decide(gate, request("GET", "/api/health?reset", bearer(SCRAPER))))).toBe(401);
+    expect(kind(await decide(gate, request("POST", "/metrics", { ...JSON_TYPE, ...bearer(SCRAPER) })))).toBe(401);
+    expect(kind(await decide(gate, request("GET", "/metrics", bearer("not-the-scraper-token"))))).toBe(401);
+  });
+
+  it("answers a load balancer or a scraper at an instance's address, where PUBLIC_URL names the host pages answer to", async () => {
+    const gate = access({ token: TOKEN, publicUrl: "https://play.example.com", metricsToken: SCRAPER });
+    const at = (path: string, host: string, headers: Record<string, string> = {}) =>
+      decide(gate, request("GET", path, { host, ...headers }));
+    expect(kind(await at("/api/ready", "10.0.0.5:3000"))).toBe("pass");
+    expect(kind(await at("/api/health", "[fd00::5]:3000"))).toBe("pass");
+    expect(kind(await at("/metrics", "10.0.0.5:3000", bearer(SCRAPER)))).toBe("pass");
+    expect(kind(await at("/metrics", "10.0.0.5:3000"))).toBe(401);
+    // Only those paths, and only at an address: a name is a page's to use, and must be PUBLIC_URL's.
+    expect(kind(await at("/", "10.0.0.5:3000"))).toBe(421);
+    expect(kind(await at(`/p/${ID}`, "10.0.0.5:3000"))).toBe(421);
+    expect(kind(await at("/metrics", "evil.example", bearer(SCRAPER)))).toBe(421);
+  });
+
+  it("is open on an open loopback server, like everything else, and readiness is open to anyone", async () => {
+    expect(kind(await decide(access({ metricsToken: SCRAPER }), request("GET", "/metrics")))).toBe("pass");
+    expect(kind(await decide(access({ token: TOKEN }), request("GET", "/api/ready")))).toBe("pass");
   });
 });

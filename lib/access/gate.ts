@@ -1,9 +1,9 @@
 import { AppError, isAppError } from "../errors";
-import { baseUrlFor, hostRefusal } from "../http/request-host";
+import { baseUrlFor, hostRefusal, isAddressHost } from "../http/request-host";
 import type { AccessService, Identity } from "./access-service";
 import { CALLER_HEADER } from "./caller";
 import { contentTypeRefusal, crossSiteRefusal, isMutating, requestSite } from "./csrf";
-import { audienceFor, bodyTypesFor, isApiPath } from "./policy";
+import { answersOnAddress, audienceFor, bodyTypesFor, isApiPath } from "./policy";
 import { newNonce, securityHeaders } from "./security-headers";
 
 export type GateRequest = {
@@ -42,7 +42,9 @@ export async function decide(access: AccessService, request: GateRequest): Promi
   const refuse = (error: AppError): GateDecision => ({ kind: "refuse", error, responseHeaders: headers });
 
   const wrongHost = hostRefusal(request.headers, config.hosts);
-  if (wrongHost) return refuse(new AppError("misdirected", wrongHost));
+  const operatorProbe =
+    isAddressHost(request.headers, config.hosts.trustProxy) && answersOnAddress(request.method, request.pathname);
+  if (wrongHost && !operatorProbe) return refuse(new AppError("misdirected", wrongHost));
 
   const mutating = isMutating(request.method);
   const site = requestSite(request.headers, new URL(baseUrlFor(request.headers, config.hosts, "http://invalid")).origin);
@@ -52,9 +54,12 @@ export async function decide(access: AccessService, request: GateRequest): Promi
     if (site === "cross") return refuse(crossSiteRefusal());
   }
 
-  let identity: Identity;
+  const audience = audienceFor(request.method, request.pathname, request.search);
+  // A scraper's METRICS_TOKEN opens its one path; it is not the owner's token, so it is not checked as one.
+  const scraper = audience === "scraper" && access.presentsMetricsToken(request.headers);
+  let identity: Identity = { owner: false };
   try {
-    identity = await access.identify(request.headers, request.sessionCookie);
+    if (!scraper) identity = await access.identify(request.headers, request.sessionCookie);
   } catch (error) {
     if (isAppError(error)) return refuse(error);
     throw error;
@@ -62,15 +67,14 @@ export async function decide(access: AccessService, request: GateRequest): Promi
   // A cookie rides along with any request the browser makes, so it counts only from our own pages.
   if (mutating && identity.owner && identity.via === "session" && site !== "same") return refuse(crossSiteRefusal());
 
-  if (!identity.owner && audienceFor(request.method, request.pathname, request.search) === "owner") {
-    if (!isApiPath(request.pathname))
+  if (!identity.owner && !scraper && audience !== "anyone") {
+    if (audience === "owner" && !isApiPath(request.pathname))
       return { kind: "sign-in", returnTo: request.pathname + request.search, responseHeaders: headers };
-    return refuse(
-      new AppError(
-        "unauthorized",
-        "Sign in first: this is for the owner of this playground (a session, or Authorization: Bearer <ACCESS_TOKEN>).",
-      ),
-    );
+    const how =
+      audience === "scraper"
+        ? "Authorization: Bearer <ACCESS_TOKEN or METRICS_TOKEN>"
+        : "a session, or Authorization: Bearer <ACCESS_TOKEN>";
+    return refuse(new AppError("unauthorized", `Sign in first: this is for the owner of this playground (${how}).`));
   }
 
   const requestHeaders = new Headers(request.headers);

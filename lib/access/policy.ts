@@ -3,10 +3,15 @@
  * matches decides; anything not listed is the owner's. Opening a new shared view to guests is
  * one line here.
  */
-export type Audience = "anyone" | "owner";
+/** `scraper`: the owner, or a scraper holding METRICS_TOKEN; a guest gets 401 there, never a sign-in page. */
+export type Audience = "anyone" | "owner" | "scraper";
 
-/** `query`: the rule holds only when the request's query string carries this parameter. */
-type Rule = { path: string; query?: string; methods?: readonly string[]; audience: Audience };
+/**
+ * `query`: the rule holds only when the request's query string carries this parameter.
+ * `onAddress`: also answered when asked for at the instance's own address (a bare IP in Host), as a
+ * load balancer or a scraper asks each instance, even where PUBLIC_URL names the one host pages answer to.
+ */
+type Rule = { path: string; query?: string; methods?: readonly string[]; audience: Audience; onAddress?: true };
 
 const READ = ["GET", "HEAD"] as const;
 
@@ -35,7 +40,10 @@ export const ACCESS_RULES: readonly Rule[] = [
   // The way in, liveness for monitors, and WaveSpeed's callback (it carries its own signature).
   { path: "/login", methods: READ, audience: "anyone" },
   { path: "/api/session", audience: "anyone" },
-  { path: "/api/health", methods: READ, audience: "anyone" },
+  { path: "/api/health", methods: READ, audience: "anyone", onAddress: true },
+  // Readiness for load balancers, which carry no token; and the metrics a scraper reads.
+  { path: "/api/ready", methods: READ, audience: "anyone", onAddress: true },
+  { path: "/metrics", methods: READ, audience: "scraper", onAddress: true },
   { path: "/api/webhooks/wavespeed", methods: ["POST"], audience: "anyone" },
   // What every page loads.
   { path: "/_next/*", methods: READ, audience: "anyone" },
@@ -73,15 +81,20 @@ function compile(path: string): RegExp {
 
 const COMPILED = ACCESS_RULES.map((rule) => ({ ...rule, pattern: compile(rule.path) }));
 
-export function audienceFor(method: string, pathname: string, search = ""): Audience {
-  const rule = COMPILED.find(
+const ruleFor = (method: string, pathname: string, search = "") =>
+  COMPILED.find(
     (candidate) =>
       candidate.pattern.test(pathname) &&
       (!candidate.methods || candidate.methods.includes(method.toUpperCase())) &&
       (!candidate.query || new URLSearchParams(search).has(candidate.query)),
   );
-  return rule?.audience ?? "owner";
+
+export function audienceFor(method: string, pathname: string, search = ""): Audience {
+  return ruleFor(method, pathname, search)?.audience ?? "owner";
 }
+
+/** Whether the request may name the instance's own address as its host (health, readiness, metrics). */
+export const answersOnAddress = (method: string, pathname: string): boolean => ruleFor(method, pathname)?.onAddress === true;
 
 const COMPILED_BODY_TYPES = BODY_TYPES.map((rule) => ({ ...rule, pattern: compile(rule.path) }));
 

@@ -61,6 +61,15 @@ export function hostRefusal(headers: Headers, rules: HostRules): string | undefi
 }
 
 /**
+ * The host asked for is a bare IP address (a load balancer or a scraper asking one instance), which no
+ * rebinding page can send. Behind a trusted proxy that is the name the proxy forwards, when it forwards one.
+ */
+export function isAddressHost(headers: Headers, trustProxy: boolean): boolean {
+  const host = parseHost(requestedHost(headers, trustProxy) ?? "");
+  return Boolean(host && isIP(host.hostname.replace(/^\[|\]$/g, "")));
+}
+
+/**
  * The address a request came from, for per-client limits: the last X-Forwarded-For entry. The
  * front door (server.ts, through forwarded-headers.ts) leaves there the socket's own address, or
  * with TRUST_PROXY the entry the nearest proxy appended.

@@ -90,7 +90,12 @@ describe("the tracker's reconcile", () => {
 
     const record = await submitBody(service, { prompt: "a fox" });
     // The run ends once it has met the failure and could not store it.
-    await expect.poll(() => engine.polls.length > 0 && tracker.inFlight === 0, { timeout: 10_000 }).toBe(true);
+    // Its place and its last store attempt both given up: nothing of it is left in the tracker.
+    const settled = async () => {
+      const figures = await tracker.figures();
+      return engine.polls.length > 0 && figures.inFlight === 0 && figures.finishing === 0;
+    };
+    await expect.poll(settled, { timeout: 10_000 }).toBe(true);
     expect((await service.get(record.id)).status).not.toBe("failed");
 
     storeRefuses = false;

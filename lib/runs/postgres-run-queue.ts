@@ -88,6 +88,9 @@ export class PostgresRunQueue implements RunQueue {
   }
 
   async waiting(): Promise<number> {
+    // Health reads this, and liveness must not wait on another instance's migration: until this one
+    // has migrated, it can take nothing from the line.
+    if (!this.db.migrated) return 0;
     const { rows } = await this.db.query<{ n: number }>(`SELECT count(*) AS n FROM predictions WHERE ${WAITING}`);
     return rows[0].n;
   }

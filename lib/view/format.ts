@@ -32,3 +32,16 @@ export function formatWhen(iso: string, now: number, timeZone?: string): string 
   if (ago >= 0 && ago < DAY) return `${Math.floor(ago / HOUR)} h ago`;
   return formatDateTime(iso, timeZone);
 }
+
+const UNITS = ["B", "KB", "MB", "GB", "TB"];
+
+/** A size in bytes as a person reads it (decimal units, as disks are sold and MAX_STORAGE_GB counts): "1.2 GB". */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
+}

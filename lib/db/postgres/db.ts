@@ -31,6 +31,8 @@ const types = {
 export class PostgresDb {
   readonly pool: pg.Pool;
   readonly ready: Promise<void>;
+  /** Whether the migrations have run: what may be read without waiting for them. */
+  migrated = false;
 
   constructor(readonly options: PostgresOptions) {
     const schema = options.schema ?? "public";
@@ -43,7 +45,9 @@ export class PostgresDb {
     });
     // An idle client that loses its server must not take the process down; the next query reconnects.
     this.pool.on("error", () => {});
-    this.ready = this.migrate(schema);
+    this.ready = this.migrate(schema).then(() => {
+      this.migrated = true;
+    });
     this.ready.catch(() => {});
   }
 

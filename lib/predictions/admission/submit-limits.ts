@@ -10,6 +10,8 @@ export type SubmitLimitsConfig = {
   maxQueued: number;
   /** Spend allowed per UTC day on the WaveSpeed engine, in US dollars. */
   budgetUsdPerDay?: number;
+  /** The storage limit (MAX_STORAGE_GB): throws the 507 a new run gets past it. */
+  storage?: { admit(): void };
 };
 
 /** The queue, once full, frees as runs finish; a few seconds is a fair first guess. */
@@ -17,8 +19,8 @@ const QUEUE_RETRY_SECONDS = 5;
 
 /**
  * What protects the key and the server at submit time, in this order: submits per caller and
- * minute (429), the length of the queue (429), and the day's budget (402). Each refusal comes
- * before anything is stored or sent upstream.
+ * minute (429), the storage limit (507), the length of the queue (429), and the day's budget (402).
+ * Each refusal comes before anything is stored or sent upstream.
  */
 export class SubmitLimits {
   constructor(
@@ -47,6 +49,7 @@ export class SubmitLimits {
         },
       );
     }
+    config.storage?.admit();
     const queued = await repo.countUnfinished();
     if (queued + runs > config.maxQueued) {
       throw new AppError(
