@@ -109,11 +109,13 @@ test("generate, then edit the result, then a 2×2 sweep: pictures, seeds and lin
     expect(textOf(swept)).toContain(sweep.pageUrl);
     expect((await page.request.get(sweep.pageUrl)).status()).toBe(200);
     expect((await page.request.get(sweep.gridUrl)).headers()["content-type"]).toBe("image/png");
-    // The sweep is one entry of the open playground, marked too, and its cells are runs like any other on its page.
+    // The sweep is one entry of the open playground and of history, marked too; each cell is a run like any other.
     const sweepEntry = page.getByTestId("sweep-entry").filter({ hasText: `${token} a fox in tall grass` });
     await expect(sweepEntry.getByTestId("run-source")).toHaveText(/via MCP/);
-    await page.goto(new URL(sweep.pageUrl).pathname);
-    await expect(page.getByTestId("run-source")).toHaveCount(4);
+    await page.goto("/history");
+    await expect(sweepEntry.getByTestId("run-source")).toHaveText(/via MCP/);
+    const cell = await (await page.request.get(`/api/predictions/${sweep.cells[3]!.id}`)).json();
+    expect(cell.source).toMatchObject({ kind: "mcp" });
   } finally {
     await assistant.close();
   }
