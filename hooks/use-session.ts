@@ -1,9 +1,8 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore } from "react";
-import { sessionApi } from "@/lib/browser/session-api";
 import { sessionStore } from "@/lib/browser/session-store";
-import { AppError, isAppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import type { SessionView } from "@/lib/playground-api";
 
 /**
@@ -49,8 +48,7 @@ function useSessionAction<A>(run: (argument: A) => Promise<SessionView>): Action
           setState({ status: "success", error: null });
           options?.onSuccess?.(view);
         },
-        (error: unknown) =>
-          setState({ status: "error", error: isAppError(error) ? error : new AppError("internal", String(error)) }),
+        (error: unknown) => void loadApi().then(({ asAppError }) => setState({ status: "error", error: asAppError(error) })),
       );
     },
     [run],
@@ -64,10 +62,12 @@ function useSessionAction<A>(run: (argument: A) => Promise<SessionView>): Action
   };
 }
 
-const signIn = (token: string) => sessionApi.signIn(token);
-const signOut = () => sessionApi.signOut();
+// The client for these (and its error type) loads with the first sign-in or sign-out, not with every page.
+const loadApi = () => import("@/lib/browser/session-api");
+const signIn = (token: string) => loadApi().then(({ sessionApi }) => sessionApi.signIn(token));
+const signOut = () => loadApi().then(({ sessionApi }) => sessionApi.signOut());
 
 export const useSignIn = () => useSessionAction(signIn);
 export const useSignOut = () => useSessionAction<void>(signOut);
-const signOutEverywhere = () => sessionApi.signOutEverywhere();
+const signOutEverywhere = () => loadApi().then(({ sessionApi }) => sessionApi.signOutEverywhere());
 export const useSignOutEverywhere = () => useSessionAction<void>(signOutEverywhere);

@@ -4,10 +4,12 @@ import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { Gallery } from "@/components/gallery/gallery";
+import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
 import type { PredictionView } from "@/lib/playground-api";
 
-// What only the owner (or a page still running) needs is fetched on demand: a guest's page loads
-// neither the owner's controls nor the prediction client and its schemas behind them.
+// What only the owner (or a page still running) needs is fetched on demand, with the query cache it
+// reads: a guest's page loads neither the owner's controls nor the prediction client, its schemas and
+// TanStack Query behind them.
 const ShareActions = dynamic(() => import("./share-actions").then((module) => module.ShareActions));
 const LiveGallery = dynamic(() => import("@/components/gallery/live-gallery").then((module) => module.LiveGallery));
 const ShareRefresher = dynamic(() => import("./share-refresher").then((module) => module.ShareRefresher));
@@ -16,7 +18,9 @@ const ShareRefresher = dynamic(() => import("./share-refresher").then((module) =
 export function OwnerShareActions({ view }: { view: PredictionView }) {
   return (
     <OwnerOnly>
-      <ShareActions view={view} />
+      <LazyQueryProvider>
+        <ShareActions view={view} />
+      </LazyQueryProvider>
     </OwnerOnly>
   );
 }
@@ -25,12 +29,18 @@ export function OwnerShareActions({ view }: { view: PredictionView }) {
 export function ShareGallery(props: ComponentProps<typeof Gallery>) {
   return (
     <OwnerOnly fallback={<Gallery {...props} />}>
-      <LiveGallery {...props} />
+      <LazyQueryProvider>
+        <LiveGallery {...props} />
+      </LazyQueryProvider>
     </OwnerOnly>
   );
 }
 
 /** A run still going: followed by polling, then the page renders again. */
 export function FollowRun(props: ComponentProps<typeof ShareRefresher>) {
-  return <ShareRefresher {...props} />;
+  return (
+    <LazyQueryProvider>
+      <ShareRefresher {...props} />
+    </LazyQueryProvider>
+  );
 }
