@@ -68,3 +68,5 @@ export const HOSTILE_BENCH_PORT = base + 67;
 export const SHARE_PAGE_BENCH_PORT = base + 73;
 /** The page-weight benchmark's playground and the bare Next app it is weighed against. */
 export const PAGE_WEIGHT_BENCH_PORTS = { playground: base + 350, bare: base + 351 } as const;
+/** The guest share-page benchmark's playground (with an owner). */
+export const SHARE_PAINT_BENCH_PORT = base + 352;

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
 import { SourceBadge } from "@/components/assistant/source-badge";
@@ -8,6 +7,7 @@ import { showsSplit } from "@/components/edit/shows-split";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { LineageChip } from "@/components/lineage/lineage-chip";
+import { onDemand } from "@/components/ui/on-demand";
 import { useDensity } from "@/hooks/use-density";
 import { useRunClock } from "@/hooks/use-elapsed";
 import { useExpectedDuration } from "@/hooks/use-expected-duration";
@@ -24,7 +24,7 @@ import { RunCardFrame } from "./run-card-frame";
 import { RunError } from "./run-error";
 
 // Only edits have a before and after: a feed without one does not load it.
-const BeforeAfter = dynamic(() => import("@/components/edit/before-after").then((module) => module.BeforeAfter));
+const BeforeAfter = onDemand(() => import("@/components/edit/before-after").then((module) => module.BeforeAfter));
 
 type Props = {
   id: string;
