@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BeforeAfter } from "@/components/edit/before-after";
+import { BeforeAfterOnDemand } from "@/components/edit/before-after-on-demand";
 import { showsSplit } from "@/components/edit/shows-split";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import type { PredictionView } from "@/lib/playground-api";
@@ -24,7 +24,7 @@ export function ShareImages({ view, first, rest, details, chain }: Props) {
     return (
       <>
         <section aria-label="Before and after" className={first}>
-          <BeforeAfter view={view} large priority />
+          <BeforeAfterOnDemand view={view} large priority />
         </section>
         {details}
         <div className={rest}>{chain}</div>

@@ -1,5 +1,5 @@
 import { OwnerOnly } from "@/components/access/owner-only";
-import { BeforeAfter } from "@/components/edit/before-after";
+import { BeforeAfterOnDemand } from "@/components/edit/before-after-on-demand";
 import { Filmstrip } from "@/components/edit/filmstrip";
 import { FamilyPanel } from "@/components/lineage/family-panel";
 import { PlaygroundLink } from "@/components/ui/playground-link";
@@ -48,7 +48,7 @@ export function SharePageBody({ data }: { data: SharePageData }) {
         </p>
       </header>
       {/* Several pictures combined: they come first, the result below is the gallery. */}
-      {view.input.edit?.kind === "multi" && <BeforeAfter view={view} />}
+      {view.input.edit?.kind === "multi" && <BeforeAfterOnDemand view={view} />}
       <div className="grid items-start gap-4 lg:grid-cols-[1fr_360px] lg:gap-6">
         <ShareImages
           view={view}
