@@ -1,10 +1,12 @@
 "use client";
 
-import { onDemand } from "@/components/ui/on-demand";
+import dynamic from "next/dynamic";
 import { useSelection } from "@/hooks/use-selection";
 
 // Most visits never pick an image to compare: the tray loads with the first one picked.
-const SelectionTrayPanel = onDemand(() => import("./selection-tray-panel").then((module) => module.SelectionTrayPanel));
+const SelectionTrayPanel = dynamic(() => import("./selection-tray-panel").then((module) => module.SelectionTrayPanel), {
+  ssr: false,
+});
 
 /** What is picked for a compare, on every page, and the way to the compare. */
 export function SelectionTray() {

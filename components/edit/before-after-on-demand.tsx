@@ -1,6 +1,6 @@
 "use client";
 
-import { onDemand } from "@/components/ui/on-demand";
+import dynamic from "next/dynamic";
 
 /** The before/after, fetched where a run shows one: a page of text-to-image runs never loads it. */
-export const BeforeAfterOnDemand = onDemand(() => import("./before-after").then((module) => module.BeforeAfter));
+export const BeforeAfterOnDemand = dynamic(() => import("./before-after").then((module) => module.BeforeAfter));

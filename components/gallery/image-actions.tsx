@@ -1,8 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { Suspense } from "react";
 import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
-import { onDemand } from "@/components/ui/on-demand";
 import { useSession } from "@/hooks/use-session";
 import type { PredictionView } from "@/lib/playground-api";
 
@@ -16,7 +16,7 @@ export type ImageActionsProps = {
 
 // The owner's controls (and the cache writes behind them, with the cache itself where the page has none) are
 // fetched only once the viewer is known to be the owner.
-const OwnerImageActions = onDemand(() => import("./owner-image-actions").then((module) => module.OwnerImageActions));
+const OwnerImageActions = dynamic(() => import("./owner-image-actions").then((module) => module.OwnerImageActions));
 
 /** Star, select-for-compare and Edit, the same on every image of a run, wherever it is shown; a guest sees the images alone. */
 export function ImageActions(props: ImageActionsProps) {

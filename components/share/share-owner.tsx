@@ -1,18 +1,18 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { Gallery } from "@/components/gallery/gallery";
 import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
-import { onDemand } from "@/components/ui/on-demand";
 import type { PredictionView } from "@/lib/playground-api";
 
 // What only the owner (or a page still running) needs is fetched on demand, with the query cache it
 // reads: a guest's page loads neither the owner's controls nor the prediction client, its schemas and
 // TanStack Query behind them.
-const ShareActions = onDemand(() => import("./share-actions").then((module) => module.ShareActions));
-const LiveGallery = onDemand(() => import("@/components/gallery/live-gallery").then((module) => module.LiveGallery));
-const ShareRefresher = onDemand(() => import("./share-refresher").then((module) => module.ShareRefresher));
+const ShareActions = dynamic(() => import("./share-actions").then((module) => module.ShareActions));
+const LiveGallery = dynamic(() => import("@/components/gallery/live-gallery").then((module) => module.LiveGallery));
+const ShareRefresher = dynamic(() => import("./share-refresher").then((module) => module.ShareRefresher));
 
 /** Use these settings, Re-run, Vary seed and Delete: the owner's, on a share page. */
 export function OwnerShareActions({ view }: { view: PredictionView }) {

@@ -1,7 +1,7 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
-import { onDemand } from "@/components/ui/on-demand";
 
 export type ConfirmRequest = {
   title: string;
@@ -16,7 +16,7 @@ type Pending = ConfirmRequest & { resolve: (confirmed: boolean) => void };
 const ConfirmContext = createContext<(request: ConfirmRequest) => Promise<boolean>>(() => Promise.resolve(false));
 
 // The dialog itself loads with the first question.
-const ConfirmDialog = onDemand(() => import("./confirm-dialog-view").then((module) => module.ConfirmDialogView));
+const ConfirmDialog = dynamic(() => import("./confirm-dialog-view").then((module) => module.ConfirmDialogView), { ssr: false });
 
 /** Asks a yes-or-no question in the page's own dialog, never the browser's `confirm()`: resolves true to go ahead. */
 export const useConfirm = () => useContext(ConfirmContext);
