@@ -3,24 +3,25 @@
 import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
+import { NoteView } from "@/components/annotations/note-view";
 import { Gallery } from "@/components/gallery/gallery";
 import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
 import type { PredictionView } from "@/lib/playground-api";
 
 // What only the owner (or a page still running) needs is fetched on demand, with the query cache it
 // reads: a guest's page loads neither the owner's controls nor the prediction client, its schemas and
-// TanStack Query behind them.
-const ShareActions = dynamic(() => import("./share-actions").then((module) => module.ShareActions));
-const LiveGallery = dynamic(() => import("@/components/gallery/live-gallery").then((module) => module.LiveGallery));
+// TanStack Query behind them. The owner's parts come from one module, so they arrive as one download.
+const loadOwnerParts = () => import("./share-owner-parts");
+const ShareActions = dynamic(() => loadOwnerParts().then((module) => module.OwnerActionsPart));
+const LiveGallery = dynamic(() => loadOwnerParts().then((module) => module.LiveGalleryPart));
+const NoteEditor = dynamic(() => loadOwnerParts().then((module) => module.NoteEditorPart));
 const ShareRefresher = dynamic(() => import("./share-refresher").then((module) => module.ShareRefresher));
 
 /** Use these settings, Re-run, Vary seed and Delete: the owner's, on a share page. */
 export function OwnerShareActions({ view }: { view: PredictionView }) {
   return (
     <OwnerOnly>
-      <LazyQueryProvider>
-        <ShareActions view={view} />
-      </LazyQueryProvider>
+      <ShareActions view={view} />
     </OwnerOnly>
   );
 }
@@ -29,9 +30,16 @@ export function OwnerShareActions({ view }: { view: PredictionView }) {
 export function ShareGallery(props: ComponentProps<typeof Gallery>) {
   return (
     <OwnerOnly fallback={<Gallery {...props} />}>
-      <LazyQueryProvider>
-        <LiveGallery {...props} />
-      </LazyQueryProvider>
+      <LiveGallery {...props} />
+    </OwnerOnly>
+  );
+}
+
+/** A run's note: the owner edits it, a guest reads it (nothing when there is none). */
+export function ShareNote({ view, className }: { view: PredictionView; className?: string }) {
+  return (
+    <OwnerOnly fallback={<NoteView view={view} className={className} />}>
+      <NoteEditor view={view} className={className} />
     </OwnerOnly>
   );
 }
