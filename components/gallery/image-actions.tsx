@@ -2,7 +2,6 @@
 
 import dynamic from "next/dynamic";
 import { Suspense } from "react";
-import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
 import { useSession } from "@/hooks/use-session";
 import type { PredictionView } from "@/lib/playground-api";
 
@@ -14,8 +13,7 @@ export type ImageActionsProps = {
   look?: "overlay" | "plain";
 };
 
-// The owner's controls (and the cache writes behind them, with the cache itself where the page has none) are
-// fetched only once the viewer is known to be the owner.
+// The owner's controls (and the cache writes behind them) are fetched only once the viewer is known to be the owner.
 const OwnerImageActions = dynamic(() => import("./owner-image-actions").then((module) => module.OwnerImageActions));
 
 /** Star, select-for-compare and Edit, the same on every image of a run, wherever it is shown; a guest sees the images alone. */
@@ -24,9 +22,7 @@ export function ImageActions(props: ImageActionsProps) {
   // Its own boundary: while the chunk loads, whatever change showed them (a larger sweep cell, say) is not held back.
   return (
     <Suspense fallback={null}>
-      <LazyQueryProvider>
-        <OwnerImageActions {...props} />
-      </LazyQueryProvider>
+      <OwnerImageActions {...props} />
     </Suspense>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { ComponentProps } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
+import { BeforeAfter } from "@/components/edit/before-after";
 import { LiveGallery } from "@/components/gallery/live-gallery";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { ShareActions } from "./share-actions";
@@ -30,6 +31,15 @@ export function NoteEditorPart(props: ComponentProps<typeof NoteEditor>) {
   return (
     <QueryProvider>
       <NoteEditor {...props} />
+    </QueryProvider>
+  );
+}
+
+/** An edit's before/after with the owner's controls on its result (star, select, Edit). */
+export function BeforeAfterPart(props: ComponentProps<typeof BeforeAfter>) {
+  return (
+    <QueryProvider>
+      <BeforeAfter {...props} />
     </QueryProvider>
   );
 }

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { NoteView } from "@/components/annotations/note-view";
+import { BeforeAfterOnDemand } from "@/components/edit/before-after-on-demand";
 import { Gallery } from "@/components/gallery/gallery";
 import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
 import type { PredictionView } from "@/lib/playground-api";
@@ -15,6 +16,7 @@ const loadOwnerParts = () => import("./share-owner-parts");
 const ShareActions = dynamic(() => loadOwnerParts().then((module) => module.OwnerActionsPart));
 const LiveGallery = dynamic(() => loadOwnerParts().then((module) => module.LiveGalleryPart));
 const NoteEditor = dynamic(() => loadOwnerParts().then((module) => module.NoteEditorPart));
+const OwnerBeforeAfter = dynamic(() => loadOwnerParts().then((module) => module.BeforeAfterPart));
 const ShareRefresher = dynamic(() => import("./share-refresher").then((module) => module.ShareRefresher));
 
 /** Use these settings, Re-run, Vary seed and Delete: the owner's, on a share page. */
@@ -31,6 +33,15 @@ export function ShareGallery(props: ComponentProps<typeof Gallery>) {
   return (
     <OwnerOnly fallback={<Gallery {...props} />}>
       <LiveGallery {...props} />
+    </OwnerOnly>
+  );
+}
+
+/** An edit's before/after: the owner's has the image actions on its result, a guest's the pictures alone. */
+export function ShareBeforeAfter(props: ComponentProps<typeof BeforeAfterOnDemand>) {
+  return (
+    <OwnerOnly fallback={<BeforeAfterOnDemand {...props} />}>
+      <OwnerBeforeAfter {...props} />
     </OwnerOnly>
   );
 }
