@@ -1,10 +1,7 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore } from "react";
-import { sessionApi } from "@/lib/browser/session-api";
+import { createContext, useContext, useEffect, useSyncExternalStore } from "react";
 import { sessionStore } from "@/lib/browser/session-store";
-import { AppError, isAppError } from "@/lib/errors";
-import type { SessionView } from "@/lib/playground-api";
 
 /**
  * Whether this server asks anyone to sign in (ACCESS_TOKEN set). The same for every viewer, so the
@@ -25,49 +22,3 @@ export function useSession(): SessionState {
   if (!signInRequired) return { signInRequired, owner: true };
   return { signInRequired, owner: view?.owner };
 }
-
-type Action<A> = {
-  mutate: (argument: A, options?: { onSuccess?: (view: SessionView) => void }) => void;
-  isPending: boolean;
-  isSuccess: boolean;
-  isError: boolean;
-  error: AppError | null;
-};
-
-/** A sign-in or sign-out: its state for the form, and the session it leaves written to the store. */
-function useSessionAction<A>(run: (argument: A) => Promise<SessionView>): Action<A> {
-  const [state, setState] = useState<{ status: "idle" | "pending" | "success" | "error"; error: AppError | null }>({
-    status: "idle",
-    error: null,
-  });
-  const mutate = useCallback(
-    (argument: A, options?: { onSuccess?: (view: SessionView) => void }) => {
-      setState({ status: "pending", error: null });
-      run(argument).then(
-        (view) => {
-          sessionStore.set(view);
-          setState({ status: "success", error: null });
-          options?.onSuccess?.(view);
-        },
-        (error: unknown) =>
-          setState({ status: "error", error: isAppError(error) ? error : new AppError("internal", String(error)) }),
-      );
-    },
-    [run],
-  );
-  return {
-    mutate,
-    isPending: state.status === "pending",
-    isSuccess: state.status === "success",
-    isError: state.status === "error",
-    error: state.error,
-  };
-}
-
-const signIn = (token: string) => sessionApi.signIn(token);
-const signOut = () => sessionApi.signOut();
-
-export const useSignIn = () => useSessionAction(signIn);
-export const useSignOut = () => useSessionAction<void>(signOut);
-const signOutEverywhere = () => sessionApi.signOutEverywhere();
-export const useSignOutEverywhere = () => useSessionAction<void>(signOutEverywhere);

@@ -87,3 +87,5 @@ export const SCALE_BENCH_PORTS = {
 } as const;
 /** The operator's benchmarks: /metrics at 10,000 runs (with a fake upstream), and backup and restore. */
 export const OPERATIONS_BENCH_PORTS = { fake: base + 81, scrape: base + 82, backup: base + 83 } as const;
+/** The guest share-page benchmark's playground (with an owner). */
+export const SHARE_PAINT_BENCH_PORT = base + 352;

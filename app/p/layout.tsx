@@ -1,12 +1,10 @@
 import type { ReactNode } from "react";
 import { LightboxProvider } from "@/components/gallery/lightbox-context";
-import { QueryProvider } from "@/components/layout/query-provider";
 
-/** This page follows its runs live (stars, notes, progress), and its images open in the lightbox. */
+/**
+ * This page's images open in the lightbox. The query cache (stars, notes, a run followed live) is
+ * the owner's islands' own, fetched with them, so a guest's first load carries none of it.
+ */
 export default function Layout({ children }: { children: ReactNode }) {
-  return (
-    <QueryProvider>
-      <LightboxProvider>{children}</LightboxProvider>
-    </QueryProvider>
-  );
+  return <LightboxProvider>{children}</LightboxProvider>;
 }

@@ -1,11 +1,11 @@
 import type { PredictionView } from "../../lib/playground-api";
+import { SHARE_PAINT_BENCH_PORT } from "../../testing/ports";
 import { launchChromium, sampleLcp, type Weight, weigh } from "../lib/browser";
 import { getJson, startBenchPlayground } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
 import { runScenario, sleep } from "../lib/scenario";
 import { kb, ms } from "../lib/stats";
 
-const PORT = 3490;
 const TOKEN = "bench-share-paint-owner-token";
 const OWNER = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
 /** A bare Next 16 page with one client component, gzip, measured beside the issue's figures on this machine. */
@@ -18,7 +18,7 @@ const LCP_SAMPLES = 6;
  * session, after one unmeasured load). The 64-cell sweep's paint is the sweep scenario's.
  */
 runScenario({ name: "share-paint", title: "A guest's share page: weight and paint", timeLimitMs: 300_000 }, async (ctx) => {
-  const { url } = await startBenchPlayground(ctx, PORT, {
+  const { url } = await startBenchPlayground(ctx, SHARE_PAINT_BENCH_PORT, {
     KONTEXT_ENGINE: "local",
     ACCESS_TOKEN: TOKEN,
     DATA_DIR: ctx.tempDir("share-paint"),

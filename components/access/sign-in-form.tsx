@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { inputClass } from "@/components/playground/field";
 import { Button } from "@/components/ui/button";
-import { useSignIn } from "@/hooks/use-session";
+import { useSignIn } from "@/hooks/use-session-actions";
 import { safeReturnPath } from "@/lib/view/return-path";
 
 /** The access token, sent as JSON; the input has no name, so no plain form submit can put it in a URL. */

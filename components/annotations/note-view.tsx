@@ -1,15 +1,7 @@
-"use client";
-
-import dynamic from "next/dynamic";
-import { useSession } from "@/hooks/use-session";
 import type { PredictionView } from "@/lib/playground-api";
 
-// The editor (and the cache it writes through) is the owner's: a guest never loads it.
-const NoteEditor = dynamic(() => import("./note-editor").then((module) => module.NoteEditor));
-
-/** A run's note on a page the server renders for everyone: the owner edits it, a guest reads it (nothing when there is none). */
+/** A run's note as a guest reads it, on a page the server renders for everyone (nothing when there is none). */
 export function NoteView({ view, className = "" }: { view: PredictionView; className?: string }) {
-  if (useSession().owner) return <NoteEditor view={view} className={className} />;
   if (!view.note) return null;
   return (
     <div className={className} data-testid="note">

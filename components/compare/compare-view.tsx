@@ -82,7 +82,7 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
       <div className="flex flex-wrap items-center gap-2">
         {pair && (
           <Segmented
-            legend="Layout"
+            label={{ text: "Layout" }}
             name="compare-layout"
             options={LAYOUTS}
             value={mode}

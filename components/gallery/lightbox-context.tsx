@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
 import { type RunHandlers, useRunHandlers } from "@/components/prediction/run-handlers";
 
 /**
@@ -45,7 +46,12 @@ export function LightboxProvider({ children }: { children: ReactNode }) {
   return (
     <OpenContext value={open}>
       {children}
-      {used && <Lightbox target={target} onMove={setTarget} onClose={() => setTarget(null)} />}
+      {used && (
+        // It reads runs through the query cache, which a share page loads only with it.
+        <LazyQueryProvider>
+          <Lightbox target={target} onMove={setTarget} onClose={() => setTarget(null)} />
+        </LazyQueryProvider>
+      )}
     </OpenContext>
   );
 }

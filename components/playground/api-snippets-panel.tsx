@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Segmented } from "@/components/ui/segmented";
 import type { AnyPredictionRequest } from "@/lib/contract";
 import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
 import { buildSnippet, SNIPPET_LANGUAGES, type SnippetLanguage, type SnippetTarget } from "@/lib/snippets";
@@ -10,8 +11,11 @@ import { DEFAULT_VALUES, type EditState, type FormField, type FormValues, NO_EDI
 import { formatUsd } from "@/lib/view/format";
 
 const LANGUAGE_LABELS: Record<SnippetLanguage, string> = { curl: "curl", javascript: "JavaScript", python: "Python" };
-const TARGET_LABELS = { wavespeed: "WaveSpeed", self: "This server" } as const;
-type TargetKind = keyof typeof TARGET_LABELS;
+const TARGETS = [
+  ["wavespeed", "WaveSpeed"],
+  ["self", "This server"],
+] as const;
+type TargetKind = (typeof TARGETS)[number][0];
 
 const FIELD_NAMES: Record<FormField, string> = {
   prompt: "prompt",
@@ -60,7 +64,14 @@ export function ApiSnippetsPanel({ values, edit = NO_EDIT }: { values: FormValue
     <div className="flex flex-col gap-3 rounded-2xl border border-border bg-surface p-4 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <LanguageTabs value={language} onChange={setLanguage} tabId={tabId} panelId={`${ids}-panel`} />
-        <TargetToggle value={targetKind} onChange={setTargetKind} name={`${ids}-target`} />
+        <Segmented
+          label={{ text: "Send to" }}
+          name={`${ids}-target`}
+          options={TARGETS}
+          value={targetKind}
+          onChange={setTargetKind}
+          look="small"
+        />
       </div>
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(language)} className="relative">
         {/* A phone scrolls long lines inside the block; a wide screen wraps them, so every line shows whole. */}
@@ -135,30 +146,6 @@ function LanguageTabs(props: {
           </button>
         );
       })}
-    </div>
-  );
-}
-
-/** Native radios: arrow keys and the checked state come for free. */
-function TargetToggle({ value, onChange, name }: { value: TargetKind; onChange: (value: TargetKind) => void; name: string }) {
-  return (
-    <div role="radiogroup" aria-label="Send to" className="flex rounded-lg border border-border bg-surface p-0.5">
-      {(Object.keys(TARGET_LABELS) as TargetKind[]).map((kind) => (
-        <label
-          key={kind}
-          className="relative cursor-pointer rounded-md px-2.5 py-1 text-xs font-medium text-fg-muted transition-colors hover:text-fg has-checked:bg-accent/10 has-checked:text-accent has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent"
-        >
-          <input
-            type="radio"
-            name={name}
-            value={kind}
-            checked={value === kind}
-            onChange={() => onChange(kind)}
-            className="absolute inset-0 cursor-pointer appearance-none rounded-md opacity-0 focus-visible:outline-none"
-          />
-          {TARGET_LABELS[kind]}
-        </label>
-      ))}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Segmented } from "@/components/ui/segmented";
 import { ASPECT_RATIOS, type AspectRatio, PIXEL_SIZES } from "@/lib/domain";
 import { Field, fieldIds } from "./field";
 
@@ -15,6 +16,18 @@ function RatioShape({ ratio }: { ratio: AspectRatio }) {
   );
 }
 
+const OPTIONS = ASPECT_RATIOS.map(
+  (ratio) =>
+    [
+      ratio,
+      <>
+        <RatioShape ratio={ratio} />
+        <span className="text-[10px] leading-none font-medium tabular-nums">{ratio}</span>
+      </>,
+      `${ratio} · ${PIXEL_SIZES[ratio].width} × ${PIXEL_SIZES[ratio].height}`,
+    ] as const,
+);
+
 export function AspectRatioPicker({ value, onChange }: { value: AspectRatio; onChange: (value: AspectRatio) => void }) {
   const { width, height } = PIXEL_SIZES[value];
   return (
@@ -28,26 +41,14 @@ export function AspectRatioPicker({ value, onChange }: { value: AspectRatio; onC
         </span>
       }
     >
-      <div role="radiogroup" aria-labelledby={fieldIds("aspect-ratio").label} className="grid grid-cols-9 gap-1">
-        {ASPECT_RATIOS.map((ratio) => (
-          <label
-            key={ratio}
-            title={`${ratio} · ${PIXEL_SIZES[ratio].width} × ${PIXEL_SIZES[ratio].height}`}
-            className="relative flex cursor-pointer flex-col items-center gap-1 rounded-lg border border-border bg-surface px-0.5 py-1.5 text-fg-muted transition-colors hover:text-fg has-checked:border-accent has-checked:bg-accent/10 has-checked:text-accent has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent"
-          >
-            <input
-              type="radio"
-              name="aspect_ratio"
-              value={ratio}
-              checked={value === ratio}
-              onChange={() => onChange(ratio)}
-              className="absolute inset-0 cursor-pointer appearance-none rounded-lg opacity-0 focus-visible:outline-none"
-            />
-            <RatioShape ratio={ratio} />
-            <span className="text-[10px] leading-none font-medium tabular-nums">{ratio}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented
+        label={{ id: fieldIds("aspect-ratio").label }}
+        name="aspect_ratio"
+        options={OPTIONS}
+        value={value}
+        onChange={onChange}
+        look="tile"
+      />
     </Field>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
 import { SourceBadge } from "@/components/assistant/source-badge";
+import { BeforeAfterOnDemand } from "@/components/edit/before-after-on-demand";
 import { showsSplit } from "@/components/edit/shows-split";
 import { Gallery } from "@/components/gallery/gallery";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
@@ -22,9 +22,6 @@ import { ParamsSummary } from "./params-list";
 import { RunActions, type RunHandlers } from "./run-actions";
 import { RunCardFrame } from "./run-card-frame";
 import { RunError } from "./run-error";
-
-// Only edits have a before and after: a feed without one does not load it.
-const BeforeAfter = dynamic(() => import("@/components/edit/before-after").then((module) => module.BeforeAfter));
 
 type Props = {
   id: string;
@@ -92,10 +89,10 @@ function LoadedCard({ view, handlers, startedAt, onRetry, priority }: { view: Pr
         />
       ) : view.status === "completed" ? (
         showsSplit(view) ? (
-          <BeforeAfter view={view} priority={priority} />
+          <BeforeAfterOnDemand view={view} priority={priority} />
         ) : (
           <>
-            {view.input.edit && <BeforeAfter view={view} />}
+            {view.input.edit && <BeforeAfterOnDemand view={view} />}
             <Gallery view={shown} compact={compact} eager={startedAt !== undefined} priority={priority} />
           </>
         )

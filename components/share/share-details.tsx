@@ -1,4 +1,3 @@
-import { NoteView } from "@/components/annotations/note-view";
 import { LineageChip } from "@/components/lineage/lineage-chip";
 import { ParamsList } from "@/components/prediction/params-list";
 import { StatusBadge } from "@/components/prediction/status-badge";
@@ -10,7 +9,7 @@ import { requestBody } from "@/lib/snippets";
 import { requestFromInput } from "@/lib/view/form-values";
 import { formatSeconds } from "@/lib/view/format";
 import { ShareDownloads } from "./share-downloads";
-import { OwnerShareActions } from "./share-owner";
+import { OwnerShareActions, ShareNote } from "./share-owner";
 
 /** The JSON a WaveSpeed client sends to make this run again, its pictures as links to this server. */
 const settingsJson = (view: PredictionView) =>
@@ -30,7 +29,7 @@ export function ShareDetails({ view }: { view: PredictionView }) {
     <aside className="flex flex-col gap-5 rounded-2xl border border-border bg-surface p-5 shadow-sm">
       <ParamsList input={view.input} seedRequested={view.seedRequested} engine={view.engine} />
       <LineageChip view={view} className="self-start" />
-      <NoteView view={view} className="border-t border-border pt-4" />
+      <ShareNote view={view} className="border-t border-border pt-4" />
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 border-t border-border pt-4 text-sm">
         <dt className="text-fg-muted">Status</dt>
         <dd>

@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
-import { BeforeAfter } from "@/components/edit/before-after";
 import { showsSplit } from "@/components/edit/shows-split";
 import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import type { PredictionView } from "@/lib/playground-api";
-import { FollowRun, ShareGallery } from "./share-owner";
+import { FollowRun, ShareBeforeAfter, ShareGallery } from "./share-owner";
 
 type Props = {
   view: PredictionView;
@@ -24,7 +23,7 @@ export function ShareImages({ view, first, rest, details, chain }: Props) {
     return (
       <>
         <section aria-label="Before and after" className={first}>
-          <BeforeAfter view={view} large priority />
+          <ShareBeforeAfter view={view} large priority />
         </section>
         {details}
         <div className={rest}>{chain}</div>

@@ -3,13 +3,20 @@
 import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
+import { NoteView } from "@/components/annotations/note-view";
+import { BeforeAfterOnDemand } from "@/components/edit/before-after-on-demand";
 import { Gallery } from "@/components/gallery/gallery";
+import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
 import type { PredictionView } from "@/lib/playground-api";
 
-// What only the owner (or a page still running) needs is fetched on demand: a guest's page loads
-// neither the owner's controls nor the prediction client and its schemas behind them.
-const ShareActions = dynamic(() => import("./share-actions").then((module) => module.ShareActions));
-const LiveGallery = dynamic(() => import("@/components/gallery/live-gallery").then((module) => module.LiveGallery));
+// What only the owner (or a page still running) needs is fetched on demand, with the query cache it
+// reads: a guest's page loads neither the owner's controls nor the prediction client, its schemas and
+// TanStack Query behind them. The owner's parts come from one module, so they arrive as one download.
+const loadOwnerParts = () => import("./share-owner-parts");
+const ShareActions = dynamic(() => loadOwnerParts().then((module) => module.OwnerActionsPart));
+const LiveGallery = dynamic(() => loadOwnerParts().then((module) => module.LiveGalleryPart));
+const NoteEditor = dynamic(() => loadOwnerParts().then((module) => module.NoteEditorPart));
+const OwnerBeforeAfter = dynamic(() => loadOwnerParts().then((module) => module.BeforeAfterPart));
 const ShareRefresher = dynamic(() => import("./share-refresher").then((module) => module.ShareRefresher));
 
 /** Use these settings, Re-run, Vary seed and Delete: the owner's, on a share page. */
@@ -30,7 +37,29 @@ export function ShareGallery(props: ComponentProps<typeof Gallery>) {
   );
 }
 
+/** An edit's before/after: the owner's has the image actions on its result, a guest's the pictures alone. */
+export function ShareBeforeAfter(props: ComponentProps<typeof BeforeAfterOnDemand>) {
+  return (
+    <OwnerOnly fallback={<BeforeAfterOnDemand {...props} />}>
+      <OwnerBeforeAfter {...props} />
+    </OwnerOnly>
+  );
+}
+
+/** A run's note: the owner edits it, a guest reads it (nothing when there is none). */
+export function ShareNote({ view, className }: { view: PredictionView; className?: string }) {
+  return (
+    <OwnerOnly fallback={<NoteView view={view} className={className} />}>
+      <NoteEditor view={view} className={className} />
+    </OwnerOnly>
+  );
+}
+
 /** A run still going: followed by polling, then the page renders again. */
 export function FollowRun(props: ComponentProps<typeof ShareRefresher>) {
-  return <ShareRefresher {...props} />;
+  return (
+    <LazyQueryProvider>
+      <ShareRefresher {...props} />
+    </LazyQueryProvider>
+  );
 }

@@ -1,5 +1,4 @@
 import { OwnerOnly } from "@/components/access/owner-only";
-import { BeforeAfter } from "@/components/edit/before-after";
 import { Filmstrip } from "@/components/edit/filmstrip";
 import { FamilyPanel } from "@/components/lineage/family-panel";
 import { PlaygroundLink } from "@/components/ui/playground-link";
@@ -7,6 +6,7 @@ import { ENGINE_LABELS } from "@/lib/domain";
 import type { SharePageData } from "@/lib/playground-api";
 import { ShareDetails } from "./share-details";
 import { ShareImages } from "./share-images";
+import { ShareBeforeAfter } from "./share-owner";
 
 // Wide screens: the picture on the left, the details beside it, the chain under the picture.
 // A phone: the first picture, the details, then the rest and the chain.
@@ -48,7 +48,7 @@ export function SharePageBody({ data }: { data: SharePageData }) {
         </p>
       </header>
       {/* Several pictures combined: they come first, the result below is the gallery. */}
-      {view.input.edit?.kind === "multi" && <BeforeAfter view={view} />}
+      {view.input.edit?.kind === "multi" && <ShareBeforeAfter view={view} />}
       <div className="grid items-start gap-4 lg:grid-cols-[1fr_360px] lg:gap-6">
         <ShareImages
           view={view}

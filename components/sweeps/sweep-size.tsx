@@ -30,7 +30,7 @@ export function gridWidth({ size, columns, rows, ratio, labelWidth, room }: Shap
 export function CellSizeControl({ size, onSize }: { size: CellSize; onSize: (size: CellSize) => void }) {
   return (
     <Segmented
-      legend="Cell size"
+      label={{ text: "Cell size" }}
       name="sweep-cell-size"
       options={CELL_SIZES.map((option) => [option, LABELS[option]] as const)}
       value={size}

@@ -1,18 +1,17 @@
-import type { SessionView } from "@/lib/playground-api";
+import { AppError, isAppError } from "@/lib/errors";
 import { fetchJson } from "./fetcher";
+import { sessionView } from "./session-store";
 
 const JSON_HEADERS = { "content-type": "application/json" };
 
-/** Every page asks who is looking: two booleans, checked by hand so no page loads the schemas for it. */
-const sessionView = (body: unknown): SessionView | undefined => {
-  const { owner, signInRequired } = (body ?? {}) as Partial<SessionView>;
-  return typeof owner === "boolean" && typeof signInRequired === "boolean" ? { owner, signInRequired } : undefined;
-};
+/** A failed sign-in or sign-out as the one error type the forms show. */
+export const asAppError = (error: unknown) => (isAppError(error) ? error : new AppError("internal", String(error)));
 
-/** Signing in and out, and what the owner may see: the playground's `/api/session` and `/api/budget`. */
+/**
+ * Signing in and out, and what the owner may see: the playground's `/api/session` and `/api/budget`.
+ * Loaded with the first of them; the question every page asks (who is looking) is the store's own.
+ */
 export const sessionApi = {
-  get: (signal?: AbortSignal) => fetchJson("/api/session", sessionView, { signal }),
-
   signIn: (token: string) =>
     fetchJson("/api/session", sessionView, { method: "POST", headers: JSON_HEADERS, body: JSON.stringify({ token }) }),
 

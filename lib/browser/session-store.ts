@@ -1,5 +1,18 @@
 import type { SessionView } from "@/lib/playground-api";
-import { sessionApi } from "./session-api";
+
+/** Two booleans, checked by hand so no page loads the schemas for them. */
+export const sessionView = (body: unknown): SessionView | undefined => {
+  const { owner, signInRequired } = (body ?? {}) as Partial<SessionView>;
+  return typeof owner === "boolean" && typeof signInRequired === "boolean" ? { owner, signInRequired } : undefined;
+};
+
+/** Every page asks who is looking, with plain fetch: the fetcher and its error mapping load only with sign-in and sign-out. */
+async function askSession(): Promise<SessionView> {
+  const response = await fetch("/api/session", { headers: { accept: "application/json" } });
+  const view = response.ok ? sessionView(await response.json()) : undefined;
+  if (!view) throw new Error(`The session check answered ${response.status}`);
+  return view;
+}
 
 /**
  * Who this browser is, as the server said: asked once per page load (again after a failed ask), and
@@ -21,7 +34,7 @@ export const sessionStore = {
     return () => listeners.delete(listener);
   },
   load(): Promise<void> {
-    asking ??= sessionApi.get().then(
+    asking ??= askSession().then(
       (view) => sessionStore.set(view),
       () => {
         asking = undefined;
