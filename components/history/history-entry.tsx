@@ -85,7 +85,7 @@ export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Pr
             <Link
               href={historyHref({ q: "", thread: view.threadId })}
               prefetch={false}
-              className="relative z-10 self-start text-xs text-accent hover:underline"
+              className="relative z-10 inline-flex min-h-6 items-center self-start text-xs text-accent hover:underline"
               data-testid="thread-link"
             >
               {threadSize === 1 ? "1 run in its thread" : `${threadSize} runs in its thread`}
