@@ -1,5 +1,7 @@
 import { maxGuidanceFor } from "./edit";
 import type { EngineName } from "./engines";
+import { withModel } from "./model-inputs";
+import { isModelName, MODEL_NAMES, MODELS, type ModelName, modelEntry, unservedKindMessage } from "./models";
 import {
   ASPECT_RATIOS,
   type AspectRatio,
@@ -15,7 +17,7 @@ import { MAX_SEED, randomSeed } from "./seed";
  * or two parameters changed. Expansion is pure and shared by the form (to show
  * the grid's size and cost before anything runs) and the server (which runs it).
  */
-export const SWEEP_FIELDS = ["seed", "guidance_scale", "safety_tolerance", "aspect_ratio", "prompt"] as const;
+export const SWEEP_FIELDS = ["model", "seed", "guidance_scale", "safety_tolerance", "aspect_ratio", "prompt"] as const;
 export type SweepField = (typeof SWEEP_FIELDS)[number];
 export type SweepValue = string | number;
 
@@ -105,7 +107,7 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function settleValues(
   spec: SweepAxisSpec,
-  base: Pick<SweepBase, "prompt" | "edit">,
+  base: Pick<SweepBase, "prompt" | "edit" | "model">,
   pickSeed: () => number,
 ): SweepAxis | SweepProblem {
   const field = spec.field;
@@ -113,6 +115,14 @@ function settleValues(
   const fail = (message: string): SweepProblem => ({ field, message });
   const distinct = <T>(values: T[]) => [...new Set(values)];
   switch (field) {
+    case "model": {
+      const values = distinct((spec.values ?? []).map(String));
+      if (values.some((value) => !isModelName(value))) return fail(`model: every value must be one of ${MODEL_NAMES.join(", ")}`);
+      const kind = base.edit?.kind ?? "text";
+      const unserved = (values as ModelName[]).find((model) => !modelEntry(model, kind));
+      if (unserved) return fail(unservedKindMessage(unserved, kind));
+      return { field, values, labels: values.map((value) => MODELS[value as ModelName].short) };
+    }
     case "seed": {
       if (spec.random !== undefined) {
         if (!Number.isInteger(spec.random) || spec.random < 1) return fail("seed: the number of random seeds must be at least 1");
@@ -203,6 +213,13 @@ export function planSweep(
 
   const overCap = cellCapProblem(axes, base.prompt, maxCells);
   if (overCap) return overCap;
+  const devIn = base.model === "dev" || base.model === "dev-ultra-fast" || modelAxisHasDev(specs);
+  const devless = specs.find((spec) => spec && devIn && (spec.field === "aspect_ratio" || spec.field === "safety_tolerance"));
+  if (devless)
+    return {
+      field: `${devless === axes.x ? "x" : "y"}.${devless.field}`,
+      message: `${devless === axes.x ? "x" : "y"} ${devless.field}: FLUX.1 Kontext [dev] does not take it; sweep another parameter`,
+    };
 
   const settled: SweepAxis[] = [];
   for (const [index, spec] of specs.entries()) {
@@ -220,18 +237,24 @@ export function planSweep(
   for (let yi = 0; yi < (y?.values.length ?? 1); yi++) {
     for (let xi = 0; xi < x.values.length; xi++) list.push({ x: xi, y: yi, input: cellInput(grid, xi, yi) });
   }
-  return { ...grid, cells: list, images: list.length * base.num_images };
+  return { ...grid, cells: list, images: list.reduce((sum, cell) => sum + cell.input.num_images, 0) };
 }
 
+const modelAxisHasDev = (specs: Array<SweepAxisSpec | null>) =>
+  specs.some((spec) => spec?.field === "model" && spec.values?.some((value) => MODELS[value as ModelName]?.parameters === "dev"));
+
 /**
- * The settings of one cell: the base with the column's and the row's values in. An edit swept over
+ * The settings of one cell: the base with the column's and the row's values in. A cell of another
+ * model takes what that model takes of the base (lib/domain/model-inputs.ts). An edit swept over
  * aspect ratios is given each ratio instead of matching its input.
  */
 export function cellInput(sweep: Pick<SweepRecord, "base" | "x" | "y">, x: number, y: number): EngineInput {
-  const input = { ...sweep.base } as Record<string, unknown>;
+  const model = sweep.x.field === "model" ? sweep.x.values[x] : sweep.y?.field === "model" ? sweep.y.values[y] : undefined;
+  const start = model === undefined ? sweep.base : withModel(sweep.base, model as ModelName);
+  const input = { ...start } as Record<string, unknown>;
   input[sweep.x.field] = sweep.x.values[x];
   if (sweep.y) input[sweep.y.field] = sweep.y.values[y];
-  const edit = sweep.base.edit;
+  const edit = start.edit;
   const ratioSwept = sweep.x.field === "aspect_ratio" || sweep.y?.field === "aspect_ratio";
   if (edit && ratioSwept) input.edit = { ...edit, matchInput: false };
   return input as EngineInput;
