@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { LightboxProvider } from "@/components/gallery/lightbox-context";
@@ -13,7 +13,8 @@ import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { settingsMetadata } from "@/lib/pages/metadata";
 import { EARLIER_PAGE_SIZE } from "@/lib/playground-api";
-import { toHistoryPage } from "@/lib/predictions/views";
+import { DENSITY_COOKIE, densityOf } from "@/lib/playground-names";
+import { toHistoryPage } from "@/lib/predictions/wire/views";
 import { valuesFromQuery } from "@/lib/view/form-values";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -46,6 +47,8 @@ export default async function HomePage({ searchParams }: Props) {
     requestBaseUrl(await headers()),
   );
 
+  const density = densityOf((await cookies()).get(DENSITY_COOKIE)?.value);
+
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
       <h1 className="sr-only">Kontext Playground</h1>
@@ -56,6 +59,7 @@ export default async function HomePage({ searchParams }: Props) {
             <Playground
               engine={engine.engine}
               initialHistory={history}
+              initialDensity={density}
               sweepMaxCells={sweeps.maxCells}
               notice={<EngineBanner engine={engine.engine} model={engine.model} />}
             />

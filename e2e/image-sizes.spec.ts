@@ -60,8 +60,11 @@ for (const size of [
     // be used as it is, which loads nothing new, and says nothing of this view.
     const check = async (where: string, path: string, density = "comfortable") => {
       const context = await browser.newContext({ baseURL, viewport: size });
-      await context.addInitScript((choice) => localStorage.setItem("kontext.density", choice), density);
+      await context.addCookies([{ name: "kontext.density", value: density, url: baseURL! }]);
       const fresh = await context.newPage();
+      // The server draws the list at the browser's density, so no image starts loading at the other layout's size.
+      const html = await (await fresh.request.get(path)).text();
+      if (path === "/") expect(html).toContain(`data-density="${density}"`);
       await fresh.goto(path);
       await expect(fresh.locator(IMAGES).first()).toBeVisible();
       const images = await loadedImages(fresh, IMAGES);

@@ -3,10 +3,16 @@ import { z } from "zod/mini";
 import { allowed } from "./contract-answers";
 import {
   ASPECT_RATIOS,
+  DEFAULT_MODEL,
   DEFAULTS,
   DEV_DEFAULTS,
+  DEV_MODEL_NAMES,
+  type DevModelName,
   hasVisibleCharacter,
   INPUT_CONTENT_TYPES,
+  isModelName,
+  KONTEXT_MODEL_NAMES,
+  type KontextModelName,
   MAX_EDIT_GUIDANCE,
   MAX_GUIDANCE,
   MAX_IMAGES,
@@ -14,25 +20,26 @@ import {
   MAX_MULTI_IMAGES,
   MAX_PROMPT_CHARS,
   MAX_SEED,
-  MIN_GUIDANCE,
-  MIN_IMAGES,
   MAX_SIZE_SIDE,
   MAX_STEPS,
   MIN_DEV_MULTI_IMAGES,
+  MIN_GUIDANCE,
+  MIN_IMAGES,
   MIN_MULTI_IMAGES,
   MIN_SEED,
   MIN_SIZE_SIDE,
   MIN_STEPS,
   MODEL_NAMES,
   type ModelEntry,
+  type ModelName,
   modelEntry,
   OUTPUT_FORMATS,
-  PREDICTION_STATUSES,
   parseSize,
   promptLength,
   type RequestSchemaName,
   type RunKind,
   SAFETY_TOLERANCES,
+  unservedKindMessage,
 } from "./domain";
 
 /**
@@ -57,7 +64,6 @@ export const MULTI_PATH = modelPath(proEntry("multi"));
 export const UPLOAD_TICKET_PATH = "/api/v3/media/uploads";
 export const UPLOAD_BINARY_PATH = "/api/v3/media/upload/binary";
 export const resultPath = (id: string) => `/api/v3/predictions/${encodeURIComponent(id)}/result`;
-
 
 const PROMPT_RULE = allowed("prompt", "non-empty text");
 const PROMPT_VISIBLE_RULE = allowed("prompt", "text with at least one visible character, not only spaces or invisible ones");
@@ -247,6 +253,8 @@ export const devMultiRequestSchema = z.object({
 });
 export type DevEditRequest = z.input<typeof devEditRequestSchema>;
 export type DevMultiRequest = z.input<typeof devMultiRequestSchema>;
+export type DevEditRequestInput = z.output<typeof devEditRequestSchema>;
+export type DevMultiRequestInput = z.output<typeof devMultiRequestSchema>;
 
 /** Each body of the family, by the name the model registry gives it. */
 export const REQUEST_SCHEMAS = {
@@ -273,11 +281,81 @@ export const requestKindOf = (body: unknown): RequestKind => {
   return "image" in body ? "edit" : "text";
 };
 
+/** The model a run is for, refused with the models that serve its kind when that one does not. */
+const modelOf = <const Models extends readonly [ModelName, ...ModelName[]]>(models: Models, kind: RunKind) =>
+  z.enum(models, {
+    error: (issue) =>
+      isModelName(issue.input) ? unservedKindMessage(issue.input, kind) : `model must be one of ${MODEL_NAMES.join(", ")}`,
+  });
+
+/**
+ * A request for one run as parsed: its kind and model (together, one path of the model registry)
+ * and the fields of that path's schema, every default applied.
+ */
+export type RunRequest =
+  | ({ kind: "text"; model: KontextModelName } & PredictionInput)
+  | ({ kind: "edit"; model: KontextModelName } & EditRequestInput)
+  | ({ kind: "multi"; model: KontextModelName } & MultiRequestInput)
+  | ({ kind: "edit"; model: DevModelName } & DevEditRequestInput)
+  | ({ kind: "multi"; model: DevModelName } & DevMultiRequestInput);
+
+const isPlainObject = (body: unknown): body is Record<string, unknown> =>
+  typeof body === "object" && body !== null && !Array.isArray(body);
+/** The playground's own API names the model in the body; [pro] when absent. */
+const withModel = (body: Record<string, unknown>) => ({ ...body, model: body.model ?? DEFAULT_MODEL });
+const withDefaultModel = z.transform((body: unknown) => (isPlainObject(body) ? withModel(body) : body));
+const withKindOfFields = z.transform((body: unknown) =>
+  isPlainObject(body) ? { ...withModel(body), kind: requestKindOf(body) } : body,
+);
+
+/**
+ * A run's body that names its `kind` (and its `model`, [pro] when absent), checked by the schema
+ * of that path of the registry, with `extra` fields beside the model's own.
+ */
+export function kindedRunRequestSchemaWith<Extra extends z.core.$ZodShape>(extra: Extra) {
+  const path = <Kind extends RunKind, Models extends readonly [ModelName, ...ModelName[]], Shape extends z.core.$ZodShape>(
+    kind: Kind,
+    models: Models,
+    schema: z.ZodMiniObject<Shape>,
+  ) => z.extend(schema, { kind: z.literal(kind), model: modelOf(models, kind), ...extra });
+  const byModel = { error: `model must be one of ${MODEL_NAMES.join(", ")}` };
+  return z.pipe(
+    withDefaultModel,
+    z.discriminatedUnion(
+      "kind",
+      [
+        path("text", KONTEXT_MODEL_NAMES, predictionRequestSchema),
+        z.discriminatedUnion(
+          "model",
+          [path("edit", KONTEXT_MODEL_NAMES, editRequestSchema), path("edit", DEV_MODEL_NAMES, devEditRequestSchema)],
+          byModel,
+        ),
+        z.discriminatedUnion(
+          "model",
+          [path("multi", KONTEXT_MODEL_NAMES, multiRequestSchema), path("multi", DEV_MODEL_NAMES, devMultiRequestSchema)],
+          byModel,
+        ),
+      ],
+      { error: "The body must be a JSON object with a run's settings." },
+    ),
+  );
+}
+
+/**
+ * A run's body for any model, checked by the schema of the kind its fields name (`image`: an edit,
+ * `images`: multi, neither: text-to-image) on the model it names, with `extra` fields beside the model's own.
+ */
+export function runRequestSchemaWith<Extra extends z.core.$ZodShape>(extra: Extra) {
+  return z.pipe(withKindOfFields, kindedRunRequestSchemaWith(extra));
+}
+
+/** A run's body for any model, by its fields; the served contract's routes know kind and model by their path instead. */
+export const runRequestSchema = runRequestSchemaWith({});
+/** A run's body that names its kind. */
+export const kindedRunRequestSchema = kindedRunRequestSchemaWith({});
+
 /** The playground's own API names the model in the body (the served contract by its path); [pro] when absent. */
-export const modelChoiceSchema = z.object({
-  model: z.optional(z.enum(MODEL_NAMES, allowed("model", `one of ${MODEL_NAMES.join(", ")}`))),
-});
-export type ModelChoice = z.infer<typeof modelChoiceSchema>;
+export type ModelChoice = { model?: ModelName };
 
 /** Any run a client may ask for: text-to-image, an edit, or a multi edit, on any model of the family. */
 export type AnyPredictionRequest = (PredictionRequest | EditRequest | MultiRequest | DevEditRequest | DevMultiRequest) &

@@ -17,7 +17,7 @@ import { dataDirLocation } from "./storage/storage-errors";
 
 export type RecordStores = Pick<
   PredictionStores,
-  "repo" | "deliveries" | "sweeps" | "archive" | "inputs" | "upstreamImages" | "events" | "claims" | "early"
+  "repo" | "deliveries" | "sweeps" | "archive" | "inputs" | "upstreamImages" | "events" | "claims" | "early" | "queue"
 > & {
   /** Owners' sessions, which the access service counts and ends. */
   sessions: SessionRepo;

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { type AnyPredictionRequest, predictionStatusSchema } from "./contract";
+import { type AnyPredictionRequest, predictionStatusSchema, runRequestSchema, runRequestSchemaWith } from "./contract";
 import {
   ASPECT_RATIOS,
   EDIT_KINDS,
@@ -11,6 +11,8 @@ import {
   LINEAGE_KINDS,
   MAX_IMAGES,
   MAX_NOTE_CHARS,
+  MODEL_NAMES,
+  OUTPUT_FORMATS,
   PREDICTION_STATUSES,
   RUN_SOURCE_KINDS,
   SAFETY_TOLERANCES,
@@ -25,8 +27,8 @@ export { DELETED_EVENT, downloadUrl, EARLIER_PAGE_SIZE, PREDICTION_EVENT, RESYNC
  */
 export const engineNameSchema = z.enum(ENGINE_NAMES);
 
-/** What the pages need to know about the engine in use; nothing secret. */
-export type EngineSummary = { engine: EngineName; model: string; pricePerImageUsd: number };
+/** The engine this server runs; what each model costs on it is the registry's (lib/domain/models.ts). */
+export type EngineSummary = { engine: EngineName; model: string };
 
 export const outputViewSchema = z.object({
   index: z.int(),
@@ -65,12 +67,17 @@ export const inputImageViewSchema = z.object({
 });
 export type InputImageView = z.infer<typeof inputImageViewSchema>;
 
+/** An assistant that asked for a run over MCP, and its client's name. */
+const runSourceSchema = z.object({ kind: z.enum(RUN_SOURCE_KINDS), client: z.nullable(z.string()) });
+
 export const predictionViewSchema = z.object({
   id: z.string(),
   engine: engineNameSchema,
   model: z.string(),
   status: predictionStatusSchema,
   input: z.object({
+    /** Which of the family made it (a local run: the model it stood in for). */
+    model: z.enum(MODEL_NAMES),
     prompt: z.string(),
     aspect_ratio: z.enum(ASPECT_RATIOS),
     num_images: z.int().check(z.gte(1), z.lte(MAX_IMAGES)),
@@ -78,6 +85,11 @@ export const predictionViewSchema = z.object({
     seed: z.int(),
     guidance_scale: z.number(),
     safety_tolerance: z.enum(SAFETY_TOLERANCES),
+    /** [dev]'s own: the pixel size asked for ("W*H"), steps, output format and safety checker. */
+    size: z.optional(z.string()),
+    num_inference_steps: z.optional(z.int()),
+    output_format: z.optional(z.enum(OUTPUT_FORMATS)),
+    enable_safety_checker: z.optional(z.boolean()),
     /** Present for an edit: its kind, its input pictures, and whether the output keeps their shape. */
     edit: z.optional(z.object({ kind: z.enum(EDIT_KINDS), matchInput: z.boolean(), images: z.array(inputImageViewSchema) })),
   }),
@@ -94,7 +106,7 @@ export const predictionViewSchema = z.object({
   note: z.string(),
   sweep: z.nullable(z.object({ id: z.string(), x: z.int(), y: z.int() })),
   /** Set when an assistant asked for the run over MCP: "via MCP", with the client's name. */
-  source: z.nullable(z.object({ kind: z.enum(RUN_SOURCE_KINDS), client: z.nullable(z.string()) })),
+  source: z.nullable(runSourceSchema),
   /** Absolute URL of the share page. */
   shareUrl: z.string(),
   /** Absolute URL of the served contract's result endpoint. */
@@ -124,6 +136,8 @@ export const idSchema = (field: string) =>
 /** The playground's submit: the served contract's body, and where the run comes from. */
 export const parentRefSchema = z.object({ id: idSchema("parent.id"), kind: lineageKindSchema });
 export const submitExtrasSchema = z.object({ parent: z.optional(z.nullable(parentRefSchema)) });
+/** `POST /api/predictions`: a run of any model (by its fields: `image` an edit, `images` multi), and `parent`. */
+export const submitRequestSchema = runRequestSchemaWith(submitExtrasSchema.shape);
 export type ParentRefBody = z.infer<typeof parentRefSchema>;
 
 const NOTE_RULE = { error: `note must be text of at most ${MAX_NOTE_CHARS} characters` };
@@ -196,6 +210,8 @@ export const sweepEntrySchema = z.object({
   /** What it sweeps, across then down. */
   axes: z.array(z.enum(SWEEP_FIELDS)),
   cells: z.array(sweepEntryCellSchema),
+  /** Who asked for it, as its cells say: an assistant over MCP, or null. */
+  source: z.nullable(runSourceSchema),
 });
 export type SweepEntryView = z.infer<typeof sweepEntrySchema>;
 
@@ -261,6 +277,8 @@ export const sweepRequestSchema = z.object({
   confirmedCostUsd: z.optional(z.number()),
 });
 export type SweepRequest = z.input<typeof sweepRequestSchema>;
+/** A sweep's base, checked as a submit is, its fields named under `base`. */
+export const sweepBaseSchema = z.object({ base: runRequestSchema });
 
 /** `POST /api/sweeps/{id}/retry`. */
 export const sweepRetrySchema = z.object({ confirmedCostUsd: z.optional(z.number()) });

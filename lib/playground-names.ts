@@ -14,3 +14,13 @@ export const RESYNC_EVENT = "resync";
 
 /** `?download` makes the server send the original as an attachment named from the prompt and seed. */
 export const downloadUrl = (output: { url: string }) => `${output.url}${output.url.includes("?") ? "&" : "?"}download`;
+
+/** How densely the playground lists its runs. */
+export const DENSITIES = ["comfortable", "compact"] as const;
+export type Density = (typeof DENSITIES)[number];
+/**
+ * The cookie that remembers a browser's density: a cookie rather than localStorage, so the server
+ * renders the list as it will stay, and no image starts loading at the size of the other layout.
+ */
+export const DENSITY_COOKIE = "kontext.density";
+export const densityOf = (value: string | undefined): Density => (value === "compact" ? "compact" : "comfortable");

@@ -14,6 +14,7 @@ import { PostgresWorkClaims } from "./db/postgres/postgres-work-claims";
 import type { FileStores, RecordStores } from "./embedded-stores";
 import type { Env } from "./env";
 import { PostgresEventBus } from "./events/postgres-event-bus";
+import { PostgresRunQueue } from "./runs/postgres-run-queue";
 import { S3BlobStore } from "./storage/s3-blob-store";
 
 /** One channel per database: every instance on it hears every other. */
@@ -23,8 +24,9 @@ const EVENT_CHANNEL = "kontext_predictions";
 const instanceName = () => `${os.hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
 
 /**
- * Predictions, sweeps, deliveries, claims and events on PostgreSQL (DATABASE_URL), for several
- * instances sharing the work. Also the rate-limit counters, so limits hold across instances.
+ * Predictions, sweeps, deliveries, claims, the line runs wait in, and events on PostgreSQL
+ * (DATABASE_URL), for several instances sharing the work. Also the rate-limit counters, so limits
+ * hold across instances.
  */
 export function openPostgresStores(env: Env) {
   const db = new PostgresDb({ connectionString: env.DATABASE_URL! });
@@ -49,7 +51,8 @@ export function openPostgresStores(env: Env) {
       pool: db.pool,
       load: (id) => repo.get(id),
     }),
-    claims: new PostgresWorkClaims(db, { ...identity, placeKey }),
+    claims: new PostgresWorkClaims(db, identity),
+    queue: new PostgresRunQueue(db, repo, { ...identity, placeKey }),
     early: new PostgresEarlyDeliveries(db),
   };
   const perMinute = (points: number, name: string) => perMinuteInPostgres(points, db.poolClient, name);

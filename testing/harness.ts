@@ -4,15 +4,18 @@ import path from "node:path";
 import sharp from "sharp";
 import type { Limiter } from "@/lib/access/limiter";
 import { ArchiveService } from "@/lib/archive/service";
+import { runRequestSchema } from "@/lib/contract";
 import { isTerminal, type PredictionRecord } from "@/lib/domain";
 import { openEmbeddedStores } from "@/lib/embedded-stores";
 import type { Engine, WebhookInbox } from "@/lib/engines/types";
 import type { PredictionEvent } from "@/lib/events/event-bus";
-import { buildPredictionService, type ImageUrlConfig, type ServedConfig } from "@/lib/predictions/build";
-import { DEFAULT_MIRROR_LIMITS } from "@/lib/predictions/mirror";
+import { parseOrThrow } from "@/lib/parse";
+import type { SubmitLimitsConfig } from "@/lib/predictions/admission/submit-limits";
+import { buildPredictionService, type ImageUrlConfig, type PredictionStores, type ServedConfig } from "@/lib/predictions/build";
 import type { PredictionService } from "@/lib/predictions/service";
-import type { SubmitLimitsConfig } from "@/lib/predictions/submit-limits";
-import type { TrackerConfig } from "@/lib/predictions/tracker";
+import type { SubmitExtras } from "@/lib/predictions/types";
+import type { TrackerConfig } from "@/lib/runs/config";
+import { DEFAULT_MIRROR_LIMITS } from "@/lib/runs/mirror";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { buildSweepService } from "@/lib/sweeps/build";
 import { serveOnLoopback } from "./http-client";
@@ -70,10 +73,14 @@ export function createTestPredictions(
     maxSweepCells?: number;
     /** How image URLs of edits are fetched; by default as a server without IMAGE_URL_ALLOW_PRIVATE does. */
     imageUrls?: Partial<ImageUrlConfig>;
+    /** Other stores than SQLite and disk under `dataDir` (PostgreSQL and S3, testing/cluster.ts). */
+    stores?: PredictionStores;
+    /** How long an object waits without an owner before maintenance removes it; at once by default. */
+    strayGraceMs?: number;
   } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
-  const opened = openEmbeddedStores(dataDir);
+  const opened = options.stores ?? openEmbeddedStores(dataDir);
   const stores = options.wrapBlobs ? { ...opened, blobs: options.wrapBlobs(opened.blobs) } : opened;
   const { retry, ...config } = options.config ?? {};
   const trackerConfig = { ...FAST_TRACKER, ...config, retry: { ...FAST_TRACKER.retry, ...retry } };
@@ -84,6 +91,7 @@ export function createTestPredictions(
     served: { ...FAST_SERVED, ...options.served },
     limits: options.limits,
     imageUrls: { allowPrivate: false, timeoutMs: 5_000, ...options.imageUrls },
+    strayGraceMs: options.strayGraceMs ?? 0,
   });
   const sweeps = buildSweepService(stores, built.service, options.maxSweepCells ?? 64);
   const seen: PredictionEvent[] = [];
@@ -100,6 +108,15 @@ export function createTestPredictions(
     seen,
     dataDir,
   };
+}
+
+/** Submits a body as the playground's route does: checked by the schema of the kind its fields name, then started. */
+export async function submitBody(
+  service: Pick<PredictionService, "submit">,
+  body: unknown,
+  extras?: SubmitExtras,
+): Promise<PredictionRecord> {
+  return service.submit(parseOrThrow(runRequestSchema, body), extras);
 }
 
 /** Resolves once the prediction reaches `completed` or `failed`. */
@@ -119,7 +136,7 @@ export async function waitForTerminal(
 
 /** One stored output with its bytes, as the image route would send them. */
 export async function readOutput(service: PredictionService, id: string, index: number) {
-  const { output, blob } = await service.openOutput(id, index);
+  const { output, blob } = await service.files.openOutput(id, index);
   return { output, bytes: Buffer.from(await new Response(blob.body).arrayBuffer()) };
 }
 

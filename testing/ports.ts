@@ -68,3 +68,12 @@ export const HOSTILE_BENCH_PORT = base + 67;
 export const SHARE_PAGE_BENCH_PORT = base + 73;
 /** The page-weight benchmark's playground and the bare Next app it is weighed against. */
 export const PAGE_WEIGHT_BENCH_PORTS = { playground: base + 350, bare: base + 351 } as const;
+/** The scale-out benchmark's servers: its fake upstream and two instances, and a second set for the split sweep. */
+export const SCALE_BENCH_PORTS = {
+  fake: base + 74,
+  a: base + 75,
+  b: base + 76,
+  sweepFake: base + 77,
+  sweepA: base + 78,
+  sweepB: base + 79,
+} as const;

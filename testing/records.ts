@@ -1,4 +1,4 @@
-import { DEFAULT_PREDICTION_OPTIONS, type PredictionRecord } from "@/lib/domain";
+import { DEFAULT_PREDICTION_OPTIONS, type NewPrediction, type PredictionRecord } from "@/lib/domain";
 
 /** A prediction record for tests that need one without a store; override what the test is about. */
 export function testRecord(id: string, overrides: Partial<PredictionRecord> = {}): PredictionRecord {
@@ -7,7 +7,7 @@ export function testRecord(id: string, overrides: Partial<PredictionRecord> = {}
     engine: "local",
     model: "m",
     status: "created",
-    input: { prompt: "p", aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
+    input: { model: "pro", prompt: "p", aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
     seedRequested: null,
     upstreamId: null,
     submitState: "pending",
@@ -25,4 +25,10 @@ export function testRecord(id: string, overrides: Partial<PredictionRecord> = {}
     source: null,
     ...overrides,
   };
+}
+
+/** A run as a submit stores it: `created`, never sent; override what the test is about. */
+export function unsentRun(id: string, overrides: Partial<NewPrediction> = {}): NewPrediction {
+  const { updatedAt: _updatedAt, outputs: _outputs, ...record } = testRecord(id);
+  return { ...record, ...overrides };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { SUBMIT_PATH } from "@/lib/contract";
 import type { PredictionRecord } from "@/lib/domain";
 import { createWavespeedEngine, createWavespeedWebhookInbox, type WavespeedConfig } from "@/lib/engines/wavespeed";
@@ -9,6 +9,7 @@ import type { ServedConfig } from "@/lib/predictions/build";
 import type { PredictionService } from "@/lib/predictions/service";
 import { type FakeWavespeedOptions, type RecordedRequest, startFakeWavespeed } from "./fake-wavespeed/server";
 import { createTestPredictions, readOutput, type TestTrackerConfig, waitForTerminal } from "./harness";
+import { peakUnfinished } from "./upstream-peak";
 
 /**
  * Shared set-up of the wavespeed-*.test.ts files: the real HTTP engine and
@@ -82,6 +83,32 @@ export async function startKit(options: FakeWavespeedOptions = {}) {
 }
 
 export type Kit = Awaited<ReturnType<typeof startKit>>;
+
+/** A kit for the whole test file, started before its first test and closed after its last: `kit()` reads it. */
+export function kitForFile(options: FakeWavespeedOptions = {}): () => Kit {
+  let kit: Kit | undefined;
+  beforeAll(async () => {
+    kit = await startKit(options);
+  });
+  afterAll(() => kit?.close());
+  return () => kit!;
+}
+
+export { peakUnfinished };
+
+/**
+ * What a burst against an account allowed `limit` unfinished tasks must show upstream: every run
+ * sent exactly once (a 429 would have been sent again, and counted), never more than `limit` at once.
+ */
+export function expectOneSubmitEachWithinLimit(kit: Kit, token: string, runs: number, limit: number) {
+  const upstream = kit.calls(token);
+  expect(upstream.submits).toHaveLength(runs);
+  expect(upstream.tasks).toHaveLength(runs);
+  // No run went twice: every body sent differs (the prompts of a burst, the seeds and guidance of a sweep's cells).
+  expect(new Set(upstream.submits.map((submit) => JSON.stringify(submit.body))).size).toBe(runs);
+  expect(peakUnfinished(upstream.tasks)).toBeLessThanOrEqual(limit);
+  expectAuthorized(upstream);
+}
 
 /** Every call carried our key as a Bearer token; every submit was JSON. */
 export function expectAuthorized(calls: { submits: RecordedRequest[]; polls: RecordedRequest[] }, key = KEY) {

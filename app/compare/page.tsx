@@ -8,7 +8,7 @@ import { getServices } from "@/lib/composition-root";
 import { shortId } from "@/lib/domain";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { compareMetadata } from "@/lib/pages/metadata";
-import { toView } from "@/lib/predictions/views";
+import { toView } from "@/lib/predictions/wire/views";
 import { type CompareItem, type CompareRef, compareQuery, parseCompareRefs } from "@/lib/view/compare";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -6,7 +6,7 @@ import { HistoryView } from "@/components/history/history-view";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
-import { toHistoryPage } from "@/lib/predictions/views";
+import { toHistoryPage } from "@/lib/predictions/wire/views";
 import { filtersFromRecord, HISTORY_PAGE_SIZE, historyQueryOf } from "@/lib/view/history-filters";
 
 export const metadata: Metadata = { title: "History" };

@@ -127,7 +127,15 @@ async function seed(file: string) {
         engine: "wavespeed",
         model: MODEL_ID,
         status: "created",
-        input: { prompt, aspect_ratio: ratio, num_images: images, seed: i, guidance_scale: 3.5, safety_tolerance: "2" },
+        input: {
+          model: "pro",
+          prompt,
+          aspect_ratio: ratio,
+          num_images: images,
+          seed: i,
+          guidance_scale: 3.5,
+          safety_tolerance: "2",
+        },
         seedRequested: null,
         upstreamId: `up${id}`,
         submitState: "submitted",
@@ -177,7 +185,7 @@ async function timeStore(file: string) {
     "store.list (first page)": await time(() => store.list({ limit: 24 })),
     [`store.list (search "${WORD}")`]: await time(() => store.list({ limit: 24, search: WORD })),
     [`store.list (search "${ABSENT}")`]: await time(() => store.list({ limit: 24, search: ABSENT })),
-    "store.imageCounts (every history request)": await time(() => store.imageCounts()),
+    "store.imageTotals (every history request)": await time(() => store.imageTotals()),
   };
   db.close();
   return direct;

@@ -1,21 +1,18 @@
 import { SWEEP_BENCH_PORTS } from "../../testing/ports";
 import { launchChromium, sampleLcp } from "../lib/browser";
 import { uniqueToken } from "../lib/playground-client";
-import { type Fake, getJson, postJson, startBenchPlayground, startFake, wavespeedEnv } from "../lib/processes";
+import { type Fake, startBenchPlayground, startFake, wavespeedEnv } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
-import { runScenario, type ScenarioContext, waitFor } from "../lib/scenario";
+import { runScenario, type ScenarioContext } from "../lib/scenario";
 import { ms } from "../lib/stats";
+import { GRID_CELLS, runGrid } from "../lib/sweep-grid";
 
-const CELLS = 64;
+const CELLS = GRID_CELLS;
 const CONCURRENCY = 3;
 const TASK_MS = 1_000;
 /** What the upstream's concurrency allows at best: full waves of 3 one-second tasks. */
 const BOUND_MS = Math.ceil(CELLS / CONCURRENCY) * TASK_MS;
 const LCP_SAMPLES = 6;
-
-type Cell = { id: string; status: string; createdAt: string; completedAt: string | null };
-type Sweep = { id: string; cells: Cell[] };
-type Task = { createdAt: number; completedAt: number; status: string };
 
 type Mode = { name: "polling" | "webhook"; port: number; env: Record<string, string> };
 const MODES: Mode[] = [
@@ -27,50 +24,17 @@ const MODES: Mode[] = [
   },
 ];
 
-/** The most tasks unfinished upstream at one moment, from the fake's own timestamps. */
-const peak = (tasks: Task[]) =>
-  Math.max(...tasks.map(({ createdAt: at }) => tasks.filter((t) => t.createdAt <= at && at < t.completedAt).length));
-
 async function oneSweep(ctx: ScenarioContext, fake: Fake, mode: Mode) {
   const playground = await startBenchPlayground(ctx, mode.port, {
     ...wavespeedEnv(fake, { WAVESPEED_MAX_CONCURRENCY: String(CONCURRENCY), ...mode.env }),
     DATA_DIR: ctx.tempDir(`sweep-${mode.name}`),
   });
   const token = uniqueToken(mode.name);
-  const started = Date.now();
-  const sweep = await postJson<Sweep>(`${playground.url}/api/sweeps`, {
-    base: { prompt: `${token} a lighthouse [duration:${TASK_MS}]`, aspect_ratio: "1:1" },
-    x: { field: "seed", random: 8 },
-    y: { field: "guidance_scale", values: [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5] },
-    confirmedCostUsd: 2.56,
-  });
-  const done = await waitFor(
-    "a full grid",
-    async () => {
-      const now = await getJson<Sweep>(`${playground.url}/api/sweeps/${sweep.id}`);
-      return now.cells.every((cell) => cell.status === "completed" || cell.status === "failed") ? now : undefined;
-    },
-    120_000,
-    50,
-  );
-  const fullGridMs = Math.max(...done.cells.map((cell) => Date.parse(cell.completedAt!))) - started;
-  const tasks = (await fake.tasks(token)) as unknown as Task[];
-  const upstreamMs = Math.max(...tasks.map((t) => t.completedAt)) - Math.min(...tasks.map((t) => t.createdAt));
-  const submits = (await fake.requests({ prompt: token, method: "POST" })).length;
+  const grid = await runGrid(fake, token, TASK_MS, playground.url);
   ctx.log(
-    `${mode.name}: full grid in ${ms(fullGridMs)}, upstream busy ${ms(upstreamMs)}, peak ${peak(tasks)}, submits ${submits}`,
+    `${mode.name}: full grid in ${ms(grid.fullGridMs)}, upstream busy ${ms(grid.upstreamMs)}, peak ${grid.peak}, submits ${grid.submits}`,
   );
-  return {
-    mode: mode.name,
-    playgroundUrl: playground.url,
-    sweepId: sweep.id,
-    fullGridMs,
-    upstreamMs,
-    efficiency: BOUND_MS / fullGridMs,
-    peak: peak(tasks),
-    submits,
-    failed: done.cells.filter((cell) => cell.status !== "completed").length,
-  };
+  return { mode: mode.name, playgroundUrl: playground.url, ...grid, efficiency: BOUND_MS / grid.fullGridMs };
 }
 
 runScenario(

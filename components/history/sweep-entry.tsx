@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { SourceBadge } from "@/components/assistant/source-badge";
 import { GridIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { useSweepEntry } from "@/hooks/use-sweep-entry";
@@ -48,6 +49,7 @@ export function SweepEntry({ entry: initial, createdAt, className = "" }: Props)
           {entry.columns} × {entry.rows}
           {swept && ` · ${swept}`}
         </span>
+        <SourceBadge view={entry} />
         <LocalTime iso={createdAt} className="ml-auto text-xs text-fg-muted tabular-nums" />
       </header>
       <h3 className="line-clamp-2 text-sm leading-snug font-medium break-words" data-testid="sweep-entry-prompt">

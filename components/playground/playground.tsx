@@ -11,8 +11,9 @@ import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useRuns } from "@/hooks/use-runs";
 import { useUndoableDelete } from "@/hooks/use-undoable-delete";
 import type { AnyPredictionRequest } from "@/lib/contract";
-import type { EngineName } from "@/lib/domain";
+import { type EngineName, entryById } from "@/lib/domain";
 import type { HistoryPage, ParentRefBody } from "@/lib/playground-api";
+import type { Density } from "@/lib/playground-names";
 import { editFromInput, type FormField, valuesFromInput } from "@/lib/view/form-values";
 import { ApiSnippets } from "./api-snippets";
 import { OpenRecipe } from "./open-recipe";
@@ -48,12 +49,13 @@ function focusWhenShown(id: string) {
 type Props = {
   engine: EngineName;
   initialHistory?: HistoryPage;
+  initialDensity?: Density;
   sweepMaxCells: number;
   /** Where images come from (the engine notice): above the results on wide screens, above the form on a phone. */
   notice?: ReactNode;
 };
 
-export function Playground({ engine, initialHistory, sweepMaxCells, notice }: Props) {
+export function Playground({ engine, initialHistory, initialDensity, sweepMaxCells, notice }: Props) {
   usePredictionEvents();
   useAssistantRuns();
   const form = usePlaygroundForm();
@@ -154,7 +156,14 @@ export function Playground({ engine, initialHistory, sweepMaxCells, notice }: Pr
         <div className="mt-4">
           <OpenRecipe
             onRecipe={(recipe) =>
-              form.replaceAll(valuesFromInput({ ...recipe, num_images: Math.min(Math.max(recipe.num_images, 1), 4) }))
+              form.replaceAll(
+                valuesFromInput({
+                  ...recipe,
+                  // The model id the run was sent to names its model; a local preview's does not.
+                  model: entryById(recipe.model)?.model,
+                  num_images: Math.min(Math.max(recipe.num_images, 1), 4),
+                }),
+              )
             }
           />
         </div>
@@ -162,7 +171,14 @@ export function Playground({ engine, initialHistory, sweepMaxCells, notice }: Pr
       </section>
       <section aria-label="Results" className="min-w-0 lg:col-start-2 lg:row-start-2">
         <RunHandlersContext value={handlers}>
-          <RunList runs={runs} handlers={handlers} onRetry={retry} initialHistory={initialHistory} onDismiss={remove} />
+          <RunList
+            runs={runs}
+            handlers={handlers}
+            onRetry={retry}
+            initialHistory={initialHistory}
+            initialDensity={initialDensity}
+            onDismiss={remove}
+          />
         </RunHandlersContext>
       </section>
     </div>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { SparkIcon } from "@/components/ui/icons";
 import type { EngineName } from "@/lib/domain";
 import type { ParentRefBody } from "@/lib/playground-api";
-import type { EditState, FieldErrors, FormValues } from "@/lib/view/form-values";
+import { type EditState, type FieldErrors, type FormValues, pricedRunOf } from "@/lib/view/form-values";
 import { AdvancedSettings } from "./advanced-settings";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CostEstimate } from "./cost-estimate";
@@ -106,7 +106,7 @@ export function PredictionForm({ values, edit, setEdit, errors, engine, parent, 
           </label>
         )}
         {parent && <ParentNotice parent={parent} onDetach={onDetach} />}
-        {!sweep?.on && <CostEstimate engine={engine} count={editing ? 1 : values.num_images} />}
+        {!sweep?.on && <CostEstimate engine={engine} run={pricedRunOf(values, edit)} />}
         <Button type="submit" variant="primary" size="lg" className="w-full">
           <SparkIcon />
           {sweep?.on ? "Run sweep" : editing ? "Edit" : "Generate"}

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Density } from "@/lib/browser/stored-choice";
+import type { Density } from "@/lib/playground-names";
 
 const LABELS: Record<Density, string> = { comfortable: "Comfortable", compact: "Compact" };
 

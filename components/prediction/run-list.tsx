@@ -9,6 +9,7 @@ import { useHistory } from "@/hooks/use-history";
 import type { Run } from "@/hooks/use-runs";
 import type { AnyPredictionRequest } from "@/lib/contract";
 import type { HistoryPage } from "@/lib/playground-api";
+import type { Density } from "@/lib/playground-names";
 import { DensityToggle } from "./density-toggle";
 import { PredictionCard } from "./prediction-card";
 import type { RunHandlers } from "./run-actions";
@@ -22,11 +23,13 @@ type Props = {
   handlers: RunHandlers;
   onRetry: (key: string, request: AnyPredictionRequest) => void;
   initialHistory?: HistoryPage;
+  /** The density the server read from this browser's cookie. */
+  initialDensity?: Density;
   onDismiss?: (key: string) => void;
 };
 
 /** This tab's runs first (newest on top), then earlier predictions from the server, a sweep as one entry. */
-export function RunList({ runs, handlers, onRetry, initialHistory, onDismiss }: Props) {
+export function RunList({ runs, handlers, onRetry, initialHistory, initialDensity = "comfortable", onDismiss }: Props) {
   const history = useHistory(initialHistory);
   const mine = new Set(runs.map((run) => run.id).filter(Boolean));
   const pages = history.data?.pages ?? [];
@@ -35,7 +38,7 @@ export function RunList({ runs, handlers, onRetry, initialHistory, onDismiss }: 
   const sweepOf = (item: (typeof earlier)[number]) => (item.sweep ? sweeps[item.sweep.id] : undefined);
 
   // The lightbox moves on from one run to the next in this order.
-  const [density, setDensity] = useStoredDensity();
+  const [density, setDensity] = useStoredDensity(initialDensity);
   // Compact: a dense grid of cards whose parameters and actions show on hover or focus.
   const cards =
     density === "compact" ? "grid grid-cols-2 gap-3 [--image-max-h:28svh] sm:grid-cols-3 xl:grid-cols-4" : "flex flex-col gap-4";

@@ -5,6 +5,7 @@ import { ASPECT_RATIOS, SAFETY_TOLERANCES, SWEEP_FIELDS, type SweepField } from 
 import { type AxisDraft, draftFor } from "@/lib/view/sweep-form";
 
 const FIELD_LABELS: Record<SweepField, string> = {
+  model: "Model",
   seed: "Seed",
   guidance_scale: "Guidance scale",
   safety_tolerance: "Safety tolerance",

@@ -1,8 +1,15 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { Button } from "./button";
-import type { ConfirmRequest } from "./confirm-dialog";
+
+export type ConfirmRequest = {
+  title: string;
+  body?: ReactNode;
+  /** The button that goes ahead, named for what it does ("Delete", "Run sweep"). */
+  confirmLabel: string;
+  danger?: boolean;
+};
 
 type Props = { request: ConfirmRequest; onSettle: (confirmed: boolean) => void };
 

@@ -2,14 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+import type { ConfirmRequest } from "./confirm-dialog-view";
 
-export type ConfirmRequest = {
-  title: string;
-  body?: ReactNode;
-  /** The button that goes ahead, named for what it does ("Delete", "Run sweep"). */
-  confirmLabel: string;
-  danger?: boolean;
-};
+export type { ConfirmRequest };
 
 type Pending = ConfirmRequest & { resolve: (confirmed: boolean) => void };
 

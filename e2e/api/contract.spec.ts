@@ -14,13 +14,11 @@ const AIRSHIP = {
 const SUBMIT = "/api/v3/wavespeed-ai/flux-kontext-pro/text-to-image";
 const headers = { "Content-Type": "application/json", Authorization: "Bearer any-key-is-accepted" };
 
+/** The task once it has ended, read at its `urls.get` as a client of the contract polls it. */
 async function pollUntilDone(request: APIRequestContext, url: string) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const body = predictionEnvelopeSchema.parse(await (await request.get(url, { headers })).json());
-    if (body.data.status === "completed" || body.data.status === "failed") return body;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("prediction did not finish");
+  const read = async () => predictionEnvelopeSchema.parse(await (await request.get(url, { headers })).json());
+  await expect.poll(async () => (await read()).data.status, { timeout: 20_000 }).toMatch(/^(completed|failed)$/);
+  return read();
 }
 
 async function expectError(response: Awaited<ReturnType<APIRequestContext["post"]>>, status: number, field?: string) {

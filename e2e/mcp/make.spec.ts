@@ -109,9 +109,11 @@ test("generate, then edit the result, then a 2×2 sweep: pictures, seeds and lin
     expect(textOf(swept)).toContain(sweep.pageUrl);
     expect((await page.request.get(sweep.pageUrl)).status()).toBe(200);
     expect((await page.request.get(sweep.gridUrl)).headers()["content-type"]).toBe("image/png");
-    // The cells are runs like any other: in the playground, marked too.
-    const cellPrompt = `${token} a fox in tall grass`;
-    await expect(page.getByTestId("run-card").filter({ hasText: cellPrompt }).getByTestId("run-source")).toHaveCount(4);
+    // The sweep is one entry of the open playground, marked too, and its cells are runs like any other on its page.
+    const sweepEntry = page.getByTestId("sweep-entry").filter({ hasText: `${token} a fox in tall grass` });
+    await expect(sweepEntry.getByTestId("run-source")).toHaveText(/via MCP/);
+    await page.goto(new URL(sweep.pageUrl).pathname);
+    await expect(page.getByTestId("run-source")).toHaveCount(4);
   } finally {
     await assistant.close();
   }

@@ -7,6 +7,7 @@ import { type FakeWavespeed, startFakeWavespeed } from "@/testing/fake-wavespeed
 import { E2E_PORTS, FAKE_API_KEY } from "@/testing/ports";
 import { type ScaleServices, startScaleServices } from "@/testing/scale-services";
 import { type ServerProcess, startPlayground } from "@/testing/server-process";
+import { peakUnfinished } from "@/testing/upstream-peak";
 
 export const SUBMIT = "/api/v3/wavespeed-ai/flux-kontext-pro/text-to-image";
 /** Short, so the takeover specs finish quickly; the README's default is 10 s. */
@@ -122,17 +123,4 @@ export async function result(url: string, id: string) {
 }
 
 /** The most tasks the fake had unfinished at any one moment. */
-export function mostAtOnce(fake: FakeWavespeed): number {
-  const edges = [...fake.tasks.values()].flatMap((task) => [
-    { at: task.createdAt, step: 1 },
-    { at: task.completedAt, step: -1 },
-  ]);
-  edges.sort((x, y) => x.at - y.at || x.step - y.step);
-  let now = 0;
-  let most = 0;
-  for (const edge of edges) {
-    now += edge.step;
-    most = Math.max(most, now);
-  }
-  return most;
-}
+export const mostAtOnce = (fake: FakeWavespeed) => peakUnfinished([...fake.tasks.values()]);

@@ -23,6 +23,26 @@ const submitsOf = (prompt: string) =>
     (request) => request.method === "POST" && request.path.endsWith("/text-to-image") && request.prompt === prompt,
   );
 
+/** Each delivery's state and attempts as the shared database holds them, in the order of `ids`. */
+async function deliveryStates(ids: string[]) {
+  const client = new pg.Client(cluster.databaseUrl);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ prediction_id: string; state: string; attempts: number }>(
+      "SELECT prediction_id, state, attempts FROM webhook_deliveries WHERE prediction_id = ANY($1)",
+      [ids],
+    );
+    return ids.map((id) =>
+      rows
+        .filter((row) => row.prediction_id === id)
+        .map((row) => `${row.state} ${row.attempts}`)
+        .join(),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 async function settled(url: string, ids: string[], timeout = 60_000) {
   await expect
     .poll(async () => (await Promise.all(ids.map((id) => result(url, id)))).map((data) => data.status), { timeout })
@@ -57,6 +77,72 @@ test("12 submits alternating between A and B: all complete, never more than 3 up
   for (const prompt of prompts) expect(submitsOf(prompt)).toHaveLength(1);
   expect(cluster.fake.tasks.size).toBe(12);
   expect(mostAtOnce(cluster.fake)).toBeLessThanOrEqual(3);
+});
+
+test("one line for both: runs wait first come, first served across instances, each told its place in the cluster's line", async () => {
+  test.setTimeout(120_000);
+  const token = Date.now();
+  // Every place upstream taken, so what comes next waits. The places free one at a time, 1.5 s apart, so each
+  // waiting run is taken (and sent) in a moment of its own, whichever instance frees the place.
+  const blockers = await Promise.all(
+    [3000, 4500, 6000].map((ms, i) => submit(cluster.a.url, `scale fifo blocker ${i} ${token} [duration:${ms}]`)),
+  );
+  await expect
+    .poll(() => cluster.fake.requests.filter((r) => r.method === "POST" && r.prompt?.includes(`${token}`)).length)
+    .toBe(3);
+  const order = ["B1", "A2", "B3", "A4"];
+  const waiting: Array<{ id: string }> = [];
+  for (const name of order)
+    waiting.push(await submit((name[0] === "A" ? cluster.a : cluster.b).url, `scale fifo ${name} ${token} [duration:4500]`));
+  for (const instance of [cluster.a, cluster.b]) {
+    const positions = await Promise.all(
+      waiting.map(async (data) => (await (await fetch(`${instance.url}/api/predictions/${data.id}`)).json()).queuePosition),
+    );
+    expect(positions).toEqual([1, 2, 3, 4]);
+  }
+  await settled(
+    cluster.a.url,
+    [...blockers, ...waiting].map((data) => data.id),
+  );
+  const sent = cluster.fake.requests
+    .filter(
+      (r) =>
+        r.method === "POST" &&
+        r.prompt?.startsWith("scale fifo ") &&
+        r.prompt.includes(`${token}`) &&
+        !r.prompt.includes("blocker"),
+    )
+    .map((r) => r.prompt!.split(" ")[2]);
+  expect(sent).toEqual(order);
+});
+
+test("a sweep made on A and cancelled on B: no cell that was waiting is sent, by either instance", async () => {
+  test.setTimeout(120_000);
+  const token = `scale sweep ${Date.now()}`;
+  const created = await fetch(`${cluster.a.url}/api/sweeps`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      base: { prompt: `${token} [duration:8000]` },
+      x: { field: "seed", random: 12 },
+      confirmedCostUsd: 0.48,
+    }),
+  });
+  expect(created.status).toBe(201);
+  const sweep = (await created.json()) as { id: string; cells: Array<{ id: string }> };
+  await expect.poll(() => submitsOf(`${token} [duration:8000]`).length).toBe(3);
+  const cancelled = await fetch(`${cluster.b.url}/api/sweeps/${sweep.id}/cancel`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+  });
+  expect(cancelled.status).toBe(200);
+  const cells = await settled(
+    cluster.b.url,
+    sweep.cells.map((cell) => cell.id),
+  );
+  expect(cells.filter((cell) => cell.status === "completed")).toHaveLength(3);
+  expect(cells.filter((cell) => cell.status === "failed" && /cancelled/.test(cell.error))).toHaveLength(9);
+  expect(submitsOf(`${token} [duration:8000]`)).toHaveLength(3);
 });
 
 test("images and thumbnails are read through either instance; a delete on B removes the objects", async () => {
@@ -129,7 +215,7 @@ test("an event stream on B hears of a prediction submitted on A, through to comp
 test("a webhook asked of either instance is delivered once, though both hear the run end", async () => {
   const receiver = await startWebhookReceiver();
   try {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
       const instance = i % 2 ? cluster.b : cluster.a;
       const response = await fetch(`${instance.url}${SUBMIT}?webhook=${encodeURIComponent(`${receiver.url}/hook/${i}`)}`, {
@@ -140,9 +226,9 @@ test("a webhook asked of either instance is delivered once, though both hear the
       ids.push(predictionEnvelopeSchema.parse(await response.json()).data.id);
     }
     await settled(cluster.a.url, ids);
-    await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
-    // Both instances heard every run end; a second post would come within moments of the first.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Both instances heard every run end. Once a delivery is recorded as delivered, no instance posts it
+    // again (an attempt takes the delivery first, and an ended one is never taken): wait for that.
+    await expect.poll(() => deliveryStates(ids), { timeout: 30_000 }).toEqual(ids.map(() => "delivered 1"));
     expect(receiver.received.map((call) => call.path).sort()).toEqual(ids.map((_, i) => `/hook/${i}`).sort());
   } finally {
     await receiver.close();

@@ -7,7 +7,7 @@ import { ZipFile } from "yazl";
 import { openDatabase } from "@/lib/db/client";
 import { SqliteArchiveRepo } from "@/lib/db/sqlite-archive-repo";
 import { createLocalEngine } from "@/lib/engines/local";
-import { createTestPredictions, readOutput, tempDir, waitForTerminal } from "@/testing/harness";
+import { createTestPredictions, readOutput, submitBody, tempDir, waitForTerminal } from "@/testing/harness";
 import { importArchive } from "./import";
 import { MANIFEST_NAME, MANIFEST_VERSION, type Manifest } from "./manifest";
 
@@ -25,10 +25,10 @@ function playground() {
 /** A small history: a thread of two with a note and a star, and a two-cell sweep. */
 async function someHistory() {
   const made = playground();
-  const root = await waitForTerminal(made.service, (await made.service.submit({ prompt: "a harbour", num_images: 2 })).id);
+  const root = await waitForTerminal(made.service, (await submitBody(made.service, { prompt: "a harbour", num_images: 2 })).id);
   const child = await waitForTerminal(
     made.service,
-    (await made.service.submit({ prompt: "a harbour at night" }, { parent: { id: root.id, kind: "settings" } })).id,
+    (await submitBody(made.service, { prompt: "a harbour at night" }, { parent: { id: root.id, kind: "settings" } })).id,
   );
   await made.service.annotate(root.id, { note: "the first light", star: { index: 1, starred: true } });
   const { sweep, cells } = await made.sweeps.create({ base: { prompt: "a mill" }, x: { field: "seed", values: [1, 2] } });
@@ -104,9 +104,10 @@ describe("export and import", () => {
 
   it("carries an edit's input picture by its hash, and still imports a version 1 file", async () => {
     const source = playground();
-    const root = await waitForTerminal(source.service, (await source.service.submit({ prompt: "a harbour" })).id);
+    const root = await waitForTerminal(source.service, (await submitBody(source.service, { prompt: "a harbour" })).id);
     const picture = (await readOutput(source.service, root.id, 0)).bytes;
-    const submitted = await source.service.submit(
+    const submitted = await submitBody(
+      source.service,
       { prompt: "make it night", image: picture.toString("base64") },
       { parent: { id: root.id, kind: "edit" } },
     );
@@ -119,12 +120,12 @@ describe("export and import", () => {
     const target = playground();
     await target.archive.import(file);
     expect((await target.service.get(edit.id)).input.edit).toEqual(edit.input.edit);
-    const { blob } = await target.service.openInput(sha);
+    const { blob } = await target.service.files.openInput(sha);
     expect(Buffer.from(await new Response(blob.body).arrayBuffer()).equals(picture)).toBe(true);
 
     // The same history as version 1 wrote it (before edits): text runs only, no inputs.
     const textOnly = playground();
-    const run = await waitForTerminal(textOnly.service, (await textOnly.service.submit({ prompt: "a mill" })).id);
+    const run = await waitForTerminal(textOnly.service, (await submitBody(textOnly.service, { prompt: "a mill" })).id);
     const { inputs: _inputs, ...current } = await readManifest(await exportToFile(textOnly));
     const image = (await readOutput(textOnly.service, run.id, 0)).bytes;
     const v1 = await zipOf({

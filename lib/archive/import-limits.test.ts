@@ -6,7 +6,7 @@ import yauzl from "yauzl";
 import { ZipFile } from "yazl";
 import { createLocalEngine } from "@/lib/engines/local";
 import { isAppError } from "@/lib/errors";
-import { createTestPredictions, tempDir, waitForTerminal } from "@/testing/harness";
+import { createTestPredictions, submitBody, tempDir, waitForTerminal } from "@/testing/harness";
 import { pngBomb } from "@/testing/images";
 import { MANIFEST_NAME, type Manifest } from "./manifest";
 import { parseJsonInSlices } from "./manifest-json";
@@ -26,7 +26,7 @@ function playground() {
 /** An export of one run and a two-cell sweep, as its entries (the manifest parsed). */
 async function exported(): Promise<{ manifest: Manifest; files: Map<string, Buffer> }> {
   const source = playground();
-  await waitForTerminal(source.service, (await source.service.submit({ prompt: "a harbour" })).id);
+  await waitForTerminal(source.service, (await submitBody(source.service, { prompt: "a harbour" })).id);
   const { cells } = await source.sweeps.create({ base: { prompt: "a mill" }, x: { field: "seed", values: [1, 2] } });
   await Promise.all(cells.map((cell) => waitForTerminal(source.service, cell.id)));
   const file = path.join(tempDir(), "export.zip");

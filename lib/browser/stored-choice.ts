@@ -1,26 +1,24 @@
+import { DENSITY_COOKIE, type Density, densityOf } from "../playground-names";
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+const readCookie = (name: string) =>
+  document.cookie
+    .split("; ")
+    .find((entry) => entry.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+
 /**
- * A choice remembered in this browser (localStorage), as a tiny external store for
- * useSyncExternalStore. The server and the first paint see `fallback`.
+ * A choice remembered in this browser in a cookie, as a tiny external store for
+ * useSyncExternalStore. The server reads the same cookie, so the first paint already shows it.
  */
-export function storedChoice<T extends string>(key: string, choices: readonly T[], fallback: T) {
+function cookieChoice<T extends string>(name: string, parse: (value: string | undefined) => T) {
   const listeners = new Set<() => void>();
-  const read = (): T => {
-    try {
-      const value = window.localStorage.getItem(key);
-      return choices.includes(value as T) ? (value as T) : fallback;
-    } catch {
-      return fallback;
-    }
-  };
   return {
-    get: read,
-    getServer: () => fallback,
+    get: () => parse(readCookie(name)),
     set(value: T) {
-      try {
-        window.localStorage.setItem(key, value);
-      } catch {
-        // Storage refused (private mode, quota): the choice lasts for this page only.
-      }
+      // biome-ignore lint/suspicious/noDocumentCookie: one fixed name and a value from a closed list; every browser has it, where the Cookie Store API is newer.
+      document.cookie = `${name}=${value}; path=/; max-age=${YEAR_SECONDS}; samesite=lax`;
       for (const listener of listeners) listener();
     },
     subscribe(listener: () => void) {
@@ -30,7 +28,5 @@ export function storedChoice<T extends string>(key: string, choices: readonly T[
   };
 }
 
-export const DENSITIES = ["comfortable", "compact"] as const;
-export type Density = (typeof DENSITIES)[number];
 /** How densely the playground lists its runs. */
-export const densityChoice = storedChoice<Density>("kontext.density", DENSITIES, "comfortable");
+export const densityChoice = cookieChoice<Density>(DENSITY_COOKIE, densityOf);

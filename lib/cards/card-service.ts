@@ -21,7 +21,7 @@ export class CardService {
   ) {
     const read: ImageReader = async ({ id, index }) => {
       try {
-        const { blob } = await deps.predictions.openOutput(id, index);
+        const { blob } = await deps.predictions.files.openOutput(id, index);
         return Buffer.from(await new Response(blob.body).arrayBuffer());
       } catch {
         return undefined;

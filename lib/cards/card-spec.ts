@@ -128,6 +128,7 @@ export function compareCard(items: ReadonlyArray<{ run: CardRun; index: number }
 }
 
 const FIELD_NAMES: Record<SweepAxis["field"], string> = {
+  model: "model",
   seed: "seed",
   guidance_scale: "guidance",
   safety_tolerance: "safety",

@@ -25,6 +25,8 @@ export interface InputImageRepo {
   /** Describes an image; one already described stays as it is. */
   rememberImage(image: InputImage, createdAt: string): Promise<void>;
   getImage(sha256: string): Promise<InputImage | undefined>;
+  /** Which of these images are described (stored for some run or upload). */
+  describedImages(hashes: string[]): Promise<Set<string>>;
   /** Forgets the descriptions of images no run and no live upload uses; returns those it forgot. */
   forgetUnused(hashes: string[], now: string): Promise<string[]>;
   createUpload(upload: MediaUpload): Promise<void>;

@@ -43,7 +43,8 @@ export interface PredictionRepo {
   listUnfinished(): Promise<PredictionRecord[]>;
   /**
    * Writes the patch. A status in it is written only where the domain allows the
-   * move from the stored status (lib/domain/prediction.ts); otherwise nothing is written.
+   * move from the stored status (lib/domain/prediction.ts); a patch without one (submit
+   * bookkeeping) only while the prediction is unfinished; otherwise nothing is written.
    */
   update(id: string, patch: PredictionPatch): Promise<UpdateOutcome>;
   /**
@@ -51,6 +52,11 @@ export interface PredictionRepo {
    * Undefined when it is gone or already terminal.
    */
   complete(id: string, outputs: StoredOutput[], patch: Omit<PredictionPatch, "status">): Promise<PredictionRecord | undefined>;
+  /**
+   * Fails, with `error`, those of these predictions nothing has begun to send (`created`, submit state
+   * `pending`), in one statement: a submit that begins after it is refused. Returns the ids it failed.
+   */
+  failUnsent(ids: string[], error: string, completedAt: string): Promise<string[]>;
   /** False when there was no such prediction. */
   delete(id: string): Promise<boolean>;
   /** Images made so far, by engine, and what they cost (each at its run's price), for the running total. */

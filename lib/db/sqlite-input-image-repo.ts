@@ -34,6 +34,13 @@ export class SqliteInputImageRepo implements InputImageRepo {
     return row && toInputImage(row);
   }
 
+  async describedImages(hashes: string[]): Promise<Set<string>> {
+    const rows = this.sql(`SELECT sha256 FROM input_images WHERE sha256 IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(hashes),
+    ) as Array<{ sha256: string }>;
+    return new Set(rows.map((row) => row.sha256));
+  }
+
   async forgetUnused(hashes: string[], now: string): Promise<string[]> {
     if (hashes.length === 0) return [];
     return this.db.transaction(() => {

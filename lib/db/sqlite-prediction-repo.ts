@@ -10,6 +10,7 @@ import {
   type PredictionStatus,
   type StoredOutput,
   statusesBefore,
+  UNFINISHED_STATUSES,
 } from "../domain";
 import type { Db } from "./client";
 import { historyWhere } from "./history-query";
@@ -127,6 +128,17 @@ export class SqlitePredictionRepo implements PredictionRepo {
       return true;
     });
     return this.writing(() => completeOnce()) ? this.read(id) : undefined;
+  }
+
+  async failUnsent(ids: string[], error: string, completedAt: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = this.writing(() =>
+      this.sql(
+        `UPDATE predictions SET status = 'failed', error = @error, completed_at = @completedAt, updated_at = @completedAt
+         WHERE id IN (SELECT value FROM json_each(@ids)) AND status = 'created' AND submit_state = 'pending' RETURNING id`,
+      ).all({ ids: JSON.stringify(ids), error, completedAt }),
+    ) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
   }
 
   async listUnfinished(): Promise<PredictionRecord[]> {
@@ -293,11 +305,9 @@ export class SqlitePredictionRepo implements PredictionRepo {
     const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof PredictionPatch, unknown][];
     const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]} = @${key}`);
     // The allowed moves are a fixed list per target status, so the statement shapes stay few.
-    const guard = patch.status
-      ? ` AND status IN (${statusesBefore(patch.status)
-          .map((s) => `'${s}'`)
-          .join(", ")})`
-      : "";
+    const guard = ` AND status IN (${(patch.status ? statusesBefore(patch.status) : UNFINISHED_STATUSES)
+      .map((s) => `'${s}'`)
+      .join(", ")})`;
     const { changes } = this.sql(
       `UPDATE predictions SET ${[...sets, "updated_at = @updatedAt"].join(", ")} WHERE id = @id${guard}`,
     ).run({

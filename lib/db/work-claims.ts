@@ -3,8 +3,9 @@ import type { PredictionRepo } from "./prediction-repo";
 /**
  * Which instance works on which unfinished run. One instance (SQLite) owns everything it stores,
  * so `SoleInstanceClaims` grants every claim; with several instances on one database
- * (postgres/postgres-work-claims.ts) a run is claimed with a lease its instance renews, and runs
- * whose lease ran out are taken over by another instance.
+ * (postgres/postgres-work-claims.ts) a run is claimed, with a lease its instance renews, when an
+ * instance takes it from the shared line (lib/runs/postgres-run-queue.ts); runs whose lease ran
+ * out are taken over by another instance. A run still waiting in the line is nobody's.
  */
 export interface WorkClaims {
   /** How often to renew leases and look for runs to take over; undefined: nothing to renew. */
@@ -13,17 +14,13 @@ export interface WorkClaims {
   claimOrphans(): Promise<string[]>;
   /** Whether this instance (still) holds the run's claim. */
   holds(id: string): Promise<boolean>;
-  /** Takes one of the `max` places upstream that every instance shares; false when all are taken. */
-  takePlace(id: string, max: number): Promise<boolean>;
-  /** Gives the run's place upstream back (it finished there). */
-  releasePlace(id: string): Promise<void>;
   /** Keeps this instance's claims alive; returns how many it holds. */
   renew(): Promise<number>;
   /** Gives every claim up, for another instance to take at once (a graceful stop). */
   releaseAll(): Promise<void>;
 }
 
-/** One process, one store: every unfinished run is this process's, and places are counted by the tracker alone. */
+/** One process, one store: every unfinished run is this process's, and its places are counted by its queue alone. */
 export class SoleInstanceClaims implements WorkClaims {
   constructor(private readonly repo: PredictionRepo) {}
 
@@ -34,12 +31,6 @@ export class SoleInstanceClaims implements WorkClaims {
   async holds(): Promise<boolean> {
     return true;
   }
-
-  async takePlace(): Promise<boolean> {
-    return true;
-  }
-
-  async releasePlace(): Promise<void> {}
 
   async renew(): Promise<number> {
     return 0;

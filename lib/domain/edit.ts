@@ -1,3 +1,4 @@
+import type { EditSpec, InputImage } from "./input-image";
 import { entryOf } from "./models";
 import { ASPECT_RATIOS, type AspectRatio, type EngineInput, MAX_GUIDANCE, PIXEL_SIZES } from "./parameters";
 
@@ -6,8 +7,6 @@ import { ASPECT_RATIOS, type AspectRatio, type EngineInput, MAX_GUIDANCE, PIXEL_
  * model of the family that serves them (lib/domain/models.ts). An edit is a run whose input carries
  * its images; everything else about it (seed, guidance, the queue, lineage) is a run like any other.
  */
-export const EDIT_KINDS = ["edit", "multi"] as const;
-export type EditKind = (typeof EDIT_KINDS)[number];
 
 /** The model id (and path under /api/v3) a run is sent to on WaveSpeed. */
 export const modelIdOf = (input: Pick<EngineInput, "model" | "edit">) => entryOf(input).id;
@@ -27,27 +26,9 @@ export const maxGuidanceFor = (input: Pick<EngineInput, "edit">) => (input.edit 
 /** Inputs: WaveSpeed's upload limit of 20 MB, and 40 megapixels decoded (which also stops decompression bombs). */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 40_000_000;
-/** What an input may be stored as; a GIF is accepted and becomes a PNG of its first frame. */
-export const INPUT_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
-export type InputContentType = (typeof INPUT_CONTENT_TYPES)[number];
 
 /** How long WaveSpeed keeps an uploaded file, and an upload here stays without a run using it. */
 export const UPLOAD_RETENTION_MS = 7 * 24 * 60 * 60_000;
-
-/** One input image of an edit, kept by its content: the same picture is stored once. */
-export type InputImage = {
-  sha256: string;
-  contentType: InputContentType;
-  width: number;
-  height: number;
-  bytes: number;
-};
-
-/**
- * What makes a run an edit. `matchInput`: the client gave no aspect ratio, so the output keeps the
- * input's shape; the run's `aspect_ratio` then holds the nearest of the nine, for layout.
- */
-export type EditSpec = { kind: EditKind; images: InputImage[]; matchInput: boolean };
 
 export type EditInput = EngineInput & { edit: EditSpec };
 export const isEdit = (input: EngineInput): input is EditInput => input.edit !== undefined;

@@ -3,6 +3,7 @@ export * from "./annotations";
 export * from "./cost";
 export * from "./edit";
 export * from "./engines";
+export * from "./input-image";
 export * from "./lineage";
 export * from "./model-inputs";
 export * from "./models";

@@ -3,6 +3,7 @@ import { describeLineage, inputChanges, threadFor } from "./lineage";
 import type { EngineInput } from "./parameters";
 
 const input: EngineInput = {
+  model: "pro",
   prompt: "a fox",
   aspect_ratio: "1:1",
   num_images: 1,

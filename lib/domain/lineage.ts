@@ -33,7 +33,7 @@ export type Lineage = {
 };
 
 /** A field's value as a change names it; undefined where the run's model does not take the field. */
-function valueOf(input: EngineInput, field: LineageField): string | number | undefined {
+function fieldValue(input: EngineInput, field: LineageField): string | number | undefined {
   const dev = MODELS[input.model].parameters === "dev";
   if (field === "size") return dev ? (input.size ?? "input's shape") : undefined;
   if (field === "aspect_ratio" && dev) return undefined;
@@ -47,7 +47,7 @@ function valueOf(input: EngineInput, field: LineageField): string | number | und
  */
 export function inputChanges(from: EngineInput, to: EngineInput): LineageChange[] {
   return LINEAGE_FIELDS.flatMap((field) => {
-    const [a, b] = [valueOf(from, field), valueOf(to, field)];
+    const [a, b] = [fieldValue(from, field), fieldValue(to, field)];
     return a === undefined || b === undefined || a === b ? [] : [{ field, from: a, to: b }];
   });
 }

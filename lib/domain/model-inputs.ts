@@ -1,5 +1,6 @@
-import { type EditKind, type InputImage, nearestAspectRatio } from "./edit";
-import { type ModelEntry, MODELS, type ModelName } from "./models";
+import { nearestAspectRatio } from "./edit";
+import type { EditKind, InputImage } from "./input-image";
+import { MODELS, type ModelEntry, type ModelName } from "./models";
 import {
   type AspectRatio,
   DEFAULTS,

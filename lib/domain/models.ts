@@ -9,7 +9,12 @@
 /** The models a person chooses between; every run records one (runs from before models were recorded are [pro]). */
 export const MODEL_NAMES = ["pro", "max", "dev", "dev-ultra-fast"] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
-export const DEFAULT_MODEL: ModelName = "pro";
+export const DEFAULT_MODEL = "pro" satisfies ModelName;
+/** The models that take [pro]'s body (an aspect ratio, a safety tolerance), and those that take [dev]'s. */
+export const KONTEXT_MODEL_NAMES = ["pro", "max"] as const satisfies readonly ModelName[];
+export const DEV_MODEL_NAMES = ["dev", "dev-ultra-fast"] as const satisfies readonly ModelName[];
+export type KontextModelName = (typeof KONTEXT_MODEL_NAMES)[number];
+export type DevModelName = (typeof DEV_MODEL_NAMES)[number];
 
 /** What a run does: draw from text, edit one picture, or combine several under one instruction. */
 export const RUN_KINDS = ["text", "edit", "multi"] as const;

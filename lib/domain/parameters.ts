@@ -1,4 +1,4 @@
-import type { EditSpec } from "./edit";
+import type { EditSpec } from "./input-image";
 import type { ModelName } from "./models";
 
 /**

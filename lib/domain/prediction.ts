@@ -14,6 +14,8 @@ export const PREDICTION_STATUSES = ["created", "processing", "completed", "faile
 export type PredictionStatus = (typeof PREDICTION_STATUSES)[number];
 
 export const isTerminal = (status: PredictionStatus) => status === "completed" || status === "failed";
+/** Where a prediction still has work ahead. */
+export const UNFINISHED_STATUSES: readonly PredictionStatus[] = ["created", "processing"];
 
 /**
  * The moves a prediction may make. A status never goes back, and a terminal one

@@ -11,6 +11,7 @@ import {
 } from "./sweep";
 
 const base: SweepBase = {
+  model: "pro",
   prompt: "a fox",
   aspect_ratio: "1:1",
   num_images: 2,

@@ -1,3 +1,4 @@
+import { costUsd, type PricedRun } from "./cost";
 import { maxGuidanceFor } from "./edit";
 import type { EngineName } from "./engines";
 import { withModel } from "./model-inputs";
@@ -261,7 +262,7 @@ export function cellInput(sweep: Pick<SweepRecord, "base" | "x" | "y">, x: numbe
 }
 
 /** Columns × rows. */
-export const gridShape = (sweep: Pick<SweepRecord, "x" | "y">) => ({
+export const gridShape = (sweep: { x: Pick<SweepAxis, "values">; y: Pick<SweepAxis, "values"> | null }) => ({
   columns: sweep.x.values.length,
   rows: sweep.y?.values.length ?? 1,
 });
@@ -273,6 +274,30 @@ export const gridShape = (sweep: Pick<SweepRecord, "x" | "y">) => ({
  */
 export const cellCount = (lengths: number[]) =>
   lengths.reduce((product, length) => product * (Number.isNaN(length) ? 1 : Math.max(1, length)), 1);
+
+type PricedSweep = { base: PricedRun; x: Pick<SweepAxis, "field" | "values">; y: Pick<SweepAxis, "field" | "values"> | null };
+
+/** What one cell is priced as: its model (swept or the base's) and its images, as withModel makes them. */
+function pricedCell(sweep: PricedSweep, x: number, y: number): PricedRun {
+  const swept = sweep.x.field === "model" ? sweep.x.values[x] : sweep.y?.field === "model" ? sweep.y.values[y] : undefined;
+  const model = (swept as ModelName | undefined) ?? sweep.base.model;
+  const oneImage = sweep.base.edit !== undefined && model !== sweep.base.model && MODELS[model].parameters === "kontext";
+  return { model, edit: sweep.base.edit, num_images: oneImage ? 1 : sweep.base.num_images };
+}
+
+/**
+ * What these cells of a sweep cost on an engine (every cell when none are named): each at the
+ * price of the model it runs on, so a sweep over models is priced cell by cell. The form, the
+ * confirmation, the retry and the sweep's view all price it here.
+ */
+export function sweepCostUsd(engine: EngineName, sweep: PricedSweep, cells?: ReadonlyArray<{ x: number; y: number }>): number {
+  const { columns, rows } = gridShape(sweep);
+  const all = Array.from({ length: columns * rows }, (_, at) => ({ x: at % columns, y: Math.floor(at / columns) }));
+  return costUsd(
+    engine,
+    (cells ?? all).map((cell) => pricedCell(sweep, cell.x, cell.y)),
+  );
+}
 
 /** The cells of a sweep as stored: what the cap (SWEEP_MAX_CELLS) is held against on import. */
 export const sweepCells = (sweep: Pick<SweepRecord, "x" | "y">) =>
@@ -310,6 +335,23 @@ export function latestCells<T extends Pick<CellState, "x" | "y" | "createdAt">>(
     if (!current || cell.createdAt >= current.createdAt) latest.set(key, cell);
   }
   return latest;
+}
+
+/** The positions Retry runs again: every cell whose newest run failed (or was cancelled), or that has none. */
+export function cellsToRetry(
+  sweep: { x: Pick<SweepAxis, "values">; y: Pick<SweepAxis, "values"> | null },
+  cells: Array<Pick<CellState, "x" | "y" | "createdAt" | "status">>,
+): Array<{ x: number; y: number }> {
+  const latest = latestCells(cells);
+  const { columns, rows } = gridShape(sweep);
+  const again: Array<{ x: number; y: number }> = [];
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < columns; x++) {
+      const cell = latest.get(`${x}:${y}`);
+      if (!cell || cell.status === "failed") again.push({ x, y });
+    }
+  }
+  return again;
 }
 
 /** n of m cells, failures and cancellations counted apart. */

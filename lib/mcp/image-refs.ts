@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../errors";
 import type { PredictionService } from "../predictions/service";
-import { imagePath } from "../predictions/views";
+import { imagePath } from "../predictions/wire/views";
 import type { ImageRefArgs } from "./schemas";
 
 /**

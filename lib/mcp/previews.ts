@@ -44,7 +44,7 @@ export async function runPreviews(
   const shown = record.outputs.filter((output) => !output.nsfw).slice(0, first ? 1 : undefined);
   const images = await Promise.all(
     shown.map(async (output) => {
-      const { blob } = await predictions.openOutput(record.id, output.index);
+      const { blob } = await predictions.files.openOutput(record.id, output.index);
       return chatPreview(Buffer.from(await new Response(blob.body).arrayBuffer()), edge);
     }),
   );

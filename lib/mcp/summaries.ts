@@ -9,7 +9,7 @@ import {
   RUN_SOURCE_KINDS,
   SWEEP_FIELDS,
 } from "../domain";
-import { imagePath, inputPath, sharePath, sweepPath } from "../predictions/views";
+import { imagePath, inputPath, sharePath, sweepPath } from "../predictions/wire/views";
 import type { SweepState } from "../sweeps/sweep-service";
 import { gridPath } from "../sweeps/views";
 import { formatSeconds } from "../view/format";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestPredictions, tempDir, waitForTerminal } from "@/testing/harness";
+import { createTestPredictions, submitBody, tempDir, waitForTerminal } from "@/testing/harness";
 import { testRecord } from "@/testing/records";
 import { createLocalEngine } from "../engines/local";
 import { InProcessEventBus } from "../events/in-process-event-bus";
@@ -16,14 +16,18 @@ describe("cached share pages are forgotten when what they show changes", () => {
     const predictions = createTestPredictions(createLocalEngine());
     cleanups.push(() => predictions.service.close());
     const { service, seen } = predictions;
-    const parent = await service.submit({ prompt: "a mill by a stream" });
+    const parent = await submitBody(service, { prompt: "a mill by a stream" });
     await waitForTerminal(service, parent.id);
     seen.length = 0;
     await service.annotate(parent.id, { note: "windy" });
     await service.annotate(parent.id, { star: { index: 0, starred: true } });
     expect(seen.map(runsShowing)).toEqual([[parent.id], [parent.id]]);
 
-    const made = await service.submit({ prompt: "a mill by a stream, at dusk" }, { parent: { id: parent.id, kind: "tweak" } });
+    const made = await submitBody(
+      service,
+      { prompt: "a mill by a stream, at dusk" },
+      { parent: { id: parent.id, kind: "tweak" } },
+    );
     await waitForTerminal(service, made.id);
     // Every change of the new run names its parent's page too, which lists it.
     expect(seen.slice(2).map(runsShowing)).toContainEqual([made.id, parent.id]);

@@ -1,6 +1,6 @@
 import type { SharePageData } from "../playground-api";
 import type { PredictionService } from "../predictions/service";
-import { toSharePage } from "../predictions/views";
+import { toSharePage } from "../predictions/wire/views";
 
 /** Everything a share page shows, with links built on `baseUrl`; undefined when there is no such run. */
 export async function loadSharePage(

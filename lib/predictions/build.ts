@@ -15,17 +15,22 @@ import { InputImages } from "../inputs/input-images";
 import { MediaUploads } from "../inputs/media-uploads";
 import { ownFileReader } from "../inputs/own-files";
 import { createProcessMetrics } from "../metrics";
+import type { TrackerConfig } from "../runs/config";
+import { EarlyDeliveries } from "../runs/early-deliveries";
+import { InProcessRunQueue, type RunQueue } from "../runs/run-queue";
+import { Tracker } from "../runs/tracker";
 import type { BlobStore } from "../storage/blob-store";
 import type { SpaceReserve } from "../storage/space-reserve";
+import { StorageGuard } from "../storage/storage-guard";
 import { ThumbnailCache } from "../storage/thumbnails";
 import { WebhookSender, type WebhookSenderConfig } from "../webhooks/sender";
-import { EarlyDeliveries } from "./early-deliveries";
-import { KeyGate } from "./key-gate";
-import { ServedApi, type ServedApiConfig } from "./served-api";
+import { KeyGate } from "./admission/key-gate";
+import { SubmitLimits, type SubmitLimitsConfig } from "./admission/submit-limits";
+import { PredictionFiles } from "./files";
+import { ServedApi, type ServedApiConfig } from "./served/served-api";
+import { webhookPayload } from "./served/webhook-payload";
 import { PredictionService } from "./service";
-import { StorageGuard } from "./storage-guard";
-import { SubmitLimits, type SubmitLimitsConfig } from "./submit-limits";
-import { Tracker, type TrackerConfig } from "./tracker";
+import { StrayObjects, type StraysConfig } from "./upkeep/strays";
 
 /** The seams the services stand on; which implementations is the composition root's choice. */
 export type PredictionStores = {
@@ -58,13 +63,35 @@ export type PredictionStores = {
   claims?: WorkClaims;
   /** Webhooks that came before their run could take them; by default kept in this process. */
   early?: EarlyDeliveryStore;
+  /** The line runs wait in for a place upstream; by default this process's own. */
+  queue?: RunQueue;
 };
+
+/** How long an object waits without an owner before the periodic sweep removes it (see upkeep/strays.ts). */
+const STRAY_GRACE_MS = 60 * 60_000;
 
 /** How the served contract answers: sync waits, where and how webhooks go, how often a rejected key is probed. */
 export type ServedConfig = ServedApiConfig & { webhooks: WebhookSenderConfig; keyProbeEveryMs?: number };
 
 /** How image URLs of edits are fetched: the guard's policy (IMAGE_URL_ALLOW_PRIVATE) and the time allowed. */
 export type ImageUrlConfig = ImageFetchPolicy;
+
+/** Every store, with what owns its objects: what the periodic sweep keeps. */
+function strayObjects(stores: PredictionStores, config: StraysConfig): StrayObjects {
+  const runs = (ids: string[]) => stores.repo.existingIds(ids);
+  const sweeps = (ids: string[]) => stores.sweeps.existingIds(ids);
+  const either = async (ids: string[]) => new Set([...(await runs(ids)), ...(await sweeps(ids))]);
+  return new StrayObjects(
+    [
+      { name: "images", store: stores.blobs, owned: runs },
+      { name: "thumbs", store: stores.thumbnailBlobs, owned: runs },
+      { name: "inputs", store: stores.inputBlobs, owned: (hashes) => stores.inputs.describedImages(hashes) },
+      { name: "grids", store: stores.gridBlobs, owned: sweeps },
+      { name: "cards", store: stores.cardBlobs, owned: either },
+    ],
+    config,
+  );
+}
 
 /** Wires the tracker, the service and the served contract over the given stores and engine. */
 export function buildPredictionService(
@@ -77,6 +104,8 @@ export function buildPredictionService(
     /** Checks on every submit; the limiter counts submits per caller. */
     limits?: SubmitLimitsConfig & { submits: Limiter };
     imageUrls: ImageUrlConfig;
+    /** How long an object waits without an owner before maintenance removes it (tests: less). */
+    strayGraceMs?: number;
   },
 ) {
   const { repo, blobs, events } = stores;
@@ -97,12 +126,20 @@ export function buildPredictionService(
   const keyGate = new KeyGate(engine.checkKey?.bind(engine), options.served.keyProbeEveryMs);
   const claims = stores.claims ?? new SoleInstanceClaims(repo);
   const early = stores.early ?? new EarlyDeliveries();
-  const tracker = new Tracker({ repo, claims, early, blobs, engine, events, keyGate, storage, inputs }, options.trackerConfig);
-  const webhookSender = new WebhookSender({ deliveries: stores.deliveries, predictions: repo, events }, options.served.webhooks);
+  const queue = stores.queue ?? new InProcessRunQueue(repo);
+  const tracker = new Tracker(
+    { repo, queue, claims, early, blobs, engine, events, keyGate, storage, inputs },
+    options.trackerConfig,
+  );
+  const files = new PredictionFiles({ repo, blobs, thumbnails, inputs });
+  const webhookSender = new WebhookSender(
+    { deliveries: stores.deliveries, predictions: repo, events, payload: webhookPayload },
+    options.served.webhooks,
+  );
   const service = new PredictionService({
     repo,
-    blobs,
-    thumbnails,
+    files,
+    strays: strayObjects(stores, { graceMs: options.strayGraceMs ?? STRAY_GRACE_MS, shared: queue.shared }),
     storage,
     engine,
     events,

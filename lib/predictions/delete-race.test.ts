@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestPredictions } from "@/testing/harness";
+import { createTestPredictions, submitBody } from "@/testing/harness";
 import { createLocalEngine } from "../engines/local";
 import type { BlobStore } from "../storage/blob-store";
 
@@ -37,14 +37,19 @@ describe("a delete while the outputs are being saved", () => {
 
     let raced = 0;
     for (let attempt = 0; attempt < 30 && raced < 5; attempt++) {
-      const record = await service.submit({ prompt: `harbour at night, try ${attempt}`, num_images: 4, aspect_ratio: "9:21" });
+      const record = await submitBody(service, {
+        prompt: `harbour at night, try ${attempt}`,
+        num_images: 4,
+        aspect_ratio: "9:21",
+      });
       await new Promise<void>((resolve) => firstWrite.set(record.id, resolve));
       const writtenWhenDeleted = fs.readdirSync(folderOf(record.id)).length;
       await service.delete(record.id);
       // The race is hit when the delete came while files were still to be written.
       if (writtenWhenDeleted < 4) raced++;
 
-      await expect.poll(() => tracker.inFlight + tracker.waiting, { timeout: 10_000 }).toBe(0);
+      // Nothing left working on it: no place, no mirror, nothing waiting.
+      await expect.poll(async () => Object.values(await tracker.figures()), { timeout: 10_000 }).toEqual([0, 0, 0]);
       expect(fs.existsSync(folderOf(record.id))).toBe(false);
       expect(await service.find(record.id)).toBeUndefined();
     }

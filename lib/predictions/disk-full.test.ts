@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPredictions, waitForTerminal } from "@/testing/harness";
+import { createTestPredictions, submitBody, waitForTerminal } from "@/testing/harness";
 import { type SmallDisk, smallDisk } from "@/testing/small-disk";
 import { createLocalEngine, renderImage } from "../engines/local";
 import { isAppError } from "../errors";
@@ -36,7 +36,7 @@ afterAll(async () => {
   await disk?.close();
 });
 
-const submit = (prompt: string, num_images = 4) => predictions.service.submit({ prompt, num_images, aspect_ratio: "1:1" });
+const submit = (prompt: string, num_images = 4) => submitBody(predictions.service, { prompt, num_images, aspect_ratio: "1:1" });
 const done = async (prompt: string) => waitForTerminal(predictions.service, (await submit(prompt)).id, 30_000);
 
 function leftovers(): string[] {

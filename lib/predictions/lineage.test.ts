@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestPredictions, pngOf, waitForTerminal } from "@/testing/harness";
+import { createTestPredictions, pngOf, submitBody, waitForTerminal } from "@/testing/harness";
 import { completed, ScriptedEngine } from "@/testing/scripted-engine";
-import type { ParentRef } from "./service";
+import type { ParentRef } from "./types";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -23,7 +23,7 @@ async function setUp() {
   const made = createTestPredictions(engine);
   cleanups.push(() => made.service.close());
   const run = async (body: object, parent?: ParentRef) =>
-    waitForTerminal(made.service, (await made.service.submit(body, { parent })).id);
+    waitForTerminal(made.service, (await submitBody(made.service, body, { parent })).id);
   return { ...made, run };
 }
 

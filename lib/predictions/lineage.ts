@@ -1,16 +1,13 @@
 import "server-only";
-import type { Ancestor, PredictionRepo } from "../db/prediction-repo";
+import type { PredictionRepo } from "../db/prediction-repo";
 import { inputChanges, type Lineage, type PredictionRecord, threadFor } from "../domain";
-import type { NewRun } from "./service";
+import type { Family, NewRun } from "./types";
 
 /** How far up a share page follows a chain of parents. */
 export const MAX_ANCESTORS = 50;
 
 /** How many runs of a thread a share page draws as its chain's tree. */
 export const MAX_THREAD_RUNS = 200;
-
-/** `thread`: the runs of its thread (up to MAX_THREAD_RUNS), when it has a parent or children; else empty. */
-export type Family = { ancestors: Ancestor[]; children: PredictionRecord[]; thread: PredictionRecord[] };
 
 /**
  * The lineage and thread of a new run: what changed from its parent (or, for a sweep

@@ -2,13 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestPredictions, pngOf, waitForTerminal } from "@/testing/harness";
+import { createTestPredictions, pngOf, submitBody, waitForTerminal } from "@/testing/harness";
 import { completed, failed, ScriptedEngine } from "@/testing/scripted-engine";
+import { expectMaintenanceRemovesOrphans } from "@/testing/strays";
 import type { PredictionRepo } from "../db/prediction-repo";
 import { createLocalEngine } from "../engines/local";
+import { FinalWrites } from "../runs/final-writes";
 import type { SpaceReserve } from "../storage/space-reserve";
-import { FinalWrites } from "./final-writes";
-import { StorageGuard } from "./storage-guard";
+import { StorageGuard } from "../storage/storage-guard";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -67,7 +68,7 @@ describe("the tracker's reconcile", () => {
   it("picks up an unfinished prediction nothing is working on", async () => {
     const { service, tracker, repo } = createTestPredictions(createLocalEngine());
     cleanups.push(() => service.close());
-    const record = await service.submit({ prompt: "a quiet bay" });
+    const record = await submitBody(service, { prompt: "a quiet bay" });
     await waitForTerminal(service, record.id);
     // A row no run tracks, as a crash between storing and tracking would leave it.
     await repo.create({ ...record, id: "f".repeat(32), status: "created", submitState: "pending", completedAt: null, error: "" });
@@ -87,7 +88,7 @@ describe("the tracker's reconcile", () => {
       return update(id, patch);
     };
 
-    const record = await service.submit({ prompt: "a fox" });
+    const record = await submitBody(service, { prompt: "a fox" });
     // The run ends once it has met the failure and could not store it.
     await expect.poll(() => engine.polls.length > 0 && tracker.inFlight === 0, { timeout: 10_000 }).toBe(true);
     expect((await service.get(record.id)).status).not.toBe("failed");
@@ -105,9 +106,9 @@ describe("start", () => {
     const first = createTestPredictions(
       new ScriptedEngine(() => [completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }])]),
     );
-    const kept = await first.service.submit({ prompt: "kept" });
+    const kept = await submitBody(first.service, { prompt: "kept" });
     await waitForTerminal(first.service, kept.id);
-    await first.service.readThumbnail(kept.id, 0);
+    await first.service.files.readThumbnail(kept.id, 0);
     await first.service.close();
 
     const { dataDir } = first;
@@ -124,5 +125,16 @@ describe("start", () => {
     expect(fs.readdirSync(file("images"))).toEqual([kept.id]);
     expect(fs.readdirSync(file("images", kept.id))).toEqual(["0.png"]);
     expect(fs.readdirSync(file("thumbs"))).toEqual([kept.id]);
+  });
+});
+
+describe("maintenance", () => {
+  it("removes the objects whose run, sweep or picture is gone from every store, and keeps the rest", async () => {
+    const png = await pngOf(8, 8);
+    const made = createTestPredictions(
+      new ScriptedEngine(() => [completed([{ kind: "bytes", bytes: png, contentType: "image/png", nsfw: false }])]),
+    );
+    cleanups.push(() => made.service.close());
+    await expectMaintenanceRemovesOrphans(made);
   });
 });

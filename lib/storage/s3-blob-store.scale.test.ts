@@ -1,19 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeBlobStoreContract } from "@/testing/contracts/blob-store";
-import { S3BlobStore } from "./s3-blob-store";
+import { scaleS3Store } from "@/testing/s3";
 
-const env = inject("scaleEnv");
-const storeAt = (keyPrefix: string) =>
-  new S3BlobStore({
-    endpoint: env.S3_ENDPOINT,
-    bucket: env.S3_BUCKET,
-    accessKeyId: env.S3_ACCESS_KEY_ID,
-    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-    region: env.S3_REGION,
-    forcePathStyle: env.S3_FORCE_PATH_STYLE === "1",
-    keyPrefix,
-  });
+const storeAt = scaleS3Store;
 // A fresh key prefix per store: an empty bucket as far as the store can tell.
 const freshPrefix = () => `t-${randomBytes(6).toString("hex")}/`;
 

@@ -6,6 +6,6 @@ import { SweepService } from "./sweep-service";
 
 /** The sweep service over the same stores as the prediction service it starts cells through. */
 export function buildSweepService(stores: PredictionStores, predictions: PredictionService, maxCells: number): SweepService {
-  const grids = new GridImages(stores.gridBlobs, (id, index) => predictions.readThumbnail(id, index));
+  const grids = new GridImages(stores.gridBlobs, (id, index) => predictions.files.readThumbnail(id, index));
   return new SweepService({ predictions, sweeps: stores.sweeps, grids, maxCells });
 }

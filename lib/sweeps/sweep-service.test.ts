@@ -2,8 +2,8 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { SWEEP_CELL_CANCELLED } from "@/lib/domain";
 import { createLocalEngine } from "@/lib/engines/local";
-import { toHistoryPage } from "@/lib/predictions/views";
-import { createTestPredictions, pngOf, waitForTerminal } from "@/testing/harness";
+import { toHistoryPage } from "@/lib/predictions/wire/views";
+import { createTestPredictions, pngOf, submitBody, waitForTerminal } from "@/testing/harness";
 import { completed, running, ScriptedEngine } from "@/testing/scripted-engine";
 import { gridLayout } from "./grid-layout";
 
@@ -44,7 +44,7 @@ describe("SweepService", () => {
 
   it("is one entry of a history that folds sweeps, with every cell of it beside; a search lists the cells", async () => {
     const { sweeps, service } = local();
-    const single = await service.submit({ prompt: "a single lighthouse" });
+    const single = await submitBody(service, { prompt: "a single lighthouse" });
     const { sweep, cells } = await sweeps.create({ base, ...seedsByGuidance });
     await Promise.all([single, ...cells].map((run) => waitForTerminal(service, run.id, 30_000)));
 
@@ -134,7 +134,7 @@ describe("SweepService", () => {
     await expect(made.sweeps.create(body)).rejects.toMatchObject({
       status: 400,
       field: "confirmedCostUsd",
-      message: "This costs $0.24 (6 images); confirm by sending confirmedCostUsd: 0.24.",
+      message: "This costs $0.24, each cell at its model's price; confirm by sending confirmedCostUsd: 0.24.",
     });
     await expect(made.sweeps.create({ ...body, confirmedCostUsd: 0.2 })).rejects.toMatchObject({ field: "confirmedCostUsd" });
     expect(engine.submits).toHaveLength(0);

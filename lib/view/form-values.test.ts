@@ -6,14 +6,23 @@ const query = (text: string) => new URLSearchParams(text);
 
 describe("form values and the URL", () => {
   it("reads every setting from the short query keys", () => {
-    expect(valuesFromQuery(query("prompt=Snowy+forest&ar=9:16&n=3&seed=7&g=6.5&safety=4"))).toEqual({
+    expect(valuesFromQuery(query("model=max&prompt=Snowy+forest&ar=9:16&n=3&seed=7&g=6.5&safety=4"))).toEqual({
+      model: "max",
       prompt: "Snowy forest",
       aspect_ratio: "9:16",
       num_images: 3,
       seed: "7",
       guidance_scale: "6.5",
       safety_tolerance: "4",
+      size: "",
+      num_inference_steps: "28",
     });
+    expect(valuesFromQuery(query("model=dev&size=768*1024&steps=12"))).toMatchObject({
+      model: "dev",
+      size: "768*1024",
+      num_inference_steps: "12",
+    });
+    expect(valuesFromQuery(query("model=ultra")).model).toBe("pro");
   });
 
   it("falls back to the defaults for values a picker cannot show, but keeps typed text to flag it", () => {
@@ -88,7 +97,8 @@ describe("validation with the contract's schema", () => {
       guidance_scale: 4,
       safety_tolerance: "3" as const,
     };
-    expect(requestFromInput(input, 7)).toEqual({ ...input, seed: 7 });
-    expect(requestFromInput(input, null)).toEqual(input);
+    expect(requestFromInput(input, 7)).toEqual({ model: "pro", ...input, seed: 7 });
+    expect(requestFromInput(input, null)).toEqual({ model: "pro", ...input });
+    expect(requestFromInput({ ...input, model: "max" }, null)).toMatchObject({ model: "max" });
   });
 });

@@ -60,6 +60,12 @@ describe("a sweep as one history entry", () => {
     expect(withSweepCell(done, { ...retried, sweep: { id: "other", x: 0, y: 0 } })).toBe(done);
   });
 
+  it("says who asked for it as its cells do: an assistant over MCP, or nobody in particular", () => {
+    const mcp = { kind: "mcp" as const, client: "Claude Desktop" };
+    expect(sweepEntryOf("s", "u", [cell(0, 0, { source: mcp }), cell(1, 0, { source: mcp })]).source).toEqual(mcp);
+    expect(sweepEntryOf("s", "u", [cell(0, 0)]).source).toBeNull();
+  });
+
   it("grows with cells it had not seen", () => {
     const entry = sweepEntryOf("s", "u", [cell(0, 0)]);
     expect(entry).toMatchObject({ columns: 1, rows: 1, axes: [] });

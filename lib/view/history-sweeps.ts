@@ -67,6 +67,7 @@ export function sweepEntryOf(id: string, pageUrl: string, runs: PredictionView[]
     rows: Math.max(0, ...cells.map((cell) => cell.y)) + 1,
     axes: sweptFields(cells, inputs),
     cells,
+    source: origin?.source ?? runs[0]?.source ?? null,
   };
 }
 

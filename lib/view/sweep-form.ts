@@ -1,6 +1,7 @@
 import {
   ASPECT_RATIOS,
   type CellState,
+  cellsToRetry,
   type SweepAxisSpec,
   type SweepField,
   type SweepProgress,
@@ -89,6 +90,13 @@ export function axisSpecOf(draft: AxisDraft, name: "x" | "y"): SweepAxisSpec | n
 export const isAxisError = (spec: ReturnType<typeof axisSpecOf>): spec is { error: string } => spec !== null && "error" in spec;
 
 /** A sweep's cells as the progress rule counts them. */
+/** The cells Retry would run again, as the service picks them. */
+export const retryCellsOf = (view: Pick<SweepView, "x" | "y" | "cells">) =>
+  cellsToRetry(
+    view,
+    view.cells.flatMap((cell) => (cell.sweep ? [{ ...cell, ...cell.sweep }] : [])),
+  );
+
 export function progressOf(view: Pick<SweepView, "x" | "y" | "cells">): SweepProgress {
   const cells: CellState[] = view.cells.flatMap((cell) =>
     cell.sweep ? [{ x: cell.sweep.x, y: cell.sweep.y, status: cell.status, error: cell.error, createdAt: cell.createdAt }] : [],

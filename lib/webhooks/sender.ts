@@ -1,14 +1,21 @@
 import "server-only";
+import type { WebhookPayload } from "../contract";
 import type { PredictionRepo } from "../db/prediction-repo";
 import type { WebhookDeliveryRepo } from "../db/webhook-delivery-repo";
-import { type DeliveryAttempt, isOpenDelivery, isTerminal, newPredictionId, type WebhookDelivery } from "../domain";
+import {
+  type DeliveryAttempt,
+  isOpenDelivery,
+  isTerminal,
+  newPredictionId,
+  type PredictionRecord,
+  type WebhookDelivery,
+} from "../domain";
 import { signWebhook } from "../engines/wavespeed/signature";
 import type { EventBus } from "../events/event-bus";
 import { log } from "../log";
 import { guardedRequest } from "../net/pinned-request";
 import { checkTarget, type TargetPolicy, TargetRefused } from "../net/target-guard";
 import { type DeliveryRetryPolicy, nextDeliveryTry, parseRetryAfter } from "../retry";
-import { webhookPayload } from "./payload";
 
 export type WebhookSenderConfig = {
   /** Signs every delivery, as WaveSpeed signs its own (lib/engines/wavespeed/signature.ts). */
@@ -20,7 +27,13 @@ export type WebhookSenderConfig = {
   now?: () => number;
 };
 
-type Deps = { deliveries: WebhookDeliveryRepo; predictions: PredictionRepo; events: EventBus };
+/** `payload`: the body a receiver gets for a run (the served contract's task object, built where its views are). */
+type Deps = {
+  deliveries: WebhookDeliveryRepo;
+  predictions: PredictionRepo;
+  events: EventBus;
+  payload: (record: PredictionRecord, baseUrl: string) => WebhookPayload;
+};
 
 /** What one POST came to. */
 type PostResult =
@@ -45,6 +58,11 @@ export class WebhookSender {
     private readonly config: WebhookSenderConfig,
   ) {
     this.now = config.now ?? Date.now;
+  }
+
+  /** Deliveries with an attempt under way or a retry waiting for its time: none once every delivery has ended. */
+  get pending(): number {
+    return this.timers.size + this.sending.size;
   }
 
   /** What receivers verify signatures with. */
@@ -123,7 +141,7 @@ export class WebhookSender {
     const record = await this.deps.predictions.get(delivery.predictionId);
     if (!record || !isTerminal(record.status)) return;
 
-    const result = await this.post(delivery, JSON.stringify(webhookPayload(record, delivery.baseUrl)));
+    const result = await this.post(delivery, JSON.stringify(this.deps.payload(record, delivery.baseUrl)));
     const now = this.now();
     const at = new Date(now).toISOString();
     if (result.ok) {

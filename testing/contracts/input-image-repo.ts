@@ -41,6 +41,7 @@ export function describeInputImageRepoContract(name: string, open: () => Promise
         model: "kontext-playground/local-preview",
         status: "created",
         input: {
+          model: "pro",
           prompt: "make it night",
           aspect_ratio: "4:3",
           num_images: 1,
@@ -64,6 +65,8 @@ export function describeInputImageRepoContract(name: string, open: () => Promise
       await inputs.rememberImage({ ...image("a"), width: 999 }, LATER);
       expect(await inputs.getImage("a".repeat(64))).toEqual(image("a"));
       expect(await inputs.getImage("b".repeat(64))).toBeUndefined();
+      expect(await inputs.describedImages(["a".repeat(64), "b".repeat(64)])).toEqual(new Set(["a".repeat(64)]));
+      expect(await inputs.describedImages([])).toEqual(new Set());
     });
 
     it("keeps a picture while a run names it or a live upload holds it, and forgets it after", async () => {

@@ -36,7 +36,7 @@ export function describePredictionRepoContract(name: string, open: () => Promise
         engine,
         model: MODEL_ID,
         status: "created",
-        input: { prompt, aspect_ratio: "1:1", num_images: 2, seed: 7, guidance_scale: 3.5, safety_tolerance: "2" },
+        input: { model: "pro", prompt, aspect_ratio: "1:1", num_images: 2, seed: 7, guidance_scale: 3.5, safety_tolerance: "2" },
         seedRequested: null,
         upstreamId: `up-${id}`,
         submitState: "submitted",
@@ -130,8 +130,24 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect(await repo.update("a", { status: "failed", error: "again" })).toBe("refused");
       expect(await finish(repo, "a", 1)).toBeUndefined();
       expect(await repo.get("a")).toMatchObject({ status: "failed", error: "boom", outputs: [] });
-      // Bookkeeping without a status is always written.
-      expect(await repo.update("a", { submitState: "submitted" })).toBe("updated");
+      // Submit bookkeeping lands only while the run is unfinished: a submit that begins after a cancel is refused.
+      expect(await repo.update("a", { submitState: "submitting" })).toBe("refused");
+      await add(repo, "b");
+      expect(await repo.update("b", { submitState: "submitting" })).toBe("updated");
+    });
+
+    it("fails, in one step, the runs nothing has begun to send, and only those", async () => {
+      const repo = await fresh();
+      for (const id of ["waiting", "sending", "done"]) await add(repo, id);
+      for (const id of ["waiting", "sending", "done"]) await repo.update(id, { submitState: "pending" });
+      await repo.update("sending", { submitState: "submitting" });
+      await repo.update("done", { status: "failed", error: "earlier" });
+      const at = new Date(clock + 60_000).toISOString();
+      expect(await repo.failUnsent(["waiting", "sending", "done", "gone"], "cancelled", at)).toEqual(["waiting"]);
+      expect(await repo.get("waiting")).toMatchObject({ status: "failed", error: "cancelled", completedAt: at });
+      expect(await repo.get("sending")).toMatchObject({ status: "created", submitState: "submitting" });
+      expect(await repo.get("done")).toMatchObject({ status: "failed", error: "earlier" });
+      expect(await repo.failUnsent([], "cancelled", at)).toEqual([]);
     });
 
     it("stores the outputs with the completion, and keeps the image totals as predictions come and go", async () => {
@@ -139,21 +155,21 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       await add(repo, "a");
       await add(repo, "b");
       await add(repo, "c", { engine: "local" });
-      expect(await repo.imageCounts()).toEqual({ local: 0, wavespeed: 0 });
+      expect((await repo.imageTotals()).images).toEqual({ local: 0, wavespeed: 0 });
 
       expect((await finish(repo, "a", 2))?.outputs).toHaveLength(2);
       await finish(repo, "b", 1);
       expect(await finish(repo, "c", 3)).toMatchObject({ status: "completed", outputs: outputsOf("c", 3) });
-      expect(await repo.imageCounts()).toEqual({ local: 3, wavespeed: 3 });
+      expect((await repo.imageTotals()).images).toEqual({ local: 3, wavespeed: 3 });
 
       // Completing again stores nothing and counts nothing twice.
       expect(await finish(repo, "a", 2)).toBeUndefined();
-      expect(await repo.imageCounts()).toEqual({ local: 3, wavespeed: 3 });
+      expect((await repo.imageTotals()).images).toEqual({ local: 3, wavespeed: 3 });
 
       expect(await repo.delete("a")).toBe(true);
       expect(await repo.delete("c")).toBe(true);
       expect(await repo.delete("c")).toBe(false);
-      expect(await repo.imageCounts()).toEqual({ local: 0, wavespeed: 1 });
+      expect((await repo.imageTotals()).images).toEqual({ local: 0, wavespeed: 1 });
       expect(await repo.get("a")).toBeUndefined();
     });
 
@@ -184,6 +200,7 @@ export function describePredictionRepoContract(name: string, open: () => Promise
           model: MODEL_ID,
           status: "created",
           input: {
+            model: "pro",
             prompt: "a fox",
             aspect_ratio: "1:1",
             num_images: options.images ?? 2,
@@ -210,22 +227,22 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       await make("yesterday", "2026-03-03T23:59:59.999Z");
       await finish(repo, "yesterday", 2);
       await make("tomorrow", "2026-03-05T00:00:00.000Z", { images: 1 });
-      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
-      expect(await repo.billableImagesOn("local", day)).toBe(4);
-      expect(await repo.billableImagesOn("wavespeed", "2026-03-03")).toBe(2);
+      expect((await repo.spendOn("wavespeed", day)).images).toBe(5);
+      expect((await repo.spendOn("local", day)).images).toBe(4);
+      expect((await repo.spendOn("wavespeed", "2026-03-03")).images).toBe(2);
 
       // Deleting does not give the money back: completed, and sent but unfinished, stay counted.
       await repo.delete("done");
       await repo.delete("running");
       await repo.delete("failed");
-      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      expect((await repo.spendOn("wavespeed", day)).images).toBe(5);
       // One never sent upstream cost nothing, so deleting it frees its images.
       await make("queued", "2026-03-04T12:00:00.000Z", { images: 4, sent: false });
-      expect(await repo.billableImagesOn("wavespeed", day)).toBe(9);
+      expect((await repo.spendOn("wavespeed", day)).images).toBe(9);
       await repo.delete("queued");
-      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      expect((await repo.spendOn("wavespeed", day)).images).toBe(5);
       await repo.delete("local");
-      expect(await repo.billableImagesOn("local", day)).toBe(4);
+      expect((await repo.spendOn("local", day)).images).toBe(4);
     });
 
     it("pages through history, newest first, with a status filter and a search, without repeats", async () => {

@@ -2,20 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import sharp from "sharp";
 import { type AspectRatio, nearestAspectRatio } from "@/lib/domain";
-import { errorBody, type FakeState, json, type RecordedRequest } from "./state";
-
-/** A file received by the media upload, served back at its URL like WaveSpeed's CDN (no auth). */
-export type FakeUpload = {
-  id: string;
-  url: string;
-  filename: string;
-  contentType: string;
-  bytes: Buffer;
-  sha256: string;
-  width: number;
-  height: number;
-  time: number;
-};
+import { errorBody, type FakeState, type FakeUpload, json, type RecordedRequest } from "./state";
 
 /** `POST /api/v3/media/upload/binary`: a multipart `file`, kept in memory, answered as WaveSpeed documents it. */
 export async function handleBinaryUpload(state: FakeState, req: RecordedRequest, raw: Buffer, res: ServerResponse) {

@@ -12,10 +12,10 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * flight, memory, event-loop delay and event-stream figures, which say how busy the server is and
  * are nobody else's to read. `?reset` (the owner's) starts a new event-loop-delay window.
  */
-export function GET(request: Request) {
+export async function GET(request: Request) {
   if (!callerFrom(request.headers)) return NextResponse.json({ ok: true }, { headers: NO_STORE });
   const { predictions, eventStreams } = getServices();
-  const health = predictions.health({ reset: new URL(request.url).searchParams.has("reset") });
+  const health = await predictions.health({ reset: new URL(request.url).searchParams.has("reset") });
   const streams = { eventClients: eventStreams.count, eventBufferedBytes: eventStreams.bufferedBytes };
   return NextResponse.json({ ...health, ...streams }, { headers: NO_STORE });
 }

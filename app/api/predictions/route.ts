@@ -7,20 +7,20 @@ import { getEnv } from "@/lib/env";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { otherMethods } from "@/lib/http/methods";
 import { parseBody, parseQuery, readJsonBody, withErrors } from "@/lib/http/respond";
-import { historyQuerySchema, submitExtrasSchema, toHistoryQuery } from "@/lib/playground-api";
-import { toHistoryPage, toView } from "@/lib/predictions/views";
+import { historyQuerySchema, submitRequestSchema, toHistoryQuery } from "@/lib/playground-api";
+import { toHistoryPage, toView } from "@/lib/predictions/wire/views";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The served contract's body (text-to-image, or an edit: `image`, or `images` for multi), plus `parent`
- * for a run made from another.
+ * for a run made from another: one schema, parsed here, and the service takes the typed run.
  */
 export const POST = withErrors(async (request) => {
   const body = await readJsonBody(request, maxSubmitBodyBytes(getEnv().MAX_BODY_BYTES, MAX_MULTI_IMAGES));
-  const { parent } = parseBody(submitExtrasSchema, body);
+  const { parent, ...run } = parseBody(submitRequestSchema, body);
   const baseUrl = requestBaseUrl(request.headers);
-  const record = await getServices().predictions.submit(body, {
+  const record = await getServices().predictions.submit(run, {
     caller: callerFrom(request.headers),
     idempotencyKey: request.headers.get("idempotency-key"),
     parent,

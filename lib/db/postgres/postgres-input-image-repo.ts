@@ -20,6 +20,11 @@ export class PostgresInputImageRepo implements InputImageRepo {
     return rows[0] && toInputImage(rows[0]);
   }
 
+  async describedImages(hashes: string[]): Promise<Set<string>> {
+    const { rows } = await this.db.query<{ sha256: string }>("SELECT sha256 FROM input_images WHERE sha256 = ANY($1)", [hashes]);
+    return new Set(rows.map((row) => row.sha256));
+  }
+
   async forgetUnused(hashes: string[], now: string): Promise<string[]> {
     if (hashes.length === 0) return [];
     return this.db.transaction(async (client) => {

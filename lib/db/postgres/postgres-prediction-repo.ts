@@ -10,6 +10,7 @@ import {
   type PredictionStatus,
   type StoredOutput,
   statusesBefore,
+  UNFINISHED_STATUSES,
 } from "../../domain";
 import { historyWhere } from "../history-query";
 import type {
@@ -57,9 +58,9 @@ const UPSERT_OUTPUT = `${INSERT_OUTPUT} ON CONFLICT (prediction_id, idx) DO UPDA
 
 /**
  * PredictionRepo on PostgreSQL (node-postgres), with the SQLite repo's meanings and SQL shapes.
- * A run created here is claimed by this instance (work-claims.ts); the tracker's writes (update,
- * complete) land only while this instance still holds that claim, so an instance that lost its
- * lease cannot overwrite the one that took the run over.
+ * A run is claimed by the instance that takes it from the shared line (work-claims.ts); the
+ * tracker's writes (update, complete) land only while this instance still holds that claim, so an
+ * instance that lost its lease cannot overwrite the one that took the run over.
  */
 export class PostgresPredictionRepo implements PredictionRepo {
   constructor(
@@ -158,6 +159,18 @@ export class PostgresPredictionRepo implements PredictionRepo {
     return completed ? this.get(id) : undefined;
   }
 
+  async failUnsent(ids: string[], error: string, completedAt: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    // Out of the line and off any instance that placed it: its submit's claim check then refuses it.
+    const { rows } = await this.db.query<{ id: string }>(
+      `UPDATE predictions SET status = 'failed', error = $2, completed_at = $3, updated_at = $3,
+         claimed_by = NULL, lease_until = NULL, holds_place = false
+       WHERE id = ANY($1) AND status = 'created' AND submit_state = 'pending' RETURNING id`,
+      [ids, error, completedAt],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async delete(id: string): Promise<boolean> {
     const { rowCount } = await this.db.query("DELETE FROM predictions WHERE id = $1", [id]);
     return (rowCount ?? 0) > 0;
@@ -247,13 +260,17 @@ export class PostgresPredictionRepo implements PredictionRepo {
     await this.db.close();
   }
 
-  /** Stores the run, claimed by this instance; returns it as a read would, built from what was written. */
+  /**
+   * Stores the run; returns it as a read would, built from what was written. An unsent run waits in
+   * the shared line, nobody's; one already sent (an import, a test) is claimed by this instance.
+   */
   private async insert(db: Queryable, prediction: NewPrediction): Promise<PredictionRecord> {
     const record = withDefaults(prediction);
     const unfinished = prediction.status === "created" || prediction.status === "processing";
+    const claimed = unfinished && record.submitState !== "pending";
     const [text, values] = positional(INSERT_CLAIMED, {
       ...predictionParams(record),
-      claimed_by: unfinished ? this.identity.owner : null,
+      claimed_by: claimed ? this.identity.owner : null,
       lease_ms: this.identity.leaseMs,
     });
     await db.query(text, values);
@@ -279,7 +296,7 @@ export class PostgresPredictionRepo implements PredictionRepo {
     const param = (value: unknown) => `$${params.push(value)}`;
     const sets = entries.map(([key, value]) => `${PATCH_COLUMNS[key]} = ${param(value)}`);
     sets.push(`updated_at = ${param(new Date().toISOString())}`);
-    const guard = patch.status ? ` AND status = ANY(${param(statusesBefore(patch.status))})` : "";
+    const guard = ` AND status = ANY(${param(patch.status ? statusesBefore(patch.status) : UNFINISHED_STATUSES)})`;
     const { rowCount } = await db.query(
       `UPDATE predictions SET ${sets.join(", ")} WHERE id = $1 AND (claimed_by = $2 OR (claimed_by IS NULL AND status NOT IN ('created', 'processing')))${guard}`,
       params,

@@ -7,6 +7,7 @@ import { createRng } from "./prng";
 import { renderImage } from "./render";
 
 const scene = (prompt: string, seed = 3): EngineInput => ({
+  model: "pro",
   prompt,
   aspect_ratio: "4:3",
   num_images: 1,

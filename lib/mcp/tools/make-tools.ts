@@ -1,5 +1,8 @@
 import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { kindedRunRequestSchema } from "../../contract";
+import { DEFAULT_MODEL } from "../../domain";
+import { parseOrThrow } from "../../parse";
 import { editPictures } from "../image-refs";
 import { answering } from "../results";
 import { editArgs, generateArgs } from "../schemas";
@@ -26,12 +29,14 @@ export function registerMakeTools(server: McpServer, kit: ToolKit): void {
     (args, extra) =>
       answering(async () => {
         const context = kit.context(extra);
-        const record = await predictions.submit(args, {
-          kind: "text",
-          caller: context.caller,
-          baseUrl: context.baseUrl,
-          source: context.source,
-        });
+        const record = await predictions.submit(
+          { kind: "text", model: DEFAULT_MODEL, ...args },
+          {
+            caller: context.caller,
+            baseUrl: context.baseUrl,
+            source: context.source,
+          },
+        );
         return kit.answerRun(record, context, extra);
       }),
   );
@@ -56,9 +61,9 @@ export function registerMakeTools(server: McpServer, kit: ToolKit): void {
         const { image: _image, images: _images, ...settings } = args;
         const { fields, parentId } = await editPictures(predictions, args);
         const record = await predictions.submit(
-          { ...settings, ...fields },
+          // Checked as the edit routes check a body: without a picture, `image` is what is missing.
+          parseOrThrow(kindedRunRequestSchema, { kind: "images" in fields ? "multi" : "edit", ...settings, ...fields }),
           {
-            kind: "images" in fields ? "multi" : "edit",
             caller: context.caller,
             baseUrl: context.baseUrl,
             parent: parentId ? { id: parentId, kind: "edit" } : null,

@@ -14,12 +14,12 @@ export const GET = withErrors<{ params: Promise<{ file: string }> }>(async (_req
   if (!match) throw new AppError("not_found", `No input image "${file}".`, "file");
   const { predictions } = getServices();
   if (match[2] === "thumb.webp") {
-    const bytes = await predictions.readInputThumbnail(match[1]);
+    const bytes = await predictions.files.readInputThumbnail(match[1]);
     return new Response(new Uint8Array(bytes), {
       headers: { "Content-Type": "image/webp", "Content-Length": String(bytes.length), "Cache-Control": IMMUTABLE },
     });
   }
-  const { image, blob } = await predictions.openInput(match[1]);
+  const { image, blob } = await predictions.files.openInput(match[1]);
   return new Response(blob.body, {
     headers: { "Content-Type": image.contentType, "Content-Length": String(blob.size), "Cache-Control": IMMUTABLE },
   });

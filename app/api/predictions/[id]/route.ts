@@ -5,7 +5,7 @@ import { requestBaseUrl } from "@/lib/http/base-url";
 import { otherMethods } from "@/lib/http/methods";
 import { parseBody, readJsonBody, withErrors } from "@/lib/http/respond";
 import { annotationSchema } from "@/lib/playground-api";
-import { toView } from "@/lib/predictions/views";
+import { toView } from "@/lib/predictions/wire/views";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export const GET = withErrors<Context>(async (request, { params }) => {
   const { id } = await params;
   const { predictions } = getServices();
   const record = await predictions.get(id);
-  const view = { ...toView(record, requestBaseUrl(request.headers)), queuePosition: predictions.queuePosition(id) };
+  const view = { ...toView(record, requestBaseUrl(request.headers)), queuePosition: await predictions.queuePosition(id) };
   return NextResponse.json(view, { headers: { "Cache-Control": "no-store" } });
 });
 

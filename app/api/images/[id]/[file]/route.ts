@@ -2,7 +2,7 @@ import { getServices } from "@/lib/composition-root";
 import { AppError } from "@/lib/errors";
 import { otherMethods } from "@/lib/http/methods";
 import { withErrors } from "@/lib/http/respond";
-import { downloadName } from "@/lib/predictions/download-name";
+import { downloadName } from "@/lib/predictions/downloads/download-name";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export const GET = withErrors<{ params: Promise<{ id: string; file: string }> }>
   const index = /^(\d+)\.[a-z0-9]+$/.exec(file)?.[1];
   if (index === undefined) throw new AppError("not_found", `No image "${file}".`, "file");
   if (new URL(request.url).searchParams.has("download")) {
-    const { record, output, bytes } = await getServices().predictions.downloadOutput(id, Number(index));
+    const { record, output, bytes } = await getServices().predictions.files.downloadOutput(id, Number(index));
     return new Response(new Uint8Array(bytes), {
       headers: {
         "Content-Type": output.contentType,
@@ -25,7 +25,7 @@ export const GET = withErrors<{ params: Promise<{ id: string; file: string }> }>
       },
     });
   }
-  const { output, blob } = await getServices().predictions.openOutput(id, Number(index));
+  const { output, blob } = await getServices().predictions.files.openOutput(id, Number(index));
   const headers = {
     "Content-Type": output.contentType,
     "Content-Length": String(blob.size),

@@ -14,7 +14,7 @@ export const GET = withErrors<{ params: Promise<{ id: string; file: string }> }>
   const width = match[2] === undefined ? undefined : Number(match[2]);
   if (width !== undefined && !isThumbWidth(width))
     throw new AppError("not_found", `No thumbnail "${file}": widths are ${THUMB_WIDTHS.join(", ")}.`, "file");
-  const bytes = await getServices().predictions.readThumbnail(id, Number(match[1]), width);
+  const bytes = await getServices().predictions.files.readThumbnail(id, Number(match[1]), width);
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "image/webp",

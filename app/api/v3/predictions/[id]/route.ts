@@ -6,7 +6,7 @@ import { withErrors } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
-/** The same envelope as …/result: WaveSpeed documents both paths for reading a task. */
+/** The task's current state, answered from our own store; `…/result` serves the same (WaveSpeed documents both). */
 export const GET = withErrors<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
   const envelope = await getServices().served.result(id, requestBaseUrl(request.headers));

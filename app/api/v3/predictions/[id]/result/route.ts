@@ -1,16 +1,4 @@
-import { NextResponse } from "next/server";
-import { getServices } from "@/lib/composition-root";
-import { requestBaseUrl } from "@/lib/http/base-url";
-import { otherMethods } from "@/lib/http/methods";
-import { withErrors } from "@/lib/http/respond";
+// The same handler as GET /api/v3/predictions/{id}: WaveSpeed documents both paths for reading a task.
+export { DELETE, GET, OPTIONS, PATCH, POST, PUT } from "../route";
 
 export const dynamic = "force-dynamic";
-
-/** The task's current state, answered from our own store. */
-export const GET = withErrors<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
-  const { id } = await params;
-  const envelope = await getServices().served.result(id, requestBaseUrl(request.headers));
-  return NextResponse.json(envelope, { headers: { "Cache-Control": "no-store" } });
-});
-
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });
