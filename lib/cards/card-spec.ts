@@ -7,6 +7,7 @@ import {
   latestCells,
   PIXEL_SIZES,
   type PredictionStatus,
+  runLabel,
   type SweepAxis,
   type SweepBase,
   type SweepCellRef,
@@ -54,12 +55,16 @@ const FLAGGED_NOTE = "Images not shown: flagged as possibly sensitive.";
 
 export const isFlaggedRun = (run: Pick<CardRun, "outputs">) => run.outputs.some((output) => output.nsfw);
 
+/** The model that made it, or the local preview with the model it stood in for (a settings link names no model: the engine). */
+const madeBy = (engine: EngineName, input: Partial<CardInput>) =>
+  input.model ? runLabel(engine, input.model) : ENGINE_LABELS[engine];
+
 /** The parameters as a description: what a preview shows under the title, which is the prompt. */
 export function parametersLine(engine: EngineName | undefined, input: Partial<CardInput>): string {
   const ratio = input.aspect_ratio;
   const images = input.num_images;
   return [
-    engine ? ENGINE_LABELS[engine] : undefined,
+    engine ? madeBy(engine, input) : undefined,
     ratio && `${ratio} (${PIXEL_SIZES[ratio].width} × ${PIXEL_SIZES[ratio].height})`,
     images && `${images} ${images === 1 ? "image" : "images"}`,
     input.seed === undefined ? "random seed" : `seed ${input.seed}`,
@@ -73,7 +78,7 @@ export function parametersLine(engine: EngineName | undefined, input: Partial<Ca
 function runFacts(engine: EngineName | undefined, input: Partial<CardInput>): string[] {
   const ratio = input.aspect_ratio;
   return [
-    engine ? ENGINE_LABELS[engine] : "",
+    engine ? madeBy(engine, input) : "",
     ratio ? `${ratio} · ${PIXEL_SIZES[ratio].width} × ${PIXEL_SIZES[ratio].height}` : "",
     [
       input.num_images && `${input.num_images} ${input.num_images === 1 ? "image" : "images"}`,

@@ -37,6 +37,13 @@ describe("the local edit", () => {
     expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", PIXEL_SIZES["4:3"].width, PIXEL_SIZES["4:3"].height]);
   });
 
+  it("makes a [dev] edit at the size asked for", async () => {
+    const source = await renderImage(scene("a harbour at noon"), 0);
+    const dev = edit("make it night", { model: "dev", size: "1280*768", num_inference_steps: 28 });
+    const meta = await sharp(await renderImage(dev, 0, [source])).metadata();
+    expect([meta.width, meta.height]).toEqual([1280, 768]);
+  });
+
   it("depends on the input picture, the instruction and the seed", async () => {
     const harbour = await renderImage(scene("a harbour at noon"), 0);
     const forest = await renderImage(scene("a pine forest in the mountains"), 0);
