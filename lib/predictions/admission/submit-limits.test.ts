@@ -114,9 +114,9 @@ describe("submit limits", () => {
     expect(refused.message).toContain("1 image cost $0.08");
     await submitBody(service, { prompt: `${token} one pro [duration:30000]` });
     expect(await service.budgetToday()).toMatchObject({ spentUsd: 0.2, leftUsd: 0 });
-    await expect.poll(() => fake.requests.filter((r) => r.prompt?.includes(`${token} max`)).map((r) => r.path)[0]).toBe(
-      "/api/v3/wavespeed-ai/flux-kontext-max/text-to-image",
-    );
+    await expect
+      .poll(() => fake.requests.filter((r) => r.prompt?.includes(`${token} max`)).map((r) => r.path)[0])
+      .toBe("/api/v3/wavespeed-ai/flux-kontext-max/text-to-image");
   });
 
   it("admit a burst one at a time, so it cannot slip past the budget together", async () => {
