@@ -60,10 +60,35 @@ describe("form values and the URL", () => {
 describe("validation with the contract's schema", () => {
   it("turns a valid form into a request, leaving the seed out when it is random", () => {
     expect(validateValues({ ...DEFAULT_VALUES, prompt: "  Harbour " })).toEqual({
-      request: { prompt: "Harbour", aspect_ratio: "1:1", num_images: 1, guidance_scale: 3.5, safety_tolerance: "2" },
+      request: {
+        model: "pro",
+        prompt: "Harbour",
+        aspect_ratio: "1:1",
+        num_images: 1,
+        guidance_scale: 3.5,
+        safety_tolerance: "2",
+      },
     });
     expect(validateValues({ ...DEFAULT_VALUES, prompt: "x", seed: "-1" }).request).not.toHaveProperty("seed");
     expect(validateValues({ ...DEFAULT_VALUES, prompt: "x", seed: "42" }).request).toMatchObject({ seed: 42 });
+  });
+
+  it("checks each model's own fields: [dev] a size and steps, and edits only", () => {
+    const edit = { images: ["/api/inputs/a.png"], matchInput: true, multi: false };
+    const dev = { ...DEFAULT_VALUES, model: "dev" as const, prompt: "night", size: "768*1024", num_inference_steps: "12" };
+    expect(validateValues(dev, edit).request).toMatchObject({
+      model: "dev",
+      image: "/api/inputs/a.png",
+      size: "768*1024",
+      num_inference_steps: 12,
+    });
+    expect(validateValues(dev, edit).request).not.toHaveProperty("aspect_ratio");
+    expect(validateValues({ ...dev, num_inference_steps: "70", size: "9*9" }, edit).errors).toEqual({
+      num_inference_steps: "Steps must be an integer from 1 to 50",
+      size: expect.stringMatching(/^Size must be a pixel size written "W\*H"/),
+    });
+    expect(validateValues(dev).errors?.model).toMatch(/^Model must be one that serves text-to-image/);
+    expect(validateValues({ ...DEFAULT_VALUES, model: "max", prompt: "x" }).request).toMatchObject({ model: "max" });
   });
 
   it("names every invalid field in words a person reads", () => {
