@@ -162,6 +162,7 @@ export const historyQuerySchema = z.object({
   ),
   q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
   status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
+  model: z.optional(z.enum(MODEL_NAMES, { error: `model must be one of ${MODEL_NAMES.join(", ")}` })),
   starred: z.optional(z.enum(["1"], { error: "starred must be 1 when given" })),
   note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
   thread: z.optional(idSchema("thread")),
@@ -175,6 +176,7 @@ export function toHistoryQuery(params: Omit<HistoryQueryParams, "limit" | "curso
   return {
     search: params.q || undefined,
     status: params.status,
+    model: params.model,
     starred: params.starred === "1" || undefined,
     hasNote: params.note === "1" || undefined,
     threadId: params.thread,
@@ -316,6 +318,7 @@ export const exportQuerySchema = z.object({
   sweep: z.optional(idSchema("sweep")),
   q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
   status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
+  model: z.optional(z.enum(MODEL_NAMES, { error: `model must be one of ${MODEL_NAMES.join(", ")}` })),
   starred: z.optional(z.enum(["1"], { error: "starred must be 1 when given" })),
   note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
   group: z.optional(z.enum(["thread"], { error: "group must be thread when given" })),
