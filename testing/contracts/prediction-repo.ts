@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MODEL_ID } from "@/lib/contract";
 import type { PredictionRepo } from "@/lib/db/prediction-repo";
-import type { EngineName, NewPrediction, StoredOutput } from "@/lib/domain";
+import type { EngineInput, EngineName, NewPrediction, StoredOutput } from "@/lib/domain";
 
-type AddOptions = { engine?: EngineName; prompt?: string } & Partial<
+type AddOptions = { engine?: EngineName; prompt?: string; input?: Partial<EngineInput> } & Partial<
   Pick<NewPrediction, "lineage" | "threadId" | "note" | "sweep">
 >;
 
@@ -27,7 +27,7 @@ export function describePredictionRepoContract(name: string, open: () => Promise
     const add = (
       repo: PredictionRepo,
       id: string,
-      { engine = "wavespeed" as EngineName, prompt = "a fox", ...provenance }: AddOptions = {},
+      { engine = "wavespeed" as EngineName, prompt = "a fox", input, ...provenance }: AddOptions = {},
     ) => {
       clock += 1_000;
       return repo.create({
@@ -36,7 +36,16 @@ export function describePredictionRepoContract(name: string, open: () => Promise
         engine,
         model: MODEL_ID,
         status: "created",
-        input: { model: "pro", prompt, aspect_ratio: "1:1", num_images: 2, seed: 7, guidance_scale: 3.5, safety_tolerance: "2" },
+        input: {
+          model: "pro",
+          prompt,
+          aspect_ratio: "1:1",
+          num_images: 2,
+          seed: 7,
+          guidance_scale: 3.5,
+          safety_tolerance: "2",
+          ...input,
+        },
         seedRequested: null,
         upstreamId: `up-${id}`,
         submitState: "submitted",
@@ -243,6 +252,28 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       expect((await repo.spendOn("wavespeed", day)).images).toBe(5);
       await repo.delete("local");
       expect((await repo.spendOn("local", day)).images).toBe(4);
+    });
+
+    it("keeps each run's model and [dev]'s fields, prices its images at its model's price, and filters by model", async () => {
+      const repo = await fresh();
+      await add(repo, "pro");
+      await add(repo, "max", { input: { model: "max" } });
+      const dev = { model: "dev" as const, size: "768*1024", num_inference_steps: 12, output_format: "png" as const };
+      const edit = { kind: "edit" as const, matchInput: false, images: [] };
+      const created = await add(repo, "dev", { input: { ...dev, enable_safety_checker: false, edit } });
+      expect((await repo.get("dev"))?.input).toEqual(created.input);
+      expect(created.input).toMatchObject(dev);
+      await finish(repo, "pro", 2);
+      await finish(repo, "max", 2);
+      await finish(repo, "dev", 1);
+      // 2 × $0.04 + 2 × $0.08 + 1 × $0.025, counted in mills so it adds up exactly.
+      expect(await repo.imageTotals()).toEqual({ images: { local: 0, wavespeed: 5 }, usd: 0.265 });
+      expect((await repo.spendOn("wavespeed", created.createdAt.slice(0, 10))).usd).toBe(0.265);
+      await repo.delete("max");
+      expect((await repo.imageTotals()).usd).toBe(0.105);
+      expect((await repo.spendOn("wavespeed", created.createdAt.slice(0, 10))).usd).toBe(0.265);
+      expect((await repo.list({ limit: 10, model: "dev" })).items.map((item) => item.id)).toEqual(["dev"]);
+      expect((await repo.list({ limit: 10, model: "pro" })).items.map((item) => item.id)).toEqual(["pro"]);
     });
 
     it("pages through history, newest first, with a status filter and a search, without repeats", async () => {
