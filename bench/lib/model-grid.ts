@@ -1,9 +1,9 @@
 import sharp from "sharp";
 import { costUsd, entryById, MODEL_NAMES, type ModelName } from "../../lib/domain";
 import type { Fake } from "./processes";
-import { getJson, postJson } from "./processes";
-import { waitFor } from "./scenario";
+import { postJson } from "./processes";
 import { summarize } from "./stats";
+import { sweepEnded } from "./sweep-grid";
 
 /** Seeds per model: each model's row of the grid. */
 const SEEDS = 4;
@@ -45,15 +45,7 @@ export async function runModelGrid(
     y: { field: "seed", random: SEEDS },
     confirmedCostUsd: costUsd("wavespeed", priced),
   });
-  const done = await waitFor(
-    "a grid over models",
-    async () => {
-      const now = await getJson<Sweep>(`${playground}/api/sweeps/${sweep.id}`);
-      return now.cells.every((cell) => cell.status === "completed" || cell.status === "failed") ? now : undefined;
-    },
-    120_000,
-    50,
-  );
+  const done = await sweepEnded<Sweep>(playground, sweep.id);
   const tasks = (await fake.tasks(token)) as unknown as Task[];
   const rows = MODEL_NAMES.map((model): ModelRow => {
     const cells = done.cells.filter((cell) => cell.input.model === model && cell.completedAt);

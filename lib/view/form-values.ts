@@ -5,6 +5,7 @@ import {
   DEFAULT_MODEL,
   DEFAULTS,
   DEV_DEFAULTS,
+  type EngineInput,
   ID_PATTERN,
   MAX_IMAGES,
   MAX_MULTI_IMAGES,
@@ -12,7 +13,6 @@ import {
   MODEL_NAMES,
   MODELS,
   type ModelName,
-  type OutputFormat,
   type PricedRun,
   SAFETY_TOLERANCES,
   type SafetyTolerance,
@@ -129,19 +129,7 @@ export function valuesFromInput(input: InputValues): FormValues {
 }
 
 /** A run's settings as a page or a link holds them (runs and recipes from before models were recorded are [pro]). */
-type InputValues = {
-  model?: ModelName;
-  prompt: string;
-  aspect_ratio: AspectRatio;
-  num_images: number;
-  seed?: number | null;
-  guidance_scale: number;
-  safety_tolerance: SafetyTolerance;
-  size?: string;
-  num_inference_steps?: number;
-  output_format?: OutputFormat;
-  enable_safety_checker?: boolean;
-};
+type InputValues = Omit<EngineInput, "model" | "seed" | "edit"> & { model?: ModelName; seed?: number | null };
 
 /** What the form's run costs: its model's price for the kind its pictures make, per image. */
 export const pricedRunOf = (values: Pick<FormValues, "model" | "num_images">, edit: EditState): PricedRun => {
