@@ -1,3 +1,4 @@
+import { formatUsd } from "../../lib/view/format";
 import { SWEEP_BENCH_PORTS } from "../../testing/ports";
 import { launchChromium, sampleLcp } from "../lib/browser";
 import { runModelGrid } from "../lib/model-grid";
@@ -102,7 +103,7 @@ runScenario(
           rows: models.rows.map((row) => [
             row.model,
             row.cells,
-            `$${row.costUsd}`,
+            formatUsd(row.costUsd),
             ms(row.taskMs),
             ms(row.latency.p50),
             ms(row.latency.max),
