@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import {
+  DEFAULT_MODEL,
   ENGINE_LABELS,
   type EngineInput,
   type EngineName,
   gridShape,
   latestCells,
+  MODELS,
   PIXEL_SIZES,
   type PredictionStatus,
   runLabel,
@@ -183,7 +185,7 @@ function sweepCard(sweep: SweepLike, cells: CardRun[]): CardSpec {
 export function settingsCard(input: Partial<CardInput>): CardSpec {
   const size = PIXEL_SIZES[input.aspect_ratio ?? "1:1"];
   return {
-    heading: input.prompt?.trim() || "A setup for FLUX.1 Kontext [pro]",
+    heading: input.prompt?.trim() || `A setup for ${MODELS[input.model ?? DEFAULT_MODEL].label}`,
     facts: ["A setup to try", ...runFacts(undefined, input)],
     images: [],
     frame: { width: size.width, height: size.height },

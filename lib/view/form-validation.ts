@@ -79,11 +79,14 @@ const PREVIEW_PROMPT_CHARS = 600;
  * What a settings link (`/?prompt=…`) sets, for its link preview: each field the form would
  * accept, the rest left out (a missing seed is a random one).
  */
-export function settingsFromValues(values: FormValues): Partial<Omit<PredictionInput, "seed">> & { seed?: number } {
+export function settingsFromValues(
+  values: FormValues,
+): Partial<Omit<PredictionInput, "seed">> & { seed?: number; model: FormValues["model"] } {
   const seed = Number(values.seed);
   const guidance = Number(values.guidance_scale);
   const checked = validateValues({ ...values, prompt: values.prompt || "-" }).errors ?? {};
   return {
+    model: values.model,
     ...(values.prompt.trim() ? { prompt: values.prompt.trim().slice(0, PREVIEW_PROMPT_CHARS) } : {}),
     aspect_ratio: values.aspect_ratio,
     num_images: values.num_images,
