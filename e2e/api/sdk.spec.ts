@@ -87,7 +87,9 @@ test.describe("every /api/v3 answer is JSON", () => {
     const cases: Array<[string, string, number]> = [
       ["GET", "/api/v3", 404],
       ["GET", "/api/v3/predictions", 404],
-      ["POST", "/api/v3/wavespeed-ai/flux-kontext-dev", 404],
+      ["POST", "/api/v3/wavespeed-ai/flux-kontext-ultra", 404],
+      ["POST", "/api/v3/wavespeed-ai/flux-kontext-dev", 400],
+      ["GET", "/api/v3/wavespeed-ai/flux-kontext-dev/multi-ultra-fast", 405],
       ["GET", "/api/v3/wavespeed-ai/flux-kontext-pro/multi", 405],
       ["GET", "/api/v3/media/upload/binary", 405],
       ["DELETE", "/api/v3/predictions/abc/result/extra", 404],
