@@ -134,7 +134,7 @@ describe("SweepService", () => {
     await expect(made.sweeps.create(body)).rejects.toMatchObject({
       status: 400,
       field: "confirmedCostUsd",
-      message: "This costs $0.24, each cell at its model's price; confirm by sending confirmedCostUsd: 0.24.",
+      message: "This costs $0.24 (6 images); confirm by sending confirmedCostUsd: 0.24.",
     });
     await expect(made.sweeps.create({ ...body, confirmedCostUsd: 0.2 })).rejects.toMatchObject({ field: "confirmedCostUsd" });
     expect(engine.submits).toHaveLength(0);

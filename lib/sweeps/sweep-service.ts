@@ -66,6 +66,7 @@ export class SweepService {
         engine,
         plan.cells.map((cell) => cell.input),
       ),
+      plan.images,
       confirmedCostUsd,
     );
 
@@ -112,7 +113,7 @@ export class SweepService {
       cells.flatMap((cell) => (cell.sweep ? [{ ...cell, ...cell.sweep }] : [])),
     );
     if (again.length === 0) throw new AppError("conflict", "No cell of this sweep has failed.", "id");
-    this.confirmCost(sweepCostUsd(sweep.engine, sweep, again), confirmedCostUsd);
+    this.confirmCost(sweepCostUsd(sweep.engine, sweep, again), again.length * sweep.base.num_images, confirmedCostUsd);
     await this.startCells(sweep, again, caller);
     await this.deps.sweeps.setCancelled(id, null);
     return this.get(id);
@@ -149,11 +150,12 @@ export class SweepService {
     return this.deps.predictions.startAll(runs, caller);
   }
 
-  private confirmCost(cost: number, confirmed: number | undefined): void {
+  /** `images`: how many the cells make; each is priced at its own model's price. */
+  private confirmCost(cost: number, images: number, confirmed: number | undefined): void {
     if (cost === 0 || confirmed === cost) return;
     throw new AppError(
       "invalid_request",
-      `This costs ${formatUsd(cost)}, each cell at its model's price; confirm by sending confirmedCostUsd: ${cost}.`,
+      `This costs ${formatUsd(cost)} (${images} images); confirm by sending confirmedCostUsd: ${cost}.`,
       "confirmedCostUsd",
     );
   }
