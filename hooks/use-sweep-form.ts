@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { type AnyPredictionRequest, isEditRequest } from "@/lib/contract";
-import { costUsd, type EngineName, isSweepProblem, planSweep, type SweepAxisSpec } from "@/lib/domain";
+import { costUsd, DEFAULT_MODEL, type EngineName, isSweepProblem, planSweep, type SweepAxisSpec } from "@/lib/domain";
 import { type AxisDraft, axisSpecOf, draftFor, isAxisError } from "@/lib/view/sweep-form";
 
 export type SweepSummary =
@@ -37,6 +37,7 @@ export function useSweepForm(request: AnyPredictionRequest | undefined, engine: 
       ? { kind: "images" in request ? ("multi" as const) : ("edit" as const), matchInput: !request.aspect_ratio, images: [] }
       : undefined;
     const base = {
+      model: request.model ?? DEFAULT_MODEL,
       prompt: request.prompt,
       edit,
       aspect_ratio: request.aspect_ratio ?? "1:1",
@@ -56,7 +57,10 @@ export function useSweepForm(request: AnyPredictionRequest | undefined, engine: 
       rows,
       cells: plan.cells.length,
       images: plan.images,
-      costUsd: costUsd(engine, plan.images),
+      costUsd: costUsd(
+        engine,
+        plan.cells.map((cell) => cell.input),
+      ),
       x: xSpec,
       y: ySpec,
     };

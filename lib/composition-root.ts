@@ -8,7 +8,7 @@ import { themeInitScript } from "./browser/theme";
 import { CardService } from "./cards/card-service";
 import { maxSubmitBodyBytes } from "./contract";
 import type { SessionRepo } from "./db/session-repo";
-import { MAX_MULTI_IMAGES, pricePerImageUsd } from "./domain";
+import { MAX_MULTI_IMAGES } from "./domain";
 import { openDiskStores, openSqliteStores, type RecordStores } from "./embedded-stores";
 import { createLocalEngine } from "./engines/local";
 import { createRenderPool, threadsForThisMachine } from "./engines/local/render-pool";
@@ -278,7 +278,8 @@ function watchFigures(
   },
 ): Readiness {
   const { observation, stores, service, eventStreams, storage } = parts;
-  const budgeted = env.BUDGET_USD_PER_DAY !== undefined && pricePerImageUsd(service.engineInfo().engine) > 0;
+  // Only WaveSpeed spends: the local engine is free, and has no budget to watch.
+  const budgeted = env.BUDGET_USD_PER_DAY !== undefined && service.engineInfo().engine === "wavespeed";
   const budgetLeft = budgeted
     ? new RefreshedFigure(async () => (await service.budgetToday())?.leftUsd ?? 0, BUDGET_FIGURE_TIMING)
     : undefined;

@@ -1,12 +1,18 @@
 // zod/mini: the same schemas and messages as classic zod, a fraction of the browser bundle.
 import { z } from "zod/mini";
+import { allowed } from "./contract-answers";
 import {
   ASPECT_RATIOS,
+  DEFAULT_MODEL,
   DEFAULTS,
-  type EDIT_KINDS,
+  DEV_DEFAULTS,
+  DEV_MODEL_NAMES,
+  type DevModelName,
   hasVisibleCharacter,
   INPUT_CONTENT_TYPES,
-  KONTEXT_MODELS,
+  isModelName,
+  KONTEXT_MODEL_NAMES,
+  type KontextModelName,
   MAX_EDIT_GUIDANCE,
   MAX_GUIDANCE,
   MAX_IMAGES,
@@ -14,32 +20,50 @@ import {
   MAX_MULTI_IMAGES,
   MAX_PROMPT_CHARS,
   MAX_SEED,
+  MAX_SIZE_SIDE,
+  MAX_STEPS,
+  MIN_DEV_MULTI_IMAGES,
   MIN_GUIDANCE,
   MIN_IMAGES,
   MIN_MULTI_IMAGES,
   MIN_SEED,
-  PREDICTION_STATUSES,
+  MIN_SIZE_SIDE,
+  MIN_STEPS,
+  MODEL_NAMES,
+  type ModelEntry,
+  type ModelName,
+  modelEntry,
+  OUTPUT_FORMATS,
+  parseSize,
   promptLength,
+  type RequestSchemaName,
+  type RunKind,
   SAFETY_TOLERANCES,
+  unservedKindMessage,
 } from "./domain";
 
 /**
- * The WaveSpeed prediction contract for FLUX.1 Kontext [pro]: text-to-image, image-to-image (edit)
- * and multi. One schema serves the form, the route handlers, the engines and the tests.
+ * The WaveSpeed prediction contract for the FLUX.1 Kontext family: text-to-image, image-to-image
+ * (edit) and multi, with [pro]/[max]'s body and [dev]'s own (lib/contract-dev.ts). One schema per
+ * body serves the form, the route handlers, the engines and the tests; the model registry
+ * (lib/domain/models.ts) names which one each path takes.
  */
 
-export const MODEL_ID = KONTEXT_MODELS.text;
-export const SUBMIT_PATH = `/api/v3/${MODEL_ID}` as const;
-export const EDIT_MODEL_ID = KONTEXT_MODELS.edit;
-export const MULTI_MODEL_ID = KONTEXT_MODELS.multi;
-export const EDIT_PATH = `/api/v3/${EDIT_MODEL_ID}` as const;
-export const MULTI_PATH = `/api/v3/${MULTI_MODEL_ID}` as const;
+/** Where a model path is served, here and upstream. */
+export const modelPath = (entry: Pick<ModelEntry, "id">) => `/api/v3/${entry.id}`;
+
+// [pro]'s three paths: the family's first, and what most scripts call.
+const proEntry = (kind: RunKind) => modelEntry("pro", kind)!;
+export const MODEL_ID = proEntry("text").id;
+export const SUBMIT_PATH = modelPath(proEntry("text"));
+export const EDIT_MODEL_ID = proEntry("edit").id;
+export const MULTI_MODEL_ID = proEntry("multi").id;
+export const EDIT_PATH = modelPath(proEntry("edit"));
+export const MULTI_PATH = modelPath(proEntry("multi"));
 /** WaveSpeed's media uploads: the official SDK's ticket, and the documented multipart upload. */
 export const UPLOAD_TICKET_PATH = "/api/v3/media/uploads";
 export const UPLOAD_BINARY_PATH = "/api/v3/media/upload/binary";
 export const resultPath = (id: string) => `/api/v3/predictions/${encodeURIComponent(id)}/result`;
-
-const allowed = (field: string, what: string) => ({ error: `${field} must be ${what}` });
 
 const PROMPT_RULE = allowed("prompt", "non-empty text");
 const PROMPT_VISIBLE_RULE = allowed("prompt", "text with at least one visible character, not only spaces or invisible ones");
@@ -51,13 +75,28 @@ const IMAGES_RULE = allowed("num_images", `an integer from ${MIN_IMAGES} to ${MA
 const SEED_RULE = allowed("seed", `an integer from ${MIN_SEED} to ${MAX_SEED} (-1 means random)`);
 const GUIDANCE_RULE = allowed("guidance_scale", `a number from ${MIN_GUIDANCE.toFixed(1)} to ${MAX_GUIDANCE.toFixed(1)}`);
 
+/** A field another model of the family takes and this one does not: refused, naming what to send instead. */
+export const notTaken = (field: string, instead: string) =>
+  z.optional(z.never({ error: `${field} must be left out: this model does not take it; ${instead}` }));
+
+/** [dev]'s own fields, refused on [pro] and [max] rather than dropped: the run would not be what was asked. */
+const devOnlyFields = {
+  size: notTaken("size", "give aspect_ratio instead (FLUX.1 Kontext [dev] takes a pixel size)"),
+  num_inference_steps: notTaken("num_inference_steps", "only FLUX.1 Kontext [dev] takes a number of steps"),
+};
+
+export const promptSchema = z.string(PROMPT_RULE).check(
+  z.trim(),
+  z.minLength(1, PROMPT_RULE),
+  z.refine(hasVisibleCharacter, PROMPT_VISIBLE_RULE),
+  z.refine((prompt) => promptLength(prompt) <= MAX_PROMPT_CHARS, PROMPT_LENGTH_RULE),
+);
+// null and -1 both ask for a random seed; the service picks one and records it.
+export const seedSchema = z.nullish(z.int(SEED_RULE).check(z.gte(MIN_SEED, SEED_RULE), z.lte(MAX_SEED, SEED_RULE)));
+
+/** `POST /api/v3/wavespeed-ai/flux-kontext-pro/text-to-image` and [max]'s: draw from text. */
 export const predictionRequestSchema = z.object({
-  prompt: z.string(PROMPT_RULE).check(
-    z.trim(),
-    z.minLength(1, PROMPT_RULE),
-    z.refine(hasVisibleCharacter, PROMPT_VISIBLE_RULE),
-    z.refine((prompt) => promptLength(prompt) <= MAX_PROMPT_CHARS, PROMPT_LENGTH_RULE),
-  ),
+  prompt: promptSchema,
   aspect_ratio: z._default(
     z.enum(ASPECT_RATIOS, allowed("aspect_ratio", `one of ${ASPECT_RATIOS.join(", ")}`)),
     DEFAULTS.aspect_ratio,
@@ -66,8 +105,7 @@ export const predictionRequestSchema = z.object({
     z.int(IMAGES_RULE).check(z.gte(MIN_IMAGES, IMAGES_RULE), z.lte(MAX_IMAGES, IMAGES_RULE)),
     DEFAULTS.num_images,
   ),
-  // null and -1 both ask for a random seed; the service picks one and records it.
-  seed: z.nullish(z.int(SEED_RULE).check(z.gte(MIN_SEED, SEED_RULE), z.lte(MAX_SEED, SEED_RULE))),
+  seed: seedSchema,
   guidance_scale: z._default(
     z.number(GUIDANCE_RULE).check(z.gte(MIN_GUIDANCE, GUIDANCE_RULE), z.lte(MAX_GUIDANCE, GUIDANCE_RULE)),
     DEFAULTS.guidance_scale,
@@ -76,6 +114,7 @@ export const predictionRequestSchema = z.object({
     z.enum(SAFETY_TOLERANCES, allowed("safety_tolerance", `one of the strings "1" (most strict) to "5" (most permissive)`)),
     DEFAULTS.safety_tolerance,
   ),
+  ...devOnlyFields,
 });
 
 /** WaveSpeed takes the callback URL as the `webhook` query parameter, never in the body. */
@@ -124,7 +163,7 @@ export const MAX_IMAGE_REF_CHARS = Math.ceil(MAX_INPUT_BYTES / 3) * 4 + 64;
 /** The largest JSON body a submit carrying `images` image references may need: its other fields, and each image as base64. */
 export const maxSubmitBodyBytes = (otherFieldsBytes: number, images: number) => otherFieldsBytes + images * MAX_IMAGE_REF_CHARS;
 const IMAGE_WORDS = "an https URL, a data: URI or base64 of a JPEG, PNG, WebP or GIF image";
-const imageRef = (field: string) =>
+export const imageRef = (field: string) =>
   z
     .string(allowed(field, IMAGE_WORDS))
     .check(
@@ -133,7 +172,7 @@ const imageRef = (field: string) =>
       z.maxLength(MAX_IMAGE_REF_CHARS, allowed(field, `at most ${MAX_INPUT_BYTES} bytes once decoded`)),
     );
 
-const EDIT_GUIDANCE_RULE = allowed(
+export const EDIT_GUIDANCE_RULE = allowed(
   "guidance_scale",
   `a number from ${MIN_GUIDANCE.toFixed(1)} to ${MAX_EDIT_GUIDANCE.toFixed(1)}`,
 );
@@ -149,11 +188,12 @@ const editFields = {
     DEFAULTS.guidance_scale,
   ),
   safety_tolerance: predictionRequestSchema.shape.safety_tolerance,
+  ...devOnlyFields,
 };
 
-/** `POST /api/v3/wavespeed-ai/flux-kontext-pro`: edit one image with an instruction. */
+/** `POST /api/v3/wavespeed-ai/flux-kontext-pro` and [max]'s: edit one image with an instruction. */
 export const editRequestSchema = z.object({ ...editFields, image: imageRef("image") });
-/** `POST /api/v3/wavespeed-ai/flux-kontext-pro/multi`: 2 to 4 images combined under one instruction. */
+/** `POST /api/v3/wavespeed-ai/flux-kontext-pro/multi` and [max]'s: 2 to 4 images combined under one instruction. */
 export const multiRequestSchema = z.object({
   ...editFields,
   images: z
@@ -168,53 +208,161 @@ export type MultiRequestInput = z.output<typeof multiRequestSchema>;
 export const servedEditRequestSchema = z.extend(editRequestSchema, submitOptionsSchema.shape);
 export const servedMultiRequestSchema = z.extend(multiRequestSchema, submitOptionsSchema.shape);
 
-/** Which model a request is for: by its path on the served contract, by its fields on the playground's own API. */
-export type RequestKind = "text" | (typeof EDIT_KINDS)[number];
+const DEV_IMAGES_LIST_RULE = allowed("images", `a list of ${MIN_DEV_MULTI_IMAGES} to ${MAX_MULTI_IMAGES} images`);
+const STEPS_RULE = allowed("num_inference_steps", `an integer from ${MIN_STEPS} to ${MAX_STEPS}`);
+const SIZE_RULE = allowed(
+  "size",
+  `a pixel size written "W*H", each side a whole number from ${MIN_SIZE_SIDE} to ${MAX_SIZE_SIDE} (e.g. "1024*1024")`,
+);
+
+/**
+ * FLUX.1 Kontext [dev]'s body, and its ultra-fast variants': a pixel size and a number of steps
+ * where [pro] takes an aspect ratio, a safety checker where [pro] takes a tolerance, and up to four
+ * images per edit. Without `size` the output keeps the (first) input's shape.
+ */
+const devFields = {
+  prompt: promptSchema,
+  seed: seedSchema,
+  size: z.optional(z.string(SIZE_RULE).check(z.refine((size) => parseSize(size) !== undefined, SIZE_RULE))),
+  num_inference_steps: z._default(
+    z.int(STEPS_RULE).check(z.gte(MIN_STEPS, STEPS_RULE), z.lte(MAX_STEPS, STEPS_RULE)),
+    DEV_DEFAULTS.num_inference_steps,
+  ),
+  guidance_scale: z._default(editFields.guidance_scale.def.innerType, DEV_DEFAULTS.guidance_scale),
+  num_images: predictionRequestSchema.shape.num_images,
+  output_format: z._default(
+    z.enum(OUTPUT_FORMATS, allowed("output_format", `one of ${OUTPUT_FORMATS.join(", ")}`)),
+    DEV_DEFAULTS.output_format,
+  ),
+  enable_safety_checker: z._default(
+    z.boolean(allowed("enable_safety_checker", "true or false")),
+    DEV_DEFAULTS.enable_safety_checker,
+  ),
+  aspect_ratio: notTaken("aspect_ratio", 'FLUX.1 Kontext [dev] takes size as "W*H" instead'),
+  safety_tolerance: notTaken("safety_tolerance", "FLUX.1 Kontext [dev] takes enable_safety_checker instead"),
+};
+
+/** `POST /api/v3/wavespeed-ai/flux-kontext-dev` and `…/flux-kontext-dev-ultra-fast`: edit one image. */
+export const devEditRequestSchema = z.object({ ...devFields, image: imageRef("image") });
+/** `POST /api/v3/wavespeed-ai/flux-kontext-dev/multi` and `…/multi-ultra-fast`: up to 4 images. */
+export const devMultiRequestSchema = z.object({
+  ...devFields,
+  images: z
+    .array(imageRef("images"), DEV_IMAGES_LIST_RULE)
+    .check(z.minLength(MIN_DEV_MULTI_IMAGES, DEV_IMAGES_LIST_RULE), z.maxLength(MAX_MULTI_IMAGES, DEV_IMAGES_LIST_RULE)),
+});
+export type DevEditRequest = z.input<typeof devEditRequestSchema>;
+export type DevMultiRequest = z.input<typeof devMultiRequestSchema>;
+export type DevEditRequestInput = z.output<typeof devEditRequestSchema>;
+export type DevMultiRequestInput = z.output<typeof devMultiRequestSchema>;
+
+/** Each body of the family, by the name the model registry gives it. */
+export const REQUEST_SCHEMAS = {
+  "kontext-text": predictionRequestSchema,
+  "kontext-edit": editRequestSchema,
+  "kontext-multi": multiRequestSchema,
+  "dev-edit": devEditRequestSchema,
+  "dev-multi": devMultiRequestSchema,
+} as const satisfies Record<RequestSchemaName, unknown>;
+
+/** The body a model path takes. */
+export const requestSchemaOf = (entry: Pick<ModelEntry, "schema">) => REQUEST_SCHEMAS[entry.schema];
+/** The whole served body of a path: its model's fields and the submit's options. */
+export const servedRequestSchemaOf = (entry: Pick<ModelEntry, "schema">) =>
+  z.extend(REQUEST_SCHEMAS[entry.schema], submitOptionsSchema.shape);
+/** A body as one of the family's schemas reads it, every default applied. */
+export type RunRequestInput = z.output<(typeof REQUEST_SCHEMAS)[RequestSchemaName]>;
+
+/** Which kind of run a request is: by its path on the served contract, by its fields on the playground's own API. */
+export type RequestKind = RunKind;
 export const requestKindOf = (body: unknown): RequestKind => {
   if (typeof body !== "object" || body === null) return "text";
   if ("images" in body) return "multi";
   return "image" in body ? "edit" : "text";
 };
 
-/** A request for one run as parsed: which model (`kind`) and its fields, every default applied. */
-export type RunRequest =
-  | ({ kind: "text" } & z.output<typeof predictionRequestSchema>)
-  | ({ kind: "edit" } & EditRequestInput)
-  | ({ kind: "multi" } & MultiRequestInput);
+/** The model a run is for, refused with the models that serve its kind when that one does not. */
+const modelOf = <const Models extends readonly [ModelName, ...ModelName[]]>(models: Models, kind: RunKind) =>
+  z.enum(models, {
+    error: (issue) =>
+      isModelName(issue.input) ? unservedKindMessage(issue.input, kind) : `model must be one of ${MODEL_NAMES.join(", ")}`,
+  });
 
+/**
+ * A request for one run as parsed: its kind and model (together, one path of the model registry)
+ * and the fields of that path's schema, every default applied.
+ */
+export type RunRequest =
+  | ({ kind: "text"; model: KontextModelName } & PredictionInput)
+  | ({ kind: "edit"; model: KontextModelName } & EditRequestInput)
+  | ({ kind: "multi"; model: KontextModelName } & MultiRequestInput)
+  | ({ kind: "edit"; model: DevModelName } & DevEditRequestInput)
+  | ({ kind: "multi"; model: DevModelName } & DevMultiRequestInput);
+
+const isPlainObject = (body: unknown): body is Record<string, unknown> =>
+  typeof body === "object" && body !== null && !Array.isArray(body);
+/** The playground's own API names the model in the body; [pro] when absent. */
+const withModel = (body: Record<string, unknown>) => ({ ...body, model: body.model ?? DEFAULT_MODEL });
+const withDefaultModel = z.transform((body: unknown) => (isPlainObject(body) ? withModel(body) : body));
 const withKindOfFields = z.transform((body: unknown) =>
-  typeof body === "object" && body !== null && !Array.isArray(body) ? { ...body, kind: requestKindOf(body) } : body,
+  isPlainObject(body) ? { ...withModel(body), kind: requestKindOf(body) } : body,
 );
 
-/** A run's body that names its `kind`, checked by that kind's schema, with `extra` fields beside the model's own. */
+/**
+ * A run's body that names its `kind` (and its `model`, [pro] when absent), checked by the schema
+ * of that path of the registry, with `extra` fields beside the model's own.
+ */
 export function kindedRunRequestSchemaWith<Extra extends z.core.$ZodShape>(extra: Extra) {
-  return z.discriminatedUnion(
-    "kind",
-    [
-      z.extend(predictionRequestSchema, { kind: z.literal("text"), ...extra }),
-      z.extend(editRequestSchema, { kind: z.literal("edit"), ...extra }),
-      z.extend(multiRequestSchema, { kind: z.literal("multi"), ...extra }),
-    ],
-    { error: "The body must be a JSON object with a run's settings." },
+  const path = <Kind extends RunKind, Models extends readonly [ModelName, ...ModelName[]], Shape extends z.core.$ZodShape>(
+    kind: Kind,
+    models: Models,
+    schema: z.ZodMiniObject<Shape>,
+  ) => z.extend(schema, { kind: z.literal(kind), model: modelOf(models, kind), ...extra });
+  const byModel = { error: `model must be one of ${MODEL_NAMES.join(", ")}` };
+  return z.pipe(
+    withDefaultModel,
+    z.discriminatedUnion(
+      "kind",
+      [
+        path("text", KONTEXT_MODEL_NAMES, predictionRequestSchema),
+        z.discriminatedUnion(
+          "model",
+          [path("edit", KONTEXT_MODEL_NAMES, editRequestSchema), path("edit", DEV_MODEL_NAMES, devEditRequestSchema)],
+          byModel,
+        ),
+        z.discriminatedUnion(
+          "model",
+          [path("multi", KONTEXT_MODEL_NAMES, multiRequestSchema), path("multi", DEV_MODEL_NAMES, devMultiRequestSchema)],
+          byModel,
+        ),
+      ],
+      { error: "The body must be a JSON object with a run's settings." },
+    ),
   );
 }
 
 /**
  * A run's body for any model, checked by the schema of the kind its fields name (`image`: an edit,
- * `images`: multi, neither: text-to-image), with `extra` fields beside the model's own.
+ * `images`: multi, neither: text-to-image) on the model it names, with `extra` fields beside the model's own.
  */
 export function runRequestSchemaWith<Extra extends z.core.$ZodShape>(extra: Extra) {
   return z.pipe(withKindOfFields, kindedRunRequestSchemaWith(extra));
 }
 
-/** A run's body for any model, by its fields; the served contract's routes know the kind by their path instead. */
+/** A run's body for any model, by its fields; the served contract's routes know kind and model by their path instead. */
 export const runRequestSchema = runRequestSchemaWith({});
 /** A run's body that names its kind. */
 export const kindedRunRequestSchema = kindedRunRequestSchemaWith({});
 
-/** Any run a client may ask for: text-to-image, an edit, or a multi edit. */
-export type AnyPredictionRequest = PredictionRequest | EditRequest | MultiRequest;
-export const isEditRequest = (request: AnyPredictionRequest): request is EditRequest | MultiRequest =>
+/** The playground's own API names the model in the body (the served contract by its path); [pro] when absent. */
+export type ModelChoice = { model?: ModelName };
+
+/** Any run a client may ask for: text-to-image, an edit, or a multi edit, on any model of the family. */
+export type AnyPredictionRequest = (PredictionRequest | EditRequest | MultiRequest | DevEditRequest | DevMultiRequest) &
+  ModelChoice;
+export const isEditRequest = (
+  request: AnyPredictionRequest,
+): request is (EditRequest | MultiRequest | DevEditRequest | DevMultiRequest) & ModelChoice =>
   "image" in request || "images" in request;
 
 const UPLOAD_TYPES = [...INPUT_CONTENT_TYPES, "image/gif"] as const;
@@ -232,119 +380,9 @@ export const uploadTicketRequestSchema = z.object({
 });
 export const UPLOAD_CONTENT_TYPES: readonly string[] = UPLOAD_TYPES;
 
-export const uploadTicketEnvelopeSchema = z.object({
-  code: z.int(),
-  message: z.string(),
-  data: z.object({
-    download_url: z.string(),
-    upload: z.object({ url: z.string(), method: z.literal("PUT"), headers: z.record(z.string(), z.string()) }),
-  }),
-});
-export type UploadTicketEnvelope = z.infer<typeof uploadTicketEnvelopeSchema>;
-
-/** The answer of an upload: where the file can be read (and given as an image input). */
-export const uploadedEnvelopeSchema = z.object({
-  code: z.int(),
-  message: z.string(),
-  data: z.object({ type: z.string(), download_url: z.string(), filename: z.string(), size: z.int() }),
-});
-export type UploadedEnvelope = z.infer<typeof uploadedEnvelopeSchema>;
-
 /** What a client may send (defaults not yet applied). */
 export type PredictionRequest = z.input<typeof predictionRequestSchema>;
 /** A validated request with every default applied. */
 export type PredictionInput = z.output<typeof predictionRequestSchema>;
 
-export const predictionStatusSchema = z.enum(PREDICTION_STATUSES);
-
-export const predictionDataSchema = z.object({
-  id: z.string(),
-  model: z.string(),
-  outputs: z.array(z.string()),
-  urls: z.object({ get: z.string() }),
-  has_nsfw_contents: z.array(z.boolean()),
-  status: predictionStatusSchema,
-  created_at: z.string(),
-  error: z.string(),
-  timings: z.object({ inference: z.int() }),
-});
-export type PredictionData = z.infer<typeof predictionDataSchema>;
-
-export const predictionEnvelopeSchema = z.object({
-  code: z.int(),
-  message: z.string(),
-  data: predictionDataSchema,
-});
-export type PredictionEnvelope = z.infer<typeof predictionEnvelopeSchema>;
-
-/**
- * A sync submit that did not end within SYNC_MODE_TIMEOUT_MS: HTTP 504, the envelope with the
- * task as it stands (its id and urls.get to poll), while the task goes on.
- */
-export const syncTimeoutEnvelopeSchema = z.object({
-  code: z.literal(504),
-  message: z.string(),
-  data: predictionDataSchema,
-  error_code: z.literal("sync_timeout"),
-});
-export type SyncTimeoutEnvelope = z.infer<typeof syncTimeoutEnvelopeSchema>;
-
-/** The parameters a prediction ran with, every default applied and the seed concrete. */
-export const predictionInputSchema = z.object({
-  prompt: z.string(),
-  aspect_ratio: z.enum(ASPECT_RATIOS),
-  num_images: z.int(),
-  seed: z.int(),
-  guidance_scale: z.number(),
-  safety_tolerance: z.enum(SAFETY_TOLERANCES),
-});
-
-/** An edit's parameters as it ran: its input picture(s) as URLs on this server, an aspect ratio only when one was asked for. */
-const editTaskFields = {
-  prompt: z.string(),
-  aspect_ratio: z.optional(z.enum(ASPECT_RATIOS)),
-  seed: z.int(),
-  guidance_scale: z.number(),
-  safety_tolerance: z.enum(SAFETY_TOLERANCES),
-};
-export const editTaskInputSchema = z.object({ ...editTaskFields, image: z.string() });
-export const multiTaskInputSchema = z.object({ ...editTaskFields, images: z.array(z.string()) });
-export const taskInputSchema = z.union([predictionInputSchema, editTaskInputSchema, multiTaskInputSchema]);
-export type TaskInput = z.infer<typeof taskInputSchema>;
-
-/**
- * What a webhook receives when the task ends: the task object itself with its input, as
- * WaveSpeed posts it (not the envelope), signed with webhook-id, webhook-timestamp and
- * webhook-signature headers.
- */
-export const webhookPayloadSchema = z.extend(predictionDataSchema, { input: taskInputSchema });
-export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
-
-/** GET /api/v3/webhook/secret: the secret webhooks are signed with. */
-export const webhookSecretEnvelopeSchema = z.object({
-  code: z.int(),
-  message: z.string(),
-  data: z.object({ secret: z.string() }),
-});
-
-/** Error bodies keep the envelope's shape; `field` names the offending input. */
-export const errorEnvelopeSchema = z.object({
-  code: z.int(),
-  message: z.string(),
-  data: z.null(),
-  error_code: z.optional(z.string()),
-  field: z.optional(z.string()),
-  /** On a 402 `budget_exceeded`: the daily budget and what is left of it today, in US dollars. */
-  budget_usd: z.optional(z.number()),
-  left_usd: z.optional(z.number()),
-});
-export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
-
-/** The first issue of a failed parse, as one sentence that names the field. */
-export function describeIssues(error: z.core.$ZodError): { message: string; field?: string } {
-  const issue = error.issues[0];
-  const field = issue?.path.length ? issue.path.join(".") : undefined;
-  if (!issue) return { message: "invalid request" };
-  if (issue.message.includes(" must be ")) return { message: issue.message, field };
-  return { message: field ? `${field}: ${issue.message}` : issue.message, field };
-}
+export * from "./contract-answers";

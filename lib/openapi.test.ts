@@ -1,12 +1,20 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import { EDIT_PATH, errorEnvelopeSchema, MULTI_PATH, SUBMIT_PATH, UPLOAD_BINARY_PATH, UPLOAD_TICKET_PATH } from "./contract";
-import type { PredictionRecord } from "./domain";
+import { EDIT_PATH, errorEnvelopeSchema, SUBMIT_PATH, UPLOAD_BINARY_PATH, UPLOAD_TICKET_PATH } from "./contract";
+import { MODEL_REGISTRY, type PredictionRecord } from "./domain";
 import { AppError } from "./errors";
 import { openApiDocument } from "./openapi";
 import { webhookPayload } from "./predictions/served/webhook-payload";
 import { toEnvelope } from "./predictions/wire/views";
+
+type SubmitOperation = {
+  summary: string;
+  parameters: Array<{ name: string }>;
+  requestBody: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, unknown>;
+  callbacks: { finished: Record<string, { post: { parameters: Array<{ name: string }> } }> };
+};
 
 const BASE = "https://play.example.test";
 const document = openApiDocument(BASE);
@@ -16,7 +24,15 @@ const record: PredictionRecord = {
   engine: "local",
   model: "kontext-playground/local-preview",
   status: "completed",
-  input: { prompt: "a fox", aspect_ratio: "16:9", num_images: 1, seed: 42, guidance_scale: 3.5, safety_tolerance: "2" },
+  input: {
+    model: "pro",
+    prompt: "a fox",
+    aspect_ratio: "16:9",
+    num_images: 1,
+    seed: 42,
+    guidance_scale: 3.5,
+    safety_tolerance: "2",
+  },
   seedRequested: 42,
   upstreamId: "local-1",
   submitState: "submitted",
@@ -63,19 +79,25 @@ describe("the OpenAPI document", () => {
     expect(() => validator.resolveRefs()).not.toThrow();
   });
 
-  it("covers the three submits with their options and webhook, uploads, both reads, the errors and the webhook payload", () => {
+  it("covers every model path of the registry with its options and webhook, uploads, both reads, the errors and the webhook payload", () => {
     expect(Object.keys(document.paths)).toEqual([
-      SUBMIT_PATH,
-      EDIT_PATH,
-      MULTI_PATH,
+      ...MODEL_REGISTRY.map((entry) => `/api/v3/${entry.id}`),
       UPLOAD_TICKET_PATH,
       UPLOAD_BINARY_PATH,
       "/api/v3/predictions/{id}/result",
       "/api/v3/predictions/{id}",
       "/api/v3/webhook/secret",
     ]);
-    const submit = document.paths[SUBMIT_PATH].post;
-    const edit = document.paths[EDIT_PATH].post;
+    const paths = document.paths as unknown as Record<string, { post: SubmitOperation }>;
+    const submit = paths[SUBMIT_PATH].post;
+    const edit = paths[EDIT_PATH].post;
+    expect(paths["/api/v3/wavespeed-ai/flux-kontext-max/text-to-image"].post.summary).toBe(
+      "FLUX.1 Kontext [max]: text-to-image ($0.08 per image)",
+    );
+    expect(paths["/api/v3/wavespeed-ai/flux-kontext-dev"].post.requestBody.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/DevEditRequest",
+    });
+    expect(document.components.schemas.DevEditRequest.properties?.num_inference_steps).toMatchObject({ minimum: 1, maximum: 50 });
     expect(Object.keys(edit.responses)).toEqual(["200", "400", "401", "413", "415", "504"]);
     expect(document.components.schemas.EditRequest).toMatchObject({ required: ["prompt", "image"] });
     expect(document.components.schemas.EditRequest.properties?.guidance_scale).toMatchObject({ maximum: 20, default: 3.5 });

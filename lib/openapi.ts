@@ -1,14 +1,9 @@
 import { z } from "zod";
 import {
-  EDIT_PATH,
   errorEnvelopeSchema,
-  MODEL_ID,
-  MULTI_PATH,
+  modelPath,
   predictionEnvelopeSchema,
-  SUBMIT_PATH,
-  servedEditRequestSchema,
-  servedMultiRequestSchema,
-  servedRequestSchema,
+  servedRequestSchemaOf,
   submitQuerySchema,
   syncTimeoutEnvelopeSchema,
   UPLOAD_BINARY_PATH,
@@ -19,7 +14,15 @@ import {
   webhookPayloadSchema,
   webhookSecretEnvelopeSchema,
 } from "./contract";
-import { MAX_INPUT_BYTES, MAX_INPUT_PIXELS } from "./domain";
+import {
+  MAX_INPUT_BYTES,
+  MAX_INPUT_PIXELS,
+  MODEL_REGISTRY,
+  MODELS,
+  type ModelEntry,
+  REQUEST_SCHEMA_NAMES,
+  type RequestSchemaName,
+} from "./domain";
 
 /**
  * The served contract as an OpenAPI 3.1 document, generated from the zod schemas the routes
@@ -160,6 +163,29 @@ const signatureHeaders = [
   ],
 ].map(([name, description]) => ({ name, in: "header", required: true, description, schema: { type: "string" } }));
 
+/** Each body of the family as a named component. */
+const BODY_NAMES = {
+  "kontext-text": "SubmitRequest",
+  "kontext-edit": "EditRequest",
+  "kontext-multi": "MultiRequest",
+  "dev-edit": "DevEditRequest",
+  "dev-multi": "DevMultiRequest",
+} as const satisfies Record<RequestSchemaName, string>;
+
+const KIND_WORDS = { text: "text-to-image", edit: "edit an image", multi: "combine images under one instruction" };
+
+/** One submit per path of the model registry (lib/domain/models.ts), named after its model. */
+const modelOperation = (entry: ModelEntry, webhookParameter: unknown) => {
+  const name = entry.id.replace(/^wavespeed-ai\//, "").replace(/[^a-z0-9]+(.)/g, (_match, next: string) => next.toUpperCase());
+  return submitOperation(
+    `${MODELS[entry.model].label}: ${KIND_WORDS[entry.kind]} ($${entry.priceUsd} per image)`,
+    `submit${name.charAt(0).toUpperCase()}${name.slice(1)}`,
+    BODY_NAMES[entry.schema],
+    webhookParameter,
+    entry.kind === "text" ? "" : IMAGE_PROBLEMS,
+  );
+};
+
 export function openApiDocument(baseUrl: string) {
   const webhookParameter = jsonSchema(submitQuerySchema, "input").properties?.webhook;
   return {
@@ -167,20 +193,13 @@ export function openApiDocument(baseUrl: string) {
     info: {
       title: "Kontext Playground: the WaveSpeed prediction API",
       version: "3",
-      description: `FLUX.1 Kontext [pro] text-to-image (${MODEL_ID}), its edit and multi models and media uploads as WaveSpeed serves them: clients of WaveSpeed work here with only the base URL changed.`,
+      description:
+        "The FLUX.1 Kontext family ([pro] and [max]: text-to-image, edit and multi; [dev] and [dev] ultra-fast: edit and multi) and media uploads as WaveSpeed serves them: clients of WaveSpeed work here with only the base URL changed.",
     },
     servers: [{ url: baseUrl }],
     security: [{ bearer: [] }, {}],
     paths: {
-      [SUBMIT_PATH]: submitOperation("Submit a text-to-image task", "submitTextToImage", "SubmitRequest", webhookParameter),
-      [EDIT_PATH]: submitOperation("Edit an image", "submitEdit", "EditRequest", webhookParameter, IMAGE_PROBLEMS),
-      [MULTI_PATH]: submitOperation(
-        "Combine 2 to 4 images under one instruction",
-        "submitMulti",
-        "MultiRequest",
-        webhookParameter,
-        IMAGE_PROBLEMS,
-      ),
+      ...Object.fromEntries(MODEL_REGISTRY.map((entry) => [modelPath(entry), modelOperation(entry, webhookParameter)])),
       [UPLOAD_TICKET_PATH]: {
         post: {
           summary: "Upload a file: a ticket (as the official SDK's upload() asks for it), then PUT the bytes to data.upload.url",
@@ -231,9 +250,9 @@ export function openApiDocument(baseUrl: string) {
     },
     components: {
       schemas: {
-        SubmitRequest: jsonSchema(servedRequestSchema, "input"),
-        EditRequest: jsonSchema(servedEditRequestSchema, "input"),
-        MultiRequest: jsonSchema(servedMultiRequestSchema, "input"),
+        ...(Object.fromEntries(
+          REQUEST_SCHEMA_NAMES.map((schema) => [BODY_NAMES[schema], jsonSchema(servedRequestSchemaOf({ schema }), "input")]),
+        ) as Record<(typeof BODY_NAMES)[RequestSchemaName], JsonSchema>),
         UploadTicketRequest: jsonSchema(uploadTicketRequestSchema, "input"),
         UploadTicketEnvelope: jsonSchema(uploadTicketEnvelopeSchema, "output"),
         UploadedEnvelope: jsonSchema(uploadedEnvelopeSchema, "output"),

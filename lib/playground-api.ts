@@ -11,6 +11,8 @@ import {
   LINEAGE_KINDS,
   MAX_IMAGES,
   MAX_NOTE_CHARS,
+  MODEL_NAMES,
+  OUTPUT_FORMATS,
   PREDICTION_STATUSES,
   RUN_SOURCE_KINDS,
   SAFETY_TOLERANCES,
@@ -25,8 +27,8 @@ export { DELETED_EVENT, downloadUrl, EARLIER_PAGE_SIZE, PREDICTION_EVENT, RESYNC
  */
 export const engineNameSchema = z.enum(ENGINE_NAMES);
 
-/** What the pages need to know about the engine in use; nothing secret. */
-export type EngineSummary = { engine: EngineName; model: string; pricePerImageUsd: number };
+/** The engine this server runs; what each model costs on it is the registry's (lib/domain/models.ts). */
+export type EngineSummary = { engine: EngineName; model: string };
 
 export const outputViewSchema = z.object({
   index: z.int(),
@@ -74,6 +76,8 @@ export const predictionViewSchema = z.object({
   model: z.string(),
   status: predictionStatusSchema,
   input: z.object({
+    /** Which of the family made it (a local run: the model it stood in for). */
+    model: z.enum(MODEL_NAMES),
     prompt: z.string(),
     aspect_ratio: z.enum(ASPECT_RATIOS),
     num_images: z.int().check(z.gte(1), z.lte(MAX_IMAGES)),
@@ -81,6 +85,11 @@ export const predictionViewSchema = z.object({
     seed: z.int(),
     guidance_scale: z.number(),
     safety_tolerance: z.enum(SAFETY_TOLERANCES),
+    /** [dev]'s own: the pixel size asked for ("W*H"), steps, output format and safety checker. */
+    size: z.optional(z.string()),
+    num_inference_steps: z.optional(z.int()),
+    output_format: z.optional(z.enum(OUTPUT_FORMATS)),
+    enable_safety_checker: z.optional(z.boolean()),
     /** Present for an edit: its kind, its input pictures, and whether the output keeps their shape. */
     edit: z.optional(z.object({ kind: z.enum(EDIT_KINDS), matchInput: z.boolean(), images: z.array(inputImageViewSchema) })),
   }),
@@ -153,6 +162,7 @@ export const historyQuerySchema = z.object({
   ),
   q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
   status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
+  model: z.optional(z.enum(MODEL_NAMES, { error: `model must be one of ${MODEL_NAMES.join(", ")}` })),
   starred: z.optional(z.enum(["1"], { error: "starred must be 1 when given" })),
   note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
   thread: z.optional(idSchema("thread")),
@@ -166,6 +176,7 @@ export function toHistoryQuery(params: Omit<HistoryQueryParams, "limit" | "curso
   return {
     search: params.q || undefined,
     status: params.status,
+    model: params.model,
     starred: params.starred === "1" || undefined,
     hasNote: params.note === "1" || undefined,
     threadId: params.thread,
@@ -307,6 +318,7 @@ export const exportQuerySchema = z.object({
   sweep: z.optional(idSchema("sweep")),
   q: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "q must be at most 500 characters" }))),
   status: z.optional(z.enum(PREDICTION_STATUSES, { error: `status must be one of ${PREDICTION_STATUSES.join(", ")}` })),
+  model: z.optional(z.enum(MODEL_NAMES, { error: `model must be one of ${MODEL_NAMES.join(", ")}` })),
   starred: z.optional(z.enum(["1"], { error: "starred must be 1 when given" })),
   note: z.optional(z.enum(["1"], { error: "note must be 1 when given" })),
   group: z.optional(z.enum(["thread"], { error: "group must be thread when given" })),

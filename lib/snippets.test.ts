@@ -24,6 +24,15 @@ describe("buildSnippet", () => {
     }
   });
 
+  it("sends each model to its own path, named by the path and not in the body", () => {
+    const max = buildSnippet("curl", { ...request, model: "max" }, { kind: "wavespeed" });
+    expect(max).toContain("https://api.wavespeed.ai/api/v3/wavespeed-ai/flux-kontext-max/text-to-image");
+    expect(max).not.toContain('"model"');
+    const dev = { model: "dev" as const, prompt: "night", image: "/api/inputs/a.png", size: "768*1024", num_inference_steps: 20 };
+    expect(buildSnippet("javascript", dev, self)).toContain('client.run("wavespeed-ai/flux-kontext-dev", {');
+    expect(buildSnippet("python", dev, self)).toContain('"size": "768*1024"');
+  });
+
   it("shows the key only as a placeholder", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell variable the snippet carries, as text
     expect(buildSnippet("curl", request, self)).toContain("Bearer ${WAVESPEED_API_KEY}");

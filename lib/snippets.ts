@@ -1,13 +1,5 @@
-import {
-  type AnyPredictionRequest,
-  EDIT_MODEL_ID,
-  EDIT_PATH,
-  isEditRequest,
-  MULTI_MODEL_ID,
-  MULTI_PATH,
-  SUBMIT_PATH,
-} from "./contract";
-import { withSeed } from "./domain";
+import { type AnyPredictionRequest, isEditRequest, modelPath, requestKindOf } from "./contract";
+import { DEFAULT_MODEL, entryOf, withSeed } from "./domain";
 
 export const SNIPPET_LANGUAGES = ["curl", "javascript", "python"] as const;
 export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number];
@@ -17,11 +9,17 @@ export const WAVESPEED_BASE_URL = "https://api.wavespeed.ai";
 /** Where a snippet sends its request: the real WaveSpeed API or this playground. */
 export type SnippetTarget = { kind: "wavespeed" } | { kind: "self"; baseUrl: string };
 
-/** The body a snippet sends: the form's values, without a seed when it is random. */
+/** The body a snippet sends: the form's values, without a seed when it is random; the model is named by the path. */
 export function snippetBody(request: AnyPredictionRequest): Record<string, unknown> {
-  const { seed, ...rest } = request;
+  const { seed, model: _model, ...rest } = request;
   return withSeed(rest, seed);
 }
+
+/** The model path a request goes to (lib/domain/models.ts): its model and the kind its fields make. */
+const entryFor = (request: AnyPredictionRequest) => {
+  const kind = requestKindOf(request);
+  return entryOf({ model: request.model ?? DEFAULT_MODEL, edit: kind === "text" ? undefined : { kind } });
+};
 
 /** A picture held by this playground is a URL on it for this server, and a stand-in for WaveSpeed (upload it there first). */
 const imageUrlFor = (ref: string, target: SnippetTarget, index: number) => {
@@ -47,8 +45,7 @@ const shellQuote = (text: string) => `'${text.replace(/'/g, `'"'"'`)}'`;
 
 /** A runnable example of the current form; the key only ever appears as a placeholder. */
 export function buildSnippet(language: SnippetLanguage, request: AnyPredictionRequest, target: SnippetTarget): string {
-  const multi = "images" in request;
-  const submitUrl = baseOf(target) + (isEditRequest(request) ? (multi ? MULTI_PATH : EDIT_PATH) : SUBMIT_PATH);
+  const submitUrl = baseOf(target) + modelPath(entryFor(request));
   if (isEditRequest(request) && language === "javascript") return sdkEditSnippet(request, target);
   const json = JSON.stringify(requestBody(request, target), null, 2);
   switch (language) {
@@ -116,7 +113,7 @@ function sdkEditSnippet(request: AnyPredictionRequest, target: SnippetTarget): s
     multi
       ? `const images = await Promise.all(${JSON.stringify(files)}.map((file) => client.upload(file)));`
       : `const image = await client.upload("${files[0]}");`,
-    `const { outputs } = await client.run("${multi ? MULTI_MODEL_ID : EDIT_MODEL_ID}", ${indent(body, 0)});`,
+    `const { outputs } = await client.run("${entryFor(request).id}", ${indent(body, 0)});`,
     `console.log(outputs);`,
   ].join("\n");
 }

@@ -7,7 +7,7 @@ export function testRecord(id: string, overrides: Partial<PredictionRecord> = {}
     engine: "local",
     model: "m",
     status: "created",
-    input: { prompt: "p", aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
+    input: { model: "pro", prompt: "p", aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
     seedRequested: null,
     upstreamId: null,
     submitState: "pending",

@@ -10,6 +10,18 @@ type Cell = { id: string; status: string; createdAt: string; completedAt: string
 type Sweep = { id: string; cells: Cell[] };
 type Task = { createdAt: number; completedAt: number; status: string };
 
+/** The sweep once every cell has ended, read from `playground`. */
+export const sweepEnded = <T extends { cells: Array<{ status: string }> }>(playground: string, id: string) =>
+  waitFor(
+    `sweep ${id} to end`,
+    async () => {
+      const now = await getJson<T>(`${playground}/api/sweeps/${id}`);
+      return now.cells.every((cell) => cell.status === "completed" || cell.status === "failed") ? now : undefined;
+    },
+    120_000,
+    50,
+  );
+
 /**
  * Starts the grid on `startOn` (with `token` in its prompt), waits on `readOn` until every cell has
  * ended, and measures it: from the POST to the last cell's `completedAt` as stored; the upstream's
@@ -23,15 +35,7 @@ export async function runGrid(fake: Fake, token: string, taskMs: number, startOn
     y: { field: "guidance_scale", values: [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5] },
     confirmedCostUsd: 2.56,
   });
-  const done = await waitFor(
-    "a full grid",
-    async () => {
-      const now = await getJson<Sweep>(`${readOn}/api/sweeps/${sweep.id}`);
-      return now.cells.every((cell) => cell.status === "completed" || cell.status === "failed") ? now : undefined;
-    },
-    120_000,
-    50,
-  );
+  const done = await sweepEnded<Sweep>(readOn, sweep.id);
   const fullGridMs = Math.max(...done.cells.map((cell) => Date.parse(cell.completedAt!))) - started;
   const tasks = (await fake.tasks(token)) as unknown as Task[];
   return {

@@ -25,7 +25,7 @@ runScenario(
     // Real pictures of the size a chain carries (1 MP JPEGs), each one new to the upstream.
     const pictures = await Promise.all(
       Array.from({ length: RUNS + 2 }, (_, seed) =>
-        renderImage({ ...DEFAULTS, prompt: "a red fox in a meadow by a lake", aspect_ratio: "1:1", seed }, 0),
+        renderImage({ ...DEFAULTS, model: "pro", prompt: "a red fox in a meadow by a lake", aspect_ratio: "1:1", seed }, 0),
       ),
     );
     const dataUri = (bytes: Buffer) => `data:image/jpeg;base64,${bytes.toString("base64")}`;

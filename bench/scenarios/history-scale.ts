@@ -107,7 +107,7 @@ async function timeStore(file: string) {
     "store.list (first page)": await time(() => store.list({ limit: 24 })),
     [`store.list (search "${WORD}")`]: await time(() => store.list({ limit: 24, search: WORD })),
     [`store.list (search "${ABSENT}")`]: await time(() => store.list({ limit: 24, search: ABSENT })),
-    "store.imageCounts (every history request)": await time(() => store.imageCounts()),
+    "store.imageTotals (every history request)": await time(() => store.imageTotals()),
   };
   db.close();
   return direct;

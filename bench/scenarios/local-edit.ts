@@ -11,9 +11,13 @@ const INSTRUCTIONS = ["make it night", "add snow", "make the fox blue", "as a pe
 
 runScenario({ name: "local-edit", title: "Local engine edit time", timeLimitMs: 120_000 }, async (ctx) => {
   // The input: a local render of the 1:1 size (1 MP), as the first step of a chain would have.
-  const source = await renderImage({ ...DEFAULTS, prompt: "a red fox in a meadow by a lake", aspect_ratio: "1:1", seed: 7 }, 0);
+  const source = await renderImage(
+    { ...DEFAULTS, model: "pro", prompt: "a red fox in a meadow by a lake", aspect_ratio: "1:1", seed: 7 },
+    0,
+  );
   const edit = (prompt: string, seed: number, ratio: EngineInput["aspect_ratio"], matchInput: boolean): EngineInput => ({
     ...DEFAULTS,
+    model: "pro",
     prompt,
     aspect_ratio: ratio,
     seed,

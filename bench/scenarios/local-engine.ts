@@ -13,6 +13,7 @@ const PARALLEL_ROUNDS = 5;
 runScenario({ name: "local-engine", title: "Local engine render time", timeLimitMs: 120_000 }, async (ctx) => {
   const input = (ratio: EngineInput["aspect_ratio"], seed: number): EngineInput => ({
     ...DEFAULTS,
+    model: "pro",
     prompt: TEST_VECTOR,
     aspect_ratio: ratio,
     seed,

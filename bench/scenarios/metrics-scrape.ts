@@ -118,9 +118,9 @@ async function queries(file: string) {
   const before = new Date(Date.now() - 30 * DAY).toISOString();
   const cases = [
     {
-      name: "budget left: billableImagesOn(today)",
+      name: "budget left: spendOn(today)",
       when: "after runs start or end, at most once a second (not in a scrape)",
-      run: () => repo.billableImagesOn("wavespeed", day),
+      run: () => repo.spendOn("wavespeed", day),
     },
     { name: "readiness: getState(id)", when: "every /api/ready", run: () => repo.getState("readiness-probe") },
     { name: "retention outlook", when: "Storage panel, at most once a minute", run: () => retention.outlook(before) },
@@ -140,7 +140,7 @@ async function queries(file: string) {
   }
   // The scrape itself, in process, its budget figure read in the background as the server reads it.
   const metrics = new OperatorMetrics();
-  const budget = new RefreshedFigure(async () => 50 - 0.04 * (await repo.billableImagesOn("wavespeed", day)), {
+  const budget = new RefreshedFigure(async () => 50 - (await repo.spendOn("wavespeed", day)).usd, {
     minGapMs: 1_000,
     everyMs: 60_000,
   });

@@ -1,5 +1,7 @@
+import { formatUsd } from "../../lib/view/format";
 import { SWEEP_BENCH_PORTS } from "../../testing/ports";
 import { launchChromium, sampleLcp } from "../lib/browser";
+import { runModelGrid } from "../lib/model-grid";
 import { uniqueToken } from "../lib/playground-client";
 import { type Fake, startBenchPlayground, startFake, wavespeedEnv } from "../lib/processes";
 import { atMost, type Check } from "../lib/result";
@@ -45,6 +47,10 @@ runScenario(
     await fake.control({ concurrencyLimit: CONCURRENCY });
     const runs = [];
     for (const mode of MODES) runs.push(await oneSweep(ctx, fake, mode));
+    // The model as an axis: an edit on every model of the family, on the polling playground.
+    const models = await runModelGrid(fake, uniqueToken("models"), runs[0].playgroundUrl);
+    for (const row of models.rows)
+      ctx.log(`${row.model}: ${row.cells} cells, p50 ${ms(row.latency.p50)}, polls ≤ ${row.pollsMax}`);
 
     // The sweep page of the last run, 64 thumbnails: its largest paint.
     const browser = await launchChromium(ctx);
@@ -70,6 +76,9 @@ runScenario(
         }),
       ),
       atMost("LCP of /s/{id} with 64 cells (thumbnails), p50", lcp.lcp.p50, 1000, ms),
+      ...models.rows.map((row) =>
+        atMost(`result GETs per task of ${row.model} (${ms(row.taskMs)} tasks)`, row.pollsMax, 10, String),
+      ),
     ];
     return {
       checks,
@@ -89,6 +98,19 @@ runScenario(
           ]),
         },
         {
+          title: `An edit over the family (x: model, y: 4 seeds), ${TASK_MS / 1000} s for [pro] on the fake: ${models.costUsd} USD in all`,
+          columns: ["model", "cells", "cost", "task upstream", "latency p50", "latency max", "result GETs per task, max"],
+          rows: models.rows.map((row) => [
+            row.model,
+            row.cells,
+            formatUsd(row.costUsd),
+            ms(row.taskMs),
+            ms(row.latency.p50),
+            ms(row.latency.max),
+            row.pollsMax,
+          ]),
+        },
+        {
           title: "LCP of the sweep page, 64 cells",
           columns: ["samples", "LCP p50", "LCP max", "FCP p50", "LCP element"],
           rows: [[lcp.lcp.n, ms(lcp.lcp.p50), ms(lcp.lcp.max), ms(lcp.fcp.p50), lcp.element]],
@@ -97,7 +119,7 @@ runScenario(
       notes: [
         "Full grid: from the POST /api/sweeps to the last cell's completedAt as stored. Upstream busy: from the fake's first task created to its last completed.",
       ],
-      figures: { runs, lcp, boundMs: BOUND_MS },
+      figures: { runs, lcp, boundMs: BOUND_MS, models },
     };
   },
 );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
+import { MODEL_NAMES, MODELS, PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
 import type { HistoryFilters } from "@/lib/view/history-filters";
 
 type Props = {
@@ -27,7 +27,7 @@ const controlClass =
   "h-9 rounded-lg border border-border bg-surface px-3 text-sm text-fg shadow-sm placeholder:text-fg-muted focus-visible:border-accent";
 
 /**
- * Search and status filter. A plain GET form underneath, so without script
+ * Search, status and model filters. A plain GET form underneath, so without script
  * Enter still loads `/history?q=...` rendered by the server.
  */
 export function HistoryToolbar({ searchText, filters, onSearchText, onSearchNow, onStatus, onNarrow }: Props) {
@@ -81,6 +81,25 @@ export function HistoryToolbar({ searchText, filters, onSearchText, onSearchNow,
           {STATUS_ORDER.map((option) => (
             <option key={option} value={option}>
               {STATUS_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="history-model" className="text-xs font-medium text-fg-muted">
+          Model
+        </label>
+        <select
+          id="history-model"
+          name="model"
+          value={filters.model ?? ""}
+          onChange={(event) => onNarrow({ model: MODEL_NAMES.find((candidate) => candidate === event.target.value) })}
+          className={`${controlClass} sm:w-44`}
+        >
+          <option value="">All models</option>
+          {MODEL_NAMES.map((option) => (
+            <option key={option} value={option}>
+              {MODELS[option].label}
             </option>
           ))}
         </select>

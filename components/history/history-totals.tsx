@@ -1,6 +1,5 @@
-import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
 import type { HistoryPage, PredictionView } from "@/lib/playground-api";
-import { formatUsd } from "@/lib/view/format";
+import { formatUsd, modelPrices } from "@/lib/view/format";
 
 type Props = { totals: HistoryPage["totals"]; engine: PredictionView["engine"] };
 
@@ -27,8 +26,8 @@ export function HistoryTotals({ totals, engine }: Props) {
       <p className="text-xs text-fg-muted">
         {local > 0 && wavespeed > 0 ? `${wavespeed} on WaveSpeed, ${local} local previews. ` : ""}
         {engine === "local"
-          ? `The local preview engine is free; WaveSpeed charges ${formatUsd(PRICE_PER_IMAGE_USD)} an image.`
-          : `WaveSpeed charges ${formatUsd(PRICE_PER_IMAGE_USD)} an image.`}
+          ? `The local preview engine is free; WaveSpeed charges per image ${modelPrices()}.`
+          : `WaveSpeed charges per image ${modelPrices()}.`}
       </p>
     </div>
   );

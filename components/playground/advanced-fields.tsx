@@ -12,10 +12,12 @@ type Props = {
   setField: <K extends keyof FormValues>(field: K, value: FormValues[K]) => void;
   /** Edits take a guidance up to 20. */
   editing: boolean;
+  /** [dev] has a safety checker, not a tolerance. */
+  dev: boolean;
 };
 
 /** What Advanced settings holds: loaded the first time it is opened. */
-export function AdvancedFields({ values, errors, setField, editing }: Props) {
+export function AdvancedFields({ values, errors, setField, editing, dev }: Props) {
   return (
     <>
       <SeedField value={values.seed} error={errors.seed} onChange={(value) => setField("seed", value)} />
@@ -25,7 +27,7 @@ export function AdvancedFields({ values, errors, setField, editing }: Props) {
         onChange={(value) => setField("guidance_scale", value)}
         max={editing ? MAX_EDIT_GUIDANCE : MAX_GUIDANCE}
       />
-      <SafetyField value={values.safety_tolerance} onChange={(value) => setField("safety_tolerance", value)} />
+      {!dev && <SafetyField value={values.safety_tolerance} onChange={(value) => setField("safety_tolerance", value)} />}
     </>
   );
 }

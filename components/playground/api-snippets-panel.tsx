@@ -4,10 +4,10 @@ import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Segmented } from "@/components/ui/segmented";
 import type { AnyPredictionRequest } from "@/lib/contract";
-import { PRICE_PER_IMAGE_USD } from "@/lib/domain";
+import { costUsd } from "@/lib/domain";
 import { buildSnippet, SNIPPET_LANGUAGES, type SnippetLanguage, type SnippetTarget } from "@/lib/snippets";
 import { validateValues } from "@/lib/view/form-validation";
-import { DEFAULT_VALUES, type EditState, type FormField, type FormValues, NO_EDIT } from "@/lib/view/form-values";
+import { DEFAULT_VALUES, type EditState, type FormField, type FormValues, NO_EDIT, pricedRunOf } from "@/lib/view/form-values";
 import { formatUsd } from "@/lib/view/format";
 
 const LANGUAGE_LABELS: Record<SnippetLanguage, string> = { curl: "curl", javascript: "JavaScript", python: "Python" };
@@ -18,12 +18,15 @@ const TARGETS = [
 type TargetKind = (typeof TARGETS)[number][0];
 
 const FIELD_NAMES: Record<FormField, string> = {
+  model: "model",
   prompt: "prompt",
   aspect_ratio: "aspect ratio",
   num_images: "number of images",
   seed: "seed",
   guidance_scale: "guidance scale",
   safety_tolerance: "safety tolerance",
+  size: "size",
+  num_inference_steps: "steps",
   images: "input picture",
 };
 const PROMPT_PLACEHOLDER = "Describe the image you want";
@@ -87,7 +90,7 @@ export function ApiSnippetsPanel({ values, edit = NO_EDIT }: { values: FormValue
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-fg-muted">
           {targetKind === "wavespeed"
-            ? `Needs your key in WAVESPEED_API_KEY; each image costs ${formatUsd(PRICE_PER_IMAGE_USD)}.`
+            ? `Needs your key in WAVESPEED_API_KEY; this costs ${formatUsd(costUsd("wavespeed", [pricedRunOf(values, edit)]))}.`
             : "This server speaks the same API and accepts any key."}
           {substituted.length > 0 &&
             ` Shown with a stand-in for the form's ${substituted.map((field) => FIELD_NAMES[field]).join(", ")}, not valid yet.`}

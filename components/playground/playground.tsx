@@ -11,7 +11,7 @@ import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useRuns } from "@/hooks/use-runs";
 import { useUndoableDelete } from "@/hooks/use-undoable-delete";
 import type { AnyPredictionRequest } from "@/lib/contract";
-import type { EngineName } from "@/lib/domain";
+import { type EngineName, entryById } from "@/lib/domain";
 import type { HistoryPage, ParentRefBody } from "@/lib/playground-api";
 import type { Density } from "@/lib/playground-names";
 import { editFromInput, type FormField, valuesFromInput } from "@/lib/view/form-values";
@@ -156,7 +156,14 @@ export function Playground({ engine, initialHistory, initialDensity, sweepMaxCel
         <div className="mt-4">
           <OpenRecipe
             onRecipe={(recipe) =>
-              form.replaceAll(valuesFromInput({ ...recipe, num_images: Math.min(Math.max(recipe.num_images, 1), 4) }))
+              form.replaceAll(
+                valuesFromInput({
+                  ...recipe,
+                  // The model id the run was sent to names its model; a local preview's does not.
+                  model: entryById(recipe.model)?.model,
+                  num_images: Math.min(Math.max(recipe.num_images, 1), 4),
+                }),
+              )
             }
           />
         </div>

@@ -4,13 +4,15 @@ import dynamic from "next/dynamic";
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SparkIcon } from "@/components/ui/icons";
-import type { EngineName } from "@/lib/domain";
+import { type EngineName, MODELS } from "@/lib/domain";
 import type { ParentRefBody } from "@/lib/playground-api";
-import type { EditState, FieldErrors, FormValues } from "@/lib/view/form-values";
+import { type EditState, type FieldErrors, type FormValues, pricedRunOf } from "@/lib/view/form-values";
 import { AdvancedSettings } from "./advanced-settings";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CostEstimate } from "./cost-estimate";
+import { DevFields } from "./dev-fields";
 import { ImageCountPicker } from "./image-count-picker";
+import { ModelPicker } from "./model-picker";
 import { PictureSlot } from "./picture-slot";
 import { PromptField } from "./prompt-field";
 
@@ -43,6 +45,8 @@ type Props = {
  */
 export function PredictionForm({ values, edit, setEdit, errors, engine, parent, onDetach, sweep, setField, onSubmit }: Props) {
   const editing = edit.images.length > 0;
+  // [dev] takes a size and steps where [pro] and [max] take a ratio and a tolerance.
+  const dev = MODELS[values.model].parameters === "dev";
   // Marks the form as hydrated: before that, Generate would fall back to a plain GET submit.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -74,6 +78,7 @@ export function PredictionForm({ values, edit, setEdit, errors, engine, parent, 
       className="flex flex-col rounded-2xl border border-border bg-surface shadow-sm"
     >
       <div className="flex flex-col gap-5 p-4 sm:p-5">
+        <ModelPicker value={values.model} error={errors.model} onChange={(model) => setField("model", model)} />
         <PromptField
           value={values.prompt}
           error={errors.prompt}
@@ -81,12 +86,22 @@ export function PredictionForm({ values, edit, setEdit, errors, engine, parent, 
           editing={editing}
         />
         <PictureSlot edit={edit} error={errors.images} onChange={setEdit} wanted={inUse} />
-        {!(editing && edit.matchInput) && (
-          <AspectRatioPicker value={values.aspect_ratio} onChange={(value) => setField("aspect_ratio", value)} />
+        {dev ? (
+          <DevFields
+            size={values.size}
+            steps={values.num_inference_steps}
+            errors={errors}
+            onSize={(value) => setField("size", value)}
+            onSteps={(value) => setField("num_inference_steps", value)}
+          />
+        ) : (
+          !(editing && edit.matchInput) && (
+            <AspectRatioPicker value={values.aspect_ratio} onChange={(value) => setField("aspect_ratio", value)} />
+          )
         )}
-        {!editing && <ImageCountPicker value={values.num_images} onChange={(value) => setField("num_images", value)} />}
+        {(!editing || dev) && <ImageCountPicker value={values.num_images} onChange={(value) => setField("num_images", value)} />}
         <AdvancedSettings values={values} invalid={Boolean(errors.seed || errors.guidance_scale)}>
-          <AdvancedFields values={values} errors={errors} setField={setField} editing={editing} />
+          <AdvancedFields values={values} errors={errors} setField={setField} editing={editing} dev={dev} />
         </AdvancedSettings>
         {sweep?.panel}
       </div>
@@ -106,7 +121,7 @@ export function PredictionForm({ values, edit, setEdit, errors, engine, parent, 
           </label>
         )}
         {parent && <ParentNotice parent={parent} onDetach={onDetach} />}
-        {!sweep?.on && <CostEstimate engine={engine} count={editing ? 1 : values.num_images} />}
+        {!sweep?.on && <CostEstimate engine={engine} run={pricedRunOf(values, edit)} />}
         <Button type="submit" variant="primary" size="lg" className="w-full">
           <SparkIcon />
           {sweep?.on ? "Run sweep" : editing ? "Edit" : "Generate"}

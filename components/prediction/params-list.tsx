@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ENGINE_LABELS, PIXEL_SIZES, wantsRandomSeed } from "@/lib/domain";
+import { MODELS, pixelSizeOf, runLabel, wantsRandomSeed } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
 type Input = PredictionView["input"];
@@ -17,10 +17,13 @@ export function ParamsList({
   engine?: PredictionView["engine"];
   className?: string;
 }) {
-  const size = PIXEL_SIZES[input.aspect_ratio];
+  const size = pixelSizeOf(input);
+  const dev = MODELS[input.model].parameters === "dev";
   const rows: [string, ReactNode][] = [
-    ...(engine ? [["Engine", ENGINE_LABELS[engine]] as [string, ReactNode]] : []),
-    ["Aspect ratio", `${input.aspect_ratio} · ${size.width} × ${size.height}`],
+    ["Model", engine ? runLabel(engine, input.model) : MODELS[input.model].label],
+    dev
+      ? ["Size", input.size ? `${size.width} × ${size.height}` : "the input's shape"]
+      : ["Aspect ratio", `${input.aspect_ratio} · ${size.width} × ${size.height}`],
     ["Images", input.num_images],
     [
       "Seed",
@@ -32,7 +35,9 @@ export function ParamsList({
       </>,
     ],
     ["Guidance scale", input.guidance_scale.toFixed(1)],
-    ["Safety tolerance", `${input.safety_tolerance} of 5`],
+    ...(dev
+      ? ([["Steps", input.num_inference_steps ?? "—"]] as [string, ReactNode][])
+      : ([["Safety tolerance", `${input.safety_tolerance} of 5`]] as [string, ReactNode][])),
   ];
   return (
     <dl className={`grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm ${className}`}>
@@ -48,13 +53,15 @@ export function ParamsList({
 
 /** The same parameters as one compact line, for cards. */
 export function ParamsSummary({ input }: { input: Input }) {
+  const dev = MODELS[input.model].parameters === "dev";
   const parts = [
-    input.aspect_ratio,
+    MODELS[input.model].short,
+    dev ? (input.size ? input.size.replace("*", " × ") : "input's shape") : input.aspect_ratio,
     `${input.num_images} ${input.num_images === 1 ? "image" : "images"}`,
     // A run refused before it was made has no seed yet: it was to get a random one.
     wantsRandomSeed(input.seed) ? "random seed" : `seed ${input.seed}`,
     `guidance ${input.guidance_scale.toFixed(1)}`,
-    `safety ${input.safety_tolerance}`,
+    dev ? `${input.num_inference_steps ?? "—"} steps` : `safety ${input.safety_tolerance}`,
   ];
   return (
     <p className="text-xs text-fg-muted tabular-nums" data-testid="run-summary">

@@ -4,7 +4,7 @@ import { GallerySkeleton } from "@/components/gallery/gallery-skeleton";
 import { useElapsed } from "@/hooks/use-elapsed";
 import type { Run } from "@/hooks/use-runs";
 import type { AnyPredictionRequest } from "@/lib/contract";
-import { DEFAULTS } from "@/lib/domain";
+import { DEFAULT_MODEL, DEFAULTS } from "@/lib/domain";
 import { ParamsSummary } from "./params-list";
 import { PredictionCard } from "./prediction-card";
 import type { RunHandlers } from "./run-actions";
@@ -36,6 +36,7 @@ export function SessionRunCard({ run, handlers, onRetry, onDismiss }: Props) {
 
 /** The request with the defaults the server would apply, as a run's parameters read. */
 const inputOf = (request: AnyPredictionRequest) => ({
+  model: request.model ?? DEFAULT_MODEL,
   prompt: request.prompt,
   aspect_ratio: request.aspect_ratio ?? DEFAULTS.aspect_ratio,
   num_images: ("num_images" in request ? request.num_images : undefined) ?? DEFAULTS.num_images,

@@ -2,7 +2,7 @@ import { OwnerOnly } from "@/components/access/owner-only";
 import { Filmstrip } from "@/components/edit/filmstrip";
 import { FamilyPanel } from "@/components/lineage/family-panel";
 import { PlaygroundLink } from "@/components/ui/playground-link";
-import { ENGINE_LABELS } from "@/lib/domain";
+import { runLabel } from "@/lib/domain";
 import type { SharePageData } from "@/lib/playground-api";
 import { ShareDetails } from "./share-details";
 import { ShareImages } from "./share-images";
@@ -44,7 +44,7 @@ export function SharePageBody({ data }: { data: SharePageData }) {
           {view.input.prompt}
         </h1>
         <p className="text-sm text-fg-muted">
-          Made with <span data-testid="share-engine">{ENGINE_LABELS[view.engine]}</span>
+          Made with <span data-testid="share-engine">{runLabel(view.engine, view.input.model)}</span>
         </p>
       </header>
       {/* Several pictures combined: they come first, the result below is the gallery. */}

@@ -1,10 +1,11 @@
 "use client";
 
 import { inputClass } from "@/components/playground/field";
-import { ASPECT_RATIOS, SAFETY_TOLERANCES, SWEEP_FIELDS, type SweepField } from "@/lib/domain";
-import { type AxisDraft, draftFor } from "@/lib/view/sweep-form";
+import { MODELS, type ModelName, SWEEP_FIELDS, type SweepField } from "@/lib/domain";
+import { type AxisDraft, draftFor, PICKS } from "@/lib/view/sweep-form";
 
 const FIELD_LABELS: Record<SweepField, string> = {
+  model: "Model",
   seed: "Seed",
   guidance_scale: "Guidance scale",
   safety_tolerance: "Safety tolerance",
@@ -111,9 +112,9 @@ export function AxisEditor({ name, draft, taken, onChange }: Props) {
       {draft.field === "prompt" && draft.mode === "alternatives" && (
         <p className="text-xs text-fg-muted">Write choices in the prompt as {"{red|blue|green}"}; several groups multiply.</p>
       )}
-      {(draft.field === "safety_tolerance" || draft.field === "aspect_ratio") && (
+      {(draft.field === "safety_tolerance" || draft.field === "aspect_ratio" || draft.field === "model") && (
         <div className="flex flex-wrap gap-x-3 gap-y-1">
-          {(draft.field === "aspect_ratio" ? ASPECT_RATIOS : SAFETY_TOLERANCES).map((value) => (
+          {PICKS[draft.field].map((value) => (
             <label key={value} className="flex items-center gap-1 text-sm tabular-nums">
               <input
                 type="checkbox"
@@ -123,7 +124,7 @@ export function AxisEditor({ name, draft, taken, onChange }: Props) {
                 }
                 className="size-4 accent-(--accent)"
               />
-              {value}
+              {draft.field === "model" ? MODELS[value as ModelName].short : value}
             </label>
           ))}
         </div>

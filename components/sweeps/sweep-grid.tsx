@@ -8,6 +8,7 @@ import { SweepCell } from "./sweep-cell";
 import { type CellSize, CellSizeControl, DEFAULT_ROOM, gridWidth } from "./sweep-size";
 
 const FIELD_NAMES: Record<SweepView["x"]["field"], string> = {
+  model: "Model",
   seed: "Seed",
   guidance_scale: "Guidance scale",
   safety_tolerance: "Safety tolerance",

@@ -8,10 +8,10 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DownloadIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useSweep, useSweepActions } from "@/hooks/use-sweep";
-import { costUsd } from "@/lib/domain";
+import { sweepCostUsd } from "@/lib/domain";
 import type { SweepView as SweepViewData } from "@/lib/playground-api";
 import { formatUsd } from "@/lib/view/format";
-import { progressOf } from "@/lib/view/sweep-form";
+import { progressOf, retryCellsOf } from "@/lib/view/sweep-form";
 import { SweepGrid } from "./sweep-grid";
 import { SweepProgressBar } from "./sweep-progress";
 
@@ -24,7 +24,7 @@ export function SweepView({ initial }: { initial: SweepViewData }) {
   const confirm = useConfirm();
   const progress = progressOf(sweep);
   const toRetry = progress.failed + progress.cancelled + progress.missing;
-  const retryCost = costUsd(sweep.engine, toRetry * sweep.base.num_images);
+  const retryCost = sweepCostUsd(sweep.engine, sweep, retryCellsOf(sweep));
 
   const onRetry = async () => {
     const body = `${toRetry} ${toRetry === 1 ? "cell runs" : "cells run"} again for ${formatUsd(retryCost)}.`;

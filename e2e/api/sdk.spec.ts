@@ -67,11 +67,13 @@ test.describe("the official wavespeed SDK, local engine", () => {
     expect(String(noThrow.detail.error)).toContain("enable_sync_mode must be true or false");
   });
 
-  test("another model gets a short JSON 404 instead of an HTML page, and an upload of a non-image a 415", async ({ baseURL }) => {
+  test("a model outside the family gets a short JSON 404 instead of an HTML page, and an upload of a non-image a 415", async ({
+    baseURL,
+  }) => {
     const client = sdkFor(baseURL!);
-    const model = await rejection(client.run("wavespeed-ai/flux-kontext-max", { prompt: "x" }, FAST));
+    const model = await rejection(client.run("wavespeed-ai/flux-kontext-ultra", { prompt: "x" }, FAST));
     expect(model.message).toContain("HTTP 404");
-    expect(model.message).toContain("is not served here: this playground serves FLUX.1 Kontext [pro] only");
+    expect(model.message).toContain("is not served here: this playground serves the FLUX.1 Kontext family");
     expect(model.message).not.toMatch(/<html|<!DOCTYPE/i);
     expect(model.message.length).toBeLessThan(1_000);
 
@@ -85,7 +87,9 @@ test.describe("every /api/v3 answer is JSON", () => {
     const cases: Array<[string, string, number]> = [
       ["GET", "/api/v3", 404],
       ["GET", "/api/v3/predictions", 404],
-      ["POST", "/api/v3/wavespeed-ai/flux-kontext-dev", 404],
+      ["POST", "/api/v3/wavespeed-ai/flux-kontext-ultra", 404],
+      ["POST", "/api/v3/wavespeed-ai/flux-kontext-dev", 400],
+      ["GET", "/api/v3/wavespeed-ai/flux-kontext-dev/multi-ultra-fast", 405],
       ["GET", "/api/v3/wavespeed-ai/flux-kontext-pro/multi", 405],
       ["GET", "/api/v3/media/upload/binary", 405],
       ["DELETE", "/api/v3/predictions/abc/result/extra", 404],

@@ -28,7 +28,13 @@ async function someHistory() {
   const root = await waitForTerminal(made.service, (await submitBody(made.service, { prompt: "a harbour", num_images: 2 })).id);
   const child = await waitForTerminal(
     made.service,
-    (await submitBody(made.service, { prompt: "a harbour at night" }, { parent: { id: root.id, kind: "settings" } })).id,
+    (
+      await submitBody(
+        made.service,
+        { model: "max", prompt: "a harbour at night" },
+        { parent: { id: root.id, kind: "settings" } },
+      )
+    ).id,
   );
   await made.service.annotate(root.id, { note: "the first light", star: { index: 1, starred: true } });
   const { sweep, cells } = await made.sweeps.create({ base: { prompt: "a mill" }, x: { field: "seed", values: [1, 2] } });
@@ -79,6 +85,8 @@ describe("export and import", () => {
     const manifest = await readManifest(file);
     expect(manifest).toMatchObject({ format: "kontext-playground-export", version: 2, scope: { kind: "all" } });
     expect(manifest.predictions).toHaveLength(4);
+    // Each run's model travels with it; a file from before models were recorded reads as [pro].
+    expect(manifest.predictions.find((run) => run.id === source.child.id)?.input).toMatchObject({ model: "max" });
     expect(manifest.sweeps.map((sweep) => sweep.id)).toEqual([source.sweep.id]);
 
     const target = playground();

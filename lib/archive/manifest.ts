@@ -3,6 +3,7 @@ import { z } from "zod";
 import { predictionRequestSchema } from "../contract";
 import {
   ASPECT_RATIOS,
+  DEFAULT_MODEL,
   EDIT_KINDS,
   ENGINE_NAMES,
   INPUT_CONTENT_TYPES,
@@ -17,7 +18,15 @@ import {
   MAX_NOTE_CHARS,
   MAX_PROMPT_CHARS,
   MAX_SEED,
+  MAX_STEPS,
   MIN_GUIDANCE,
+  MIN_STEPS,
+  MODEL_NAMES,
+  MODELS,
+  type ModelName,
+  modelEntry,
+  OUTPUT_FORMATS,
+  parseSize,
   promptLength,
   RUN_SOURCE_KINDS,
   SAFETY_TOLERANCES,
@@ -62,16 +71,36 @@ const textInputSchema = z.object({
   seed: z.int().min(0).max(MAX_SEED),
   guidance_scale: z.number().min(MIN_GUIDANCE).max(MAX_GUIDANCE),
   safety_tolerance: z.enum(SAFETY_TOLERANCES),
+  // The model of the family (a file from before models were recorded: [pro]), and [dev]'s own fields.
+  model: z.enum(MODEL_NAMES).default(DEFAULT_MODEL),
+  size: z
+    .string()
+    .refine((size) => parseSize(size) !== undefined, "must be a pixel size W*H")
+    .optional(),
+  num_inference_steps: z.int().min(MIN_STEPS).max(MAX_STEPS).optional(),
+  output_format: z.enum(OUTPUT_FORMATS).optional(),
+  enable_safety_checker: z.boolean().optional(),
 });
 
-/** A run's input: an edit names its pictures by hash (listed once each in `inputs`) and takes the edit's guidance range. */
+/** [pro] and [max] make one image per edit; [dev] takes num_images on its edits too. */
+const oneImagePerKontextEdit = (input: { model: ModelName; num_images: number }) =>
+  MODELS[input.model].parameters === "dev" || input.num_images === 1;
+
+/**
+ * A run's input: an edit names its pictures by hash (listed once each in `inputs`) and takes the
+ * edit's guidance range; text-to-image is a model that draws from text ([dev] does not).
+ */
 const inputSchema = z.union([
-  textInputSchema.strict(),
-  textInputSchema.extend({
-    num_images: z.literal(1),
-    guidance_scale: z.number().min(MIN_GUIDANCE).max(MAX_EDIT_GUIDANCE),
-    edit: z.object({ kind: z.enum(EDIT_KINDS), matchInput: z.boolean(), images: z.array(sha256).min(1).max(MAX_MULTI_IMAGES) }),
+  textInputSchema.strict().refine((input) => modelEntry(input.model, "text") !== undefined, {
+    message: "model must be one that serves text-to-image",
+    path: ["model"],
   }),
+  textInputSchema
+    .extend({
+      guidance_scale: z.number().min(MIN_GUIDANCE).max(MAX_EDIT_GUIDANCE),
+      edit: z.object({ kind: z.enum(EDIT_KINDS), matchInput: z.boolean(), images: z.array(sha256).min(1).max(MAX_MULTI_IMAGES) }),
+    })
+    .refine(oneImagePerKontextEdit, { message: "must be 1 for an edit of this model", path: ["num_images"] }),
 ]);
 
 const inputImageSchema = z.object({

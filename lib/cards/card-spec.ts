@@ -1,12 +1,15 @@
 import { createHash } from "node:crypto";
 import {
+  DEFAULT_MODEL,
   ENGINE_LABELS,
   type EngineInput,
   type EngineName,
   gridShape,
   latestCells,
+  MODELS,
   PIXEL_SIZES,
   type PredictionStatus,
+  runLabel,
   type SweepAxis,
   type SweepBase,
   type SweepCellRef,
@@ -54,12 +57,16 @@ const FLAGGED_NOTE = "Images not shown: flagged as possibly sensitive.";
 
 export const isFlaggedRun = (run: Pick<CardRun, "outputs">) => run.outputs.some((output) => output.nsfw);
 
+/** The model that made it, or the local preview with the model it stood in for (a settings link names no model: the engine). */
+const madeBy = (engine: EngineName, input: Partial<CardInput>) =>
+  input.model ? runLabel(engine, input.model) : ENGINE_LABELS[engine];
+
 /** The parameters as a description: what a preview shows under the title, which is the prompt. */
 export function parametersLine(engine: EngineName | undefined, input: Partial<CardInput>): string {
   const ratio = input.aspect_ratio;
   const images = input.num_images;
   return [
-    engine ? ENGINE_LABELS[engine] : undefined,
+    engine ? madeBy(engine, input) : undefined,
     ratio && `${ratio} (${PIXEL_SIZES[ratio].width} × ${PIXEL_SIZES[ratio].height})`,
     images && `${images} ${images === 1 ? "image" : "images"}`,
     input.seed === undefined ? "random seed" : `seed ${input.seed}`,
@@ -73,7 +80,7 @@ export function parametersLine(engine: EngineName | undefined, input: Partial<Ca
 function runFacts(engine: EngineName | undefined, input: Partial<CardInput>): string[] {
   const ratio = input.aspect_ratio;
   return [
-    engine ? ENGINE_LABELS[engine] : "",
+    engine ? madeBy(engine, input) : "",
     ratio ? `${ratio} · ${PIXEL_SIZES[ratio].width} × ${PIXEL_SIZES[ratio].height}` : "",
     [
       input.num_images && `${input.num_images} ${input.num_images === 1 ? "image" : "images"}`,
@@ -128,6 +135,7 @@ export function compareCard(items: ReadonlyArray<{ run: CardRun; index: number }
 }
 
 const FIELD_NAMES: Record<SweepAxis["field"], string> = {
+  model: "model",
   seed: "seed",
   guidance_scale: "guidance",
   safety_tolerance: "safety",
@@ -177,7 +185,7 @@ function sweepCard(sweep: SweepLike, cells: CardRun[]): CardSpec {
 export function settingsCard(input: Partial<CardInput>): CardSpec {
   const size = PIXEL_SIZES[input.aspect_ratio ?? "1:1"];
   return {
-    heading: input.prompt?.trim() || "A setup for FLUX.1 Kontext [pro]",
+    heading: input.prompt?.trim() || `A setup for ${MODELS[input.model ?? DEFAULT_MODEL].label}`,
     facts: ["A setup to try", ...runFacts(undefined, input)],
     images: [],
     frame: { width: size.width, height: size.height },

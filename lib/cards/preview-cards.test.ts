@@ -12,6 +12,7 @@ const run = (nsfw: boolean[]): CardRun => ({
   id: "run1",
   engine: "local",
   input: {
+    model: "pro",
     prompt: "a tall lighthouse",
     aspect_ratio: "9:21",
     num_images: nsfw.length,

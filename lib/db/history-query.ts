@@ -17,6 +17,10 @@ export function historyWhere(
     where.push("status = @status");
     params.status = query.status;
   }
+  if (query.model) {
+    where.push("model_name = @model");
+    params.model = query.model;
+  }
   if (query.search) {
     where.push(`(prompt ${like} @search ESCAPE '\\' OR note ${like} @search ESCAPE '\\')`);
     params.search = likePattern(query.search);

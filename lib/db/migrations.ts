@@ -207,4 +207,50 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sessions_expires_at ON sessions (expires_at);
   `,
+  // 10: the model of the family each run is for (every earlier run was [pro]), [dev]'s own
+  // parameters, and what one image of the run costs, in mills (thousandths of a dollar), fixed when
+  // it is made: the running total and the daily budget add those up, so a run on [max] counts
+  // twice a [pro] one. Earlier WaveSpeed runs cost $0.04 an image.
+  `
+  ALTER TABLE predictions ADD COLUMN model_name TEXT NOT NULL DEFAULT 'pro';
+  ALTER TABLE predictions ADD COLUMN size TEXT;
+  ALTER TABLE predictions ADD COLUMN num_inference_steps INTEGER;
+  ALTER TABLE predictions ADD COLUMN output_format TEXT;
+  ALTER TABLE predictions ADD COLUMN safety_checker INTEGER;
+  ALTER TABLE predictions ADD COLUMN image_price_mills INTEGER NOT NULL DEFAULT 0;
+  UPDATE predictions SET image_price_mills = 40 WHERE engine = 'wavespeed';
+  CREATE INDEX predictions_model_name ON predictions (model_name, created_at DESC, id DESC);
+
+  ALTER TABLE image_totals ADD COLUMN mills INTEGER NOT NULL DEFAULT 0;
+  UPDATE image_totals SET mills = images * 40 WHERE engine = 'wavespeed';
+  DROP TRIGGER image_totals_output_added;
+  CREATE TRIGGER image_totals_output_added AFTER INSERT ON prediction_outputs BEGIN
+    INSERT INTO image_totals (engine, images, mills)
+      SELECT engine, 1, image_price_mills FROM predictions WHERE id = NEW.prediction_id
+      ON CONFLICT (engine) DO UPDATE SET images = images + 1, mills = mills + excluded.mills;
+  END;
+  DROP TRIGGER image_totals_prediction_deleted;
+  CREATE TRIGGER image_totals_prediction_deleted BEFORE DELETE ON predictions BEGIN
+    UPDATE image_totals
+      SET images = images - (SELECT COUNT(*) FROM prediction_outputs WHERE prediction_id = OLD.id),
+        mills = mills - OLD.image_price_mills * (SELECT COUNT(*) FROM prediction_outputs WHERE prediction_id = OLD.id)
+      WHERE engine = OLD.engine;
+  END;
+
+  ALTER TABLE spend_of_deleted ADD COLUMN mills INTEGER NOT NULL DEFAULT 0;
+  UPDATE spend_of_deleted SET mills = images * 40 WHERE engine = 'wavespeed';
+  DROP TRIGGER spend_of_deleted_kept;
+  CREATE TRIGGER spend_of_deleted_kept BEFORE DELETE ON predictions BEGIN
+    INSERT INTO spend_of_deleted (day, engine, images, mills)
+      SELECT day, engine, images, images * price FROM (
+        SELECT substr(OLD.created_at, 1, 10) AS day, OLD.engine AS engine, OLD.image_price_mills AS price,
+          CASE
+            WHEN OLD.status = 'completed' THEN (SELECT COUNT(*) FROM prediction_outputs WHERE prediction_id = OLD.id)
+            WHEN OLD.status IN ('created', 'processing') AND OLD.submit_state <> 'pending' THEN OLD.num_images
+            ELSE 0
+          END AS images
+      ) WHERE true
+      ON CONFLICT (day, engine) DO UPDATE SET images = images + excluded.images, mills = mills + excluded.mills;
+  END;
+  `,
 ];

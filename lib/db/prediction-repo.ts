@@ -9,6 +9,9 @@ import type {
   StoredOutput,
 } from "../domain";
 
+export type ImageTotals = { images: Record<EngineName, number>; usd: number };
+export type Spend = { images: number; usd: number };
+
 /**
  * Where predictions are kept. SQLite today (sqlite-prediction-repo.ts); any
  * other implementation must pass the same contract suite
@@ -56,16 +59,17 @@ export interface PredictionRepo {
   failUnsent(ids: string[], error: string, completedAt: string): Promise<string[]>;
   /** False when there was no such prediction. */
   delete(id: string): Promise<boolean>;
-  /** Images made so far, by engine, for the running cost. */
-  imageCounts(): Promise<Record<EngineName, number>>;
+  /** Images made so far, by engine, and what they cost (each at its run's price), for the running total. */
+  imageTotals(): Promise<ImageTotals>;
   /** How many predictions are not yet completed or failed: the queue a new submit joins. */
   countUnfinished(): Promise<number>;
   /**
-   * The images one UTC day (`YYYY-MM-DD`, by creation) has spent on an engine: outputs of its
-   * completed predictions, `num_images` of its unfinished ones, and those of its deleted ones
-   * (completed, or unfinished but already sent upstream). Failed ones cost nothing.
+   * The images one UTC day (`YYYY-MM-DD`, by creation) has spent on an engine, and what they cost
+   * at their runs' prices: outputs of its completed predictions, `num_images` of its unfinished
+   * ones, and those of its deleted ones (completed, or unfinished but already sent upstream).
+   * Failed ones cost nothing.
    */
-  billableImagesOn(engine: EngineName, day: string): Promise<number>;
+  spendOn(engine: EngineName, day: string): Promise<Spend>;
   /** Replaces the run's note; the record as it now stands, undefined when there is no such run. */
   setNote(id: string, note: string): Promise<PredictionRecord | undefined>;
   /** Stars or unstars one image; undefined when there is no such run or image. */

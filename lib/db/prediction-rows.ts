@@ -5,9 +5,12 @@ import {
   type EngineInput,
   type EngineName,
   type InputImage,
+  imagePriceMills,
   type LineageChange,
   type LineageKind,
+  type ModelName,
   type NewPrediction,
+  type OutputFormat,
   type PredictionPatch,
   type PredictionRecord,
   type PredictionStatus,
@@ -50,6 +53,12 @@ export type PredictionRow = {
   match_input: number;
   source: RunSourceKind | null;
   source_client: string | null;
+  model_name: ModelName;
+  size: string | null;
+  num_inference_steps: number | null;
+  output_format: OutputFormat | null;
+  safety_checker: number | null;
+  image_price_mills: number;
 };
 
 /** One input image of a run, with what is known of it. */
@@ -89,11 +98,13 @@ export const PATCH_COLUMNS = {
 export const INSERT_PREDICTION = `INSERT INTO predictions (id, engine, model, status, prompt, aspect_ratio, num_images, seed,
     seed_requested, guidance_scale, safety_tolerance, upstream_id, submit_state, error, inference_ms, created_at, updated_at,
     completed_at, parent_id, lineage_kind, lineage_changes, thread_id, note, sweep_id, sweep_x, sweep_y,
-    enable_sync_mode, enable_base64_output, edit_kind, match_input, source, source_client)
+    enable_sync_mode, enable_base64_output, edit_kind, match_input, source, source_client, model_name, size,
+    num_inference_steps, output_format, safety_checker, image_price_mills)
   VALUES (@id, @engine, @model, @status, @prompt, @aspect_ratio, @num_images, @seed, @seed_requested, @guidance_scale,
     @safety_tolerance, @upstream_id, @submit_state, @error, @inference_ms, @created_at, @updated_at, @completed_at, @parent_id,
     @lineage_kind, @lineage_changes, @thread_id, @note, @sweep_id, @sweep_x, @sweep_y, @enable_sync_mode, @enable_base64_output,
-    @edit_kind, @match_input, @source, @source_client)`;
+    @edit_kind, @match_input, @source, @source_client, @model_name, @size, @num_inference_steps, @output_format,
+    @safety_checker, @image_price_mills)`;
 
 /** An input image's description, once per picture: a second run of the same picture finds it there. */
 export const REMEMBER_INPUT_IMAGE = `INSERT INTO input_images (sha256, content_type, width, height, bytes, created_at)
@@ -134,29 +145,48 @@ export function inputStatements(
 export const INSERT_OUTPUT = `INSERT INTO prediction_outputs (prediction_id, idx, file, content_type, width, height, bytes, nsfw, source_url, starred)
   VALUES (@prediction_id, @idx, @file, @content_type, @width, @height, @bytes, @nsfw, @source_url, @starred)`;
 
-/** Only the six parameters and the edit, whatever else an input object carries. */
+/** Only the model, its parameters and the edit, whatever else an input object carries; [dev]'s fields only when set. */
 export const inputOf = ({
+  model,
   prompt,
   aspect_ratio,
   num_images,
   seed,
   guidance_scale,
   safety_tolerance,
+  size,
+  num_inference_steps,
+  output_format,
+  enable_safety_checker,
   edit,
 }: EngineInput): EngineInput => ({
+  model,
   prompt,
   aspect_ratio,
   num_images,
   seed,
   guidance_scale,
   safety_tolerance,
+  ...(size !== undefined ? { size } : {}),
+  ...(num_inference_steps !== undefined ? { num_inference_steps } : {}),
+  ...(output_format !== undefined ? { output_format } : {}),
+  ...(enable_safety_checker !== undefined ? { enable_safety_checker } : {}),
   ...(edit ? { edit: { kind: edit.kind, matchInput: edit.matchInput, images: edit.images.map((image) => ({ ...image })) } } : {}),
 });
 
-/** The six parameters as columns; the edit goes to its own columns and to prediction_inputs. */
+/** The parameters as columns; the edit goes to its own columns and to prediction_inputs. */
 const columnsOf = (input: EngineInput) => {
-  const { edit, ...parameters } = inputOf(input);
-  return { ...parameters, edit_kind: edit?.kind ?? null, match_input: edit?.matchInput ? 1 : 0 };
+  const { edit, model, size, num_inference_steps, output_format, enable_safety_checker, ...parameters } = inputOf(input);
+  return {
+    ...parameters,
+    model_name: model,
+    size: size ?? null,
+    num_inference_steps: num_inference_steps ?? null,
+    output_format: output_format ?? null,
+    safety_checker: enable_safety_checker === undefined ? null : enable_safety_checker ? 1 : 0,
+    edit_kind: edit?.kind ?? null,
+    match_input: edit?.matchInput ? 1 : 0,
+  };
 };
 
 /** A new prediction as the record a read would give back. */
@@ -182,6 +212,8 @@ export function predictionParams(record: PredictionRecord): Record<string, unkno
     model: record.model,
     status: record.status,
     ...columnsOf(record.input),
+    // What one image costs, fixed now: the totals and the budget add it up in SQL.
+    image_price_mills: imagePriceMills(record.engine, record.input),
     seed_requested: record.seedRequested,
     upstream_id: record.upstreamId,
     submit_state: record.submitState,
@@ -250,12 +282,17 @@ export const toRecord = (row: PredictionRow, outputs: StoredOutput[], inputs: In
   model: row.model,
   status: row.status,
   input: {
+    model: row.model_name,
     prompt: row.prompt,
     aspect_ratio: row.aspect_ratio,
     num_images: row.num_images,
     seed: row.seed,
     guidance_scale: row.guidance_scale,
     safety_tolerance: row.safety_tolerance,
+    ...(row.size !== null ? { size: row.size } : {}),
+    ...(row.num_inference_steps !== null ? { num_inference_steps: row.num_inference_steps } : {}),
+    ...(row.output_format !== null ? { output_format: row.output_format } : {}),
+    ...(row.safety_checker !== null ? { enable_safety_checker: row.safety_checker === 1 } : {}),
     ...(row.edit_kind ? { edit: { kind: row.edit_kind, matchInput: row.match_input === 1, images: inputs } } : {}),
   },
   seedRequested: row.seed_requested,

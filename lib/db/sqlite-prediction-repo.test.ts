@@ -88,7 +88,7 @@ describe("migrations", () => {
 
     const { db, store } = storeAt(file);
     expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
-    expect(await store.imageCounts()).toEqual({ local: 2, wavespeed: 5 });
+    expect((await store.imageTotals()).images).toEqual({ local: 2, wavespeed: 5 });
     expect((await store.get("x"))?.outputs).toHaveLength(4);
     // Predictions from before the served options existed read as asked with none.
     expect((await store.get("x"))?.options).toEqual({ syncMode: false, base64Output: false });
@@ -96,6 +96,6 @@ describe("migrations", () => {
     expect(await store.get("x")).toMatchObject({ threadId: "x", lineage: null, note: "", sweep: null });
     expect((await store.get("x"))?.outputs.every((output) => !output.starred)).toBe(true);
     await store.delete("x");
-    expect(await store.imageCounts()).toEqual({ local: 2, wavespeed: 1 });
+    expect((await store.imageTotals()).images).toEqual({ local: 2, wavespeed: 1 });
   });
 });

@@ -1,6 +1,5 @@
 import "server-only";
 import {
-  ENGINE_NAMES,
   type EngineName,
   type HistoryPageOf,
   type HistoryQuery,
@@ -15,7 +14,15 @@ import {
 } from "../domain";
 import type { Db } from "./client";
 import { historyWhere } from "./history-query";
-import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "./prediction-repo";
+import type {
+  Ancestor,
+  ClaimOutcome,
+  IdempotencyClaim,
+  ImageTotals,
+  PredictionRepo,
+  Spend,
+  UpdateOutcome,
+} from "./prediction-repo";
 import {
   byPrediction,
   INSERT_OUTPUT,
@@ -34,6 +41,7 @@ import {
   toRecord,
   withDefaults,
 } from "./prediction-rows";
+import { type ImageTotalRow, SPEND_ON_DAY, type SpendRow, toImageTotals, toSpend } from "./spend-rows";
 import { StatementCache } from "./statements";
 
 /** PredictionRepo on SQLite (better-sqlite3): every SQL statement about predictions lives here. */
@@ -155,30 +163,19 @@ export class SqlitePredictionRepo implements PredictionRepo {
     return { items: this.withOutputs(page), nextCursor };
   }
 
-  /** Kept by triggers, see migration 2: one tiny read instead of a join over every output. */
-  async imageCounts(): Promise<Record<EngineName, number>> {
-    const rows = this.sql(`SELECT engine, images FROM image_totals`).all() as { engine: EngineName; images: number }[];
-    const counts = Object.fromEntries(ENGINE_NAMES.map((engine) => [engine, 0])) as Record<EngineName, number>;
-    for (const row of rows) counts[row.engine] = row.images;
-    return counts;
+  /** Kept by triggers, see migrations 2 and 10: one tiny read instead of a join over every output. */
+  async imageTotals(): Promise<ImageTotals> {
+    return toImageTotals(this.sql(`SELECT engine, images, mills FROM image_totals`).all() as ImageTotalRow[]);
   }
 
   async countUnfinished(): Promise<number> {
     return (this.sql(`SELECT COUNT(*) AS n FROM predictions WHERE status IN ('created', 'processing')`).get() as { n: number }).n;
   }
 
-  async billableImagesOn(engine: EngineName, day: string): Promise<number> {
+  async spendOn(engine: EngineName, day: string): Promise<Spend> {
     // A range on created_at reads the day through predictions_created_at; ISO strings sort as times do.
-    const row = this.sql(
-      `SELECT
-         COALESCE((SELECT SUM(CASE
-             WHEN p.status = 'completed' THEN (SELECT COUNT(*) FROM prediction_outputs o WHERE o.prediction_id = p.id)
-             WHEN p.status IN ('created', 'processing') THEN p.num_images
-             ELSE 0 END)
-           FROM predictions p WHERE p.engine = @engine AND p.created_at >= @day AND p.created_at < @nextDay), 0)
-         + COALESCE((SELECT images FROM spend_of_deleted WHERE day = @day AND engine = @engine), 0) AS images`,
-    ).get({ engine, day, nextDay: nextDay(day) }) as { images: number };
-    return row.images;
+    const row = this.sql(SPEND_ON_DAY).get({ engine, day, nextDay: nextDay(day) }) as SpendRow;
+    return toSpend(row);
   }
 
   async delete(id: string): Promise<boolean> {

@@ -5,9 +5,8 @@ import {
   type EngineInput,
   inputFileName,
   isSweepProblem,
-  KONTEXT_MODELS,
-  kontextModelOf,
   maxGuidanceFor,
+  modelIdOf,
   nearestAspectRatio,
   PIXEL_SIZES,
   planSweep,
@@ -15,6 +14,7 @@ import {
 
 const image = { sha256: "a".repeat(64), contentType: "image/jpeg" as const, width: 800, height: 600, bytes: 1000 };
 const edit: EngineInput = {
+  model: "pro",
   prompt: "make it night",
   aspect_ratio: "4:3",
   num_images: 1,
@@ -38,9 +38,13 @@ describe("edits in the domain", () => {
   });
 
   it("names the model of each kind, and takes guidance up to 20 for edits only", () => {
-    expect(kontextModelOf({ edit: undefined })).toBe(KONTEXT_MODELS.text);
-    expect(kontextModelOf(edit)).toBe("wavespeed-ai/flux-kontext-pro");
-    expect(kontextModelOf({ edit: { ...edit.edit!, kind: "multi" } })).toBe("wavespeed-ai/flux-kontext-pro/multi");
+    expect(modelIdOf({ model: "pro", edit: undefined })).toBe("wavespeed-ai/flux-kontext-pro/text-to-image");
+    expect(modelIdOf(edit)).toBe("wavespeed-ai/flux-kontext-pro");
+    expect(modelIdOf({ model: "pro", edit: { ...edit.edit!, kind: "multi" } })).toBe("wavespeed-ai/flux-kontext-pro/multi");
+    expect(modelIdOf({ model: "max", edit: undefined })).toBe("wavespeed-ai/flux-kontext-max/text-to-image");
+    expect(modelIdOf({ model: "dev-ultra-fast", edit: { ...edit.edit!, kind: "multi" } })).toBe(
+      "wavespeed-ai/flux-kontext-dev/multi-ultra-fast",
+    );
     expect(maxGuidanceFor({ edit: undefined })).toBe(10);
     expect(maxGuidanceFor(edit)).toBe(20);
   });

@@ -1,21 +1,19 @@
 import type { EditSpec, InputImage } from "./input-image";
+import { entryOf } from "./models";
 import { ASPECT_RATIOS, type AspectRatio, type EngineInput, MAX_GUIDANCE, PIXEL_SIZES } from "./parameters";
 
 /**
- * Editing: FLUX.1 Kontext [pro] image-to-image (one image) and multi (2 to 4 images under one
- * instruction). An edit is a run whose input carries its images; everything else about it (seed,
- * guidance, safety, the queue, lineage) is a run like any other.
+ * Editing: image-to-image (one image) and multi (several images under one instruction), on each
+ * model of the family that serves them (lib/domain/models.ts). An edit is a run whose input carries
+ * its images; everything else about it (seed, guidance, the queue, lineage) is a run like any other.
  */
-export const KONTEXT_MODELS = {
-  text: "wavespeed-ai/flux-kontext-pro/text-to-image",
-  edit: "wavespeed-ai/flux-kontext-pro",
-  multi: "wavespeed-ai/flux-kontext-pro/multi",
-} as const;
 
-/** The model a run is sent to on WaveSpeed. */
-export const kontextModelOf = (input: Pick<EngineInput, "edit">) => KONTEXT_MODELS[input.edit?.kind ?? "text"];
+/** The model id (and path under /api/v3) a run is sent to on WaveSpeed. */
+export const modelIdOf = (input: Pick<EngineInput, "model" | "edit">) => entryOf(input).id;
 
+/** [pro] and [max] multi take 2 to 4 pictures; [dev] multi "up to 4", so one will do. */
 export const MIN_MULTI_IMAGES = 2;
+export const MIN_DEV_MULTI_IMAGES = 1;
 export const MAX_MULTI_IMAGES = 4;
 
 /**

@@ -1,10 +1,12 @@
-/** The domain, defined once: parameters, the prediction and its moves, engines, lineage, sweeps, webhook deliveries, the seed and cost rules. */
+/** The domain, defined once: the models, parameters, the prediction and its moves, engines, lineage, sweeps, webhook deliveries, the seed and cost rules. */
 export * from "./annotations";
 export * from "./cost";
 export * from "./edit";
 export * from "./engines";
 export * from "./input-image";
 export * from "./lineage";
+export * from "./model-inputs";
+export * from "./models";
 export * from "./parameters";
 export * from "./prediction";
 export * from "./prompt";

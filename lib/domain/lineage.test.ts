@@ -3,6 +3,7 @@ import { describeLineage, inputChanges, threadFor } from "./lineage";
 import type { EngineInput } from "./parameters";
 
 const input: EngineInput = {
+  model: "pro",
   prompt: "a fox",
   aspect_ratio: "1:1",
   num_images: 1,
@@ -19,6 +20,17 @@ describe("lineage", () => {
       { field: "seed", from: 1848, to: 2022 },
       { field: "guidance_scale", from: 3.5, to: 5 },
     ]);
+  });
+
+  it("names a change of model, and a field only one of two models takes is no change of its own", () => {
+    const max = { ...input, model: "max" as const };
+    expect(inputChanges(input, max)).toEqual([{ field: "model", from: "pro", to: "max" }]);
+    expect(describeLineage({ parentId: "3f2a9c0e11", kind: "tweak", changes: inputChanges(input, max) })).toBe(
+      "tweak of #3f2a · model pro → max",
+    );
+    const dev = { ...input, model: "dev" as const, size: "768*1024", num_inference_steps: 28 };
+    expect(inputChanges(input, dev)).toEqual([{ field: "model", from: "pro", to: "dev" }]);
+    expect(inputChanges(dev, { ...dev, num_inference_steps: 12 })).toEqual([{ field: "num_inference_steps", from: 28, to: 12 }]);
   });
 
   it("describes a run's origin as a chip reads it", () => {

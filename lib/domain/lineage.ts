@@ -1,3 +1,4 @@
+import { MODELS } from "./models";
 import type { EngineInput } from "./parameters";
 
 /**
@@ -8,8 +9,18 @@ import type { EngineInput } from "./parameters";
 export const LINEAGE_KINDS = ["rerun", "vary_seed", "settings", "sweep_cell", "tweak", "edit"] as const;
 export type LineageKind = (typeof LINEAGE_KINDS)[number];
 
-/** The fields a change can name: the run's parameters. */
-export const LINEAGE_FIELDS = ["prompt", "aspect_ratio", "num_images", "seed", "guidance_scale", "safety_tolerance"] as const;
+/** The fields a change can name: the run's model and parameters, in the form's order. */
+export const LINEAGE_FIELDS = [
+  "model",
+  "prompt",
+  "aspect_ratio",
+  "size",
+  "num_images",
+  "seed",
+  "guidance_scale",
+  "num_inference_steps",
+  "safety_tolerance",
+] as const;
 export type LineageField = (typeof LINEAGE_FIELDS)[number];
 
 export type LineageChange = { field: LineageField; from: string | number; to: string | number };
@@ -21,13 +32,24 @@ export type Lineage = {
   changes: LineageChange[];
 };
 
-/** Every parameter that differs between two inputs, in the form's order. */
+/** A field's value as a change names it; undefined where the run's model does not take the field. */
+function fieldValue(input: EngineInput, field: LineageField): string | number | undefined {
+  const dev = MODELS[input.model].parameters === "dev";
+  if (field === "size") return dev ? (input.size ?? "input's shape") : undefined;
+  if (field === "aspect_ratio" && dev) return undefined;
+  if (field === "safety_tolerance" && dev) return undefined;
+  return input[field];
+}
+
+/**
+ * Every parameter that differs between two inputs, in the form's order. A field only one of two
+ * models takes is no change of its own: the change of model says it.
+ */
 export function inputChanges(from: EngineInput, to: EngineInput): LineageChange[] {
-  return LINEAGE_FIELDS.filter((field) => from[field] !== to[field]).map((field) => ({
-    field,
-    from: from[field],
-    to: to[field],
-  }));
+  return LINEAGE_FIELDS.flatMap((field) => {
+    const [a, b] = [fieldValue(from, field), fieldValue(to, field)];
+    return a === undefined || b === undefined || a === b ? [] : [{ field, from: a, to: b }];
+  });
 }
 
 /**
@@ -47,11 +69,14 @@ const KIND_LABELS: Record<LineageKind, string> = {
 };
 
 const FIELD_LABELS: Record<LineageField, string> = {
+  model: "model",
   prompt: "prompt",
   aspect_ratio: "aspect ratio",
+  size: "size",
   num_images: "images",
   seed: "seed",
   guidance_scale: "guidance",
+  num_inference_steps: "steps",
   safety_tolerance: "safety",
 };
 

@@ -1,4 +1,5 @@
 import type { EditSpec } from "./input-image";
+import type { ModelName } from "./models";
 
 /**
  * The parameters FLUX.1 Kontext [pro] text-to-image takes, and their limits.
@@ -36,15 +37,56 @@ export const PIXEL_SIZES: Record<AspectRatio, { width: number; height: number }>
   "9:21": { width: 672, height: 1568 },
 };
 
+/**
+ * What FLUX.1 Kontext [dev] takes instead of an aspect ratio and a safety tolerance: a pixel size
+ * as "W*H", a number of steps, an output format, and a safety checker on or off.
+ */
+export const OUTPUT_FORMATS = ["jpeg", "png", "webp"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const MIN_STEPS = 1;
+export const MAX_STEPS = 50;
+export const MIN_SIZE_SIDE = 256;
+export const MAX_SIZE_SIDE = 1536;
+export const DEV_DEFAULTS = {
+  num_inference_steps: 28,
+  guidance_scale: 2.5,
+  output_format: "jpeg",
+  enable_safety_checker: true,
+} as const;
+
+/** "1024*1024" as width and height; undefined unless both are whole numbers of pixels within [dev]'s range. */
+export function parseSize(size: string): { width: number; height: number } | undefined {
+  const match = /^\s*(\d{1,5})\s*\*\s*(\d{1,5})\s*$/.exec(size);
+  if (!match) return undefined;
+  const [width, height] = [Number(match[1]), Number(match[2])];
+  const fits = (side: number) => side >= MIN_SIZE_SIDE && side <= MAX_SIZE_SIDE;
+  return fits(width) && fits(height) ? { width, height } : undefined;
+}
+
+export const formatSize = ({ width, height }: { width: number; height: number }) => `${width}*${height}`;
+
+/** The pixel size an image of this input is made at: the [dev] size asked for, else the ratio's. */
+export const pixelSizeOf = (input: Pick<EngineInput, "aspect_ratio" | "size">) =>
+  (input.size && parseSize(input.size)) || PIXEL_SIZES[input.aspect_ratio];
+
 /** A run's input as an engine receives it and the store keeps it: every default applied, the seed concrete. */
 export type EngineInput = {
+  /** Which of the family makes it (lib/domain/models.ts); with the kind of run, its model path. */
+  model: ModelName;
   prompt: string;
   aspect_ratio: AspectRatio;
   num_images: number;
   /** 0 to MAX_SEED (lib/domain/seed.ts). */
   seed: number;
   guidance_scale: number;
+  /** Sent to [pro] and [max] only; a [dev] run keeps the default, unused. */
   safety_tolerance: SafetyTolerance;
+  /** [dev] only: the pixel size asked for, "W*H"; without it an edit keeps its input's shape. */
+  size?: string;
+  /** [dev] only, always set on its runs. */
+  num_inference_steps?: number;
+  output_format?: OutputFormat;
+  enable_safety_checker?: boolean;
   /** Present when the run edits images (lib/domain/edit.ts); an edit makes one image. */
   edit?: EditSpec;
 };

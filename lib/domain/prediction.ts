@@ -1,5 +1,6 @@
 import type { EngineName } from "./engines";
 import type { Lineage } from "./lineage";
+import type { ModelName } from "./models";
 import type { EngineInput } from "./parameters";
 import type { RunSource } from "./source";
 import type { SweepCellRef } from "./sweep";
@@ -109,6 +110,8 @@ export type HistoryQuery = {
   /** Words in the prompt or the note. */
   search?: string;
   status?: PredictionStatus;
+  /** Only the runs of one model of the family (a local run counts for the model it stood in for). */
+  model?: ModelName;
   /** Only runs with at least one starred image. */
   starred?: boolean;
   /** Only runs with a note. */

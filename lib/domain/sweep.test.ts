@@ -7,10 +7,12 @@ import {
   promptAlternatives,
   SWEEP_CELL_CANCELLED,
   type SweepBase,
+  sweepCostUsd,
   sweepProgress,
 } from "./sweep";
 
 const base: SweepBase = {
+  model: "pro",
   prompt: "a fox",
   aspect_ratio: "1:1",
   num_images: 2,
@@ -153,5 +155,32 @@ describe("sweepProgress", () => {
     );
     expect(progress).toEqual({ total: 6, completed: 2, failed: 1, cancelled: 1, running: 1, missing: 1, done: false });
     expect(sweepProgress([cell(0, 0, "completed")], 1, 1).done).toBe(true);
+  });
+});
+
+describe("a sweep over models", () => {
+  const image = { sha256: "a".repeat(64), contentType: "image/png" as const, width: 800, height: 600, bytes: 1 };
+  const edit = { ...base, edit: { kind: "edit" as const, matchInput: true, images: [image] }, num_images: 1 };
+
+  it("runs each cell on its model, taking what that model takes, and prices each at its own price", () => {
+    const plan = planSweep(edit, { x: { field: "model", values: ["pro", "max", "dev"] }, y: null }, 64);
+    if (isSweepProblem(plan)) throw new Error(plan.message);
+    expect(plan.x.labels).toEqual(["[pro]", "[max]", "[dev]"]);
+    expect(plan.cells.map((cell) => cell.input.model)).toEqual(["pro", "max", "dev"]);
+    expect(plan.cells[2].input).toMatchObject({ num_inference_steps: 28, edit: { matchInput: true } });
+    expect(sweepCostUsd("wavespeed", plan)).toBe(0.145);
+    expect(sweepCostUsd("wavespeed", plan, [{ x: 1, y: 0 }])).toBe(0.08);
+    expect(sweepCostUsd("local", plan)).toBe(0);
+  });
+
+  it("refuses a model that does not serve the base's kind, and [dev] with an axis it does not take", () => {
+    const text = planSweep(base, { x: { field: "model", values: ["pro", "dev"] }, y: null }, 64);
+    expect(isSweepProblem(text) && text.message).toMatch(/^x model must be one that serves text-to-image/);
+    const ratio = planSweep(
+      edit,
+      { x: { field: "model", values: ["pro", "dev"] }, y: { field: "aspect_ratio", values: ["1:1", "16:9"] } },
+      64,
+    );
+    expect(isSweepProblem(ratio) && ratio.field).toBe("y.aspect_ratio");
   });
 });

@@ -1,5 +1,8 @@
+import { costUsd, type PricedRun } from "./cost";
 import { maxGuidanceFor } from "./edit";
 import type { EngineName } from "./engines";
+import { withModel } from "./model-inputs";
+import { isModelName, MODEL_NAMES, MODELS, type ModelName, modelEntry, unservedKindMessage } from "./models";
 import {
   ASPECT_RATIOS,
   type AspectRatio,
@@ -15,7 +18,7 @@ import { MAX_SEED, randomSeed } from "./seed";
  * or two parameters changed. Expansion is pure and shared by the form (to show
  * the grid's size and cost before anything runs) and the server (which runs it).
  */
-export const SWEEP_FIELDS = ["seed", "guidance_scale", "safety_tolerance", "aspect_ratio", "prompt"] as const;
+export const SWEEP_FIELDS = ["model", "seed", "guidance_scale", "safety_tolerance", "aspect_ratio", "prompt"] as const;
 export type SweepField = (typeof SWEEP_FIELDS)[number];
 export type SweepValue = string | number;
 
@@ -105,7 +108,7 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function settleValues(
   spec: SweepAxisSpec,
-  base: Pick<SweepBase, "prompt" | "edit">,
+  base: Pick<SweepBase, "prompt" | "edit" | "model">,
   pickSeed: () => number,
 ): SweepAxis | SweepProblem {
   const field = spec.field;
@@ -113,6 +116,14 @@ function settleValues(
   const fail = (message: string): SweepProblem => ({ field, message });
   const distinct = <T>(values: T[]) => [...new Set(values)];
   switch (field) {
+    case "model": {
+      const values = distinct((spec.values ?? []).map(String));
+      if (values.some((value) => !isModelName(value))) return fail(`model: every value must be one of ${MODEL_NAMES.join(", ")}`);
+      const kind = base.edit?.kind ?? "text";
+      const unserved = (values as ModelName[]).find((model) => !modelEntry(model, kind));
+      if (unserved) return fail(unservedKindMessage(unserved, kind));
+      return { field, values, labels: values.map((value) => MODELS[value as ModelName].short) };
+    }
     case "seed": {
       if (spec.random !== undefined) {
         if (!Number.isInteger(spec.random) || spec.random < 1) return fail("seed: the number of random seeds must be at least 1");
@@ -203,6 +214,13 @@ export function planSweep(
 
   const overCap = cellCapProblem(axes, base.prompt, maxCells);
   if (overCap) return overCap;
+  const devIn = base.model === "dev" || base.model === "dev-ultra-fast" || modelAxisHasDev(specs);
+  const devless = specs.find((spec) => spec && devIn && (spec.field === "aspect_ratio" || spec.field === "safety_tolerance"));
+  if (devless)
+    return {
+      field: `${devless === axes.x ? "x" : "y"}.${devless.field}`,
+      message: `${devless === axes.x ? "x" : "y"} ${devless.field}: FLUX.1 Kontext [dev] does not take it; sweep another parameter`,
+    };
 
   const settled: SweepAxis[] = [];
   for (const [index, spec] of specs.entries()) {
@@ -220,25 +238,31 @@ export function planSweep(
   for (let yi = 0; yi < (y?.values.length ?? 1); yi++) {
     for (let xi = 0; xi < x.values.length; xi++) list.push({ x: xi, y: yi, input: cellInput(grid, xi, yi) });
   }
-  return { ...grid, cells: list, images: list.length * base.num_images };
+  return { ...grid, cells: list, images: list.reduce((sum, cell) => sum + cell.input.num_images, 0) };
 }
 
+const modelAxisHasDev = (specs: Array<SweepAxisSpec | null>) =>
+  specs.some((spec) => spec?.field === "model" && spec.values?.some((value) => MODELS[value as ModelName]?.parameters === "dev"));
+
 /**
- * The settings of one cell: the base with the column's and the row's values in. An edit swept over
+ * The settings of one cell: the base with the column's and the row's values in. A cell of another
+ * model takes what that model takes of the base (lib/domain/model-inputs.ts). An edit swept over
  * aspect ratios is given each ratio instead of matching its input.
  */
 export function cellInput(sweep: Pick<SweepRecord, "base" | "x" | "y">, x: number, y: number): EngineInput {
-  const input = { ...sweep.base } as Record<string, unknown>;
+  const model = sweep.x.field === "model" ? sweep.x.values[x] : sweep.y?.field === "model" ? sweep.y.values[y] : undefined;
+  const start = model === undefined ? sweep.base : withModel(sweep.base, model as ModelName);
+  const input = { ...start } as Record<string, unknown>;
   input[sweep.x.field] = sweep.x.values[x];
   if (sweep.y) input[sweep.y.field] = sweep.y.values[y];
-  const edit = sweep.base.edit;
+  const edit = start.edit;
   const ratioSwept = sweep.x.field === "aspect_ratio" || sweep.y?.field === "aspect_ratio";
   if (edit && ratioSwept) input.edit = { ...edit, matchInput: false };
   return input as EngineInput;
 }
 
 /** Columns × rows. */
-export const gridShape = (sweep: Pick<SweepRecord, "x" | "y">) => ({
+export const gridShape = (sweep: { x: Pick<SweepAxis, "values">; y: Pick<SweepAxis, "values"> | null }) => ({
   columns: sweep.x.values.length,
   rows: sweep.y?.values.length ?? 1,
 });
@@ -250,6 +274,30 @@ export const gridShape = (sweep: Pick<SweepRecord, "x" | "y">) => ({
  */
 export const cellCount = (lengths: number[]) =>
   lengths.reduce((product, length) => product * (Number.isNaN(length) ? 1 : Math.max(1, length)), 1);
+
+type PricedSweep = { base: PricedRun; x: Pick<SweepAxis, "field" | "values">; y: Pick<SweepAxis, "field" | "values"> | null };
+
+/** What one cell is priced as: its model (swept or the base's) and its images, as withModel makes them. */
+function pricedCell(sweep: PricedSweep, x: number, y: number): PricedRun {
+  const swept = sweep.x.field === "model" ? sweep.x.values[x] : sweep.y?.field === "model" ? sweep.y.values[y] : undefined;
+  const model = (swept as ModelName | undefined) ?? sweep.base.model;
+  const oneImage = sweep.base.edit !== undefined && model !== sweep.base.model && MODELS[model].parameters === "kontext";
+  return { model, edit: sweep.base.edit, num_images: oneImage ? 1 : sweep.base.num_images };
+}
+
+/**
+ * What these cells of a sweep cost on an engine (every cell when none are named): each at the
+ * price of the model it runs on, so a sweep over models is priced cell by cell. The form, the
+ * confirmation, the retry and the sweep's view all price it here.
+ */
+export function sweepCostUsd(engine: EngineName, sweep: PricedSweep, cells?: ReadonlyArray<{ x: number; y: number }>): number {
+  const { columns, rows } = gridShape(sweep);
+  const all = Array.from({ length: columns * rows }, (_, at) => ({ x: at % columns, y: Math.floor(at / columns) }));
+  return costUsd(
+    engine,
+    (cells ?? all).map((cell) => pricedCell(sweep, cell.x, cell.y)),
+  );
+}
 
 /** The cells of a sweep as stored: what the cap (SWEEP_MAX_CELLS) is held against on import. */
 export const sweepCells = (sweep: Pick<SweepRecord, "x" | "y">) =>
@@ -287,6 +335,23 @@ export function latestCells<T extends Pick<CellState, "x" | "y" | "createdAt">>(
     if (!current || cell.createdAt >= current.createdAt) latest.set(key, cell);
   }
   return latest;
+}
+
+/** The positions Retry runs again: every cell whose newest run failed (or was cancelled), or that has none. */
+export function cellsToRetry(
+  sweep: { x: Pick<SweepAxis, "values">; y: Pick<SweepAxis, "values"> | null },
+  cells: Array<Pick<CellState, "x" | "y" | "createdAt" | "status">>,
+): Array<{ x: number; y: number }> {
+  const latest = latestCells(cells);
+  const { columns, rows } = gridShape(sweep);
+  const again: Array<{ x: number; y: number }> = [];
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < columns; x++) {
+      const cell = latest.get(`${x}:${y}`);
+      if (!cell || cell.status === "failed") again.push({ x, y });
+    }
+  }
+  return again;
 }
 
 /** n of m cells, failures and cancellations counted apart. */

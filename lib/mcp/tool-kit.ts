@@ -1,11 +1,14 @@
 import "server-only";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { ENGINE_LABELS, isTerminal, type PredictionRecord } from "../domain";
+import { ENGINE_LABELS, isTerminal, MODELS, type PredictionRecord, priceRange } from "../domain";
 import type { EngineSummary } from "../playground-api";
 import { formatSeconds, formatUsd } from "../view/format";
 import { type CallContext, callContext, type HandlerExtra, type McpDeps, type SessionInfo } from "./context";
 import { CHAT_EDGE, runPreviews } from "./previews";
 import { describeRun, summarizeRun } from "./summaries";
+
+/** The model the tools run: the family's default; the form and the served contract offer the others. */
+const TOOLS_MODEL = "pro";
 
 /** What every tool is built with: the services, this session, and the context of each call. */
 export class ToolKit {
@@ -23,7 +26,7 @@ export class ToolKit {
     const { engine }: EngineSummary = this.deps.predictions.engineInfo();
     return engine === "local"
       ? `this server's ${ENGINE_LABELS.local} engine (a stand-in for FLUX.1 Kontext, for trying things out)`
-      : `${ENGINE_LABELS[engine]} on WaveSpeed`;
+      : `${MODELS[TOOLS_MODEL].label} on ${ENGINE_LABELS[engine]}`;
   }
 
   /**
@@ -31,9 +34,10 @@ export class ToolKit {
    * price per image, and that the owner's key and daily budget pay for it.
    */
   costWords(): string {
-    const { engine, pricePerImageUsd }: EngineSummary = this.deps.predictions.engineInfo();
-    if (pricePerImageUsd === 0) return "Free on this server: its engine makes the pictures on this machine.";
-    return `Spends money: ${formatUsd(pricePerImageUsd)} per image on ${ENGINE_LABELS[engine]} (WaveSpeed), billed to the owner's API key and counted against this playground's daily budget.`;
+    const { engine }: EngineSummary = this.deps.predictions.engineInfo();
+    if (engine === "local") return "Free on this server: its engine makes the pictures on this machine.";
+    const usd = formatUsd(priceRange(TOOLS_MODEL).to);
+    return `Spends money: ${usd} per image (${MODELS[TOOLS_MODEL].short} on WaveSpeed), billed to the owner's API key and counted against this playground's daily budget.`;
   }
 
   /**

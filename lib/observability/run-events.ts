@@ -27,7 +27,7 @@ export function countingRunEndings(
     metrics.runs.inc({ engine, model, status });
     metrics.runSeconds.observe({ engine, status }, Math.max(0, endedAt - Date.parse(record.createdAt)) / 1000);
     if (status !== "completed") return;
-    metrics.spendUsd.inc({ engine }, costUsd(engine, record.outputs.length));
+    metrics.spendUsd.inc({ engine }, costUsd(engine, [{ ...record.input, num_images: record.outputs.length }]));
     const reportedAt = record.upstreamId ? deps.upstream.takeCompletedAt(record.upstreamId) : undefined;
     if (reportedAt === undefined) return;
     metrics.storedSeconds.observe({ engine }, Math.max(0, now() - reportedAt) / 1000);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ClaimOutcome, IdempotencyClaim, PredictionRepo } from "../db/prediction-repo";
-import { costUsd, type HistoryQuery, isTerminal, MAX_NOTE_CHARS, type PredictionRecord, pricePerImageUsd } from "../domain";
+import { type HistoryQuery, isTerminal, MAX_NOTE_CHARS, type PredictionRecord } from "../domain";
 import type { Engine, WebhookInbox } from "../engines/types";
 import { AppError } from "../errors";
 import type { EventBus, EventListener } from "../events/event-bus";
@@ -120,12 +120,14 @@ export class PredictionService {
   async startAll(runs: NewRun[], caller = "internal", claim?: IdempotencyClaim): Promise<PredictionRecord[]> {
     // A key the upstream rejects would only make tasks that fail: refused before anything is stored.
     await this.deps.keyGate.admit();
-    const images = runs.reduce((sum, run) => sum + run.input.num_images, 0);
     const admitted = this.admitting.then(async (): Promise<ClaimOutcome[]> => {
       // A resend of a submit already made starts nothing, so no limit stands in its way.
       const earlier = claim && (await this.deps.repo.findClaim(claim));
       if (earlier) return [earlier];
-      await this.deps.limits?.admit(caller, images, runs.length);
+      await this.deps.limits?.admit(
+        caller,
+        runs.map((run) => run.input),
+      );
       const outcomes: ClaimOutcome[] = [];
       for (const run of runs) outcomes.push(await storeRun(this.deps, run, claim));
       return outcomes;
@@ -216,12 +218,12 @@ export class PredictionService {
 
   /** One page of history, newest first, with the running totals. */
   async history(query: HistoryQuery): Promise<History> {
-    const [page, images] = await Promise.all([this.deps.repo.list(query), this.deps.repo.imageCounts()]);
+    const [page, spent] = await Promise.all([this.deps.repo.list(query), this.deps.repo.imageTotals()]);
     const threadSizes = await this.deps.repo.threadSizes(page.items.map((item) => item.threadId));
     const sweepIds = query.collapseSweeps ? [...new Set(page.items.flatMap((item) => (item.sweep ? [item.sweep.id] : [])))] : [];
     const cells = await Promise.all(sweepIds.map((id) => this.deps.repo.sweepCells(id)));
     const sweeps = Object.fromEntries(sweepIds.map((id, at) => [id, cells[at]!]));
-    return { ...page, totals: { images, costUsd: costUsd("wavespeed", images.wavespeed) }, threadSizes, sweeps };
+    return { ...page, totals: { images: spent.images, costUsd: spent.usd }, threadSizes, sweeps };
   }
 
   /**
@@ -267,7 +269,7 @@ export class PredictionService {
   /** What the pages need to know about the engine; nothing secret. */
   engineInfo(): EngineSummary {
     const { name, model } = this.deps.engine;
-    return { engine: name, model, pricePerImageUsd: pricePerImageUsd(name) };
+    return { engine: name, model };
   }
 
   /** Liveness and load, for monitors and the benchmarks; `reset` starts a new event-loop window. */

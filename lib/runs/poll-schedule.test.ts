@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MODEL_NAMES } from "@/lib/domain";
 import { DurationEstimate, nextPollDelay, type PollSchedule } from "./poll-schedule";
 
 const WAVESPEED: PollSchedule = { firstPollMs: 500, intervalMs: 250, maxGapMs: 1_000 };
@@ -60,6 +61,24 @@ describe("DurationEstimate", () => {
     expect(estimate.expectedMs).toBe(4_300);
     estimate.observe(5_000);
     expect(estimate.expectedMs).toBe(4_510);
+  });
+
+  it("expects each model's own length, and learns from any model in [pro]'s terms", () => {
+    const estimate = new DurationEstimate(4_000);
+    expect(MODEL_NAMES.map((model) => estimate.expectedFor(model))).toEqual([4_000, 6_000, 4_000, 2_000]);
+    estimate.observe(7_500, "max");
+    expect(estimate.expectedMs).toBe(4_300);
+    expect(estimate.expectedFor("max")).toBe(6_450);
+  });
+
+  it("costs each model at most 10 result GETs for a task of its usual length", () => {
+    const estimate = new DurationEstimate(4_000);
+    for (const model of MODEL_NAMES) {
+      const usual = estimate.expectedFor(model);
+      expect(pollTimes(usual, usual).length, model).toBeLessThanOrEqual(10);
+    }
+    // Against [pro]'s estimate alone, [max]'s usual 6 s would cost 11.
+    expect(pollTimes(6_000, 4_000)).toHaveLength(11);
   });
 
   it("ignores durations that cannot be real", () => {

@@ -1,3 +1,5 @@
+import { DEFAULT_MODEL, MODELS, type ModelName } from "../domain";
+
 /**
  * When to ask the engine again. A task's duration is roughly known from the
  * ones before it, so polls are sparse early and dense around the expected
@@ -25,19 +27,30 @@ export function nextPollDelay(elapsedMs: number, expectedMs: number, schedule: P
   return Math.min(schedule.maxGapMs, Math.max(schedule.intervalMs, denseFrom - elapsedMs));
 }
 
-/** A running estimate of how long tasks take, weighted to the recent ones. */
+/**
+ * A running estimate of how long tasks take, weighted to the recent ones. It is kept for [pro];
+ * each model's tasks take their relativeDuration of it (lib/domain/models.ts: [max] 1.5, [dev]
+ * ultra-fast 0.5), so a [max] run teaches the estimate as much as a [pro] one, in [pro]'s terms.
+ */
 export class DurationEstimate {
   constructor(
     private estimateMs: number,
     private readonly weight = 0.3,
   ) {}
 
+  /** What a [pro] task is expected to take. */
   get expectedMs(): number {
     return this.estimateMs;
   }
 
-  observe(durationMs: number): void {
+  /** What a task of this model is expected to take. */
+  expectedFor(model: ModelName): number {
+    return Math.round(this.estimateMs * MODELS[model].relativeDuration);
+  }
+
+  observe(durationMs: number, model: ModelName = DEFAULT_MODEL): void {
     if (!Number.isFinite(durationMs) || durationMs <= 0) return;
-    this.estimateMs = Math.round(this.estimateMs * (1 - this.weight) + durationMs * this.weight);
+    const asPro = durationMs / MODELS[model].relativeDuration;
+    this.estimateMs = Math.round(this.estimateMs * (1 - this.weight) + asPro * this.weight);
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { EarlyDeliveryStore } from "../db/early-delivery-store";
-import { canMove, isTerminal, type PredictionRecord } from "../domain";
+import { canMove, isTerminal, type ModelName, type PredictionRecord } from "../domain";
 import type { Engine, EngineImage, EngineState, ImagesOf } from "../engines/types";
 import { UpstreamError } from "../engines/types";
 import type { InputImages } from "../inputs/input-images";
@@ -90,7 +90,9 @@ export class Upstream {
     const images = this.imagesOf(record);
     const startedAt = Date.now();
     let failures = 0;
-    let delay = firstDelayMs ?? nextPollDelay(0, this.deps.estimate.expectedMs, this.config.schedule);
+    // Each model's own expected length: [max] takes longer than [pro], ultra-fast less.
+    const expectedMs = () => this.deps.estimate.expectedFor(input.model);
+    let delay = firstDelayMs ?? nextPollDelay(0, expectedMs(), this.config.schedule);
     while (!this.deps.isStopped() && task.status === "upstream") {
       await sleep(delay);
       const elapsed = Date.now() - startedAt;
@@ -102,12 +104,13 @@ export class Upstream {
       try {
         // A webhook for this run may have come before it was sent, or reached another instance.
         const pushed = await this.deps.early.take(upstreamId);
-        if (pushed && (await this.apply(task, await this.withTaskCode(upstreamId, input, pushed), elapsed))) return;
+        const measured = { elapsedMs: elapsed, model: input.model };
+        if (pushed && (await this.apply(task, await this.withTaskCode(upstreamId, input, pushed), measured))) return;
         const state = await this.deps.engine.getState(upstreamId, input, images);
         this.deps.keyGate?.keyAccepted();
         failures = 0;
-        if (await this.apply(task, state, elapsed)) return;
-        delay = nextPollDelay(Date.now() - startedAt, this.deps.estimate.expectedMs, this.config.schedule);
+        if (await this.apply(task, state, measured)) return;
+        delay = nextPollDelay(Date.now() - startedAt, expectedMs(), this.config.schedule);
       } catch (error) {
         this.reportKey(error);
         const retryIn = nextTry("poll", failureOf(error), ++failures, this.config.retry);
@@ -118,7 +121,7 @@ export class Upstream {
   }
 
   /** Applies what the upstream says (a poll or a webhook); true once the run has ended here. */
-  async apply(task: RunTask, state: EngineState, elapsedMs?: number): Promise<boolean> {
+  async apply(task: RunTask, state: EngineState, measured?: { elapsedMs: number; model: ModelName }): Promise<boolean> {
     const status = await this.deps.repo.getStatus(task.id);
     if (!status || isTerminal(status)) return true;
     if (state.status === "completed" || state.status === "failed") {
@@ -127,7 +130,7 @@ export class Upstream {
       if (state.status === "failed")
         await this.deps.completion.fail(task.id, state.error || "The task failed upstream without a reason.");
       else {
-        if (elapsedMs !== undefined) this.deps.estimate.observe(elapsedMs);
+        if (measured) this.deps.estimate.observe(measured.elapsedMs, measured.model);
         await this.deps.completion.complete(task, state);
       }
       return true;

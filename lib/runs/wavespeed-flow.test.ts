@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PIXEL_SIZES } from "@/lib/domain";
 import { outputPng } from "@/testing/fake-wavespeed/images";
 import { readOutput, submitBody } from "@/testing/harness";
 import { expectAuthorized, expectImagesLoad, KEY, type Kit, settle, startKit, uniqueToken } from "@/testing/wavespeed-test-kit";
@@ -91,7 +92,7 @@ describe("a prediction on the real engine", () => {
     expect(result.status).toBe(404);
 
     const { bytes } = await readOutput(service, done.id, 0);
-    expect(bytes.equals(await outputPng(task.id, 0, "1:1"))).toBe(true);
+    expect(bytes.equals(await outputPng(task.id, 0, PIXEL_SIZES["1:1"]))).toBe(true);
     expect((await service.find(done.id))!.status).toBe("completed");
     expect(kit.calls(token).submits).toHaveLength(1);
   });

@@ -17,6 +17,7 @@ import { GRID, type GridLayout, gridLayout } from "./grid-layout";
 const DRAWING_VERSION = 1;
 
 const FIELD_NAMES: Record<SweepAxis["field"], string> = {
+  model: "model",
   seed: "seed",
   guidance_scale: "guidance scale",
   safety_tolerance: "safety tolerance",

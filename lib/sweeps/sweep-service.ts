@@ -3,17 +3,17 @@ import type { SweepRepo } from "../db/sweep-repo";
 import {
   cellCapProblem,
   cellInput,
+  cellsToRetry,
   costUsd,
-  gridShape,
   isSweepProblem,
   isTerminal,
-  latestCells,
   newPredictionId,
   type PredictionRecord,
   planSweep,
   type RunSource,
   SWEEP_CELL_CANCELLED,
   type SweepRecord,
+  sweepCostUsd,
   wantsRandomSeed,
 } from "../domain";
 import { AppError } from "../errors";
@@ -21,6 +21,7 @@ import type { DecodedImage } from "../inputs/decode-image";
 import { parseOrThrow } from "../parse";
 import { sweepBaseSchema, sweepRequestSchema, sweepRetrySchema } from "../playground-api";
 import type { PredictionService } from "../predictions/service";
+import { formatUsd } from "../view/format";
 import type { GridImages } from "./grid-images";
 
 export type SweepServiceDeps = {
@@ -60,7 +61,14 @@ export class SweepService {
     const plan = planSweep({ ...prepared.input, seed }, { x, y }, this.deps.maxCells);
     if (isSweepProblem(plan)) throw new AppError("invalid_request", plan.message, plan.field);
     const { engine } = this.deps.predictions.engineInfo();
-    this.confirmCost(costUsd(engine, plan.images), plan.images, confirmedCostUsd);
+    this.confirmCost(
+      costUsd(
+        engine,
+        plan.cells.map((cell) => cell.input),
+      ),
+      plan.images,
+      confirmedCostUsd,
+    );
 
     const sweep: SweepRecord = {
       id: newPredictionId(),
@@ -100,18 +108,12 @@ export class SweepService {
   async retryFailed(id: string, body: unknown, caller?: string): Promise<SweepState> {
     const { confirmedCostUsd } = parseOrThrow(sweepRetrySchema, body ?? {});
     const { sweep, cells } = await this.get(id);
-    const latest = latestCells(cells.filter((cell) => cell.sweep).map((cell) => ({ ...cell, ...cell.sweep! })));
-    const { columns, rows } = gridShape(sweep);
-    const again: Array<{ x: number; y: number }> = [];
-    for (let y = 0; y < rows; y++) {
-      for (let x = 0; x < columns; x++) {
-        const cell = latest.get(`${x}:${y}`);
-        if (!cell || cell.status === "failed") again.push({ x, y });
-      }
-    }
+    const again = cellsToRetry(
+      sweep,
+      cells.flatMap((cell) => (cell.sweep ? [{ ...cell, ...cell.sweep }] : [])),
+    );
     if (again.length === 0) throw new AppError("conflict", "No cell of this sweep has failed.", "id");
-    const images = again.length * sweep.base.num_images;
-    this.confirmCost(costUsd(sweep.engine, images), images, confirmedCostUsd);
+    this.confirmCost(sweepCostUsd(sweep.engine, sweep, again), again.length * sweep.base.num_images, confirmedCostUsd);
     await this.startCells(sweep, again, caller);
     await this.deps.sweeps.setCancelled(id, null);
     return this.get(id);
@@ -148,11 +150,12 @@ export class SweepService {
     return this.deps.predictions.startAll(runs, caller);
   }
 
+  /** `images`: how many the cells make; each is priced at its own model's price. */
   private confirmCost(cost: number, images: number, confirmed: number | undefined): void {
     if (cost === 0 || confirmed === cost) return;
     throw new AppError(
       "invalid_request",
-      `This costs $${cost.toFixed(2)} (${images} images); confirm by sending confirmedCostUsd: ${cost}.`,
+      `This costs ${formatUsd(cost)} (${images} images); confirm by sending confirmedCostUsd: ${cost}.`,
       "confirmedCostUsd",
     );
   }

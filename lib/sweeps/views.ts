@@ -1,11 +1,9 @@
-import { costUsd, type SweepRecord } from "../domain";
+import { sweepCostUsd } from "../domain";
 import type { SweepView } from "../playground-api";
 import { inputView, sweepPath, toView } from "../predictions/wire/views";
 import type { SweepState } from "./sweep-service";
 
 export const gridPath = (id: string) => `/api/sweeps/${encodeURIComponent(id)}/grid.png`;
-
-const cellCount = (sweep: SweepRecord) => sweep.x.values.length * (sweep.y?.values.length ?? 1);
 
 /** A sweep as its page and `GET /api/sweeps/{id}` show it. */
 export function toSweepView({ sweep, cells }: SweepState, baseUrl: string): SweepView {
@@ -19,7 +17,7 @@ export function toSweepView({ sweep, cells }: SweepState, baseUrl: string): Swee
     createdAt: sweep.createdAt,
     cancelledAt: sweep.cancelledAt,
     cells: cells.map((cell) => toView(cell, baseUrl)),
-    costUsd: costUsd(sweep.engine, cellCount(sweep) * sweep.base.num_images),
+    costUsd: sweepCostUsd(sweep.engine, sweep),
     pageUrl: baseUrl + sweepPath(sweep.id),
     gridUrl: baseUrl + gridPath(sweep.id),
   };

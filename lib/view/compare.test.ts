@@ -46,4 +46,20 @@ describe("compare", () => {
     // When and how fast a run was made is shown, but is no difference in the recipe.
     expect(rows.find((row) => row.key === "created")).toMatchObject({ differs: false });
   });
+
+  it("has a model row, first: the same prompt on [pro] and [max] differs in the model", () => {
+    const pro = makeView({ id: "a", input: { prompt: "a fox" }, outputs: [output(0)] });
+    const max = makeView({ id: "b", input: { prompt: "a fox", model: "max" }, outputs: [output(0)] });
+    const rows = compareRows([pro, max].map((view) => ({ view, output: view.outputs[0] })));
+    expect(rows[0]).toEqual({
+      key: "model",
+      label: "Model",
+      values: ["FLUX.1 Kontext [pro]", "FLUX.1 Kontext [max]"],
+      differs: true,
+    });
+    expect(rows.find((row) => row.key === "engine")?.values).toEqual([
+      "Local preview for FLUX.1 Kontext [pro] (m)",
+      "Local preview for FLUX.1 Kontext [max] (m)",
+    ]);
+  });
 });

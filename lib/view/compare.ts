@@ -1,5 +1,5 @@
 import { diffWords } from "diff";
-import { ENGINE_LABELS, PIXEL_SIZES } from "@/lib/domain";
+import { MODELS, PIXEL_SIZES, runLabel } from "@/lib/domain";
 import { ID_PATTERN, type OutputView, type PredictionView } from "@/lib/playground-api";
 import { formatSeconds } from "./format";
 
@@ -42,16 +42,20 @@ export type DiffRow = { key: string; label: string; values: string[]; differs: b
 
 type Row = [key: string, label: string, read: (item: CompareItem) => string];
 
+const isDev = (view: PredictionView) => MODELS[view.input.model].parameters === "dev";
+
 /** What made the image: a difference here is a difference in the recipe. */
 const PARAMETERS: Row[] = [
+  ["model", "Model", ({ view }) => MODELS[view.input.model].label],
   ["prompt", "Prompt", ({ view }) => view.input.prompt],
   ["seed", "Seed", ({ view }) => String(view.input.seed)],
   ["guidance_scale", "Guidance scale", ({ view }) => view.input.guidance_scale.toFixed(1)],
   ["aspect_ratio", "Aspect ratio", ({ view }) => view.input.aspect_ratio],
   ["size", "Size", ({ output }) => `${output.width} × ${output.height}`],
-  ["safety_tolerance", "Safety tolerance", ({ view }) => view.input.safety_tolerance],
+  ["safety_tolerance", "Safety tolerance", ({ view }) => (isDev(view) ? "—" : view.input.safety_tolerance)],
+  ["num_inference_steps", "Steps", ({ view }) => String(view.input.num_inference_steps ?? "—")],
   ["num_images", "Images in the run", ({ view }) => String(view.input.num_images)],
-  ["engine", "Engine", ({ view }) => `${ENGINE_LABELS[view.engine]} (${view.model})`],
+  ["engine", "Engine", ({ view }) => `${runLabel(view.engine, view.input.model)} (${view.model})`],
 ];
 
 /** Facts about the run that always differ and say nothing about the recipe: shown, never flagged. */

@@ -1,6 +1,6 @@
 import type { AnyPredictionRequest, PredictionInput } from "@/lib/contract";
-import { editRequestSchema, multiRequestSchema, predictionRequestSchema } from "@/lib/contract";
-import { DEFAULTS, wantsRandomSeed, withSeed } from "@/lib/domain";
+import { runRequestSchema } from "@/lib/contract";
+import { DEFAULTS, MODELS, wantsRandomSeed, withSeed } from "@/lib/domain";
 import { type EditState, type FieldErrors, type FormField, type FormValues, KEYS, NO_EDIT } from "./form-values";
 
 /*
@@ -11,45 +11,39 @@ import { type EditState, type FieldErrors, type FormField, type FormValues, KEYS
 const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
 /**
- * Validates with the contract's own schema, so the form can never accept what
- * the server would reject. Every failing field gets its own message.
+ * Validates with the contract's own schema (the one the server parses a run's body with), so the
+ * form can never accept what the server would reject. Every failing field gets its own message.
+ * Only what the model takes is sent: [dev] a size and steps, [pro] and [max] a ratio and a tolerance.
  */
 export function validateValues(
   values: FormValues,
   edit: EditState = NO_EDIT,
 ): { request: AnyPredictionRequest; errors?: undefined } | { errors: FieldErrors; request?: undefined } {
-  if (edit.images.length > 0) return validateEdit(values, edit);
-  const candidate = {
+  const editing = edit.images.length > 0;
+  const dev = MODELS[values.model].parameters === "dev";
+  const own = dev
+    ? {
+        ...(values.size.trim() ? { size: values.size.trim() } : {}),
+        num_inference_steps: toNumber(values.num_inference_steps),
+        num_images: values.num_images,
+      }
+    : {
+        ...(editing && edit.matchInput ? {} : { aspect_ratio: values.aspect_ratio }),
+        ...(editing ? {} : { num_images: values.num_images }),
+        safety_tolerance: values.safety_tolerance,
+      };
+  const pictures = !editing ? {} : edit.multi ? { images: edit.images } : { image: edit.images[0] };
+  const result = runRequestSchema.safeParse({
+    model: values.model,
     prompt: values.prompt,
-    aspect_ratio: values.aspect_ratio,
-    num_images: values.num_images,
     seed: values.seed.trim() === "" ? null : toNumber(values.seed),
     guidance_scale: toNumber(values.guidance_scale),
-    safety_tolerance: values.safety_tolerance,
-  };
-  const result = predictionRequestSchema.safeParse(candidate);
+    ...own,
+    ...pictures,
+  });
   if (result.success) {
-    const { seed, ...rest } = result.data;
-    return { request: withSeed(rest, seed) };
-  }
-  return { errors: errorsOf(result.error.issues) };
-}
-
-/** An edit (one picture) or multi (several), checked by the same schemas the server uses. */
-function validateEdit(values: FormValues, edit: EditState) {
-  const fields = {
-    prompt: values.prompt,
-    ...(edit.matchInput ? {} : { aspect_ratio: values.aspect_ratio }),
-    seed: values.seed.trim() === "" ? null : toNumber(values.seed),
-    guidance_scale: toNumber(values.guidance_scale),
-    safety_tolerance: values.safety_tolerance,
-  };
-  const result = edit.multi
-    ? multiRequestSchema.safeParse({ ...fields, images: edit.images })
-    : editRequestSchema.safeParse({ ...fields, image: edit.images[0] });
-  if (result.success) {
-    const { seed, ...rest } = result.data;
-    return { request: withSeed(rest, seed) };
+    const { kind: _kind, seed, ...rest } = result.data;
+    return { request: withSeed(rest, seed) as AnyPredictionRequest };
   }
   return { errors: errorsOf(result.error.issues) };
 }
@@ -70,6 +64,8 @@ function sentence(message: string): string {
     .replace(/^prompt must be non-empty text$/, "Describe the image you want")
     .replace(/^images? must be/, "The input picture must be")
     .replace(/^num_images/, "Number of images")
+    .replace(/^num_inference_steps/, "Steps")
+    .replace(/^size must be a pixel size/, "Size must be a pixel size")
     .replace(/^guidance_scale/, "Guidance scale")
     .replace(/^safety_tolerance/, "Safety tolerance")
     .replace(/^aspect_ratio/, "Aspect ratio");
@@ -83,11 +79,14 @@ const PREVIEW_PROMPT_CHARS = 600;
  * What a settings link (`/?prompt=…`) sets, for its link preview: each field the form would
  * accept, the rest left out (a missing seed is a random one).
  */
-export function settingsFromValues(values: FormValues): Partial<Omit<PredictionInput, "seed">> & { seed?: number } {
+export function settingsFromValues(
+  values: FormValues,
+): Partial<Omit<PredictionInput, "seed">> & { seed?: number; model: FormValues["model"] } {
   const seed = Number(values.seed);
   const guidance = Number(values.guidance_scale);
   const checked = validateValues({ ...values, prompt: values.prompt || "-" }).errors ?? {};
   return {
+    model: values.model,
     ...(values.prompt.trim() ? { prompt: values.prompt.trim().slice(0, PREVIEW_PROMPT_CHARS) } : {}),
     aspect_ratio: values.aspect_ratio,
     num_images: values.num_images,

@@ -6,14 +6,23 @@ const query = (text: string) => new URLSearchParams(text);
 
 describe("form values and the URL", () => {
   it("reads every setting from the short query keys", () => {
-    expect(valuesFromQuery(query("prompt=Snowy+forest&ar=9:16&n=3&seed=7&g=6.5&safety=4"))).toEqual({
+    expect(valuesFromQuery(query("model=max&prompt=Snowy+forest&ar=9:16&n=3&seed=7&g=6.5&safety=4"))).toEqual({
+      model: "max",
       prompt: "Snowy forest",
       aspect_ratio: "9:16",
       num_images: 3,
       seed: "7",
       guidance_scale: "6.5",
       safety_tolerance: "4",
+      size: "",
+      num_inference_steps: "28",
     });
+    expect(valuesFromQuery(query("model=dev&size=768*1024&steps=12"))).toMatchObject({
+      model: "dev",
+      size: "768*1024",
+      num_inference_steps: "12",
+    });
+    expect(valuesFromQuery(query("model=ultra")).model).toBe("pro");
   });
 
   it("falls back to the defaults for values a picker cannot show, but keeps typed text to flag it", () => {
@@ -51,10 +60,35 @@ describe("form values and the URL", () => {
 describe("validation with the contract's schema", () => {
   it("turns a valid form into a request, leaving the seed out when it is random", () => {
     expect(validateValues({ ...DEFAULT_VALUES, prompt: "  Harbour " })).toEqual({
-      request: { prompt: "Harbour", aspect_ratio: "1:1", num_images: 1, guidance_scale: 3.5, safety_tolerance: "2" },
+      request: {
+        model: "pro",
+        prompt: "Harbour",
+        aspect_ratio: "1:1",
+        num_images: 1,
+        guidance_scale: 3.5,
+        safety_tolerance: "2",
+      },
     });
     expect(validateValues({ ...DEFAULT_VALUES, prompt: "x", seed: "-1" }).request).not.toHaveProperty("seed");
     expect(validateValues({ ...DEFAULT_VALUES, prompt: "x", seed: "42" }).request).toMatchObject({ seed: 42 });
+  });
+
+  it("checks each model's own fields: [dev] a size and steps, and edits only", () => {
+    const edit = { images: ["/api/inputs/a.png"], matchInput: true, multi: false };
+    const dev = { ...DEFAULT_VALUES, model: "dev" as const, prompt: "night", size: "768*1024", num_inference_steps: "12" };
+    expect(validateValues(dev, edit).request).toMatchObject({
+      model: "dev",
+      image: "/api/inputs/a.png",
+      size: "768*1024",
+      num_inference_steps: 12,
+    });
+    expect(validateValues(dev, edit).request).not.toHaveProperty("aspect_ratio");
+    expect(validateValues({ ...dev, num_inference_steps: "70", size: "9*9" }, edit).errors).toEqual({
+      num_inference_steps: "Steps must be an integer from 1 to 50",
+      size: expect.stringMatching(/^Size must be a pixel size written "W\*H"/),
+    });
+    expect(validateValues(dev).errors?.model).toMatch(/^Model must be one that serves text-to-image/);
+    expect(validateValues({ ...DEFAULT_VALUES, model: "max", prompt: "x" }).request).toMatchObject({ model: "max" });
   });
 
   it("names every invalid field in words a person reads", () => {
@@ -88,7 +122,8 @@ describe("validation with the contract's schema", () => {
       guidance_scale: 4,
       safety_tolerance: "3" as const,
     };
-    expect(requestFromInput(input, 7)).toEqual({ ...input, seed: 7 });
-    expect(requestFromInput(input, null)).toEqual(input);
+    expect(requestFromInput(input, 7)).toEqual({ model: "pro", ...input, seed: 7 });
+    expect(requestFromInput(input, null)).toEqual({ model: "pro", ...input });
+    expect(requestFromInput({ ...input, model: "max" }, null)).toMatchObject({ model: "max" });
   });
 });

@@ -42,6 +42,15 @@ describe("history filters and the URL", () => {
     expect(filtersFromQuery(filtersToQuery(filters))).toEqual(filters);
   });
 
+  it("reads, writes and matches a model filter; an unknown model means all", () => {
+    expect(filtersFromQuery(new URLSearchParams("model=max"))).toEqual({ q: "", model: "max" });
+    expect(filtersFromQuery(new URLSearchParams("model=ultra"))).toEqual({ q: "" });
+    expect(filtersToQuery({ q: "", model: "dev" }).toString()).toBe("model=dev");
+    const max = makeView({ input: { model: "max" } });
+    expect(matchesFilters(max, { q: "", model: "max" })).toBe(true);
+    expect(matchesFilters(max, { q: "", model: "pro" })).toBe(false);
+  });
+
   it("compares filters as the server would apply them", () => {
     expect(sameFilters({ q: "tram " }, { q: "tram" })).toBe(true);
     expect(sameFilters({ q: "tram" }, { q: "tram", status: "failed" })).toBe(false);

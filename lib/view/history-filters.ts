@@ -1,10 +1,19 @@
-import { type HistoryQuery, ID_PATTERN, PREDICTION_STATUSES, type PredictionStatus } from "@/lib/domain";
+import {
+  type HistoryQuery,
+  ID_PATTERN,
+  MODEL_NAMES,
+  type ModelName,
+  PREDICTION_STATUSES,
+  type PredictionStatus,
+} from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
 /** What the history view is narrowed to; kept in its URL so a filtered view can be linked. */
 export type HistoryFilters = {
   q: string;
   status?: PredictionStatus;
+  /** Only the runs of one model of the family (a local preview counts for the model it stood in for). */
+  model?: ModelName;
   /** Only runs with a starred image. */
   starred?: boolean;
   /** Only runs with a note. */
@@ -30,6 +39,8 @@ export function filtersFromQuery(query: QueryReader): HistoryFilters {
   const filters: HistoryFilters = { q: (query.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH) };
   const status = PREDICTION_STATUSES.find((candidate) => candidate === query.get("status"));
   if (status) filters.status = status;
+  const model = MODEL_NAMES.find((candidate) => candidate === query.get("model"));
+  if (model) filters.model = model;
   if (query.get("starred") === "1") filters.starred = true;
   if (query.get("note") === "1") filters.hasNote = true;
   const thread = query.get("thread");
@@ -53,6 +64,7 @@ export function filtersToQuery(filters: HistoryFilters): URLSearchParams {
   const q = filters.q.trim();
   if (q) query.set("q", q);
   if (filters.status) query.set("status", filters.status);
+  if (filters.model) query.set("model", filters.model);
   if (filters.starred) query.set("starred", "1");
   if (filters.hasNote) query.set("note", "1");
   if (filters.thread) query.set("thread", filters.thread);
@@ -70,6 +82,7 @@ export const collapsesSweeps = (filters: HistoryFilters) => !isFiltered(filters)
 export const historyQueryOf = (filters: HistoryFilters): Omit<HistoryQuery, "limit"> => ({
   search: filters.q.trim() || undefined,
   status: filters.status,
+  model: filters.model,
   starred: filters.starred,
   hasNote: filters.hasNote,
   threadId: filters.thread,
@@ -102,6 +115,7 @@ export const isFiltered = (filters: HistoryFilters) => filtersToQuery({ ...filte
  */
 export function matchesFilters(view: PredictionView, filters: HistoryFilters): boolean {
   if (filters.status && view.status !== filters.status) return false;
+  if (filters.model && view.input.model !== filters.model) return false;
   if (filters.starred && !view.outputs.some((output) => output.starred)) return false;
   if (filters.hasNote && view.note === "") return false;
   if (filters.thread && view.threadId !== filters.thread) return false;

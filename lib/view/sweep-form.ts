@@ -1,6 +1,9 @@
 import {
   ASPECT_RATIOS,
   type CellState,
+  cellsToRetry,
+  MODEL_NAMES,
+  SAFETY_TOLERANCES,
   type SweepAxisSpec,
   type SweepField,
   type SweepProgress,
@@ -32,6 +35,9 @@ export const EMPTY_AXIS: AxisDraft = {
   picks: [],
 };
 
+/** The values an axis picks from, in order. */
+export const PICKS = { aspect_ratio: ASPECT_RATIOS, safety_tolerance: SAFETY_TOLERANCES, model: MODEL_NAMES } as const;
+
 /** A fresh draft for a field, with a sensible first way of giving its values. */
 export function draftFor(field: AxisDraft["field"]): AxisDraft {
   switch (field) {
@@ -43,6 +49,8 @@ export function draftFor(field: AxisDraft["field"]): AxisDraft {
       return { ...EMPTY_AXIS, field, mode: "list", picks: ["1", "3", "5"] };
     case "aspect_ratio":
       return { ...EMPTY_AXIS, field, mode: "list", picks: ["16:9", "1:1", "9:16"] };
+    case "model":
+      return { ...EMPTY_AXIS, field, mode: "list", picks: ["pro", "max"] };
     case "prompt":
       return { ...EMPTY_AXIS, field, mode: "alternatives" };
     default:
@@ -78,8 +86,8 @@ export function axisSpecOf(draft: AxisDraft, name: "x" | "y"): SweepAxisSpec | n
         .map((line) => line.trim())
         .filter(Boolean),
     };
-  if (field === "safety_tolerance" || field === "aspect_ratio") {
-    const order: readonly string[] = field === "aspect_ratio" ? ASPECT_RATIOS : ["1", "2", "3", "4", "5"];
+  if (field === "safety_tolerance" || field === "aspect_ratio" || field === "model") {
+    const order: readonly string[] = PICKS[field];
     return { field, values: order.filter((value) => draft.picks.includes(value)) };
   }
   const values = numbers(draft.list, name);
@@ -89,6 +97,13 @@ export function axisSpecOf(draft: AxisDraft, name: "x" | "y"): SweepAxisSpec | n
 export const isAxisError = (spec: ReturnType<typeof axisSpecOf>): spec is { error: string } => spec !== null && "error" in spec;
 
 /** A sweep's cells as the progress rule counts them. */
+/** The cells Retry would run again, as the service picks them. */
+export const retryCellsOf = (view: Pick<SweepView, "x" | "y" | "cells">) =>
+  cellsToRetry(
+    view,
+    view.cells.flatMap((cell) => (cell.sweep ? [{ ...cell, ...cell.sweep }] : [])),
+  );
+
 export function progressOf(view: Pick<SweepView, "x" | "y" | "cells">): SweepProgress {
   const cells: CellState[] = view.cells.flatMap((cell) =>
     cell.sweep ? [{ x: cell.sweep.x, y: cell.sweep.y, status: cell.status, error: cell.error, createdAt: cell.createdAt }] : [],

@@ -13,7 +13,15 @@ const run = (id: string, overrides: Partial<PredictionRecord> = {}): PredictionR
   engine: "wavespeed",
   model: "m",
   status: "completed",
-  input: { prompt: `run ${id}`, aspect_ratio: "1:1", num_images: 2, seed: 7, guidance_scale: 3.5, safety_tolerance: "2" },
+  input: {
+    model: "pro",
+    prompt: `run ${id}`,
+    aspect_ratio: "1:1",
+    num_images: 2,
+    seed: 7,
+    guidance_scale: 3.5,
+    safety_tolerance: "2",
+  },
   seedRequested: 7,
   upstreamId: null,
   submitState: "submitted",
@@ -80,7 +88,7 @@ export function describeArchiveRepoContract(name: string, open: () => Promise<St
       expect(await predictions.get("a")).toEqual(parent);
       expect(await predictions.get("bb")).toEqual(child);
       expect(await sweeps.get("sw")).toEqual(sweep);
-      expect(await predictions.imageCounts()).toEqual({ local: 0, wavespeed: 4 });
+      expect((await predictions.imageTotals()).images).toEqual({ local: 0, wavespeed: 4 });
     });
 
     it("skips what is already present, leaving it as it was", async () => {
@@ -92,7 +100,7 @@ export function describeArchiveRepoContract(name: string, open: () => Promise<St
       );
       expect(again).toEqual({ sweeps: [], predictions: ["cc"] });
       expect((await predictions.get("a"))?.note).toBe("mine");
-      expect(await predictions.imageCounts()).toEqual({ local: 0, wavespeed: 4 });
+      expect((await predictions.imageTotals()).images).toEqual({ local: 0, wavespeed: 4 });
     });
 
     it("stores nothing when any row fails, and has what was written removed", async () => {
@@ -102,7 +110,7 @@ export function describeArchiveRepoContract(name: string, open: () => Promise<St
       await expect(archive.importRows({ sweeps: [sampleSweep("sw")], predictions: [run("a"), broken] }, files)).rejects.toThrow();
       expect(await predictions.get("a")).toBeUndefined();
       expect(await sweeps.get("sw")).toBeUndefined();
-      expect(await predictions.imageCounts()).toEqual({ local: 0, wavespeed: 0 });
+      expect((await predictions.imageTotals()).images).toEqual({ local: 0, wavespeed: 0 });
       expect(files.removed).toEqual(files.written);
     });
 

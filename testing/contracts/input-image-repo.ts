@@ -41,6 +41,7 @@ export function describeInputImageRepoContract(name: string, open: () => Promise
         model: "kontext-playground/local-preview",
         status: "created",
         input: {
+          model: "pro",
           prompt: "make it night",
           aspect_ratio: "4:3",
           num_images: 1,

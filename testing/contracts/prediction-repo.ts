@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MODEL_ID } from "@/lib/contract";
 import type { PredictionRepo } from "@/lib/db/prediction-repo";
-import type { EngineName, NewPrediction, StoredOutput } from "@/lib/domain";
+import type { EngineInput, EngineName, NewPrediction, StoredOutput } from "@/lib/domain";
 
-type AddOptions = { engine?: EngineName; prompt?: string } & Partial<
+type AddOptions = { engine?: EngineName; prompt?: string; input?: Partial<EngineInput> } & Partial<
   Pick<NewPrediction, "lineage" | "threadId" | "note" | "sweep">
 >;
 
@@ -27,7 +27,7 @@ export function describePredictionRepoContract(name: string, open: () => Promise
     const add = (
       repo: PredictionRepo,
       id: string,
-      { engine = "wavespeed" as EngineName, prompt = "a fox", ...provenance }: AddOptions = {},
+      { engine = "wavespeed" as EngineName, prompt = "a fox", input, ...provenance }: AddOptions = {},
     ) => {
       clock += 1_000;
       return repo.create({
@@ -36,7 +36,16 @@ export function describePredictionRepoContract(name: string, open: () => Promise
         engine,
         model: MODEL_ID,
         status: "created",
-        input: { prompt, aspect_ratio: "1:1", num_images: 2, seed: 7, guidance_scale: 3.5, safety_tolerance: "2" },
+        input: {
+          model: "pro",
+          prompt,
+          aspect_ratio: "1:1",
+          num_images: 2,
+          seed: 7,
+          guidance_scale: 3.5,
+          safety_tolerance: "2",
+          ...input,
+        },
         seedRequested: null,
         upstreamId: `up-${id}`,
         submitState: "submitted",
@@ -155,21 +164,21 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       await add(repo, "a");
       await add(repo, "b");
       await add(repo, "c", { engine: "local" });
-      expect(await repo.imageCounts()).toEqual({ local: 0, wavespeed: 0 });
+      expect((await repo.imageTotals()).images).toEqual({ local: 0, wavespeed: 0 });
 
       expect((await finish(repo, "a", 2))?.outputs).toHaveLength(2);
       await finish(repo, "b", 1);
       expect(await finish(repo, "c", 3)).toMatchObject({ status: "completed", outputs: outputsOf("c", 3) });
-      expect(await repo.imageCounts()).toEqual({ local: 3, wavespeed: 3 });
+      expect((await repo.imageTotals()).images).toEqual({ local: 3, wavespeed: 3 });
 
       // Completing again stores nothing and counts nothing twice.
       expect(await finish(repo, "a", 2)).toBeUndefined();
-      expect(await repo.imageCounts()).toEqual({ local: 3, wavespeed: 3 });
+      expect((await repo.imageTotals()).images).toEqual({ local: 3, wavespeed: 3 });
 
       expect(await repo.delete("a")).toBe(true);
       expect(await repo.delete("c")).toBe(true);
       expect(await repo.delete("c")).toBe(false);
-      expect(await repo.imageCounts()).toEqual({ local: 0, wavespeed: 1 });
+      expect((await repo.imageTotals()).images).toEqual({ local: 0, wavespeed: 1 });
       expect(await repo.get("a")).toBeUndefined();
     });
 
@@ -200,6 +209,7 @@ export function describePredictionRepoContract(name: string, open: () => Promise
           model: MODEL_ID,
           status: "created",
           input: {
+            model: "pro",
             prompt: "a fox",
             aspect_ratio: "1:1",
             num_images: options.images ?? 2,
@@ -226,22 +236,44 @@ export function describePredictionRepoContract(name: string, open: () => Promise
       await make("yesterday", "2026-03-03T23:59:59.999Z");
       await finish(repo, "yesterday", 2);
       await make("tomorrow", "2026-03-05T00:00:00.000Z", { images: 1 });
-      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
-      expect(await repo.billableImagesOn("local", day)).toBe(4);
-      expect(await repo.billableImagesOn("wavespeed", "2026-03-03")).toBe(2);
+      expect((await repo.spendOn("wavespeed", day)).images).toBe(5);
+      expect((await repo.spendOn("local", day)).images).toBe(4);
+      expect((await repo.spendOn("wavespeed", "2026-03-03")).images).toBe(2);
 
       // Deleting does not give the money back: completed, and sent but unfinished, stay counted.
       await repo.delete("done");
       await repo.delete("running");
       await repo.delete("failed");
-      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      expect((await repo.spendOn("wavespeed", day)).images).toBe(5);
       // One never sent upstream cost nothing, so deleting it frees its images.
       await make("queued", "2026-03-04T12:00:00.000Z", { images: 4, sent: false });
-      expect(await repo.billableImagesOn("wavespeed", day)).toBe(9);
+      expect((await repo.spendOn("wavespeed", day)).images).toBe(9);
       await repo.delete("queued");
-      expect(await repo.billableImagesOn("wavespeed", day)).toBe(5);
+      expect((await repo.spendOn("wavespeed", day)).images).toBe(5);
       await repo.delete("local");
-      expect(await repo.billableImagesOn("local", day)).toBe(4);
+      expect((await repo.spendOn("local", day)).images).toBe(4);
+    });
+
+    it("keeps each run's model and [dev]'s fields, prices its images at its model's price, and filters by model", async () => {
+      const repo = await fresh();
+      await add(repo, "pro");
+      await add(repo, "max", { input: { model: "max" } });
+      const dev = { model: "dev" as const, size: "768*1024", num_inference_steps: 12, output_format: "png" as const };
+      const edit = { kind: "edit" as const, matchInput: false, images: [] };
+      const created = await add(repo, "dev", { input: { ...dev, enable_safety_checker: false, edit } });
+      expect((await repo.get("dev"))?.input).toEqual(created.input);
+      expect(created.input).toMatchObject(dev);
+      await finish(repo, "pro", 2);
+      await finish(repo, "max", 2);
+      await finish(repo, "dev", 1);
+      // 2 × $0.04 + 2 × $0.08 + 1 × $0.025, counted in mills so it adds up exactly.
+      expect(await repo.imageTotals()).toEqual({ images: { local: 0, wavespeed: 5 }, usd: 0.265 });
+      expect((await repo.spendOn("wavespeed", created.createdAt.slice(0, 10))).usd).toBe(0.265);
+      await repo.delete("max");
+      expect((await repo.imageTotals()).usd).toBe(0.105);
+      expect((await repo.spendOn("wavespeed", created.createdAt.slice(0, 10))).usd).toBe(0.265);
+      expect((await repo.list({ limit: 10, model: "dev" })).items.map((item) => item.id)).toEqual(["dev"]);
+      expect((await repo.list({ limit: 10, model: "pro" })).items.map((item) => item.id)).toEqual(["pro"]);
     });
 
     it("pages through history, newest first, with a status filter and a search, without repeats", async () => {

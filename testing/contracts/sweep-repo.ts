@@ -5,7 +5,15 @@ import type { SweepRecord } from "@/lib/domain";
 export const sampleSweep = (id: string, overrides: Partial<SweepRecord> = {}): SweepRecord => ({
   id,
   engine: "local",
-  base: { prompt: "a {red|blue} fox", aspect_ratio: "1:1", num_images: 1, seed: 7, guidance_scale: 3.5, safety_tolerance: "2" },
+  base: {
+    model: "pro",
+    prompt: "a {red|blue} fox",
+    aspect_ratio: "1:1",
+    num_images: 1,
+    seed: 7,
+    guidance_scale: 3.5,
+    safety_tolerance: "2",
+  },
   x: { field: "seed", values: [1, 2, 3], labels: ["1", "2", "3"] },
   y: { field: "guidance_scale", values: [2, 5], labels: ["2.0", "5.0"] },
   parentId: null,

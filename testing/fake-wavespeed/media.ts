@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import sharp from "sharp";
-import { type AspectRatio, nearestAspectRatio } from "@/lib/domain";
 import { errorBody, type FakeState, type FakeUpload, json, type RecordedRequest } from "./state";
+import type { PixelSize } from "./tasks";
 
 /** `POST /api/v3/media/upload/binary`: a multipart `file`, kept in memory, answered as WaveSpeed documents it. */
 export async function handleBinaryUpload(state: FakeState, req: RecordedRequest, raw: Buffer, res: ServerResponse) {
@@ -57,16 +57,13 @@ export function handleMedia(state: FakeState, id: string, req: RecordedRequest, 
  * What the fake knows of an image URL a submit carried: only URLs it issued itself (an upload, or
  * an output of one of its tasks) can be read, as the real upstream can read only what it reaches.
  */
-export function issuedImage(state: FakeState, url: string): { ratio: AspectRatio } | undefined {
+export function issuedImage(state: FakeState, url: string): PixelSize | undefined {
   const upload = /\/media\/([0-9a-f]+)\//.exec(url);
   if (upload && url.startsWith(`${state.base}/media/`)) {
     const found = state.uploads.get(upload[1]);
-    return found && { ratio: nearestAspectRatio(found.width, found.height) };
+    return found && { width: found.width, height: found.height };
   }
   const output = /\/outputs\/([0-9a-f]+)\/(\d+)\.png$/.exec(url);
-  if (output && url.startsWith(`${state.base}/outputs/`)) {
-    const task = state.tasks.get(output[1]);
-    return task && { ratio: task.input.aspect_ratio as AspectRatio };
-  }
+  if (output && url.startsWith(`${state.base}/outputs/`)) return state.tasks.get(output[1])?.size;
   return undefined;
 }

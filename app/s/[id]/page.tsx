@@ -5,6 +5,7 @@ import { cache } from "react";
 import { SweepView } from "@/components/sweeps/sweep-view";
 import { PlaygroundLink } from "@/components/ui/playground-link";
 import { getServices } from "@/lib/composition-root";
+import { MODELS } from "@/lib/domain";
 import { isAppError } from "@/lib/errors";
 import { requestBaseUrl } from "@/lib/http/base-url";
 import { sweepMetadata } from "@/lib/pages/metadata";
@@ -13,6 +14,7 @@ import { toSweepView } from "@/lib/sweeps/views";
 type Props = { params: Promise<{ id: string }> };
 
 const FIELD_NAMES = {
+  model: "model",
   seed: "seed",
   guidance_scale: "guidance",
   safety_tolerance: "safety",
@@ -31,6 +33,7 @@ const loadSweep = cache(async (id: string) => {
 });
 
 const AXIS_WORDS = {
+  model: "models",
   seed: "seeds",
   guidance_scale: "guidance",
   safety_tolerance: "safety",
@@ -44,6 +47,7 @@ function settingsLine(sweep: NonNullable<Awaited<ReturnType<typeof loadSweep>>>)
   const swept = new Set(axes.map((axis) => axis.field));
   const { base } = sweep;
   const shared = [
+    swept.has("model") ? null : MODELS[base.model].label,
     swept.has("aspect_ratio") ? null : base.aspect_ratio,
     `${base.num_images} ${base.num_images === 1 ? "image" : "images"} a cell`,
     swept.has("seed") ? null : `seed ${base.seed}`,

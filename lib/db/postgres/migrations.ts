@@ -240,4 +240,50 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   UPDATE predictions SET claimed_by = NULL, lease_until = NULL, holds_place = false
     WHERE status = 'created' AND submit_state = 'pending';
   `,
+  // 12: the model of each run, [dev]'s parameters and each image's price in mills, as SQLite's 10.
+  `
+  ALTER TABLE predictions ADD COLUMN model_name TEXT NOT NULL DEFAULT 'pro';
+  ALTER TABLE predictions ADD COLUMN size TEXT;
+  ALTER TABLE predictions ADD COLUMN num_inference_steps INTEGER;
+  ALTER TABLE predictions ADD COLUMN output_format TEXT;
+  ALTER TABLE predictions ADD COLUMN safety_checker INTEGER;
+  ALTER TABLE predictions ADD COLUMN image_price_mills INTEGER NOT NULL DEFAULT 0;
+  UPDATE predictions SET image_price_mills = 40 WHERE engine = 'wavespeed';
+  CREATE INDEX predictions_model_name ON predictions (model_name, created_at DESC, id DESC);
+
+  ALTER TABLE image_totals ADD COLUMN mills BIGINT NOT NULL DEFAULT 0;
+  UPDATE image_totals SET mills = images * 40 WHERE engine = 'wavespeed';
+  CREATE OR REPLACE FUNCTION image_totals_output_added() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO image_totals (engine, images, mills)
+      SELECT engine, 1, image_price_mills FROM predictions WHERE id = NEW.prediction_id
+      ON CONFLICT (engine) DO UPDATE SET images = image_totals.images + 1, mills = image_totals.mills + excluded.mills;
+    RETURN NEW;
+  END $$;
+  CREATE OR REPLACE FUNCTION image_totals_prediction_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE outputs INTEGER;
+  BEGIN
+    SELECT count(*) INTO outputs FROM prediction_outputs WHERE prediction_id = OLD.id;
+    UPDATE image_totals SET images = images - outputs, mills = mills - OLD.image_price_mills * outputs
+      WHERE engine = OLD.engine;
+    RETURN OLD;
+  END $$;
+
+  ALTER TABLE spend_of_deleted ADD COLUMN mills BIGINT NOT NULL DEFAULT 0;
+  UPDATE spend_of_deleted SET mills = images * 40 WHERE engine = 'wavespeed';
+  CREATE OR REPLACE FUNCTION spend_of_deleted_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE spent INTEGER;
+  BEGIN
+    spent := CASE
+      WHEN OLD.status = 'completed' THEN (SELECT count(*) FROM prediction_outputs WHERE prediction_id = OLD.id)
+      WHEN OLD.status IN ('created', 'processing') AND OLD.submit_state <> 'pending' THEN OLD.num_images
+      ELSE 0
+    END;
+    INSERT INTO spend_of_deleted (day, engine, images, mills)
+      VALUES (substr(OLD.created_at, 1, 10), OLD.engine, spent, spent * OLD.image_price_mills)
+      ON CONFLICT (day, engine) DO UPDATE
+        SET images = spend_of_deleted.images + excluded.images, mills = spend_of_deleted.mills + excluded.mills;
+    RETURN OLD;
+  END $$;
+  `,
 ];

@@ -1,6 +1,5 @@
 import "server-only";
 import {
-  ENGINE_NAMES,
   type EngineName,
   type HistoryPageOf,
   type HistoryQuery,
@@ -14,7 +13,15 @@ import {
   UNFINISHED_STATUSES,
 } from "../../domain";
 import { historyWhere } from "../history-query";
-import type { Ancestor, ClaimOutcome, IdempotencyClaim, PredictionRepo, UpdateOutcome } from "../prediction-repo";
+import type {
+  Ancestor,
+  ClaimOutcome,
+  IdempotencyClaim,
+  ImageTotals,
+  PredictionRepo,
+  Spend,
+  UpdateOutcome,
+} from "../prediction-repo";
 import {
   byPrediction,
   INSERT_OUTPUT,
@@ -33,6 +40,7 @@ import {
   toRecord,
   withDefaults,
 } from "../prediction-rows";
+import { type ImageTotalRow, SPEND_ON_DAY, type SpendRow, toImageTotals, toSpend } from "../spend-rows";
 import { type PostgresDb, positional, type Queryable } from "./db";
 
 /** Who this instance is in claims on unfinished runs, and how long a claim holds unrenewed. */
@@ -168,11 +176,8 @@ export class PostgresPredictionRepo implements PredictionRepo {
     return (rowCount ?? 0) > 0;
   }
 
-  async imageCounts(): Promise<Record<EngineName, number>> {
-    const { rows } = await this.db.query<{ engine: EngineName; images: number }>("SELECT engine, images FROM image_totals");
-    const counts = Object.fromEntries(ENGINE_NAMES.map((engine) => [engine, 0])) as Record<EngineName, number>;
-    for (const row of rows) counts[row.engine] = row.images;
-    return counts;
+  async imageTotals(): Promise<ImageTotals> {
+    return toImageTotals((await this.db.query<ImageTotalRow>("SELECT engine, images, mills FROM image_totals")).rows);
   }
 
   async countUnfinished(): Promise<number> {
@@ -182,18 +187,9 @@ export class PostgresPredictionRepo implements PredictionRepo {
     return rows[0].n;
   }
 
-  async billableImagesOn(engine: EngineName, day: string): Promise<number> {
-    const { rows } = await this.db.query<{ images: number }>(
-      `SELECT
-         COALESCE((SELECT SUM(CASE
-             WHEN p.status = 'completed' THEN (SELECT count(*) FROM prediction_outputs o WHERE o.prediction_id = p.id)
-             WHEN p.status IN ('created', 'processing') THEN p.num_images
-             ELSE 0 END)
-           FROM predictions p WHERE p.engine = $1 AND p.created_at >= $2 AND p.created_at < $3), 0)
-         + COALESCE((SELECT images FROM spend_of_deleted WHERE day = $2 AND engine = $1), 0) AS images`,
-      [engine, day, nextDay(day)],
-    );
-    return Number(rows[0].images);
+  async spendOn(engine: EngineName, day: string): Promise<Spend> {
+    const { rows } = await this.db.query<SpendRow>(...positional(SPEND_ON_DAY, { engine, day, nextDay: nextDay(day) }));
+    return toSpend(rows[0]);
   }
 
   async setNote(id: string, note: string): Promise<PredictionRecord | undefined> {

@@ -7,6 +7,7 @@ import { createLocalEngine, LOCAL_MODEL_ID, renderImage } from "./index";
 import { buildSvg } from "./render";
 
 const input = (over: Partial<EngineInput> = {}): EngineInput => ({
+  model: "pro",
   prompt: "a red airship over a teal sea at sunset",
   seed: 1,
   aspect_ratio: "1:1",

@@ -7,6 +7,7 @@ import { createRng } from "./prng";
 import { renderImage } from "./render";
 
 const scene = (prompt: string, seed = 3): EngineInput => ({
+  model: "pro",
   prompt,
   aspect_ratio: "4:3",
   num_images: 1,
@@ -34,6 +35,13 @@ describe("the local edit", () => {
     expect(a.equals(b)).toBe(true);
     const meta = await sharp(a).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", PIXEL_SIZES["4:3"].width, PIXEL_SIZES["4:3"].height]);
+  });
+
+  it("makes a [dev] edit at the size asked for", async () => {
+    const source = await renderImage(scene("a harbour at noon"), 0);
+    const dev = edit("make it night", { model: "dev", size: "1280*768", num_inference_steps: 28 });
+    const meta = await sharp(await renderImage(dev, 0, [source])).metadata();
+    expect([meta.width, meta.height]).toEqual([1280, 768]);
   });
 
   it("depends on the input picture, the instruction and the seed", async () => {

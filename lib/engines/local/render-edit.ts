@@ -1,5 +1,5 @@
 import sharp, { type Sharp } from "sharp";
-import { type EngineInput, MAX_INPUT_PIXELS, PIXEL_SIZES } from "../../domain";
+import { type EngineInput, MAX_INPUT_PIXELS, pixelSizeOf } from "../../domain";
 import { type EditPlan, planEdit, type Style } from "./edit-plan";
 import { rngFor } from "./prng";
 
@@ -252,7 +252,8 @@ function falloff(raw: Raw, plan: EditPlan): Raw {
 /** One JPEG: the input picture(s) changed as the instruction, seed and guidance say, at the run's pixel size. */
 export async function renderEdit(input: EngineInput, index: number, images: Buffer[]): Promise<Buffer> {
   if (images.length === 0) throw new Error("an edit needs its input image");
-  const { width, height } = PIXEL_SIZES[input.aspect_ratio];
+  // A [dev] edit is made at the size asked for; any other at its ratio's.
+  const { width, height } = pixelSizeOf(input);
   const plan = planEdit(input.prompt, input.guidance_scale, rngFor(input.prompt, input.seed, index));
   let raw = await compose(images, width, height);
   if (plan.recolor) raw = await recolor(raw, plan);

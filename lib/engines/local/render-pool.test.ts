@@ -7,6 +7,7 @@ const pool = createRenderPool({ threads: 2 });
 afterAll(() => pool.close());
 
 const input: EngineInput = {
+  model: "pro",
   prompt: "a lighthouse on a cliff at dawn",
   aspect_ratio: "16:9",
   num_images: 2,

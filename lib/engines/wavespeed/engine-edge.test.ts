@@ -11,6 +11,7 @@ import { createWavespeedEngine } from "./engine";
  */
 const KEY = "ws-edge-key-93b1d07c44aa";
 const input: EngineInput = {
+  model: "pro",
   prompt: "p",
   aspect_ratio: "1:1",
   num_images: 1,

@@ -8,6 +8,7 @@ import { createWavespeedEngine, type WavespeedConfig } from "./engine";
 
 const KEY = "ws-test-key-5f1c9a7e2b";
 const input = (prompt: string, extra: Partial<EngineInput> = {}): EngineInput => ({
+  model: "pro",
   prompt,
   aspect_ratio: "1:1",
   num_images: 1,

@@ -1,6 +1,6 @@
 import "server-only";
 import { MODEL_ID, resultPath } from "../../contract";
-import { kontextModelOf } from "../../domain";
+import { modelIdOf } from "../../domain";
 import { type Engine, UpstreamError, type UpstreamImageMemory } from "../types";
 import { getStateOnce } from "./get-state";
 import { submitBody, submitOnce } from "./submit";
@@ -39,7 +39,7 @@ export function createWavespeedEngine(config: WavespeedConfig): Engine {
   return {
     name: "wavespeed",
     model: MODEL_ID,
-    modelFor: kontextModelOf,
+    modelFor: modelIdOf,
 
     async submit(input, options) {
       const query = options.webhookUrl ? `?webhook=${encodeURIComponent(options.webhookUrl)}` : "";
@@ -52,7 +52,7 @@ export function createWavespeedEngine(config: WavespeedConfig): Engine {
         {
           fetchImpl,
           apiKey,
-          url: `${base}/api/v3/${kontextModelOf(input)}${query}`,
+          url: `${base}/api/v3/${modelIdOf(input)}${query}`,
           timeoutMs: config.submitTimeoutMs ?? 30_000,
         },
         submitBody(input, urls),

@@ -1,4 +1,4 @@
-import type { EngineInput } from "@/lib/domain";
+import { type EngineInput, MODELS } from "@/lib/domain";
 import { parseRetryAfter } from "../../retry";
 import { UpstreamError } from "../types";
 import { effectiveStatus, readBody, upstreamMessage, whyUnreadable } from "./body";
@@ -16,18 +16,28 @@ export type SubmitCall = {
  * The body WaveSpeed's model takes: text-to-image its six parameters; an edit its instruction, the
  * input image's URL (`image`, or `images` for multi), seed, guidance and safety, and an aspect
  * ratio only when one was asked for (without it the output keeps the input's shape).
+ * [dev] takes its own fields instead of a ratio and a tolerance (lib/domain/models.ts).
  */
 export function submitBody(input: EngineInput, imageUrls: string[] = []): Record<string, unknown> {
   const { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance, edit } = input;
+  const images = edit ? (edit.kind === "multi" ? { images: imageUrls } : { image: imageUrls[0] }) : {};
+  if (MODELS[input.model].parameters === "dev") {
+    // [dev]'s own body: a pixel size (none keeps the input's shape), steps, a format and a checker.
+    const { size, num_inference_steps, output_format, enable_safety_checker } = input;
+    return {
+      prompt,
+      ...images,
+      ...(size ? { size } : {}),
+      num_inference_steps,
+      guidance_scale,
+      num_images,
+      seed,
+      output_format,
+      enable_safety_checker,
+    };
+  }
   if (!edit) return { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
-  return {
-    prompt,
-    ...(edit.kind === "multi" ? { images: imageUrls } : { image: imageUrls[0] }),
-    ...(edit.matchInput ? {} : { aspect_ratio }),
-    seed,
-    guidance_scale,
-    safety_tolerance,
-  };
+  return { prompt, ...images, ...(edit.matchInput ? {} : { aspect_ratio }), seed, guidance_scale, safety_tolerance };
 }
 
 const NOT_RESENT = "the task may or may not have been created, so it was not sent again";

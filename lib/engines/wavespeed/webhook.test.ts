@@ -17,6 +17,7 @@ import {
 
 const KEY = "ws-hook-key-0c6f3e81d2";
 const input = (prompt: string): EngineInput => ({
+  model: "pro",
   prompt,
   aspect_ratio: "1:1",
   num_images: 1,

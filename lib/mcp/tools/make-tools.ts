@@ -1,6 +1,7 @@
 import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { kindedRunRequestSchema } from "../../contract";
+import { DEFAULT_MODEL } from "../../domain";
 import { parseOrThrow } from "../../parse";
 import { editPictures } from "../image-refs";
 import { answering } from "../results";
@@ -29,7 +30,7 @@ export function registerMakeTools(server: McpServer, kit: ToolKit): void {
       answering(async () => {
         const context = kit.context(extra);
         const record = await predictions.submit(
-          { kind: "text", ...args },
+          { kind: "text", model: DEFAULT_MODEL, ...args },
           {
             caller: context.caller,
             baseUrl: context.baseUrl,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { costUsd, isTerminal } from "../../domain";
+import { isTerminal, sweepCostUsd } from "../../domain";
 import type { HandlerExtra } from "../context";
 import { editPictures } from "../image-refs";
 import { pngPreview } from "../previews";
@@ -51,8 +51,7 @@ export function registerSweepTool(server: McpServer, kit: ToolKit): void {
         );
 
         const state = await sweeps.get(started.sweep.id);
-        const images = state.cells.length * state.sweep.base.num_images;
-        const summary = summarizeSweep(state, costUsd(state.sweep.engine, images), context.baseUrl);
+        const summary = summarizeSweep(state, sweepCostUsd(state.sweep.engine, state.sweep), context.baseUrl);
         const grid = await pngPreview(await sweeps.gridPng(state.sweep.id), GRID_EDGE);
         const failed = state.cells.filter((cell) => cell.status === "failed").length;
         const lines = [

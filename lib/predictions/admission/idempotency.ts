@@ -2,7 +2,14 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { PredictionInput } from "../../contract";
 import type { IdempotencyClaim } from "../../db/prediction-repo";
-import { DEFAULT_PREDICTION_OPTIONS, type PredictionOptions, RANDOM_SEED, wantsRandomSeed } from "../../domain";
+import {
+  DEFAULT_MODEL,
+  DEFAULT_PREDICTION_OPTIONS,
+  type ModelName,
+  type PredictionOptions,
+  RANDOM_SEED,
+  wantsRandomSeed,
+} from "../../domain";
 import { AppError } from "../../errors";
 import type { PreparedRun } from "../types";
 
@@ -38,7 +45,15 @@ export function readIdempotencyKey(value: string | null | undefined): string | u
  */
 export function claimFor(
   key: string,
-  request: Omit<PredictionInput, "aspect_ratio"> & { aspect_ratio: PredictionInput["aspect_ratio"] | null; edit?: unknown },
+  request: Omit<PredictionInput, "aspect_ratio" | "size" | "num_inference_steps"> & {
+    aspect_ratio: PredictionInput["aspect_ratio"] | null;
+    edit?: unknown;
+    model?: ModelName;
+    size?: string;
+    num_inference_steps?: number;
+    output_format?: string;
+    enable_safety_checker?: boolean;
+  },
   extras: { options?: PredictionOptions; webhook?: { url: string }; parent?: { id: string; kind: string } | null } = {},
   now = Date.now(),
 ): IdempotencyClaim {
@@ -58,6 +73,10 @@ export function claimFor(
     extras.parent ? [extras.parent.id, extras.parent.kind] : null,
     // An edit's kind and pictures; a text request's fingerprint stays as it always was.
     ...(request.edit ? [request.edit] : []),
+    // Another model than [pro], and [dev]'s own fields: a [pro] request's fingerprint stays as it was.
+    ...(request.model && request.model !== DEFAULT_MODEL
+      ? [request.model, request.size ?? null, request.num_inference_steps, request.output_format, request.enable_safety_checker]
+      : []),
   ];
   return {
     key,

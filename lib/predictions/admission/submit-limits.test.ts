@@ -102,6 +102,23 @@ describe("submit limits", () => {
     expect(await service.budgetToday()).toMatchObject({ spentUsd: 0.2, leftUsd: 0 });
   });
 
+  it("price each run at its model's price: [max] twice [pro]'s, sent to [max]'s path upstream", async () => {
+    const { service } = playground({ budget: 0.2 });
+    const token = uniqueToken("max");
+    const max = await submitBody(service, { model: "max", prompt: `${token} max [duration:30000]`, num_images: 2 });
+    expect(max.model).toBe("wavespeed-ai/flux-kontext-max/text-to-image");
+    expect(await service.budgetToday()).toMatchObject({ spentUsd: 0.16, leftUsd: 0.04 });
+    // One more [max] image is $0.08: past the $0.04 left; one [pro] image is $0.04: exactly what is left.
+    const refused = await refusal(submitBody(service, { model: "max", prompt: `${token} one more max` }));
+    expect(refused).toMatchObject({ status: 402 });
+    expect(refused.message).toContain("1 image cost $0.08");
+    await submitBody(service, { prompt: `${token} one pro [duration:30000]` });
+    expect(await service.budgetToday()).toMatchObject({ spentUsd: 0.2, leftUsd: 0 });
+    await expect
+      .poll(() => fake.requests.filter((r) => r.prompt?.includes(`${token} max`)).map((r) => r.path)[0])
+      .toBe("/api/v3/wavespeed-ai/flux-kontext-max/text-to-image");
+  });
+
   it("admit a burst one at a time, so it cannot slip past the budget together", async () => {
     const { service } = playground({ budget: 0.2 });
     const token = uniqueToken("burst");

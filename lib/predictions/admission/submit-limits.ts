@@ -1,6 +1,6 @@
 import type { Limiter } from "../../access/limiter";
 import type { PredictionRepo } from "../../db/prediction-repo";
-import { costUsd, type EngineName, pricePerImageUsd } from "../../domain";
+import { costUsd, type EngineName, type PricedRun, toMills } from "../../domain";
 import { AppError } from "../../errors";
 import type { BudgetView } from "../../playground-api";
 import { formatUsd } from "../../view/format";
@@ -34,8 +34,9 @@ export class SubmitLimits {
     },
   ) {}
 
-  /** One request from `caller` that would start `runs` runs of `images` images in all. */
-  async admit(caller: string, images: number, runs = 1): Promise<void> {
+  /** One request from `caller` that would start these runs, each priced at its model's price. */
+  async admit(caller: string, started: readonly PricedRun[]): Promise<void> {
+    const runs = started.length;
     const { repo, submits, config } = this.deps;
     const rate = await submits.take(caller);
     if (!rate.allowed) {
@@ -59,7 +60,7 @@ export class SubmitLimits {
         { retryAfterSeconds: QUEUE_RETRY_SECONDS },
       );
     }
-    await this.checkBudget(images);
+    await this.checkBudget(started);
   }
 
   /** Today's spend against the budget; null when the engine costs nothing or no budget is set. */
@@ -67,27 +68,29 @@ export class SubmitLimits {
     return (await this.spendToday())?.view ?? null;
   }
 
-  private async checkBudget(images: number): Promise<void> {
+  private async checkBudget(started: readonly PricedRun[]): Promise<void> {
     const spend = await this.spendToday();
     if (!spend) return;
-    const { engine } = this.deps;
     const { budgetUsd, leftUsd } = spend.view;
-    if (costUsd(engine, spend.images + images) <= budgetUsd) return;
+    const images = started.reduce((sum, run) => sum + run.num_images, 0);
+    const cost = costUsd(this.deps.engine, started);
+    // In mills, so [dev]'s $0.025 adds up exactly.
+    if (toMills(spend.view.spentUsd) + toMills(cost) <= toMills(budgetUsd)) return;
     throw new AppError(
       "budget_exceeded",
-      `This run would pass today's budget of ${formatUsd(budgetUsd)} (UTC day): ${formatUsd(leftUsd)} is left, and ${images} image${images === 1 ? "" : "s"} cost ${formatUsd(costUsd(engine, images))}.`,
+      `This run would pass today's budget of ${formatUsd(budgetUsd)} (UTC day): ${formatUsd(leftUsd)} is left, and ${images} image${images === 1 ? "" : "s"} cost ${formatUsd(cost)}.`,
       undefined,
       { details: { budget_usd: budgetUsd, left_usd: leftUsd } },
     );
   }
 
-  private async spendToday(): Promise<{ images: number; view: BudgetView } | undefined> {
+  private async spendToday(): Promise<{ view: BudgetView } | undefined> {
     const { engine, config, repo } = this.deps;
     const budgetUsd = config.budgetUsdPerDay;
-    if (budgetUsd === undefined || pricePerImageUsd(engine) === 0) return undefined;
+    // The local engine is free: no budget to keep.
+    if (budgetUsd === undefined || engine !== "wavespeed") return undefined;
     const day = (this.deps.now?.() ?? new Date()).toISOString().slice(0, 10);
-    const images = await repo.billableImagesOn(engine, day);
-    const spentUsd = costUsd(engine, images);
-    return { images, view: { day, budgetUsd, spentUsd, leftUsd: Math.max(0, Number((budgetUsd - spentUsd).toFixed(2))) } };
+    const { usd: spentUsd } = await repo.spendOn(engine, day);
+    return { view: { day, budgetUsd, spentUsd, leftUsd: Math.max(0, Number((budgetUsd - spentUsd).toFixed(3))) } };
   }
 }

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   EDIT_PATH,
   errorEnvelopeSchema,
-  MODEL_ID,
   MULTI_PATH,
   predictionEnvelopeSchema,
   SUBMIT_PATH,
@@ -171,15 +170,18 @@ describe("the served submit", () => {
 
 describe("paths not served", () => {
   it("tell another FLUX Kontext model which ones are served, and name any other path", () => {
-    const other = notServed("POST", ["wavespeed-ai", "flux-kontext-max"]).toEnvelope();
+    const other = notServed("POST", ["wavespeed-ai", "flux-kontext-ultra"]).toEnvelope();
     expect(other).toMatchObject({ code: 404, field: "model" });
-    expect(other.message).toContain(`"wavespeed-ai/flux-kontext-max" is not served here`);
-    for (const path of [SUBMIT_PATH, EDIT_PATH, MULTI_PATH]) expect(other.message).toContain(`POST ${path}`);
+    expect(other.message).toContain(`"wavespeed-ai/flux-kontext-ultra" is not served here`);
+    for (const path of [SUBMIT_PATH, EDIT_PATH, MULTI_PATH, "/api/v3/wavespeed-ai/flux-kontext-max/text-to-image"])
+      expect(other.message).toContain(`POST ${path}`);
     expect(notServed("GET", []).message).toContain("Nothing is served at GET /api/v3.");
     expect(notServed("POST", ["media", "elsewhere"]).toEnvelope()).toMatchObject({
       code: 404,
       field: "path",
-      message: expect.stringContaining(`Nothing is served at POST /api/v3/media/elsewhere. This playground serves ${MODEL_ID}`),
+      message: expect.stringContaining(
+        `Nothing is served at POST /api/v3/media/elsewhere. This playground serves the FLUX.1 Kontext family (POST ${SUBMIT_PATH}`,
+      ),
     });
   });
 });

@@ -1,18 +1,14 @@
 import "server-only";
 import {
-  EDIT_PATH,
   kindedRunRequestSchemaWith,
-  MODEL_ID,
-  MULTI_PATH,
+  modelPath,
   type PredictionEnvelope,
-  type RequestKind,
-  SUBMIT_PATH,
   type SyncTimeoutEnvelope,
   submitOptionsSchema,
   UPLOAD_BINARY_PATH,
   UPLOAD_TICKET_PATH,
 } from "../../contract";
-import type { PredictionRecord } from "../../domain";
+import { DEFAULT_MODEL, MODEL_REGISTRY, type ModelEntry, type PredictionRecord } from "../../domain";
 import { AppError } from "../../errors";
 import { TargetRefused } from "../../net/target-guard";
 import { parseOrThrow } from "../../parse";
@@ -29,8 +25,8 @@ export type ServedApiConfig = {
 };
 
 export type ServedSubmit = {
-  /** Which model's path it came to: text-to-image, the edit, or multi. */
-  kind?: RequestKind;
+  /** The model path it came to (lib/domain/models.ts): its model and kind; [pro] text-to-image when absent. */
+  entry?: Pick<ModelEntry, "model" | "kind">;
   body: unknown;
   /** The `webhook` query parameter. */
   webhook?: string;
@@ -61,7 +57,7 @@ export class ServedApi {
   ) {}
 
   async submit(request: ServedSubmit): Promise<ServedAnswer> {
-    // The path names the model; the body is checked once, by that model's schema and the options'.
+    // The path names the model and kind; the body is checked once, by that path's schema and the options'.
     const body = typeof request.body === "object" && request.body !== null ? request.body : {};
     const {
       enable_sync_mode,
@@ -69,7 +65,11 @@ export class ServedApi {
       webhook: _,
       webhook_url: __,
       ...run
-    } = parseOrThrow(servedRunSchema, { ...body, kind: request.kind ?? "text" });
+    } = parseOrThrow(servedRunSchema, {
+      ...body,
+      kind: request.entry?.kind ?? "text",
+      model: request.entry?.model ?? DEFAULT_MODEL,
+    });
     const options = { syncMode: enable_sync_mode, base64Output: enable_base64_output };
     if (request.webhook !== undefined) {
       if (options.base64Output) throw new AppError("invalid_request", BASE64_WITH_WEBHOOK, "enable_base64_output");
@@ -143,7 +143,7 @@ export class ServedApi {
 }
 
 const KONTEXT_MODEL = /^wavespeed-ai\/flux-kontext/;
-const SERVED_MODELS = `${MODEL_ID} (POST ${SUBMIT_PATH}), its edit (POST ${EDIT_PATH}) and multi (POST ${MULTI_PATH})`;
+const SERVED_MODELS = MODEL_REGISTRY.map((entry) => `POST ${modelPath(entry)}`).join(", ");
 
 /**
  * The 404 for a path under /api/v3 that nothing here serves: another model of the FLUX Kontext
@@ -154,13 +154,13 @@ export function notServed(method: string, segments: string[]): AppError {
   if (KONTEXT_MODEL.test(segments.join("/"))) {
     return new AppError(
       "not_found",
-      `The model "${segments.join("/")}" is not served here: this playground serves FLUX.1 Kontext [pro] only: ${SERVED_MODELS}.`,
+      `The model "${segments.join("/")}" is not served here: this playground serves the FLUX.1 Kontext family at ${SERVED_MODELS}.`,
       "model",
     );
   }
   return new AppError(
     "not_found",
-    `Nothing is served at ${method} ${path}. This playground serves ${SERVED_MODELS}, uploads (POST ${UPLOAD_TICKET_PATH}, POST ${UPLOAD_BINARY_PATH}), GET /api/v3/predictions/{id}/result and GET /api/v3/predictions/{id}; /api/v3/openapi.json describes them.`,
+    `Nothing is served at ${method} ${path}. This playground serves the FLUX.1 Kontext family (${SERVED_MODELS}), uploads (POST ${UPLOAD_TICKET_PATH}, POST ${UPLOAD_BINARY_PATH}), GET /api/v3/predictions/{id}/result and GET /api/v3/predictions/{id}; /api/v3/openapi.json describes them.`,
     "path",
   );
 }

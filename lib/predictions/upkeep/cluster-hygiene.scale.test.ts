@@ -60,6 +60,8 @@ describe("cluster hygiene on PostgreSQL and S3", () => {
     const originals = clusterBlobs(cluster, "images");
 
     const run = await submitBody(b.service, { prompt: "three pictures", num_images: 3 });
+    // An idle A looks at the line in its maintenance round; the test runs that round now instead of waiting for it.
+    await a.tracker.reconcile();
     await expect.poll(() => asked.includes("/1.png") && byA.includes(`put ${run.id}/0.png`), { timeout: 20_000 }).toBe(true);
     expect(await a.tracker.figures()).toMatchObject({ finishing: 1 });
     await b.service.delete(run.id);

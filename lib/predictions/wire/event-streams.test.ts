@@ -6,7 +6,9 @@ import { InProcessEventBus } from "../../events/in-process-event-bus";
 import { EventStreams } from "./event-streams";
 
 const record = (id: string, prompt = "x".repeat(1000)): PredictionRecord =>
-  testRecord(id, { input: { prompt, aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" } });
+  testRecord(id, {
+    input: { model: "pro", prompt, aspect_ratio: "1:1", num_images: 1, seed: 1, guidance_scale: 3.5, safety_tolerance: "2" },
+  });
 
 function setUp(limits: Partial<ConstructorParameters<typeof EventStreams>[1]> = {}) {
   const bus = new InProcessEventBus();

@@ -1,5 +1,6 @@
 import { type PredictionEnvelope, resultPath, type TaskInput } from "../../contract";
 import { type EngineInput, type InputImage, inputFileName, type PredictionRecord, type StoredOutput } from "../../domain";
+import { submitBody } from "../../engines/wavespeed/submit";
 import type { HistoryPage, InputImageView, OutputView, PredictionView, SharePageData } from "../../playground-api";
 import { sweepEntryOf } from "../../view/history-sweeps";
 import type { Family, History } from "../types";
@@ -25,17 +26,9 @@ const inputImageView = (image: InputImage, baseUrl: string): InputImageView => (
  * URLs on this server, its aspect ratio only when one was asked for.
  */
 export function taskInput(input: EngineInput, baseUrl: string): TaskInput {
-  const { edit, prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance } = input;
-  if (!edit) return { prompt, aspect_ratio, num_images, seed, guidance_scale, safety_tolerance };
-  const urls = edit.images.map((image) => baseUrl + inputPath(image));
-  return {
-    prompt,
-    ...(edit.kind === "multi" ? { images: urls } : { image: urls[0] }),
-    ...(edit.matchInput ? {} : { aspect_ratio }),
-    seed,
-    guidance_scale,
-    safety_tolerance,
-  };
+  // The body the model path takes (each model its own fields), an edit's pictures as URLs here.
+  const urls = input.edit?.images.map((image) => baseUrl + inputPath(image)) ?? [];
+  return submitBody(input, urls) as TaskInput;
 }
 
 /** A run's input as the pages show it: an edit's pictures as links to where they are stored. */

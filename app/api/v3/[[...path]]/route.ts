@@ -1,11 +1,16 @@
-import { withErrors } from "@/lib/http/respond";
-import { notServed } from "@/lib/predictions/served/served-api";
+import { servedPath } from "../served-submit";
 
 export const dynamic = "force-dynamic";
 
-/** Every other path under /api/v3 (and /api/v3 itself): a JSON 404 that names it, and for another Kontext model the one served. */
-const answer = withErrors<{ params: Promise<{ path?: string[] }> }>(async (request, { params }) => {
-  throw notServed(request.method, (await params).path ?? []);
-});
-
-export { answer as DELETE, answer as GET, answer as PATCH, answer as POST, answer as PUT };
+/**
+ * Every other path under /api/v3 (and /api/v3 itself): the model paths of the registry take a
+ * submit; anything else is a JSON 404 that names it, and for an unknown Kontext model the ones served.
+ */
+export {
+  servedPath as DELETE,
+  servedPath as GET,
+  servedPath as OPTIONS,
+  servedPath as PATCH,
+  servedPath as POST,
+  servedPath as PUT,
+};
