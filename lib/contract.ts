@@ -9,7 +9,6 @@ import {
   DEV_MODEL_NAMES,
   type DevModelName,
   hasVisibleCharacter,
-  INPUT_CONTENT_TYPES,
   isModelName,
   KONTEXT_MODEL_NAMES,
   type KontextModelName,
@@ -32,7 +31,6 @@ import {
   MODEL_NAMES,
   type ModelEntry,
   type ModelName,
-  modelEntry,
   OUTPUT_FORMATS,
   parseSize,
   promptLength,
@@ -44,26 +42,10 @@ import {
 
 /**
  * The WaveSpeed prediction contract for the FLUX.1 Kontext family: text-to-image, image-to-image
- * (edit) and multi, with [pro]/[max]'s body and [dev]'s own (lib/contract-dev.ts). One schema per
+ * (edit) and multi, with [pro]/[max]'s body and [dev]'s own; its paths and uploads in lib/contract-paths.ts. One schema per
  * body serves the form, the route handlers, the engines and the tests; the model registry
  * (lib/domain/models.ts) names which one each path takes.
  */
-
-/** Where a model path is served, here and upstream. */
-export const modelPath = (entry: Pick<ModelEntry, "id">) => `/api/v3/${entry.id}`;
-
-// [pro]'s three paths: the family's first, and what most scripts call.
-const proEntry = (kind: RunKind) => modelEntry("pro", kind)!;
-export const MODEL_ID = proEntry("text").id;
-export const SUBMIT_PATH = modelPath(proEntry("text"));
-export const EDIT_MODEL_ID = proEntry("edit").id;
-export const MULTI_MODEL_ID = proEntry("multi").id;
-export const EDIT_PATH = modelPath(proEntry("edit"));
-export const MULTI_PATH = modelPath(proEntry("multi"));
-/** WaveSpeed's media uploads: the official SDK's ticket, and the documented multipart upload. */
-export const UPLOAD_TICKET_PATH = "/api/v3/media/uploads";
-export const UPLOAD_BINARY_PATH = "/api/v3/media/upload/binary";
-export const resultPath = (id: string) => `/api/v3/predictions/${encodeURIComponent(id)}/result`;
 
 const PROMPT_RULE = allowed("prompt", "non-empty text");
 const PROMPT_VISIBLE_RULE = allowed("prompt", "text with at least one visible character, not only spaces or invisible ones");
@@ -143,20 +125,6 @@ export type SubmitOptions = z.output<typeof submitOptionsSchema>;
 
 /** The whole body of the served submit, as the OpenAPI document describes it. */
 export const servedRequestSchema = z.extend(predictionRequestSchema, submitOptionsSchema.shape);
-
-export const WEBHOOK_URL_MAX = 2048;
-
-/** The query of the served submit: where to POST the final state, signed. */
-export const submitQuerySchema = z.object({
-  webhook: z.optional(
-    z
-      .string(allowed("webhook", "an https URL"))
-      .check(
-        z.maxLength(WEBHOOK_URL_MAX, allowed("webhook", `a URL of at most ${WEBHOOK_URL_MAX} characters`)),
-        z.url(allowed("webhook", "an absolute https URL")),
-      ),
-  ),
-});
 
 /** The longest image reference a body may carry: base64 of the largest file, with a data: prefix. */
 export const MAX_IMAGE_REF_CHARS = Math.ceil(MAX_INPUT_BYTES / 3) * 4 + 64;
@@ -365,24 +333,10 @@ export const isEditRequest = (
 ): request is (EditRequest | MultiRequest | DevEditRequest | DevMultiRequest) & ModelChoice =>
   "image" in request || "images" in request;
 
-const UPLOAD_TYPES = [...INPUT_CONTENT_TYPES, "image/gif"] as const;
-/** `POST /api/v3/media/uploads`, as the official SDK sends it: a ticket for one file, PUT next. */
-export const uploadTicketRequestSchema = z.object({
-  filename: z
-    .string(allowed("filename", "the name of the file"))
-    .check(
-      z.trim(),
-      z.minLength(1, allowed("filename", "the name of the file")),
-      z.maxLength(255, allowed("filename", "at most 255 characters")),
-    ),
-  size: z.int(allowed("size", "the file's size in bytes")).check(z.gte(1, allowed("size", "at least 1 byte"))),
-  content_type: z.optional(z.string(allowed("content_type", "a MIME type"))),
-});
-export const UPLOAD_CONTENT_TYPES: readonly string[] = UPLOAD_TYPES;
-
 /** What a client may send (defaults not yet applied). */
 export type PredictionRequest = z.input<typeof predictionRequestSchema>;
 /** A validated request with every default applied. */
 export type PredictionInput = z.output<typeof predictionRequestSchema>;
 
 export * from "./contract-answers";
+export * from "./contract-paths";

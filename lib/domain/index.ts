@@ -13,4 +13,5 @@ export * from "./prompt";
 export * from "./seed";
 export * from "./source";
 export * from "./sweep";
+export * from "./sweep-progress";
 export * from "./webhook-delivery";

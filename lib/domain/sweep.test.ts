@@ -8,8 +8,8 @@ import {
   SWEEP_CELL_CANCELLED,
   type SweepBase,
   sweepCostUsd,
-  sweepProgress,
 } from "./sweep";
+import { sweepProgress } from "./sweep-progress";
 
 const base: SweepBase = {
   model: "pro",
