@@ -188,7 +188,7 @@ for (const size of SIZES)
           const response = await page.goto(`/p/${run.id}`);
           expect(response?.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=86400");
           await expect(page.getByRole("heading", { level: 1 })).toHaveText(run.input.prompt);
-          await expect(page.getByTestId("share-engine")).toHaveText("Local preview");
+          await expect(page.getByTestId("share-engine")).toHaveText("Local preview for FLUX.1 Kontext [pro]");
           const details = await page.getByTestId("share-details").boundingBox();
           const images = page.getByTestId("result-frame");
           await expect(images).toHaveCount(4);
@@ -196,8 +196,8 @@ for (const size of SIZES)
           if (wide(size.width)) expect(details!.x).toBeGreaterThan(second!.x + second!.width - 1);
           else {
             expect(details!.y).toBeLessThan(second!.y);
-            // On a phone the parameters start within the first screen.
-            await expect(page.getByTestId("seed-value")).toBeInViewport();
+            // On a phone the parameters (the model first, then the seed and the rest) start within the first screen.
+            await expect(page.getByTestId("share-details")).toBeInViewport();
           }
           await expect(page.getByRole("link", { name: /Make your own|Use these settings/ })).toBeVisible();
           expect(await overflowsSideways(page)).toBe(false);
