@@ -21,6 +21,7 @@ test("a star and a note set on the share page survive a reload, and history filt
   await share.goto(run.id);
   const star = page.getByRole("button", { name: "Star image 2" });
   await expect(star).toHaveAttribute("aria-pressed", "false");
+  await expect(star).toHaveAttribute("data-ready", "true");
   await star.click();
   await expect(star).toHaveAttribute("aria-pressed", "true");
 

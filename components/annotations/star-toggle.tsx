@@ -2,6 +2,7 @@
 
 import { StarIcon } from "@/components/ui/icons";
 import { useAnnotate } from "@/hooks/use-annotate";
+import { useHydrated } from "@/hooks/use-hydrated";
 
 type Props = {
   predictionId: string;
@@ -17,6 +18,8 @@ type Props = {
 /** A star on one image: any card, the lightbox or history can mount it. */
 export function StarToggle({ predictionId, index, starred, position, look = "overlay", className = "" }: Props) {
   const annotate = useAnnotate(predictionId);
+  // Until hydrated, a click stars nothing; tests (and only they) wait for this mark.
+  const ready = useHydrated();
   // Shown at once; the server's answer (or the event stream) then confirms it.
   const shown = annotate.isPending ? Boolean(annotate.variables?.star?.starred) : starred;
   const style =
@@ -30,6 +33,7 @@ export function StarToggle({ predictionId, index, starred, position, look = "ove
       aria-label={`Star image ${position}`}
       title={shown ? "Starred: click to unstar" : "Star this image"}
       data-testid="star-toggle"
+      data-ready={ready}
       onClick={(event) => {
         event.stopPropagation();
         annotate.mutate({ star: { index, starred: !shown } });
