@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useState } from "react";
+import { useHydrated } from "@/hooks/use-hydrated";
 import { copyText } from "@/lib/browser/clipboard";
 import { Button } from "./button";
 import { CopyIcon } from "./icons";
@@ -8,6 +9,7 @@ import { CopyIcon } from "./icons";
 /** A button that copies `text` and says so for a moment, also to screen readers. */
 export function CopyButton({ text, label, icon = <CopyIcon /> }: { text: string; label: string; icon?: ReactNode }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const ready = useHydrated();
 
   useEffect(() => {
     if (state === "idle") return;
@@ -17,7 +19,12 @@ export function CopyButton({ text, label, icon = <CopyIcon /> }: { text: string;
 
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}>
+      <Button
+        variant="ghost"
+        size="sm"
+        data-ready={ready}
+        onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
+      >
         {icon}
         {label}
         {state !== "idle" && (

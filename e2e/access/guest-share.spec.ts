@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { axeViolations } from "../pages/axe";
+import { SharePage } from "../pages/share-page";
 import { ACCESS_URL, imagePathOf, ownerPrediction } from "./api-client";
 
 /** A guest: no session, on the playground with an owner. */
@@ -30,9 +31,9 @@ test.describe("a guest's share page", () => {
     const actions = page.getByTestId("share-actions");
     await expect(actions.getByRole("link", { name: /^Download image/ })).toHaveCount(2);
 
-    await actions.getByRole("button", { name: "Copy prompt" }).click();
+    await new SharePage(page).copyButton("Copy prompt").click();
     await expect.poll(() => clipboard(page)).toBe(prompt);
-    await actions.getByRole("button", { name: "Copy settings" }).click();
+    await new SharePage(page).copyButton("Copy settings").click();
     await expect
       .poll(async () => JSON.parse(await clipboard(page)))
       .toEqual({

@@ -23,11 +23,16 @@ export class SharePage {
     this.useSettings = page.getByRole("link", { name: "Use these settings" });
     this.rerun = page.getByRole("button", { name: "Re-run", exact: true });
     this.varySeed = page.getByRole("button", { name: "Vary seed", exact: true });
-    this.copySeed = page.getByRole("button", { name: "Copy seed", exact: true });
-    this.copyLink = page.getByRole("button", { name: "Copy share link", exact: true });
+    this.copySeed = this.copyButton("Copy seed");
+    this.copyLink = this.copyButton("Copy share link");
     this.downloads = page.getByRole("link", { name: /^Download/ });
     this.deleteButton = page.getByRole("button", { name: "Delete", exact: true });
     this.notFound = page.getByRole("heading", { name: "No such generation" });
+  }
+
+  /** A copy button once hydrated: a click on it before then copies nothing. */
+  copyButton(label: string): Locator {
+    return this.page.getByRole("button", { name: label, exact: true }).and(this.page.locator('[data-ready="true"]'));
   }
 
   goto(id: string) {
