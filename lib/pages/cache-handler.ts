@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { LRUCache } from "lru-cache";
-import type { CacheHandler, CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
+import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
 import type { IncrementalCachedAppPageValue, IncrementalCacheValue } from "next/dist/server/response-cache";
 import { contentSecurityPolicy } from "../access/security-headers";
 import { getEnv } from "../env";
@@ -15,8 +17,6 @@ import { CACHED_PAGE_CONTROL, LIVE_PAGE_CONTROL, sharePageRun } from "./share-pa
 const others = new LRUCache<string, CacheHandlerValue>({ max: 500 });
 let store: PageStore | undefined;
 const pages = () => (store ??= openPageStore(getEnv()));
-// A page's links name the site it was rendered for: instances share a copy only when they publish one site.
-const storeKey = (key: string) => `${siteUrl()} ${key}`;
 // The pages this process read or kept last, as they are in the store: each view asks the store which
 // version is there (a small read), and reads and decodes the page only when it is another one.
 const recent = new LRUCache<string, { version: string; page: CacheHandlerValue }>({
@@ -34,11 +34,26 @@ const recent = new LRUCache<string, { version: string; page: CacheHandlerValue }
  * status is sent with `no-store` and rendered again next time.
  */
 export class PageCacheHandler implements CacheHandler {
+  private readonly buildId: string;
+
+  constructor(context: CacheHandlerContext) {
+    this.buildId = buildIdOf(context.serverDistDir);
+  }
+
+  /**
+   * A page's scripts and styles are the files of the build that rendered it, and its links name the
+   * site it was rendered for: a copy is shared by the instances that run one build for one site, and
+   * a new build renders its own (the old build's copies go with their lifetime).
+   */
+  private storeKey(key: string) {
+    return `${this.buildId} ${siteUrl()} ${key}`;
+  }
+
   async get(key: string, context: Parameters<CacheHandler["get"]>[1]): Promise<CacheHandlerValue | null> {
     const runId = sharePageRun(key);
     if (!runId || String(context.kind) !== "APP_PAGE") return others.get(key) ?? null;
     try {
-      const at = storeKey(key);
+      const at = this.storeKey(key);
       const version = await pages().version(at);
       if (!version) return null;
       const known = recent.get(at);
@@ -69,7 +84,7 @@ export class PageCacheHandler implements CacheHandler {
     };
     if (!kept) return;
     try {
-      const at = storeKey(key);
+      const at = this.storeKey(key);
       const storedAt = Date.now();
       const version = await pages().put(at, runId, { body: toBody(data), storedAt, cacheControl });
       recent.set(at, { version, page: { lastModified: storedAt, value: data, cacheControl } });
@@ -82,6 +97,15 @@ export class PageCacheHandler implements CacheHandler {
   async revalidateTag(): Promise<void> {}
 
   resetRequestCache(): void {}
+}
+
+/** The id `next build` wrote beside the server's files (`.next/BUILD_ID`); `next start` always names that folder. */
+function buildIdOf(serverDistDir: string | undefined): string {
+  if (!serverDistDir) {
+    log.warn("the page cache was not told the build's folder; cached share pages are not told apart by build");
+    return "";
+  }
+  return fs.readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
 }
 
 const isAppPage = (data: IncrementalCacheValue | null): data is IncrementalCachedAppPageValue =>
