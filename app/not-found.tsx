@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { buttonClass } from "@/components/ui/button";
+import { NavLink } from "@/components/ui/nav-link";
 
 /**
  * Any path nothing serves. Static on purpose: Next renders this boundary into every page's payload,
@@ -13,9 +13,9 @@ export default function NotFound() {
       <h1 className="text-2xl font-semibold tracking-tight">Nothing here</h1>
       <p className="text-fg-muted">This address does not lead to a page of this playground.</p>
       <OwnerOnly>
-        <Link href="/" className={buttonClass({ variant: "primary" })}>
+        <NavLink href="/" className={buttonClass({ variant: "primary" })}>
           Open the playground
-        </Link>
+        </NavLink>
       </OwnerOnly>
     </main>
   );

@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { forwardRef, type ReactNode, useState } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { ImageActions } from "@/components/gallery/image-actions";
 import { RevealOverlay } from "@/components/gallery/reveal-overlay";
 import { buttonClass } from "@/components/ui/button";
 import { SlidersIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { shortId } from "@/lib/domain";
 import type { CompareItem } from "@/lib/view/compare";
 import { playgroundHref, valuesFromInput } from "@/lib/view/form-values";
@@ -67,20 +67,20 @@ export const ComparePane = forwardRef<HTMLElement, Props>(function ComparePane(
         </div>
       </ActualSizeScroller>
       <figcaption className="flex flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-fg-muted">
-        <Link href={`/p/${encodeURIComponent(view.id)}`} className="font-mono hover:text-fg" prefetch={false}>
+        <NavLink href={`/p/${encodeURIComponent(view.id)}`} className="font-mono hover:text-fg">
           {shortId(view.id)}
-        </Link>
+        </NavLink>
         <span>image {output.index + 1}</span>
         <span>seed {view.input.seed}</span>
         <OwnerOnly>
-          <Link
+          <NavLink
             href={playgroundHref(valuesFromInput(view.input), { id: view.id, kind: "tweak" })}
             className={buttonClass({ variant: "ghost", size: "sm", className: "ml-auto" })}
             title="Open these settings in the playground; what you make is recorded as a tweak of this run"
           >
             <SlidersIcon />
             Tweak
-          </Link>
+          </NavLink>
         </OwnerOnly>
       </figcaption>
     </figure>

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CloseIcon, CompareIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { compareHref, MAX_COMPARE, type SelectedImage, selection } from "@/lib/browser/selection";
 
 /** What is picked for a compare, and the way to the compare. */
@@ -41,10 +41,10 @@ export function SelectionTrayPanel({ items }: { items: SelectedImage[] }) {
         {items.length} of {MAX_COMPARE}
       </span>
       {ready ? (
-        <Link href={compareHref(items)} className={buttonClass({ variant: "primary", size: "sm" })}>
+        <NavLink href={compareHref(items)} className={buttonClass({ variant: "primary", size: "sm" })}>
           <CompareIcon />
           Compare
-        </Link>
+        </NavLink>
       ) : (
         <span className="text-xs text-fg-muted">Pick one more to compare</span>
       )}

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { PencilIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { editHref } from "@/lib/view/form-values";
 
 type Props = {
@@ -23,9 +23,8 @@ export function EditAction({ runId, imageUrl, position, look = "overlay", label 
         ? "h-8 rounded-lg px-2 hover:bg-muted"
         : "h-8 rounded-lg border border-border px-3 font-medium hover:bg-muted";
   return (
-    <Link
+    <NavLink
       href={editHref(runId, imageUrl)}
-      prefetch={false}
       aria-label={label ?? `Edit image ${position}`}
       title="Edit this image with an instruction"
       data-testid="edit-action"
@@ -34,6 +33,6 @@ export function EditAction({ runId, imageUrl, position, look = "overlay", label 
     >
       <PencilIcon />
       {look === "button" && <span>{label ?? "Edit"}</span>}
-    </Link>
+    </NavLink>
   );
 }

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { CSSProperties } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { PencilIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import type { PredictionView } from "@/lib/playground-api";
 import { type ChainNode, type ChainRow, chainRows, treeOf } from "@/lib/view/chain";
 import { editHref } from "@/lib/view/form-values";
@@ -32,15 +32,14 @@ export function Filmstrip({ views, current }: { views: PredictionView[]; current
         </h2>
         {marked && continueFrom && (
           <OwnerOnly>
-            <Link
+            <NavLink
               href={editHref(marked.id, continueFrom.url)}
-              prefetch={false}
               title="Edit this step's image with an instruction"
               className="inline-flex h-8 items-center gap-1 rounded-lg border border-border px-3 text-xs font-medium text-fg-muted hover:bg-muted hover:text-fg"
             >
               <PencilIcon />
               Continue from here
-            </Link>
+            </NavLink>
           </OwnerOnly>
         )}
       </div>
@@ -102,9 +101,8 @@ function Step({ node, current }: { node: ChainNode; current: boolean }) {
       data-id={view.id}
       aria-current={current ? "step" : undefined}
     >
-      <Link
+      <NavLink
         href={`/p/${encodeURIComponent(view.id)}`}
-        prefetch={false}
         className="flex flex-col gap-1 rounded-lg hover:opacity-90"
         title={caption}
       >
@@ -126,7 +124,7 @@ function Step({ node, current }: { node: ChainNode; current: boolean }) {
           {current && <span className="sr-only">This step: </span>}
           {caption}
         </span>
-      </Link>
+      </NavLink>
     </li>
   );
 }

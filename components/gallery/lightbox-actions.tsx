@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { OwnerOnly } from "@/components/access/owner-only";
 import type { RunHandlers } from "@/components/prediction/run-handlers";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, DownloadIcon, ExternalIcon, LinkIcon, SlidersIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
 import type { OutputView, PredictionView } from "@/lib/playground-api";
 import { downloadUrl } from "@/lib/playground-names";
@@ -63,10 +63,10 @@ export function LightboxActions({ view, output, position, handlers, onDone }: Pr
               Use settings
             </Button>
           ) : (
-            <Link href={playgroundHref(valuesFromInput(view.input), settings)} className={buttonClass()}>
+            <NavLink href={playgroundHref(valuesFromInput(view.input), settings)} className={buttonClass()}>
               <SlidersIcon />
               Use settings
-            </Link>
+            </NavLink>
           )}
           <Button title="Run again with a new random seed" onClick={varySeed} disabled={submission.isPending}>
             <DiceIcon />
@@ -75,10 +75,10 @@ export function LightboxActions({ view, output, position, handlers, onDone }: Pr
         </div>
       </OwnerOnly>
       <div className="grid grid-cols-2 gap-2">
-        <Link href={sharePath(view.id)} prefetch={false} onClick={onDone} className={buttonClass()}>
+        <NavLink href={sharePath(view.id)} onClick={onDone} className={buttonClass()}>
           <ExternalIcon />
           Share page
-        </Link>
+        </NavLink>
         <a href={downloadUrl(output)} download className={buttonClass()}>
           <DownloadIcon />
           Download

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
+import { NavLink } from "@/components/ui/nav-link";
 
 const frame =
   "flex min-h-64 flex-col items-center justify-center gap-3 rounded-2xl border border-dashed border-border p-8 text-center";
@@ -12,9 +12,9 @@ export function EmptyHistory() {
       <p className="max-w-sm text-sm text-fg-muted">
         Every image you generate in the playground is kept here, with its prompt and seed.
       </p>
-      <Link href="/" className={buttonClass({ variant: "primary" })}>
+      <NavLink href="/" className={buttonClass({ variant: "primary" })}>
         Open the playground
-      </Link>
+      </NavLink>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button, buttonClass } from "@/components/ui/button";
 import { RefreshIcon, SlidersIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
 import type { PredictionView } from "@/lib/playground-api";
 import { playgroundHref, requestFromInput, valuesFromInput } from "@/lib/view/form-values";
@@ -19,14 +19,14 @@ export function HistoryEntryActions({ view }: { view: PredictionView }) {
     );
   return (
     <div className="relative z-10 -ml-2 flex flex-wrap items-center gap-0.5">
-      <Link
+      <NavLink
         href={playgroundHref(valuesFromInput(view.input), { id: view.id, kind: "settings" })}
         className={buttonClass({ variant: "ghost", size: "sm" })}
         title="Fill the playground's form with these settings"
       >
         <SlidersIcon />
         Use settings
-      </Link>
+      </NavLink>
       <Button
         variant="ghost"
         size="sm"

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRef } from "react";
 import { NoteEditor } from "@/components/annotations/note-editor";
 import { SourceBadge } from "@/components/assistant/source-badge";
@@ -11,6 +10,7 @@ import { StatusBadge } from "@/components/prediction/status-badge";
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
+import { NavLink } from "@/components/ui/nav-link";
 import { useHiddenRun } from "@/hooks/use-id-sets";
 import { usePrediction } from "@/hooks/use-prediction";
 import { useUndoableDelete } from "@/hooks/use-undoable-delete";
@@ -67,29 +67,27 @@ export function HistoryEntry({ item, eager, onDeleted, threadSize, grouped }: Pr
             <SourceBadge view={view} />
           </div>
           <h3 className="text-sm leading-snug font-medium">
-            <Link
+            <NavLink
               ref={link}
               href={`/p/${encodeURIComponent(view.id)}`}
-              prefetch={false}
               title={view.input.prompt.length > MAX_PROMPT_CHARS ? view.input.prompt : undefined}
               data-testid="history-link"
               data-entry-link
               className="line-clamp-3 break-words outline-none after:absolute after:inset-0 after:rounded-2xl focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-accent"
             >
               {shortPrompt(view.input.prompt)}
-            </Link>
+            </NavLink>
           </h3>
           <ParamsSummary input={view.input} />
           <LineageChip view={view} className="self-start" />
           {(threadSize > 1 || grouped) && (
-            <Link
+            <NavLink
               href={historyHref({ q: "", thread: view.threadId })}
-              prefetch={false}
               className="relative z-10 inline-flex min-h-6 items-center self-start text-xs text-accent hover:underline"
               data-testid="thread-link"
             >
               {threadSize === 1 ? "1 run in its thread" : `${threadSize} runs in its thread`}
-            </Link>
+            </NavLink>
           )}
           {view.status === "completed" && view.outputs.length > 0 && (
             // One group per image, in the thumbnails' order; which image is in each button's name, not beside its icon.

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { SourceBadge } from "@/components/assistant/source-badge";
 import { GridIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
+import { NavLink } from "@/components/ui/nav-link";
 import { useSweepEntry } from "@/hooks/use-sweep-entry";
 import { fieldLabel } from "@/lib/domain";
 import type { SweepEntryView } from "@/lib/playground-api";
@@ -68,16 +68,15 @@ export function SweepEntry({ entry: initial, createdAt, className = "" }: Props)
             {counts}
           </p>
           {/* Stretched over the whole entry, as history cards open their share page. */}
-          <Link
+          <NavLink
             href={`/s/${encodeURIComponent(entry.id)}`}
-            prefetch={false}
             aria-label={`Open the sweep: ${entry.prompt}`}
             data-testid="sweep-entry-link"
             data-entry-link
             className="text-xs font-medium text-accent outline-none after:absolute after:inset-0 after:rounded-2xl hover:underline focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-accent"
           >
             Open the sweep
-          </Link>
+          </NavLink>
         </div>
       </div>
     </article>

@@ -1,8 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { NavLink } from "@/components/ui/nav-link";
 import { useSession } from "@/hooks/use-session";
 
 // Only the owner of a server with a token signs out: a guest's page (and an open server's) never loads it.
@@ -22,15 +22,15 @@ export function AccountNav() {
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
       {owner && (
-        <Link href="/history" aria-current={pathname === "/history" ? "page" : undefined} className={NAV_LINK}>
+        <NavLink href="/history" aria-current={pathname === "/history" ? "page" : undefined} className={NAV_LINK}>
           History
-        </Link>
+        </NavLink>
       )}
       {signInRequired && owner && <SignOutButtons className={NAV_LINK} />}
       {signInRequired && owner === false && pathname !== "/login" && (
-        <Link href={`/login?next=${encodeURIComponent(pathname)}`} prefetch={false} className={NAV_LINK}>
+        <NavLink href={`/login?next=${encodeURIComponent(pathname)}`} className={NAV_LINK}>
           Sign in
-        </Link>
+        </NavLink>
       )}
     </nav>
   );

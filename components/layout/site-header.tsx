@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SparkIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { useToastShown } from "@/components/ui/toaster";
 import { AccountNav } from "./account-nav";
 import { ThemeToggle } from "./theme-toggle";
@@ -19,7 +19,7 @@ export function SiteHeader({ engineLabel }: { engineLabel: string }) {
       <div
         className={`mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-4 sm:px-6 ${covered ? "invisible" : ""}`}
       >
-        <Link
+        <NavLink
           href="/"
           aria-current={current("/")}
           className="flex min-w-0 items-center gap-2 rounded-md font-semibold tracking-tight"
@@ -34,7 +34,7 @@ export function SiteHeader({ engineLabel }: { engineLabel: string }) {
           <span className="hidden rounded-full border border-border px-2 py-0.5 text-xs font-normal text-fg-muted sm:inline">
             {engineLabel}
           </span>
-        </Link>
+        </NavLink>
         <div className="flex shrink-0 items-center gap-2">
           <AccountNav />
           <ThemeToggle />

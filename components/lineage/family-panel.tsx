@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { OwnerOnly } from "@/components/access/owner-only";
+import { NavLink } from "@/components/ui/nav-link";
 import { describeLineage, shortId } from "@/lib/domain";
 import type { FamilyView, PredictionView } from "@/lib/playground-api";
 
@@ -39,9 +39,9 @@ export function FamilyPanel({ current, family }: { current: PredictionView; fami
       )}
       <OwnerOnly>
         <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          <Link href={`/history?thread=${encodeURIComponent(current.threadId)}`} className="text-accent hover:underline">
+          <NavLink href={`/history?thread=${encodeURIComponent(current.threadId)}`} className="text-accent hover:underline">
             The whole thread in history
-          </Link>
+          </NavLink>
           <a
             href={`/api/export?scope=thread&thread=${encodeURIComponent(current.threadId)}`}
             download
@@ -58,9 +58,8 @@ export function FamilyPanel({ current, family }: { current: PredictionView; fami
 function FamilyRow({ view }: { view: PredictionView }) {
   const thumb = view.outputs.find((output) => !output.nsfw);
   return (
-    <Link
+    <NavLink
       href={`/p/${encodeURIComponent(view.id)}`}
-      prefetch={false}
       className="flex items-center gap-3 rounded-lg p-1 text-sm hover:bg-muted"
       data-testid="family-link"
     >
@@ -77,7 +76,7 @@ function FamilyRow({ view }: { view: PredictionView }) {
           {view.lineage ? describeLineage(view.lineage) : "the first run"} · seed {view.input.seed}
         </span>
       </span>
-    </Link>
+    </NavLink>
   );
 }
 

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { BranchIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { describeLineage } from "@/lib/domain";
 import type { PredictionView } from "@/lib/playground-api";
 
@@ -24,9 +24,9 @@ export function LineageChip({ view, className = "" }: { view: Pick<PredictionVie
     </>
   );
   return href ? (
-    <Link href={href} prefetch={false} data-testid="lineage-chip" title={text} className={`${chip} hover:text-fg ${className}`}>
+    <NavLink href={href} data-testid="lineage-chip" title={text} className={`${chip} hover:text-fg ${className}`}>
       {content}
-    </Link>
+    </NavLink>
   ) : (
     <span data-testid="lineage-chip" title={text} className={`${chip} ${className}`}>
       {content}

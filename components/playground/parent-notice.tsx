@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { BranchIcon, CloseIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { lineageKindLabel, shortId } from "@/lib/domain";
 import type { ParentRefBody } from "@/lib/playground-api";
 
@@ -10,9 +10,9 @@ export function ParentNotice({ parent, onDetach }: { parent: ParentRefBody; onDe
       <BranchIcon className="size-3.5" />
       <span>
         Made from{" "}
-        <Link href={`/p/${encodeURIComponent(parent.id)}`} prefetch={false} className="font-mono underline hover:text-fg">
+        <NavLink href={`/p/${encodeURIComponent(parent.id)}`} className="font-mono underline hover:text-fg">
           {shortId(parent.id)}
-        </Link>{" "}
+        </NavLink>{" "}
         ({lineageKindLabel(parent.kind)})
       </span>
       <button

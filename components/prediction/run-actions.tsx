@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DiceIcon, ExternalIcon, LinkIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import type { PredictionView } from "@/lib/playground-api";
 import { requestFromInput } from "@/lib/view/form-values";
 import { DeleteRunButton } from "./delete-run-button";
@@ -16,10 +16,10 @@ export function RunActions({ view, handlers }: { view: PredictionView; handlers:
   const { input } = view;
   return (
     <footer className="-mx-1 flex flex-wrap items-center gap-0.5 border-t border-border pt-2">
-      <Link href={`/p/${encodeURIComponent(view.id)}`} prefetch={false} className={buttonClass({ variant: "ghost", size: "sm" })}>
+      <NavLink href={`/p/${encodeURIComponent(view.id)}`} className={buttonClass({ variant: "ghost", size: "sm" })}>
         <ExternalIcon />
         Share page
-      </Link>
+      </NavLink>
       <Button
         variant="ghost"
         size="sm"

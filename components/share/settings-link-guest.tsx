@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { NavLink } from "@/components/ui/nav-link";
 import { settingsFromValues } from "@/lib/view/form-validation";
 import type { FormValues } from "@/lib/view/form-values";
 
@@ -33,9 +33,9 @@ export function SettingsLinkForGuest({ values, returnTo }: { values: FormValues;
         ))}
       </dl>
       <div className="flex flex-wrap items-center gap-2">
-        <Link href={`/login?next=${encodeURIComponent(returnTo)}`} className={buttonClass({ variant: "primary" })}>
+        <NavLink href={`/login?next=${encodeURIComponent(returnTo)}`} className={buttonClass({ variant: "primary" })}>
           Sign in to make your own
-        </Link>
+        </NavLink>
         <CopyButton text={settings.prompt ?? ""} label="Copy prompt" />
       </div>
       <p className="text-sm text-fg-muted">

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { DeleteRunButton } from "@/components/prediction/delete-run-button";
 import { Button, buttonClass } from "@/components/ui/button";
 import { DiceIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { useHiddenRun } from "@/hooks/use-id-sets";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
 import { useUndoableDelete } from "@/hooks/use-undoable-delete";
@@ -42,13 +42,13 @@ export function ShareActions({ view }: { view: PredictionView }) {
   return (
     <div className="flex flex-col gap-2">
       {/* The owner's next run is recorded as made from this one; an edit's picture comes along (img=). */}
-      <Link
+      <NavLink
         href={playgroundHref(valuesFromInput(input), { id: view.id, kind: "settings" }, editFromInput(input))}
         className={buttonClass({ variant: "primary" })}
       >
         <SlidersIcon />
         Use these settings
-      </Link>
+      </NavLink>
       <div className="flex items-center gap-2">
         <div className="grid flex-1 grid-cols-2 gap-2">
           <Button title={`Run again with seed ${input.seed}`} disabled={busy} onClick={() => runAgain(input.seed)}>

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { Button, buttonClass } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DownloadIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
+import { NavLink } from "@/components/ui/nav-link";
 import { usePredictionEvents } from "@/hooks/use-prediction-events";
 import { useSweep, useSweepActions } from "@/hooks/use-sweep";
 import { sweepCostUsd } from "@/lib/domain";
@@ -67,9 +67,9 @@ export function SweepView({ initial }: { initial: SweepViewData }) {
           <CopyButton text={sweep.pageUrl} label="Copy sweep link" icon={<LinkIcon />} />
           {!sweep.parentId && (
             <OwnerOnly>
-              <Link href={`/history?thread=${encodeURIComponent(sweep.id)}`} className={buttonClass({ variant: "ghost" })}>
+              <NavLink href={`/history?thread=${encodeURIComponent(sweep.id)}`} className={buttonClass({ variant: "ghost" })}>
                 Cells in history
-              </Link>
+              </NavLink>
             </OwnerOnly>
           )}
           <span className="ml-auto text-xs text-fg-muted">

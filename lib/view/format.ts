@@ -1,18 +1,9 @@
-import { MODEL_NAMES, MODELS, priceRange } from "@/lib/domain";
-
 /** Formatting shared by every page (server and browser): one way to write a duration, a price, a size and a time. */
 
 export const formatSeconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 
 /** Dollars to the cent, or to the tenth of a cent where a price needs it ([dev]'s $0.025). */
 export const formatUsd = (amount: number) => `$${amount.toFixed(Math.round(amount * 1000) % 10 === 0 ? 2 : 3)}`;
-
-/** What each model of the family costs per image on WaveSpeed: "$0.04 on [pro], $0.08 on [max], …". */
-export const modelPrices = () =>
-  MODEL_NAMES.map((model) => {
-    const { from, to } = priceRange(model);
-    return `${formatUsd(from)}${to === from ? "" : `–${formatUsd(to)}`} on ${MODELS[model].short}`;
-  }).join(", ");
 
 export const aspectLabel = (width: number, height: number) => `${width} × ${height}`;
 

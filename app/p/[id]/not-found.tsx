@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { buttonClass } from "@/components/ui/button";
+import { NavLink } from "@/components/ui/nav-link";
 
 export default function PredictionNotFound() {
   return (
@@ -9,9 +9,9 @@ export default function PredictionNotFound() {
       <h1 className="text-2xl font-semibold tracking-tight">No such generation</h1>
       <p className="text-fg-muted">This link points to a prediction that does not exist here. It may have been deleted.</p>
       <OwnerOnly>
-        <Link href="/" className={buttonClass({ variant: "primary" })}>
+        <NavLink href="/" className={buttonClass({ variant: "primary" })}>
           Open the playground
-        </Link>
+        </NavLink>
       </OwnerOnly>
     </main>
   );
