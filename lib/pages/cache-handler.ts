@@ -99,8 +99,20 @@ export class PageCacheHandler implements CacheHandler {
   resetRequestCache(): void {}
 }
 
+// Next makes a cache handler for every request: each build's id is read from disk once.
+const buildIds = new Map<string | undefined, string>();
+
 /** The id `next build` wrote beside the server's files (`.next/BUILD_ID`); `next start` always names that folder. */
 function buildIdOf(serverDistDir: string | undefined): string {
+  let id = buildIds.get(serverDistDir);
+  if (id === undefined) {
+    id = readBuildId(serverDistDir);
+    buildIds.set(serverDistDir, id);
+  }
+  return id;
+}
+
+function readBuildId(serverDistDir: string | undefined): string {
   if (!serverDistDir) {
     log.warn("the page cache was not told the build's folder; cached share pages are not told apart by build");
     return "";
