@@ -1,13 +1,10 @@
 import { MODEL_NAMES, MODELS, priceRange } from "@/lib/domain";
 import type { HistoryPage, PredictionView } from "@/lib/playground-api";
-import { formatUsd } from "@/lib/view/format";
+import { formatPriceRange, formatUsd } from "@/lib/view/format";
 
 /** What each model of the family costs per image on WaveSpeed: "$0.04 on [pro], $0.08 on [max], …". */
 const modelPrices = () =>
-  MODEL_NAMES.map((model) => {
-    const { from, to } = priceRange(model);
-    return `${formatUsd(from)}${to === from ? "" : `–${formatUsd(to)}`} on ${MODELS[model].short}`;
-  }).join(", ");
+  MODEL_NAMES.map((model) => `${formatPriceRange(priceRange(model))} on ${MODELS[model].short}`).join(", ");
 
 type Props = { totals: HistoryPage["totals"]; engine: PredictionView["engine"] };
 

@@ -1,5 +1,5 @@
 import { kindsOf, MODEL_NAMES, MODELS, type ModelName, priceRange } from "@/lib/domain";
-import { formatUsd } from "@/lib/view/format";
+import { formatPriceRange } from "@/lib/view/format";
 import { Field, fieldIds } from "./field";
 
 /** What each model takes beside the prompt: [pro] and [max] a ratio and a tolerance, [dev] a size and steps. */
@@ -28,7 +28,7 @@ export function ModelPicker({
         className="grid grid-cols-2 gap-1 rounded-lg border border-border bg-muted p-1 sm:grid-cols-4"
       >
         {MODEL_NAMES.map((model) => {
-          const { from, to } = priceRange(model);
+          const price = priceRange(model);
           const info = MODELS[model];
           return (
             <label
@@ -43,14 +43,11 @@ export function ModelPicker({
                 value={model}
                 checked={value === model}
                 onChange={() => onChange(model)}
-                aria-label={`${info.label}, ${formatUsd(from)}${to === from ? "" : ` to ${formatUsd(to)}`} per image${kindsOf(model).includes("text") ? "" : ", edits only"}`}
+                aria-label={`${info.label}, ${formatPriceRange(price, " to ")} per image${kindsOf(model).includes("text") ? "" : ", edits only"}`}
                 className="absolute inset-0 cursor-pointer appearance-none opacity-0 focus-visible:outline-none"
               />
               <span className="text-sm font-medium">{info.short}</span>
-              <span className="text-xs tabular-nums">
-                {formatUsd(from)}
-                {to === from ? "" : `–${formatUsd(to)}`} / image
-              </span>
+              <span className="text-xs tabular-nums">{formatPriceRange(price)} / image</span>
               <span className="text-[11px] leading-tight">{TAKES[info.parameters]}</span>
             </label>
           );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatWhen } from "./format";
+import { formatDateTime, formatPriceRange, formatWhen } from "./format";
 
 const now = Date.parse("2026-12-01T12:00:00Z");
 
@@ -27,5 +27,13 @@ describe("formatDateTime", () => {
   it("writes one moment in the zone asked for, and says so for UTC", () => {
     expect(formatDateTime("2026-11-20T23:30:00Z", "UTC")).toMatch(/20.*UTC$/);
     expect(formatDateTime("2026-11-20T23:30:00Z", "Asia/Tokyo")).toContain("21");
+  });
+});
+
+describe("formatPriceRange", () => {
+  it("writes one price once, and a range from the lower to the higher, joined as asked", () => {
+    expect(formatPriceRange({ from: 0.04, to: 0.04 })).toBe("$0.04");
+    expect(formatPriceRange({ from: 0.02, to: 0.025 })).toBe("$0.02–$0.025");
+    expect(formatPriceRange({ from: 0.02, to: 0.025 }, " to ")).toBe("$0.02 to $0.025");
   });
 });

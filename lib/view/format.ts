@@ -5,6 +5,10 @@ export const formatSeconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed
 /** Dollars to the cent, or to the tenth of a cent where a price needs it ([dev]'s $0.025). */
 export const formatUsd = (amount: number) => `$${amount.toFixed(Math.round(amount * 1000) % 10 === 0 ? 2 : 3)}`;
 
+/** A model's price per image: "$0.04", or "$0.02–$0.025" where its variants differ (`joiner` " to " for a spoken name). */
+export const formatPriceRange = ({ from, to }: { from: number; to: number }, joiner = "–") =>
+  to === from ? formatUsd(from) : `${formatUsd(from)}${joiner}${formatUsd(to)}`;
+
 export const aspectLabel = (width: number, height: number) => `${width} × ${height}`;
 
 const MINUTE = 60_000;
