@@ -53,6 +53,29 @@ test.describe("share page actions", () => {
     expect({ ...varied.input, seed: 7 }).toEqual(original.input);
   });
 
+  test("the actions wait for the page's scripts: a click before they have run is not lost", async ({ page, request }) => {
+    const original = await completedRun(request, { prompt: `A paper boat on a puddle ${token()}`, seed: 11 });
+    // The server's HTML shows the buttons at once; the scripts that make them work come a few seconds later.
+    let releaseScripts = () => {};
+    const scriptsHeld = new Promise<void>((resolve) => {
+      releaseScripts = resolve;
+    });
+    await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    const share = new SharePage(page);
+    await page.goto(`/p/${original.id}`, { waitUntil: "commit" });
+
+    await expect(share.varySeed).toBeVisible();
+    await expect(share.varySeed).toBeDisabled();
+    const click = share.varySeed.click();
+    releaseScripts();
+    await click;
+    await expect(page).not.toHaveURL(new RegExp(`/p/${original.id}$`));
+    await expect(share.prompt).toHaveText(original.input.prompt);
+  });
+
   test("Copy seed and Copy share link put the seed and the share URL on the clipboard", async ({ page, request, baseURL }) => {
     const original = await completedRun(request, { prompt: `A lighthouse on a cliff ${token()}`, seed: 31337 });
     const share = new SharePage(page);

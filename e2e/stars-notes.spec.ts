@@ -69,6 +69,8 @@ test("the lightbox stars and notes the image it shows", async ({ page, request }
   const run = await completed(request, { prompt: `${uniqueToken("lightbox")} two boats`, num_images: 2 });
   const share = new SharePage(page);
   await share.goto(run.id);
+  // The gallery's buttons are in the server's HTML: a click before they hydrate opens nothing.
+  await expect(page.getByRole("button", { name: "Star image 2" })).toHaveAttribute("data-ready", "true");
   await page.getByRole("button", { name: "Open image 2 of 2" }).click();
   const dialog = page.getByRole("dialog", { name: "Image 2 of 2" });
   await dialog.getByRole("button", { name: "Star image 2" }).click();

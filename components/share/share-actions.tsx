@@ -6,6 +6,7 @@ import { DeleteRunButton } from "@/components/prediction/delete-run-button";
 import { Button, buttonClass } from "@/components/ui/button";
 import { DiceIcon, RefreshIcon, SlidersIcon } from "@/components/ui/icons";
 import { NavLink } from "@/components/ui/nav-link";
+import { useHydrated } from "@/hooks/use-hydrated";
 import { useHiddenRun } from "@/hooks/use-id-sets";
 import { useSubmitPrediction } from "@/hooks/use-submit-prediction";
 import { useUndoableDelete } from "@/hooks/use-undoable-delete";
@@ -36,7 +37,9 @@ export function ShareActions({ view }: { view: PredictionView }) {
   // Once the Undo has passed and the run is gone, the page re-renders as its 404.
   const remove = () => void undoableDelete(view.id, { onDeleted: () => startNavigation(() => router.refresh()) });
 
-  const busy = submission.isPending || deleting || navigating;
+  // The server renders these buttons too: until the page has hydrated a click on one would do nothing.
+  const hydrated = useHydrated();
+  const busy = !hydrated || submission.isPending || deleting || navigating;
   const error = submission.error;
 
   return (
