@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openCompare } from "./pages/compare-page";
 import { phoneContext, pointIn, touchGesture } from "./pages/gestures";
 import { completedRun, uniqueToken } from "./wavespeed/upstream";
 
@@ -15,7 +16,7 @@ test.describe("a compare on one screen", () => {
     const token = uniqueToken("fit");
     const a = await completedRun(request, { prompt: `${token} a pier`, seed: 1, aspect_ratio: "1:1" });
     const b = await completedRun(request, { prompt: `${token} a pier at dusk`, seed: 2, aspect_ratio: "1:1" });
-    await page.goto(`/compare?i=${a.id}.0&i=${b.id}.0`);
+    await openCompare(page, a, b);
     const images = page.getByTestId("compare-image");
     await expect(images).toHaveCount(2);
     // Fit: both square images whole on the first screen, with the controls above them.
@@ -68,7 +69,7 @@ test.describe("a compare on one screen", () => {
     const b = await completedRun(request, { prompt: `${token} a red kite`, seed: 4, aspect_ratio: "1:1" });
     const phone = await phoneContext(browser, test.info().project.use.baseURL);
     const page = await phone.newPage();
-    await page.goto(`/compare?i=${a.id}.0&i=${b.id}.0`);
+    await openCompare(page, a, b);
     const frame = page.getByTestId("compare-image").first().locator("..");
     await expect(zoomLevel(page)).toHaveText("100%");
     const [c1, c2] = [await pointIn(frame, 0.4), await pointIn(frame, 0.6)];
@@ -101,7 +102,7 @@ test.describe("a compare on one screen", () => {
       locale: "en-US",
     });
     const page = await tokyo.newPage();
-    await page.goto(`/compare?i=${a.id}.0&i=${b.id}.0`);
+    await openCompare(page, a, b);
     const created = page.locator('[data-testid="diff-row"][data-field="created"] td').first();
     const expected = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(
       Date.parse(a.createdAt),

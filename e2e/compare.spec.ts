@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { type PredictionView, predictionViewSchema } from "@/lib/playground-api";
+import { openCompare } from "./pages/compare-page";
 import { HistoryPage } from "./pages/history-page";
 import { waitUntilHydrated } from "./pages/hydrated";
 import { PlaygroundPage } from "./pages/playground-page";
@@ -73,7 +74,7 @@ test("two images get a slider moved by the arrow keys, a blink toggle, and a Twe
   const token = uniqueToken("slider");
   const a = await completed(request, { prompt: `${token} a castle`, seed: 10 });
   const b = await completed(request, { prompt: `${token} a castle at night`, seed: 10 });
-  await page.goto(`/compare?i=${a.id}.0&i=${b.id}.0`);
+  await openCompare(page, a, b);
 
   await page.getByRole("radio", { name: "Slider" }).check();
   const slider = page.getByTestId("split-handle");
@@ -115,7 +116,7 @@ test("a compare link previews its images as a 1200×630 card", async ({ page, re
   const token = `${test.info().testId}-${Date.now().toString(36)}`;
   const first = await completed(request, { prompt: `${token} a red door`, seed: 1 });
   const second = await completed(request, { prompt: `${token} a red door`, seed: 2 });
-  await page.goto(`/compare?i=${first.id}.0&i=${second.id}.0`);
+  await openCompare(page, first, second);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
   const description = await page.locator('meta[name="description"]').getAttribute("content");
   expect(description).toContain("seed 1");

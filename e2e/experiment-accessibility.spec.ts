@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { sweepViewSchema } from "@/lib/playground-api";
 import { axeViolations } from "./pages/axe";
+import { openCompare } from "./pages/compare-page";
 import { PlaygroundPage } from "./pages/playground-page";
 import { completedRun, uniqueToken, waitForTerminal } from "./wavespeed/upstream";
 
@@ -64,7 +65,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await axeViolations(page), "finished sweep").toEqual([]);
 
       const [a, b] = await Promise.all(sweep.cells.slice(0, 2).map((cell) => waitForTerminal(request, cell.id)));
-      await page.goto(`/compare?i=${a.id}.0&i=${b.id}.0`);
+      await openCompare(page, a, b);
       await expect(page.getByTestId("diff-table")).toBeVisible();
       expect(await axeViolations(page), "compare").toEqual([]);
       await page.getByRole("radio", { name: "Slider" }).check();

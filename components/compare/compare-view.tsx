@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LinkIcon } from "@/components/ui/icons";
 import { Segmented } from "@/components/ui/segmented";
+import { useHydrated } from "@/hooks/use-hydrated";
 import { useZoomPan } from "@/hooks/use-zoom-pan";
 import type { CompareItem } from "@/lib/view/compare";
 import { CompareBlink } from "./compare-blink";
@@ -43,6 +44,7 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
   const zoom = useZoomPan();
   const panes = useRef<Array<HTMLElement | null>>([]);
   const pair = items.length === 2 ? (items as [CompareItem, CompareItem]) : null;
+  const ready = useHydrated();
 
   const focusImage = useCallback(
     (index: number) => {
@@ -78,7 +80,7 @@ export function CompareView({ items, shareUrl }: { items: CompareItem[]; shareUr
   const shown = focused === null ? items : items.filter((_, index) => index === focused);
 
   return (
-    <section aria-label="Images compared" className="flex flex-col gap-4">
+    <section aria-label="Images compared" data-ready={ready} className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
         {pair && (
           <Segmented

@@ -1,6 +1,7 @@
 "use client";
 
 import { type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, useRef, useState } from "react";
+import { useHydrated } from "@/hooks/use-hydrated";
 
 const KEY_STEP = 5;
 const clamp = (value: number) => Math.min(100, Math.max(0, value));
@@ -52,6 +53,7 @@ export function SplitView({
   const position = controlled ?? own;
   const frame = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
+  const ready = useHydrated();
 
   const move = (next: number) => {
     const value = clamp(Math.round(next * 10) / 10);
@@ -128,6 +130,7 @@ export function SplitView({
         aria-orientation="horizontal"
         data-split-handle
         data-testid="split-handle"
+        data-ready={ready}
         onKeyDown={onKeyDown}
         className="group absolute inset-y-0 z-10 flex w-10 -translate-x-1/2 cursor-ew-resize touch-none justify-center outline-none"
         style={{ left: `${position}%` }}
