@@ -6,9 +6,13 @@ import { chromiumLaunchOptions } from "./testing/chromium";
 import { E2E_ACCESS_TOKEN, E2E_PORTS, FAKE_API_KEY } from "./testing/ports";
 import { webServerEnv } from "./testing/server-env";
 
-// Each run starts from empty data, in a folder testing/e2e-teardown.ts removes at its end;
-// workers inherit the folder through the env.
-process.env.E2E_DATA_ROOT ??= fs.mkdtempSync(path.join(os.tmpdir(), "kontext-e2e-"));
+// Each run starts from empty data; workers inherit the folder through the env. `npm test` makes it and
+// removes it once Playwright has stopped the servers writing into it; a run started by hand gets a
+// folder of its own, which testing/e2e-teardown.ts removes.
+if (!process.env.E2E_DATA_ROOT) {
+  process.env.E2E_DATA_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), "kontext-e2e-"));
+  process.env.E2E_DATA_ROOT_OWNED = "1";
+}
 const dataRoot = process.env.E2E_DATA_ROOT;
 
 // Each server gets exactly these variables: none of the runner's own (DATABASE_URL, S3_*, ACCESS_TOKEN...).

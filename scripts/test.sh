@@ -5,7 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 reports=$(mktemp -d "${TMPDIR:-/tmp}/kontext-reports-XXXXXX")
-trap 'rm -rf "$reports"' EXIT
+# The browser tests' data, removed here: Playwright stops its test servers, which write into it, only
+# after its own teardown.
+E2E_DATA_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/kontext-e2e-XXXXXX")
+export E2E_DATA_ROOT
+trap 'rm -rf "$reports" "$E2E_DATA_ROOT"' EXIT
 
 # The project's own tools only: npx would otherwise fetch a different version of a missing one.
 for tool in biome tsc vitest next playwright; do
