@@ -16,6 +16,10 @@ test("/login sends a signed-in owner only to a place on this site, and never put
     "%2F%5Cevil.example",
     "%2F%2Fevil.example",
     "https://evil.example/",
+    // Dot segments that leave a path beginning `//`.
+    "%2F.%2F%2Fevil.example",
+    "/x/..//evil.example/p",
+    "/%252e//evil.example",
   ]) {
     const answer = await loginAsOwner(next);
     expect(answer.status, next).toBe(307);

@@ -24,6 +24,10 @@ describe("safeReturnPath", () => {
     "javascript:alert(1)",
     "data:text/html,hi",
     "//play.example@evil.example/",
+    "/.//evil.example",
+    "/x/..//evil.example/p",
+    "/%2e//evil.example",
+    "/./\\evil.example",
   ])("sends %j to /", (next) => {
     expect(safeReturnPath(next, SITE)).toBe("/");
   });
