@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { type RawResponse, rawRequest } from "./http-client";
 
-const NGINX = "/usr/sbin/nginx";
+/** Debian's nginx, or the one `NGINX_PATH` names (Homebrew's, on a Mac). */
+const NGINX = process.env.NGINX_PATH || "/usr/sbin/nginx";
 
 export type Nginx = {
   /** Requests through the proxy, over TLS, under the public name (as a browser on port 443 sends them). */
@@ -29,7 +30,7 @@ export async function startNginx(options: {
   upstreams: number[];
   passHost?: boolean;
 }): Promise<Nginx> {
-  if (!fs.existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install -y nginx (Debian's package)`);
+  if (!fs.existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install -y nginx (Debian's package), or set NGINX_PATH`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontext-nginx-"));
   // nginx's workers run as an unprivileged user when started as root: they must reach the temp folders.
   fs.chmodSync(dir, 0o755);
