@@ -25,10 +25,12 @@ test("three images picked from history are compared side by side, with the diffe
   const history = new HistoryPage(page);
   await history.goto({ q: token });
   for (const view of [a, b, c]) {
-    await page
+    const select = page
       .locator(`[data-testid="history-entry"][data-id="${view.id}"]`)
-      .getByRole("button", { name: "Select image 1 for compare" })
-      .click();
+      .getByRole("button", { name: "Select image 1 for compare" });
+    // The owner's image actions are a part of their own: in the server's HTML before they hydrate.
+    await expect(select).toHaveAttribute("data-ready", "true");
+    await select.click();
   }
   const tray = page.getByTestId("selection-tray");
   await expect(tray.getByRole("img")).toHaveCount(3);

@@ -1,6 +1,8 @@
+import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import type { PredictionRequest } from "@/lib/contract";
 import { E2E_PORTS } from "@/testing/ports";
+import { startPlayground } from "@/testing/server-process";
 import { ConfirmDialog, undoButton } from "./pages/confirm-dialog";
 import { HistoryPage } from "./pages/history-page";
 import { SharePage } from "./pages/share-page";
@@ -201,31 +203,38 @@ test.describe("history", () => {
     await expect(history.noMatches).toBeVisible();
   });
 
-  test("scrolling, or the Load more button, reaches older entries", async ({ page, request, browser, baseURL }) => {
-    test.setTimeout(120_000);
-    const token = uniqueToken("pages");
-    const prompts = Array.from({ length: 26 }, (_, index) => `${token} lantern ${String(index + 1).padStart(2, "0")}`);
-    // One after another, so the order of creation is the order of the prompts.
-    const ids: string[] = [];
-    for (const prompt of prompts) ids.push((await submit(request, { prompt })).id);
-    // Finished first: paging is what this test is about, not 26 live updates on a page still hydrating.
-    for (const id of ids) await waitForTerminal(request, id, 60_000);
-    const oldest = prompts[0]!;
-
-    const history = new HistoryPage(page);
-    await history.goto({ q: token });
-    await expect(history.entries).toHaveCount(24);
-    await expect(history.entry(oldest).root).toHaveCount(0);
-    await history.loadMore.scrollIntoViewIfNeeded();
-    await expect(history.entries).toHaveCount(26);
-    await expect(history.entry(oldest).root).toBeVisible();
-    await expect(history.loadMore).toHaveCount(0);
-
-    // Without IntersectionObserver the button does it, and the keyboard lands on the first new entry.
-    const context = await browser.newContext({ baseURL });
+  test("scrolling, or the Load more button, reaches older entries", async ({ browser, playwright }) => {
+    test.setTimeout(150_000);
+    // 26 runs on the shared server would push other specs' runs off the playground's and history's first pages.
+    const server = await startPlayground({
+      port: E2E_PORTS.historyPaging,
+      env: { KONTEXT_ENGINE: "local", DATA_DIR: path.join(process.env.E2E_DATA_ROOT!, `history-paging-${Date.now()}`) },
+    });
+    const request = await playwright.request.newContext({ baseURL: server.url });
+    const context = await browser.newContext({ baseURL: server.url });
+    const bare = await browser.newContext({ baseURL: server.url });
     try {
-      await context.addInitScript(() => Reflect.deleteProperty(window, "IntersectionObserver"));
-      const fallback = new HistoryPage(await context.newPage());
+      const token = uniqueToken("pages");
+      const prompts = Array.from({ length: 26 }, (_, index) => `${token} lantern ${String(index + 1).padStart(2, "0")}`);
+      // One after another, so the order of creation is the order of the prompts.
+      const ids: string[] = [];
+      for (const prompt of prompts) ids.push((await submit(request, { prompt })).id);
+      // Finished first: paging is what this test is about, not 26 live updates on a page still hydrating.
+      for (const id of ids) await waitForTerminal(request, id, 60_000);
+      const oldest = prompts[0]!;
+
+      const history = new HistoryPage(await context.newPage());
+      await history.goto({ q: token });
+      await expect(history.entries).toHaveCount(24);
+      await expect(history.entry(oldest).root).toHaveCount(0);
+      await history.loadMore.scrollIntoViewIfNeeded();
+      await expect(history.entries).toHaveCount(26);
+      await expect(history.entry(oldest).root).toBeVisible();
+      await expect(history.loadMore).toHaveCount(0);
+
+      // Without IntersectionObserver the button does it, and the keyboard lands on the first new entry.
+      await bare.addInitScript(() => Reflect.deleteProperty(window, "IntersectionObserver"));
+      const fallback = new HistoryPage(await bare.newPage());
       await fallback.goto({ q: token });
       await expect(fallback.entries).toHaveCount(24);
       await fallback.loadMore.focus();
@@ -233,7 +242,8 @@ test.describe("history", () => {
       await expect(fallback.entries).toHaveCount(26);
       await expect(fallback.entry(prompts[1]!).link).toBeFocused();
     } finally {
-      await context.close();
+      await Promise.all([context.close(), bare.close(), request.dispose()]);
+      await server.stop();
     }
   });
 

@@ -54,6 +54,7 @@ test("a star and a note set on the share page survive a reload, and history filt
   // Editable from history too: unstar, and change the note; a reload keeps both.
   await history.goto({ q: token });
   const entry = page.locator(`[data-testid="history-entry"][data-id="${run.id}"]`);
+  await expect(entry.getByRole("button", { name: "Star image 2" })).toHaveAttribute("data-ready", "true");
   await entry.getByRole("button", { name: "Star image 2" }).click();
   await expect(entry.getByRole("button", { name: "Star image 2" })).toHaveAttribute("aria-pressed", "false");
   await entry.getByRole("button", { name: "Edit note" }).click();

@@ -52,6 +52,8 @@ const offsets = {
   backupSource: base + 78,
   backupTarget: base + 79,
   scaleReady: base + 80,
+  /** A playground of its own for history's paging, whose 26 runs would push other specs' runs off the first pages. */
+  historyPaging: base + 84,
   scaleUpstream: base + 93,
 };
 

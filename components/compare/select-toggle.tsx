@@ -1,6 +1,7 @@
 "use client";
 
 import { CheckIcon, CompareIcon } from "@/components/ui/icons";
+import { useHydrated } from "@/hooks/use-hydrated";
 import { useSelection } from "@/hooks/use-selection";
 import { MAX_COMPARE, type SelectedImage, selection } from "@/lib/browser/selection";
 
@@ -17,6 +18,7 @@ export function SelectToggle({ image, position, look = "overlay", className = ""
   const items = useSelection();
   const selected = items.some((item) => item.id === image.id && item.index === image.index);
   const full = !selected && items.length >= MAX_COMPARE;
+  const ready = useHydrated();
   const style =
     look === "overlay"
       ? "size-8 rounded-full bg-surface/85 shadow backdrop-blur hover:bg-surface"
@@ -29,6 +31,7 @@ export function SelectToggle({ image, position, look = "overlay", className = ""
       title={full ? `At most ${MAX_COMPARE} images can be compared` : selected ? "Selected for compare" : "Select for compare"}
       aria-disabled={full}
       data-testid="select-toggle"
+      data-ready={ready}
       onClick={(event) => {
         event.stopPropagation();
         if (!full) selection.toggle(image);

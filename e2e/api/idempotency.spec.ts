@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema, SUBMIT_PATH } from "@/lib/contract";
 import { historyPageSchema, predictionViewSchema } from "@/lib/playground-api";
 import { postAndHangUp } from "@/testing/raw-http";
+import { waitUntilHydrated } from "../pages/hydrated";
 
 const unique = (text: string) => `${text} ${test.info().testId}-${Date.now().toString(36)}`;
 
@@ -40,6 +41,8 @@ test.describe("Idempotency-Key", () => {
         keys.push(sent.headers()["idempotency-key"]);
     });
     await page.goto("/");
+    // Before hydration Generate is a plain form submit, with no key.
+    await waitUntilHydrated(page);
     await page.getByLabel("Prompt", { exact: true }).fill(unique("a red kite over a beach"));
     const generate = page.getByRole("button", { name: "Generate" });
     await generate.click();
