@@ -2,9 +2,10 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
 import next from "next";
+import { securityHeaders } from "./lib/access/security-headers";
 import { getEnv } from "./lib/env";
 import { runStopSteps } from "./lib/graceful-release";
-import { siteUrl } from "./lib/http/base-url";
+import { servesHttps, siteUrl } from "./lib/http/base-url";
 import { admit } from "./lib/http/front-door";
 import { log } from "./lib/log";
 import { markStopping } from "./lib/observability/stopping";
@@ -36,13 +37,19 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // A request the front door refuses carries the headers every other answer does.
+  const refusalHeaders = {
+    ...securityHeaders({ scripts: { kind: "hashed" }, https: servesHttps(env), development: false }),
+    "content-type": "text/plain",
+    "cache-control": "no-store",
+  };
   const server = http.createServer((request, response) => {
     // A client that hangs up mid-upload is no error of the playground's (Next may print Node's "aborted" itself).
     request.once("close", () => {
       if (!request.complete) log.debug("the client went away before its request was whole", { method: request.method });
     });
     const refusal = admit(request, { trustProxy: env.TRUST_PROXY });
-    if (refusal) response.writeHead(refusal, { "content-type": "text/plain", "cache-control": "no-store" }).end("Bad request");
+    if (refusal) response.writeHead(refusal, refusalHeaders).end("Bad request");
     else void handle(request, response);
   });
   server.on("error", (error) => {

@@ -46,8 +46,13 @@ test("an absolute-form request line is answered by the gate like any other: its 
   const own = await line(`http://${OWN_HOST}/api/health`);
   expect(own.status).toBe(200);
   expect(own.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-  // A target that is neither a path nor an http(s) URL is a bad request, not a route.
-  expect((await line("*")).status).toBe(400);
+  // A target that is neither a path nor an http(s) URL is a bad request, not a route, with the same headers.
+  const neither = await line("*");
+  expect(neither.status).toBe(400);
+  expect(neither.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(neither.headers["x-content-type-options"]).toBe("nosniff");
+  expect(neither.headers["x-frame-options"]).toBe("DENY");
+  expect(neither.headers["cache-control"]).toBe("no-store");
 });
 
 test("forwarding headers from a client are not believed without TRUST_PROXY", async () => {
