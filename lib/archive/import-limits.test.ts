@@ -131,6 +131,26 @@ describe("an import applies the limits a submit, an upload and a sweep apply", (
     });
   });
 
+  it("refuses a picture past an upload's 20 MB, whether the manifest admits its size or hides it", async () => {
+    const { manifest, files } = await exported();
+    const [run, ...others] = manifest.predictions;
+    const output = run.outputs[0];
+    // Zeros after the picture: a few kilobytes in the zip, over 20 MB once unpacked.
+    const padded = Buffer.concat([files.get(output.file)!, Buffer.alloc(20 * 1024 * 1024)]);
+    const withPadded = new Map([...files, [output.file, padded]]);
+    const admitted = { ...manifest, predictions: [{ ...run, outputs: [{ ...output, bytes: padded.length }] }, ...others] };
+    expect(await refusalOf(await zipOf(withPadded, admitted))).toEqual({
+      status: 413,
+      field: "file",
+      message: `${output.file}: the image is 20.1 MB; at most 20 MB is accepted. Nothing was imported.`,
+    });
+    expect(await refusalOf(await zipOf(withPadded, manifest))).toEqual({
+      status: 400,
+      field: "file",
+      message: `The image ${output.file} is not the size the manifest says. Nothing was imported.`,
+    });
+  });
+
   it("refuses a manifest past 16 MB (413) before reading it, and one nested deeper than an export nests", async () => {
     const { manifest, files } = await exported();
     const padded = JSON.stringify(manifest).replace(/^\{/, `{${" ".repeat(17 * 1024 * 1024)}`);
