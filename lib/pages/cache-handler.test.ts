@@ -17,14 +17,14 @@ function buildFolder(buildId: string): CacheHandlerContext {
   return { serverDistDir: path.join(dist, "server"), revalidatedTags: [], _requestHeaders: {} };
 }
 
-const page = (html: string) =>
+const page = (html: string, status = 200) =>
   ({
     kind: "APP_PAGE",
     html,
     rscData: Buffer.from("rsc"),
     headers: {},
     postponed: undefined,
-    status: 200,
+    status,
     segmentData: undefined,
   }) as unknown as IncrementalCacheValue;
 
@@ -50,6 +50,20 @@ describe("the share-page cache handler", () => {
         "cache-control": expect.stringContaining("s-maxage=60"),
       },
     });
+  });
+
+  it("keeps no error: a 404 or a 500 goes out no-store, and the next request renders the page again", async () => {
+    const context = buildFolder("build-errors");
+    for (const status of [404, 500]) {
+      const key = `/route-cache/APP_PAGE/0f3a/$/p/run-${status}`;
+      const rendered = page(`<p>${status}</p>`, status);
+      await new Handler(context).set(key, rendered, { cacheControl: { revalidate: 60, expire: 86_460 } } as never);
+
+      expect((rendered as { headers: Record<string, string> }).headers["cache-control"], String(status)).toMatch(
+        /(^|, )no-store(,|$)/,
+      );
+      expect(await new Handler(context).get(key, READ), String(status)).toBeNull();
+    }
   });
 
   it("never serves a page rendered by another build, whose scripts and styles the new build does not have", async () => {
