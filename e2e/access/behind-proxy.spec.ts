@@ -104,7 +104,7 @@ test("behind nginx ending TLS: a guest's views of a finished run answer 200 from
   expect(gone.status).toBe(404);
   expect(gone.headers["cache-control"]).toContain("no-store");
 
-  // A run still in progress, and an id that is not there: rendered per request, never kept by a CDN.
+  // An id that is not there: rendered per request, never kept by a CDN.
   const missing = await through.request("/p/0123456789abcdef0123456789abcdef");
   expect(missing.status).toBe(404);
   expect(missing.headers["cache-control"]).toContain("no-store");

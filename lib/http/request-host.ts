@@ -71,7 +71,7 @@ export function isAddressHost(headers: Headers, trustProxy: boolean): boolean {
 
 /**
  * The address a request came from, for per-client limits: the last X-Forwarded-For entry. The
- * front door (server.ts, through forwarded-headers.ts) leaves there the socket's own address, or
+ * front door (server.ts, through `admit` in front-door.ts) leaves there the socket's own address, or
  * with TRUST_PROXY the entry the nearest proxy appended.
  */
 export function clientAddress(headers: Headers): string {
