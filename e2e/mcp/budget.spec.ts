@@ -42,7 +42,8 @@ test("tools that spend money say so; past the daily budget generate is a tool er
   try {
     const { tools } = await assistant.listTools();
     const described = Object.fromEntries(tools.map((tool) => [tool.name, tool.description ?? ""]));
-    for (const name of ["generate", "edit", "sweep"]) expect(described[name], name).toContain("Spends money: $0.04 per image");
+    for (const name of ["generate", "edit", "sweep"])
+      expect(described[name], name).toContain("Spends money: $0.04 per image with [pro], $0.08 per image with [max]");
     for (const name of ["get_run", "search_runs", "star", "note", "compare_link"])
       expect(described[name], name).not.toMatch(/spends money/i);
 

@@ -40,7 +40,7 @@ test("generate, then edit the result, then a 2×2 sweep: pictures, seeds and lin
       source: { kind: "mcp", client: title },
     });
     expect(run.images).toHaveLength(2);
-    expect(textOf(generated)).toContain("Seed 4242");
+    expect(textOf(generated)).toContain("seed 4242");
     expect(textOf(generated)).toContain(run.shareUrl);
     expect(textOf(generated)).toContain(run.id);
     // Pictures sized for a chat: JPEG previews, not the 1392×752 originals.

@@ -23,6 +23,8 @@ test("lists its tools, each with an input and output schema that is valid JSON S
     expect(schema("generate")({ prompt: "a kite", aspect_ratio: "16:9", num_images: 2 })).toBe(true);
     expect(schema("generate")({ aspect_ratio: "16:9" })).toBe(false);
     expect(schema("generate")({ prompt: "a kite", num_images: 5 })).toBe(false);
+    expect(schema("generate")({ prompt: "a kite", model: "max" })).toBe(true);
+    expect(schema("generate")({ prompt: "a kite", model: "dev" })).toBe(false);
     expect(schema("edit")({ prompt: "night", image: { run_id: "abc", index: 1 } })).toBe(true);
     expect(schema("sweep")({ base: { prompt: "a fox" }, x: { field: "seed", random: 4 } })).toBe(true);
     expect(schema("search_runs")({ query: "fox", starred: true, limit: 5 })).toBe(true);
@@ -44,6 +46,7 @@ test("bad arguments are tool errors that name the field, never transport errors;
       ["generate", { prompt: "" }, /prompt must be non-empty text at prompt/],
       ["generate", { prompt: "a kite", aspect_ratio: "5:4" }, /aspect_ratio must be one of .* at aspect_ratio/],
       ["generate", { prompt: "a kite", seed: 1.5 }, /seed must be an integer .* at seed/],
+      ["generate", { prompt: "a kite", model: "dev" }, /model must be one of pro, max at model/],
       ["edit", { prompt: "make it night" }, /give image \(one picture\) or images/],
       [
         "edit",
@@ -77,6 +80,38 @@ test("bad arguments are tool errors that name the field, never transport errors;
       expect(textOf(answer), name).toMatch(message);
     }
     expect((await assistant.listTools()).tools).toHaveLength(TOOLS.length);
+  } finally {
+    await assistant.close();
+  }
+});
+
+test("generate and edit run the model they are asked for, and a sweep can put [pro] and [max] side by side", async ({
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const token = uniqueToken("mcp-model");
+  const assistant = await connectAssistant(baseURL!);
+  try {
+    const generated = await callTool(assistant, "generate", { prompt: `${token} a kite`, model: "max", seed: 5 });
+    expect(generated.isError, textOf(generated)).toBeFalsy();
+    expect(runOf(generated)).toMatchObject({ model: "max", status: "completed", seed: 5 });
+    expect(textOf(generated)).toContain("FLUX.1 Kontext [max] · seed 5");
+
+    const edited = await callTool(assistant, "edit", {
+      prompt: `${token} make it night`,
+      image: { run_id: runOf(generated).id },
+    });
+    expect(edited.isError, textOf(edited)).toBeFalsy();
+    expect(runOf(edited)).toMatchObject({ model: "pro", status: "completed" });
+
+    const swept = await callTool(assistant, "sweep", {
+      base: { prompt: `${token} a lighthouse`, seed: 9 },
+      x: { field: "model", values: ["pro", "max"] },
+    });
+    expect(swept.isError, textOf(swept)).toBeFalsy();
+    const found = await callTool(assistant, "search_runs", { query: `${token} a lighthouse` });
+    expect(textOf(found)).toContain("[max]");
+    expect(textOf(found)).toContain("[pro]");
   } finally {
     await assistant.close();
   }

@@ -1,8 +1,19 @@
 import { z } from "zod/mini";
 import { editRequestSchema, MAX_IMAGE_REF_CHARS, predictionRequestSchema, WEBHOOK_URL_MAX } from "../contract";
-import { MAX_IMAGES, MAX_MULTI_IMAGES, MAX_NOTE_CHARS, MIN_MULTI_IMAGES, PREDICTION_STATUSES } from "../domain";
+import {
+  DEFAULT_MODEL,
+  KONTEXT_MODEL_NAMES,
+  MAX_IMAGES,
+  MAX_MULTI_IMAGES,
+  MAX_NOTE_CHARS,
+  MIN_MULTI_IMAGES,
+  MODELS,
+  PREDICTION_STATUSES,
+  priceRange,
+} from "../domain";
 import { annotationSchema, idSchema, MAX_AXIS_VALUES, sweepAxisSpecSchema } from "../playground-api";
 import { MAX_COMPARED } from "../view/compare";
+import { formatUsd } from "../view/format";
 
 /**
  * The tools' arguments, built from the same schemas (and so the same limits and messages) the
@@ -64,7 +75,21 @@ const pictures = {
   ),
 };
 
+// The models that take these tools' parameters (an aspect ratio, a safety tolerance): [pro] and [max].
+// [dev] takes a pixel size and steps instead; the playground and the served contract offer it.
+const MODEL_RULE = { error: `model must be one of ${KONTEXT_MODEL_NAMES.join(", ")}` };
+const modelField = z.optional(
+  z
+    .enum(KONTEXT_MODEL_NAMES, MODEL_RULE)
+    .check(
+      about(
+        `Which model: ${KONTEXT_MODEL_NAMES.map((name) => `"${name}", ${MODELS[name].label} (${MODELS[name].blurb.toLowerCase()}; ${formatUsd(priceRange(name).to)} per image on WaveSpeed)`).join(", or ")}. Absent: "${DEFAULT_MODEL}".`,
+      ),
+    ),
+);
+
 const generateFields = {
+  model: modelField,
   prompt: text.prompt.check(about("What to draw, in plain words; the model reads about 512 tokens.")),
   aspect_ratio: text.aspect_ratio.check(about("The images' shape.")),
   num_images: text.num_images.check(about("How many images to make, each billed on WaveSpeed.")),
@@ -76,6 +101,7 @@ const generateFields = {
 export const generateArgs = z.object(generateFields);
 
 const editFields = {
+  model: modelField,
   prompt: edit.prompt.check(about('The instruction: what to change, e.g. "make it night, keep the composition".')),
   ...pictures,
   aspect_ratio: edit.aspect_ratio.check(about("The output's shape; absent keeps the (first) picture's shape.")),
@@ -106,7 +132,7 @@ const sweepBase = z
 // Each kind of value with words of its own: a bare string-or-number union would be a type list in
 // JSON Schema, which some clients' schema dialects refuse.
 const axisValue = z.union([
-  z.string().check(about("A prompt, an aspect ratio or a safety tolerance.")),
+  z.string().check(about("A model (pro, max), a prompt, an aspect ratio or a safety tolerance.")),
   z.number().check(about("A seed or a guidance scale.")),
 ]);
 const axis = z

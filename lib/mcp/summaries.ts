@@ -4,6 +4,8 @@ import {
   EDIT_KINDS,
   isTerminal,
   LINEAGE_KINDS,
+  MODEL_NAMES,
+  MODELS,
   PREDICTION_STATUSES,
   type PredictionRecord,
   RUN_SOURCE_KINDS,
@@ -23,6 +25,8 @@ import { formatSeconds } from "../view/format";
 export const runSummarySchema = z.object({
   id: z.string(),
   status: z.enum(PREDICTION_STATUSES),
+  /** Which model of the family made it (lib/domain/models.ts). */
+  model: z.enum(MODEL_NAMES),
   ...predictionInputSchema.shape,
   edit: z.optional(z.object({ kind: z.enum(EDIT_KINDS), inputs: z.array(z.string()) })),
   images: z.array(
@@ -54,6 +58,7 @@ export function summarizeRun(record: PredictionRecord, baseUrl: string): RunSumm
   return {
     id: record.id,
     status: record.status,
+    model: input.model,
     prompt: input.prompt,
     aspect_ratio: input.aspect_ratio,
     num_images: input.num_images,
@@ -94,7 +99,7 @@ export function describeRun(summary: RunSummary, record: PredictionRecord): stri
   const kind = summary.edit ? `${summary.edit.kind === "multi" ? "Multi-image edit" : "Edit"}` : "Run";
   const lines = [
     `${kind} ${summary.id} ${summary.status}${summary.status === "completed" ? took : ""}: "${summary.prompt}"`,
-    `Seed ${summary.seed} · ${summary.aspect_ratio} · guidance ${summary.guidance_scale} · safety tolerance ${summary.safety_tolerance}`,
+    `${MODELS[summary.model].label} · seed ${summary.seed} · ${summary.aspect_ratio} · guidance ${summary.guidance_scale} · safety tolerance ${summary.safety_tolerance}`,
     `Share page: ${summary.shareUrl}`,
   ];
   if (summary.lineage?.parentId)
@@ -110,7 +115,7 @@ export function describeRun(summary: RunSummary, record: PredictionRecord): stri
 
 /** One line per run, for lists. */
 export const runLine = (summary: RunSummary) =>
-  `${summary.id} · ${summary.status} · "${summary.prompt}" · seed ${summary.seed} · ${summary.aspect_ratio} · ${summary.shareUrl}` +
+  `${summary.id} · ${summary.status} · ${MODELS[summary.model].short} · "${summary.prompt}" · seed ${summary.seed} · ${summary.aspect_ratio} · ${summary.shareUrl}` +
   (summary.images.some((image) => image.starred) ? " · starred" : "") +
   (summary.note ? ` · note: ${summary.note}` : "");
 

@@ -1,14 +1,19 @@
 import "server-only";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { ENGINE_LABELS, isTerminal, MODELS, type PredictionRecord, priceRange } from "../domain";
+import {
+  DEFAULT_MODEL,
+  ENGINE_LABELS,
+  isTerminal,
+  KONTEXT_MODEL_NAMES,
+  MODELS,
+  type PredictionRecord,
+  priceRange,
+} from "../domain";
 import type { EngineSummary } from "../playground-api";
 import { formatSeconds, formatUsd } from "../view/format";
 import { type CallContext, callContext, type HandlerExtra, type McpDeps, type SessionInfo } from "./context";
 import { CHAT_EDGE, runPreviews } from "./previews";
 import { describeRun, summarizeRun } from "./summaries";
-
-/** The model the tools run: the family's default; the form and the served contract offer the others. */
-const TOOLS_MODEL = "pro";
 
 /** What every tool is built with: the services, this session, and the context of each call. */
 export class ToolKit {
@@ -24,9 +29,10 @@ export class ToolKit {
   /** What makes the pictures on this server, named honestly: the local engine is a stand-in, never FLUX. */
   modelWords(): string {
     const { engine }: EngineSummary = this.deps.predictions.engineInfo();
-    return engine === "local"
-      ? `this server's ${ENGINE_LABELS.local} engine (a stand-in for FLUX.1 Kontext, for trying things out)`
-      : `${MODELS[TOOLS_MODEL].label} on ${ENGINE_LABELS[engine]}`;
+    if (engine === "local")
+      return `this server's ${ENGINE_LABELS.local} engine (a stand-in for FLUX.1 Kontext, for trying things out)`;
+    const others = KONTEXT_MODEL_NAMES.filter((name) => name !== DEFAULT_MODEL).map((name) => MODELS[name].short);
+    return `${MODELS[DEFAULT_MODEL].label} (or ${others.join(", ")}, named by the model argument) on ${ENGINE_LABELS[engine]}`;
   }
 
   /**
@@ -36,8 +42,8 @@ export class ToolKit {
   costWords(): string {
     const { engine }: EngineSummary = this.deps.predictions.engineInfo();
     if (engine === "local") return "Free on this server: its engine makes the pictures on this machine.";
-    const usd = formatUsd(priceRange(TOOLS_MODEL).to);
-    return `Spends money: ${usd} per image (${MODELS[TOOLS_MODEL].short} on WaveSpeed), billed to the owner's API key and counted against this playground's daily budget.`;
+    const prices = KONTEXT_MODEL_NAMES.map((name) => `${formatUsd(priceRange(name).to)} per image with ${MODELS[name].short}`);
+    return `Spends money: ${prices.join(", ")} on WaveSpeed, billed to the owner's API key and counted against this playground's daily budget.`;
   }
 
   /**

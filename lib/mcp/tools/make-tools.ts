@@ -30,7 +30,7 @@ export function registerMakeTools(server: McpServer, kit: ToolKit): void {
       answering(async () => {
         const context = kit.context(extra);
         const record = await predictions.submit(
-          { kind: "text", model: DEFAULT_MODEL, ...args },
+          { kind: "text", ...args, model: args.model ?? DEFAULT_MODEL },
           {
             caller: context.caller,
             baseUrl: context.baseUrl,

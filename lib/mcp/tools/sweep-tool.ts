@@ -21,7 +21,7 @@ export function registerSweepTool(server: McpServer, kit: ToolKit): void {
     {
       title: "Sweep settings over a grid",
       description: [
-        "Runs one prompt (or one edit) over a grid of settings: an x axis and an optional y axis, each over seed, guidance_scale, safety_tolerance, aspect_ratio or prompt (with {a|b} groups), one run per cell,",
+        "Runs one prompt (or one edit) over a grid of settings: an x axis and an optional y axis, each over model (pro, max: the same prompt and seed on each), seed, guidance_scale, safety_tolerance, aspect_ratio or prompt (with {a|b} groups), one run per cell,",
         `at most ${sweeps.maxCells} cells.`,
         kit.costWords(),
         "On a paid engine the first call without confirmedCostUsd refuses and says the total; call again with it to start.",
