@@ -8,6 +8,7 @@ import { EngineBanner } from "@/components/playground/engine-banner";
 import { Playground } from "@/components/playground/playground";
 import { PlaygroundSkeleton } from "@/components/playground/playground-skeleton";
 import { SettingsLinkForGuest } from "@/components/share/settings-link-guest";
+import { StorageWarning } from "@/components/storage/storage-panel";
 import { callerFrom } from "@/lib/access/caller";
 import { getServices } from "@/lib/composition-root";
 import { requestBaseUrl } from "@/lib/http/base-url";
@@ -34,7 +35,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function HomePage({ searchParams }: Props) {
   // Rendered per request: the engine depends on the environment at run time, not at build time.
   await connection();
-  const { predictions, sweeps, access } = getServices();
+  const { predictions, sweeps, access, storage } = getServices();
   // The policy lets a guest reach a settings link (`/?prompt=…`) for its preview; they see the setup, never the playground.
   if (access.signInRequired && !callerFrom(await headers())) {
     const query = queryOf(await searchParams);
@@ -48,10 +49,13 @@ export default async function HomePage({ searchParams }: Props) {
   );
 
   const density = densityOf((await cookies()).get(DENSITY_COOKIE)?.value);
+  const storageView = await storage.view();
 
   return (
     <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
       <h1 className="sr-only">Kontext Playground</h1>
+      {/* Where new runs are made: a full disk refuses them, so the owner hears of it here first. */}
+      <StorageWarning view={storageView} panelHref="/history#storage-heading" />
       {/* useSearchParams needs a Suspense boundary; the skeleton keeps the layout from jumping. */}
       <Suspense fallback={<PlaygroundSkeleton />}>
         <QueryProvider>

@@ -49,7 +49,7 @@ export function StoragePanel({ view }: { view: StorageView }) {
  * The warning past 90 % of MAX_STORAGE_GB, where the owner looks first (the top of the history); the
  * panel itself says the rest. Nothing while there is room.
  */
-export function StorageWarning({ view }: { view: StorageView }) {
+export function StorageWarning({ view, panelHref = "#storage-heading" }: { view: StorageView; panelHref?: string }) {
   const percent = usedPercent(view);
   if (view.level === "ok" || percent === null) return null;
   return (
@@ -61,7 +61,7 @@ export function StorageWarning({ view }: { view: StorageView }) {
       {view.level === "full"
         ? `Storage is full (${percent} % of MAX_STORAGE_GB): new runs are refused until runs are deleted or the limit is raised.`
         : `Storage is ${percent} % full: past 100 % new runs are refused. Delete runs, set RETENTION_DAYS, or raise MAX_STORAGE_GB.`}{" "}
-      <a href="#storage-heading" className="underline">
+      <a href={panelHref} className="underline">
         Storage
       </a>
     </p>

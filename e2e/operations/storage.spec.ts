@@ -38,8 +38,14 @@ test("the Storage panel shows the space used, what retention keeps and the next 
   // A limit the data takes 95 % of: a warning where the owner looks first, and retention's plan.
   url = await start({ MAX_STORAGE_GB: String(used / 0.95 / 1e9), RETENTION_DAYS: "30" });
   await measured(url).toBeGreaterThan(0);
+  // In the playground, where runs are made, and on history beside the Storage panel.
+  await page.goto(url);
+  const warning = page.getByTestId("storage-warning");
+  await expect(warning).toContainText(/Storage is 9\d % full: past 100 % new runs are refused/);
+  await expect(warning.getByRole("link", { name: "Storage" })).toHaveAttribute("href", "/history#storage-heading");
+  expect(await axeViolations(page)).toEqual([]);
   await page.goto(`${url}/history`);
-  await expect(page.getByTestId("storage-warning")).toContainText(/Storage is 9\d % full: past 100 % new runs are refused/);
+  await expect(warning).toContainText(/Storage is 9\d % full: past 100 % new runs are refused/);
   await expect(panel.getByRole("meter", { name: "Storage used" })).toBeVisible();
   await expect(panel.getByTestId("storage-kept")).toContainText(
     "Runs of the last 30 days; of older ones, 0 runs starred, with a note, or leading to one",
@@ -64,7 +70,9 @@ test("the Storage panel shows the space used, what retention keeps and the next 
     error_code: "storage_full",
     message: expect.stringMatching(/MAX_STORAGE_GB/),
   });
+  await page.goto(url);
+  await expect(warning).toContainText("Storage is full");
   await page.goto(`${url}/history`);
-  await expect(page.getByTestId("storage-warning")).toContainText("Storage is full");
+  await expect(warning).toContainText("Storage is full");
   expect(sampleValue(await (await fetch(`${url}/metrics`)).text(), "kontext_storage_full")).toBe(1);
 });
