@@ -2,10 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { MODEL_REGISTRY, type ModelEntry } from "@/lib/domain";
 import { predictionViewSchema } from "@/lib/playground-api";
 import { solid } from "@/testing/images";
-import { FAST, sdkFor } from "./sdk";
+import { FAST, runEveryPath, sdkFor } from "./sdk";
 
 const taskIdOf = (detail: unknown) => (detail as { taskId: string }).taskId;
 
@@ -48,19 +47,7 @@ test.describe("the Kontext family through the official wavespeed SDK, local engi
     request,
   }) => {
     test.setTimeout(120_000);
-    const file = path.join(process.env.E2E_DATA_ROOT!, "models-sdk-every.png");
-    fs.writeFileSync(file, await solid(512, 384, "#dd6b20").png().toBuffer());
-    const client = sdkFor(baseURL!);
-    const image = await client.upload(file);
-    const pictures = (entry: ModelEntry) =>
-      entry.kind === "text" ? {} : entry.kind === "edit" ? { image } : { images: [image, image] };
-
-    for (const entry of MODEL_REGISTRY) {
-      const result = await client.runNoThrow(entry.id, { prompt: `every path ${entry.id}`, ...pictures(entry) }, FAST);
-      expect(result.detail, entry.id).toMatchObject({ status: "completed", model: entry.id });
-      const view = predictionViewSchema.parse(await (await request.get(`/api/predictions/${taskIdOf(result.detail)}`)).json());
-      expect([view.input.model, view.input.edit?.kind ?? "text"], entry.id).toEqual([entry.model, entry.kind]);
-    }
+    await runEveryPath(baseURL!, request, (entry) => `every path ${entry.id}`);
   });
 
   test("a Kontext path outside the family is a JSON 404 that lists what is served", async ({ request }) => {

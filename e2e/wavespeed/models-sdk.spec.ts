@@ -3,10 +3,9 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { errorEnvelopeSchema } from "@/lib/contract";
-import { MODEL_REGISTRY, type ModelEntry } from "@/lib/domain";
 import { predictionViewSchema } from "@/lib/playground-api";
 import { solid } from "@/testing/images";
-import { FAST, sdkFor } from "../api/sdk";
+import { FAST, runEveryPath, sdkFor } from "../api/sdk";
 import { FAKE_URL, type UpstreamRequest, uniqueToken } from "./upstream";
 
 const MAX_TEXT = "wavespeed-ai/flux-kontext-max/text-to-image";
@@ -63,25 +62,16 @@ test.describe("the Kontext family through the official wavespeed SDK, WaveSpeed 
   }) => {
     test.setTimeout(120_000);
     const token = uniqueToken("sdk-every");
-    const file = path.join(process.env.E2E_DATA_ROOT!, `${token}.png`);
-    fs.writeFileSync(file, await solid(512, 384, "#38a169").png().toBuffer());
-    const client = sdkFor(baseURL!);
-    const image = await client.upload(file);
-    const pictures = (entry: ModelEntry) =>
-      entry.kind === "text" ? {} : entry.kind === "edit" ? { image } : { images: [image, image] };
-
-    for (const entry of MODEL_REGISTRY) {
-      const prompt = `${token} ${entry.id} [duration:0]`;
-      const result = await client.runNoThrow(entry.id, { prompt, ...pictures(entry) }, FAST);
-      expect(result.detail, entry.id).toMatchObject({ status: "completed", model: entry.id });
-      expect(result.outputs, entry.id).toHaveLength(1);
-      const view = predictionViewSchema.parse(await (await request.get(`/api/predictions/${taskIdOf(result.detail)}`)).json());
-      expect([view.input.model, view.input.edit?.kind ?? "text"], entry.id).toEqual([entry.model, entry.kind]);
-      expect(
-        (await upstreamSubmits(prompt)).map((submit) => submit.path),
-        entry.id,
-      ).toEqual([`/api/v3/${entry.id}`]);
-    }
+    await runEveryPath(
+      baseURL!,
+      request,
+      (entry) => `${token} ${entry.id} [duration:0]`,
+      async (entry, prompt) =>
+        expect(
+          (await upstreamSubmits(prompt)).map((submit) => submit.path),
+          entry.id,
+        ).toEqual([`/api/v3/${entry.id}`]),
+    );
   });
 
   test("each model's own ranges are refused with a 400 naming the field, and nothing goes upstream", async ({ request }) => {
