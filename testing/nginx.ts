@@ -30,7 +30,8 @@ export async function startNginx(options: {
   upstreams: number[];
   passHost?: boolean;
 }): Promise<Nginx> {
-  if (!fs.existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install -y nginx (Debian's package), or set NGINX_PATH`);
+  if (!fs.existsSync(NGINX))
+    throw new Error(`${NGINX} is missing: apt-get install -y nginx (Debian's package), or set NGINX_PATH`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontext-nginx-"));
   // nginx's workers run as an unprivileged user when started as root: they must reach the temp folders.
   fs.chmodSync(dir, 0o755);
