@@ -78,14 +78,12 @@ const pictures = {
 // The models that take these tools' parameters (an aspect ratio, a safety tolerance): [pro] and [max].
 // [dev] takes a pixel size and steps instead; the playground and the served contract offer it.
 const MODEL_RULE = { error: `model must be one of ${KONTEXT_MODEL_NAMES.join(", ")}` };
+const modelChoice = (name: (typeof KONTEXT_MODEL_NAMES)[number]) =>
+  `"${name}", ${MODELS[name].label} (${MODELS[name].blurb.toLowerCase()}; ${formatUsd(priceRange(name).to)} per image on WaveSpeed)`;
 const modelField = z.optional(
   z
     .enum(KONTEXT_MODEL_NAMES, MODEL_RULE)
-    .check(
-      about(
-        `Which model: ${KONTEXT_MODEL_NAMES.map((name) => `"${name}", ${MODELS[name].label} (${MODELS[name].blurb.toLowerCase()}; ${formatUsd(priceRange(name).to)} per image on WaveSpeed)`).join(", or ")}. Absent: "${DEFAULT_MODEL}".`,
-      ),
-    ),
+    .check(about(`Which model: ${KONTEXT_MODEL_NAMES.map(modelChoice).join(", or ")}. Absent: "${DEFAULT_MODEL}".`)),
 );
 
 const generateFields = {
