@@ -110,8 +110,12 @@ test("generate and edit run the model they are asked for, and a sweep can put [p
     });
     expect(swept.isError, textOf(swept)).toBeFalsy();
     const found = await callTool(assistant, "search_runs", { query: `${token} a lighthouse` });
-    expect(textOf(found)).toContain("[max]");
-    expect(textOf(found)).toContain("[pro]");
+    const cells = (found.structuredContent as { runs: Array<{ model: string; prompt: string; seed: number }> }).runs;
+    expect(cells.map((cell) => [cell.model, cell.prompt, cell.seed]).sort()).toEqual([
+      ["max", `${token} a lighthouse`, 9],
+      ["pro", `${token} a lighthouse`, 9],
+    ]);
+    expect(textOf(found)).toMatch(/\[max\][\s\S]*\[pro\]|\[pro\][\s\S]*\[max\]/);
   } finally {
     await assistant.close();
   }
