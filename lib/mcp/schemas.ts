@@ -13,7 +13,7 @@ import {
 } from "../domain";
 import { annotationSchema, idSchema, MAX_AXIS_VALUES, sweepAxisSpecSchema } from "../playground-api";
 import { MAX_COMPARED } from "../view/compare";
-import { formatUsd } from "../view/format";
+import { formatPriceRange } from "../view/format";
 
 /**
  * The tools' arguments, built from the same schemas (and so the same limits and messages) the
@@ -79,7 +79,7 @@ const pictures = {
 // [dev] takes a pixel size and steps instead; the playground and the served contract offer it.
 const MODEL_RULE = { error: `model must be one of ${KONTEXT_MODEL_NAMES.join(", ")}` };
 const modelChoice = (name: (typeof KONTEXT_MODEL_NAMES)[number]) =>
-  `"${name}", ${MODELS[name].label} (${MODELS[name].blurb.toLowerCase()}; ${formatUsd(priceRange(name).to)} per image on WaveSpeed)`;
+  `"${name}", ${MODELS[name].label} (${MODELS[name].blurb.toLowerCase()}; ${formatPriceRange(priceRange(name))} per image on WaveSpeed)`;
 const modelField = z.optional(
   z
     .enum(KONTEXT_MODEL_NAMES, MODEL_RULE)

@@ -10,7 +10,7 @@ import {
   priceRange,
 } from "../domain";
 import type { EngineSummary } from "../playground-api";
-import { formatSeconds, formatUsd } from "../view/format";
+import { formatPriceRange, formatSeconds } from "../view/format";
 import { type CallContext, callContext, type HandlerExtra, type McpDeps, type SessionInfo } from "./context";
 import { CHAT_EDGE, runPreviews } from "./previews";
 import { describeRun, summarizeRun } from "./summaries";
@@ -42,7 +42,9 @@ export class ToolKit {
   costWords(): string {
     const { engine }: EngineSummary = this.deps.predictions.engineInfo();
     if (engine === "local") return "Free on this server: its engine makes the pictures on this machine.";
-    const prices = KONTEXT_MODEL_NAMES.map((name) => `${formatUsd(priceRange(name).to)} per image with ${MODELS[name].short}`);
+    const prices = KONTEXT_MODEL_NAMES.map(
+      (name) => `${formatPriceRange(priceRange(name))} per image with ${MODELS[name].short}`,
+    );
     return `Spends money: ${prices.join(", ")} on WaveSpeed, billed to the owner's API key and counted against this playground's daily budget.`;
   }
 
