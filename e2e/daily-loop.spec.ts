@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { type PredictionView, predictionViewSchema } from "@/lib/playground-api";
 import { watchCsp } from "./access/csp-watch";
+import { seriousAxeViolations } from "./pages/axe";
 import { ConfirmDialog, undoButton } from "./pages/confirm-dialog";
 import { PlaygroundPage } from "./pages/playground-page";
 
@@ -25,11 +25,6 @@ async function finishedRun(request: APIRequestContext, body: Record<string, unkn
 
 const overflowsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-
-async function seriousAxe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((v) => v.id);
-}
 
 for (const size of SIZES)
   for (const colorScheme of ["light", "dark"] as const) {
@@ -130,7 +125,7 @@ for (const size of SIZES)
         await card.getByRole("button", { name: "Delete" }).click();
         const confirm = new ConfirmDialog(page);
         await expect(confirm.root).toBeVisible();
-        expect(await seriousAxe(page)).toEqual([]);
+        expect(await seriousAxeViolations(page)).toEqual([]);
         await confirm.confirm("Delete").click();
         await expect(card).toHaveCount(0);
         await undoButton(page).click();
@@ -201,7 +196,7 @@ for (const size of SIZES)
           }
           await expect(page.getByRole("link", { name: /Make your own|Use these settings/ })).toBeVisible();
           expect(await overflowsSideways(page)).toBe(false);
-          expect(await seriousAxe(page)).toEqual([]);
+          expect(await seriousAxeViolations(page)).toEqual([]);
           await page.reload();
           await expect(page.getByRole("heading", { level: 1 })).toHaveText(run.input.prompt);
           expect(violations).toEqual([]);

@@ -1,15 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { sweepViewSchema } from "@/lib/playground-api";
-import { axeViolations } from "./pages/axe";
+import { axeViolations, seriousAxeViolations } from "./pages/axe";
 import { openCompare } from "./pages/compare-page";
 import { PlaygroundPage } from "./pages/playground-page";
 import { completedRun, uniqueToken, waitForTerminal } from "./wavespeed/upstream";
-
-const serious = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter(
-    (violation) => violation.impact === "serious" || violation.impact === "critical",
-  );
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`the sweep form has no serious accessibility violations (${colorScheme})`, async ({ page }) => {
@@ -21,7 +15,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.getByLabel("Sweep: a grid over one or two parameters").check();
     await page.getByLabel("Down (Y) parameter").selectOption("prompt");
     await expect(page.getByTestId("sweep-summary")).toContainText("4 × 2 = 8 cells");
-    expect(await serious(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   for (const width of [1280, 375])

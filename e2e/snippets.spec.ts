@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema, SUBMIT_PATH } from "@/lib/contract";
 import { predictionViewSchema } from "@/lib/playground-api";
 import { FAKE_API_KEY } from "@/testing/ports";
+import { seriousAxeViolations } from "./pages/axe";
 import { PlaygroundPage } from "./pages/playground-page";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -142,8 +142,7 @@ test.describe("API snippets", () => {
       const panel = page.getByRole("region", { name: "API snippets" });
       await panel.getByRole("radio", { name: "This server" }).check();
       await expect(panel.getByTestId("snippet-code")).toContainText('"seed": 5');
-      const { violations } = await new AxeBuilder({ page }).include('[aria-label="API snippets"][role="region"]').analyze();
-      expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+      expect(await seriousAxeViolations(page, '[aria-label="API snippets"][role="region"]')).toEqual([]);
     });
   }
 });

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import type { SweepSummary } from "@/lib/mcp/summaries";
 import { predictionViewSchema } from "@/lib/playground-api";
+import { seriousAxeViolations } from "../pages/axe";
 import { HistoryPage } from "../pages/history-page";
 import { PlaygroundPage } from "../pages/playground-page";
 import { uniqueToken } from "../wavespeed/upstream";
@@ -68,8 +68,7 @@ test("generate, then edit the result, then a 2×2 sweep: pictures, seeds and lin
       [page, "dark"],
     ] as const) {
       await view.emulateMedia({ colorScheme });
-      const { violations } = await new AxeBuilder({ page: view }).include('[data-testid="run-source"]').analyze();
-      expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+      expect(await seriousAxeViolations(view, '[data-testid="run-source"]')).toEqual([]);
     }
 
     const instruction = `${token} make it night, keep the lighthouse`;

@@ -6,18 +6,49 @@ import { ConfirmDialog, undoButton } from "./confirm-dialog";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 /**
- * Every violation axe finds on the page as it stands (or in `include`), as `rule: target` lines, so
- * a failing expectation says what and where. Empty when the page is clean.
+ * Waits for the page's finite animations and transitions (a segment's colour after a click, a
+ * dialog fading in) to end, so axe reads the colours a person sees once the page is still, not a
+ * frame between two. Endless ones (a spinner) are left running.
  */
-export async function axeViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(TAGS);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations.flatMap((violation) =>
+async function settled(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+type Violations = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"];
+
+/** Violations as `rule: target (why)` lines, so a failing expectation says what and where. */
+const asLines = (violations: Violations) =>
+  violations.flatMap((violation) =>
     violation.nodes.map(
       (node) => `${violation.id}: ${node.target.join(" ")} (${node.failureSummary?.split("\n")[1]?.trim() ?? ""})`,
     ),
   );
+
+/**
+ * Every violation axe finds on the page once it is still (or in `include`), as lines. Empty when
+ * the page is clean.
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  await settled(page);
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (include) builder = builder.include(include);
+  return asLines((await builder.analyze()).violations);
+}
+
+/** The serious and critical violations of every axe rule, once the page is still (or in `include`). */
+export async function seriousAxeViolations(page: Page, include?: string): Promise<string[]> {
+  await settled(page);
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return asLines(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical"));
 }
 
 /**
