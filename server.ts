@@ -37,8 +37,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  // A request the front door refuses carries the headers every other answer does.
-  const refusalHeaders = {
+  // What the front door answers itself (a refusal, a path's clean form) carries the headers every other answer does.
+  const frontDoorHeaders = {
     ...securityHeaders({ scripts: { kind: "hashed" }, https: servesHttps(env), development: false }),
     "content-type": "text/plain",
     "cache-control": "no-store",
@@ -48,9 +48,11 @@ async function main() {
     request.once("close", () => {
       if (!request.complete) log.debug("the client went away before its request was whole", { method: request.method });
     });
-    const refusal = admit(request, { trustProxy: env.TRUST_PROXY });
-    if (refusal) response.writeHead(refusal, refusalHeaders).end("Bad request");
-    else void handle(request, response);
+    const answer = admit(request, { trustProxy: env.TRUST_PROXY });
+    if (!answer) void handle(request, response);
+    else if (answer.status === 308)
+      response.writeHead(308, { ...frontDoorHeaders, location: answer.location }).end(answer.location);
+    else response.writeHead(400, frontDoorHeaders).end("Bad request");
   });
   server.on("error", (error) => {
     log.error("the server could not listen", { error: String(error), hostname, port: env.PORT });

@@ -55,6 +55,25 @@ test("an absolute-form request line is answered by the gate like any other: its 
   expect(neither.headers["cache-control"]).toBe("no-store");
 });
 
+test("a path with doubled slashes or a backslash goes to its clean form, with the headers every answer carries", async () => {
+  for (const [target, clean] of [
+    ["//evil.example/login", "/evil.example/login"],
+    [`/p//${shared.id}?next=//x`, `/p/${shared.id}?next=//x`],
+    ["/\\evil.example", "/evil.example"],
+  ]) {
+    const answer = await sendRequestLine(E2E_PORTS.access, `GET ${target} HTTP/1.1`, { Host: OWN_HOST });
+    expect(answer.status, target).toBe(308);
+    expect(answer.headers.location, target).toBe(clean);
+    expect(answer.headers["content-security-policy"], target).toContain("frame-ancestors 'none'");
+    expect(answer.headers["x-content-type-options"], target).toBe("nosniff");
+    expect(answer.headers["x-frame-options"], target).toBe("DENY");
+    expect(answer.headers["cache-control"], target).toBe("no-store");
+  }
+  // Followed, it is the page itself.
+  const page = await rawRequest(`${ACCESS_URL}/p/${shared.id}`);
+  expect(page.status).toBe(200);
+});
+
 test("forwarding headers from a client are not believed without TRUST_PROXY", async () => {
   const forged = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
   const submit = await rawRequest(ACCESS_URL + SUBMIT_PATH, {

@@ -20,8 +20,23 @@ describe("the front door", () => {
 
   it("answers 400 to a target that is neither a path nor an http(s) URL", () => {
     for (const target of ["*", "evil.example/x", "ftp://evil.example/x", ""])
-      expect(admit(arriving(target), { trustProxy: false }), target).toBe(400);
+      expect(admit(arriving(target), { trustProxy: false }), target).toEqual({ status: 400 });
     expect(admit(arriving("/ok"), { trustProxy: false })).toBeUndefined();
+  });
+
+  it("sends a path with repeated slashes or a backslash to its clean form, its query kept as it was", () => {
+    const cases = [
+      ["//evil.example/x", "/evil.example/x"],
+      ["///x", "/x"],
+      ["/p//abc?next=//evil.example", "/p/abc?next=//evil.example"],
+      ["/a\\b", "/a/b"],
+      ["/\\evil.example", "/evil.example"],
+      ["http://127.0.0.1:3000//evil.example/x?y=1", "/evil.example/x?y=1"],
+    ];
+    for (const [target, location] of cases)
+      expect(admit(arriving(target!), { trustProxy: false }), target).toEqual({ status: 308, location });
+    for (const target of ["/", "/p/abc?next=//evil.example", "/api/health?x=a\\b"])
+      expect(admit(arriving(target), { trustProxy: false }), target).toBeUndefined();
   });
 
   it("without a trusted proxy drops every forwarding header, and names the socket's address", () => {

@@ -19,17 +19,22 @@ const TRUSTED = new Set(["x-forwarded-for", "x-forwarded-host", "x-forwarded-pro
  *    client put before it.
  * 3. X-Forwarded-For ends as the client's address: the socket's, or the trusted proxy's entry.
  *    Per-address limits read it (request-host.ts, `clientAddress`).
+ * 4. A path with repeated slashes or a backslash is sent to its clean form (`//a\b` to `/a/b`, the
+ *    query kept): Next's own rule, answered here so the redirect carries the headers every answer
+ *    does, where Next would answer it before its proxy adds them.
  *
- * Returns the status to answer at once, or undefined to go on.
+ * Returns what to answer at once, or undefined to go on.
  */
-export function admit(request: ArrivingRequest, options: { trustProxy: boolean }): 400 | undefined {
+export function admit(request: ArrivingRequest, options: { trustProxy: boolean }): FrontDoorAnswer | undefined {
   const target = request.url ?? "";
   if (!target.startsWith("/")) {
     const absolute = absoluteTarget(target);
-    if (!absolute) return 400;
+    if (!absolute) return { status: 400 };
     request.url = absolute.pathname + absolute.search;
     request.headers.host = absolute.host;
   }
+  const clean = cleanPath(request.url ?? "");
+  if (clean) return { status: 308, location: clean };
   const { headers } = request;
   for (const name of FORWARDING) {
     const value = headers[name];
@@ -40,6 +45,17 @@ export function admit(request: ArrivingRequest, options: { trustProxy: boolean }
   }
   headers["x-forwarded-for"] ??= request.socket.remoteAddress;
   return undefined;
+}
+
+/** The answer to a request the front door does not hand on: a bad target, or the clean form of its path. */
+export type FrontDoorAnswer = { status: 400 } | { status: 308; location: string };
+
+/** The target with its path's backslashes made slashes and repeated slashes made one; undefined when already so. */
+function cleanPath(target: string): string | undefined {
+  const queryAt = target.indexOf("?");
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  if (!/\\|\/\//.test(path)) return undefined;
+  return path.replace(/\\/g, "/").replace(/\/{2,}/g, "/") + (queryAt === -1 ? "" : target.slice(queryAt));
 }
 
 function absoluteTarget(target: string): URL | undefined {
