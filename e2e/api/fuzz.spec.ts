@@ -74,7 +74,9 @@ const send = (method: string, route: string, body: string, owner: boolean): Prom
 /** Rows a request may add (outputs and mirrored files come later, as runs finish), and input pictures on disk. */
 function stored(): Record<string, number> {
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('prediction_outputs', 'upstream_images')")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('prediction_outputs', 'upstream_images', 'image_totals')",
+    )
     .all() as Array<{ name: string }>;
   const counts = Object.fromEntries(
     tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]),
@@ -132,4 +134,25 @@ test("hostile bodies (huge, nested, control characters, odd unicode, wrong types
     owner: false,
   };
   for (const route of [...routes, webhook]) await property(route, hostileBodies);
+});
+
+test("hostile bodies to the MCP endpoint: a 4xx in JSON, no session, nothing stored", async () => {
+  test.setTimeout(60_000 + RUNS * 6_000);
+  const what = (body: string) => (body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body);
+  await fc.assert(
+    fc.asyncProperty(hostileBodies, async (body) => {
+      const before = stored();
+      const answer = await rawRequest(`${server.url}/api/mcp`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...OWNER },
+        body,
+      });
+      expect(answer.status, `${what(body)}\n→ ${answer.body.slice(0, 500)}`).toBeGreaterThanOrEqual(400);
+      expect(answer.status, `${what(body)}\n→ ${answer.body.slice(0, 500)}`).toBeLessThan(500);
+      expect(answer.headers["content-type"], what(body)).toMatch(/^application\/json/);
+      expect(answer.headers["mcp-session-id"], what(body)).toBeUndefined();
+      expect(stored(), what(body)).toEqual(before);
+    }),
+    { numRuns: RUNS, endOnFailure: true },
+  );
 });

@@ -1,10 +1,13 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { type CallToolResult, CallToolResultSchema } from "@modelcontextprotocol/sdk/types.js";
+import { type CallToolResult, CallToolResultSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import fc from "fast-check";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { CALLER_HEADER } from "@/lib/access/caller";
 import { perMinuteInMemory } from "@/lib/access/limiter";
+import { hostileBodies } from "@/testing/fuzz/hostile-bodies";
+import { type JsonSchema, nearValidFrom, validFrom } from "@/testing/fuzz/schema-arbitrary";
 import { createTestPredictions, pngOf } from "@/testing/harness";
 import { completed, ScriptedEngine } from "@/testing/scripted-engine";
 import { McpEndpoint } from "./endpoint";
@@ -116,5 +119,79 @@ describe("McpEndpoint", () => {
     const refused = await generate(client, "no room");
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(/The queue is full[\s\S]*error_code: queue_full \(HTTP 429\)/);
+  });
+});
+
+/** Bodies and calls per property; `FUZZ_RUNS` sends more, as `npm run fuzz` does for the routes. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+
+/** Values a tool's field may be sent: any JSON, odd text, and the shapes the guards are for. */
+const anyValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.string({ unit: "binary", maxLength: 300 }),
+  fc.constantFrom("", "x".repeat(5_000), -1, 1e308, "../../etc/passwd", "http://127.0.0.1/", "data:image/png;base64,AAAA"),
+);
+
+describe("McpEndpoint, sent what no client should send", () => {
+  it("answers a hostile body without a session with a 4xx, and opens and stores nothing", async () => {
+    const { made, endpoint } = await setup();
+    await fc.assert(
+      fc.asyncProperty(hostileBodies, async (body) => {
+        const answer = await endpoint.handle(
+          new Request(`${BASE}/api/mcp`, {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              accept: "application/json, text/event-stream",
+              [CALLER_HEADER]: "token",
+            },
+            body,
+          }),
+        );
+        await answer.text();
+        expect(answer.status, body.slice(0, 200)).toBeGreaterThanOrEqual(400);
+        expect(answer.status, body.slice(0, 200)).toBeLessThan(500);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(endpoint.openSessions).toBe(0);
+    expect((await made.service.history({ limit: 10 })).items).toHaveLength(0);
+  });
+
+  it("answers any arguments to any tool with a result or an error naming the problem; a refused call stores nothing", async () => {
+    const { made, connect } = await setup();
+    const { client } = await connect();
+    const { tools } = await client.listTools();
+    // Per tool: arguments its schema accepts, the same with one field broken, and any values under its field names.
+    const calls = fc.constantFrom(...tools).chain((tool) => {
+      const schema = tool.inputSchema as JsonSchema;
+      const valid = validFrom(schema);
+      const fields = [...Object.keys(schema.properties ?? {}), "unknown_field"];
+      return fc.record({
+        name: fc.constant(tool.name),
+        arguments: fc.oneof(
+          valid,
+          nearValidFrom(schema, valid),
+          fc.dictionary(fc.constantFrom(...fields), anyValue, { maxKeys: fields.length }),
+        ) as fc.Arbitrary<Record<string, unknown>>,
+      });
+    });
+    const stored = async () => (await made.service.history({ limit: 1_000 })).items.length;
+    await fc.assert(
+      fc.asyncProperty(calls, async (call) => {
+        const before = await stored();
+        const answer: CallToolResult | Error = await client.callTool(call, CallToolResultSchema).then(
+          (result) => result as CallToolResult,
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        );
+        const what = JSON.stringify(call).slice(0, 300);
+        // A JSON-RPC error (arguments the schema refuses) or a tool's own error, never a failed transport.
+        if (answer instanceof Error) expect(answer, what).toBeInstanceOf(McpError);
+        else if (!answer.isError) return;
+        else expect(textOf(answer).length, what).toBeGreaterThan(0);
+        expect(await stored(), `${what} stored a run`).toBe(before);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
