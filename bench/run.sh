@@ -22,10 +22,11 @@ for name in "${scenarios[@]}"; do
 done
 
 started=$(date +%s)
+# Whatever goes into the build (server.ts is not in it: it runs from its source).
 stale() {
   [ ! -f .next-bench/BUILD_ID ] && return 0
-  [ -n "$(find app components hooks lib public instrumentation.ts next.config.ts package.json \
-    -newer .next-bench/BUILD_ID -print -quit 2>/dev/null)" ]
+  [ -n "$(find app components hooks lib public instrumentation.ts proxy.ts next.config.ts tailwind.config.ts \
+    postcss.config.mjs package.json -newer .next-bench/BUILD_ID -print -quit 2>/dev/null)" ]
 }
 if stale; then
   echo "== build (.next-bench)"
