@@ -14,14 +14,14 @@ const TRUSTED = new Set(["x-forwarded-for", "x-forwarded-host", "x-forwarded-pro
  * 1. An absolute-form request line (`GET http://host/path HTTP/1.1`) becomes origin-form, with the
  *    host it names as Host, as RFC 9112 asks; so the gate checks that host like any other, and
  *    Next never mistakes the target for a path to redirect to. A target that is neither is a 400.
- * 2. Forwarding headers: without `trustProxy` a client could write anything there, so they are
- *    dropped; with it, each keeps only the entry the nearest proxy added (the last), never one a
- *    client put before it.
- * 3. X-Forwarded-For ends as the client's address: the socket's, or the trusted proxy's entry.
- *    Per-address limits read it (request-host.ts, `clientAddress`).
- * 4. A path with repeated slashes or a backslash is sent to its clean form (`//a\b` to `/a/b`, the
+ * 2. A path with repeated slashes or a backslash is sent to its clean form (`//a\b` to `/a/b`, the
  *    query kept): Next's own rule, answered here so the redirect carries the headers every answer
  *    does, where Next would answer it before its proxy adds them.
+ * 3. Forwarding headers: without `trustProxy` a client could write anything there, so they are
+ *    dropped; with it, each keeps only the entry the nearest proxy added (the last), never one a
+ *    client put before it.
+ * 4. X-Forwarded-For ends as the client's address: the socket's, or the trusted proxy's entry.
+ *    Per-address limits read it (request-host.ts, `clientAddress`).
  *
  * Returns what to answer at once, or undefined to go on.
  */
