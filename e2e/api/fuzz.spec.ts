@@ -85,11 +85,14 @@ function stored(): Record<string, number> {
   return { ...counts, inputFiles: fs.existsSync(inputs) ? fs.readdirSync(inputs, { recursive: true }).length : 0 };
 }
 
+/** A body as a failure message shows it: whole, or its start and its length. */
+const shown = (body: string) => (body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body);
+
 /** One request, and what every answer must be. */
 async function check(route: JsonRoute, body: string): Promise<void> {
   const before = stored();
   const answer = await send(route.method, route.path, body, route.owner);
-  const what = `${route.name} with ${body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body}`;
+  const what = `${route.name} with ${shown(body)}`;
   expect(answer.status, `${what}\n→ ${answer.body.slice(0, 500)}`).toBeLessThan(500);
   expect(answer.headers["content-type"], what).toMatch(/^application\/json/);
   const json: unknown = JSON.parse(answer.body);
@@ -138,7 +141,6 @@ test("hostile bodies (huge, nested, control characters, odd unicode, wrong types
 
 test("hostile bodies to the MCP endpoint: a 4xx in JSON, no session, nothing stored", async () => {
   test.setTimeout(60_000 + RUNS * 6_000);
-  const what = (body: string) => (body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body);
   await fc.assert(
     fc.asyncProperty(hostileBodies, async (body) => {
       const before = stored();
@@ -147,11 +149,11 @@ test("hostile bodies to the MCP endpoint: a 4xx in JSON, no session, nothing sto
         headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...OWNER },
         body,
       });
-      expect(answer.status, `${what(body)}\n→ ${answer.body.slice(0, 500)}`).toBeGreaterThanOrEqual(400);
-      expect(answer.status, `${what(body)}\n→ ${answer.body.slice(0, 500)}`).toBeLessThan(500);
-      expect(answer.headers["content-type"], what(body)).toMatch(/^application\/json/);
-      expect(answer.headers["mcp-session-id"], what(body)).toBeUndefined();
-      expect(stored(), what(body)).toEqual(before);
+      expect(answer.status, `${shown(body)}\n→ ${answer.body.slice(0, 500)}`).toBeGreaterThanOrEqual(400);
+      expect(answer.status, `${shown(body)}\n→ ${answer.body.slice(0, 500)}`).toBeLessThan(500);
+      expect(answer.headers["content-type"], shown(body)).toMatch(/^application\/json/);
+      expect(answer.headers["mcp-session-id"], shown(body)).toBeUndefined();
+      expect(stored(), shown(body)).toEqual(before);
     }),
     { numRuns: RUNS, endOnFailure: true },
   );

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { EDIT_PATH, predictionEnvelopeSchema, uploadedEnvelopeSchema } from "@/lib/contract";
 import { POSTGRES_MIGRATIONS } from "@/lib/db/postgres/migrations";
+import { completionHeard, sampleEvents } from "@/testing/event-stream";
 import { rawRequest } from "@/testing/http-client";
 import { jpegOf } from "@/testing/images";
 import { startNginx } from "@/testing/nginx";
@@ -195,23 +196,16 @@ test("a cached share page on B follows a note made on A at once, and a delete on
 });
 
 test("an event stream on B hears of a prediction submitted on A, through to completion", async () => {
-  const controller = new AbortController();
-  const stream = await fetch(`${cluster.b.url}/api/events`, { signal: controller.signal });
-  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let heard = "";
-  const created = await submit(cluster.a.url, `scale events ${Date.now()}`);
-  // Its own completion: other tests' runs on the cluster complete on the same stream.
-  const completion = new RegExp(`"id":"${created.id}"[^\\n]*"status":"completed"`);
-  const deadline = Date.now() + 30_000;
-  while (!completion.test(heard)) {
-    if (Date.now() > deadline) break;
-    const { value, done } = await reader.read();
-    if (done) break;
-    heard += value;
-  }
-  controller.abort();
-  expect(heard).toContain(`"id":"${created.id}"`);
-  expect(heard).toMatch(completion);
+  let id = "";
+  const heard = await sampleEvents(
+    cluster.b.url,
+    async () => {
+      id = (await submit(cluster.a.url, `scale events ${Date.now()}`)).id;
+    },
+    (text) => completionHeard(text, id),
+  );
+  expect(heard).toContain(`"id":"${id}"`);
+  expect(completionHeard(heard, id)).toBe(true);
 });
 
 test("a webhook asked of either instance is delivered once, though both hear the run end", async () => {

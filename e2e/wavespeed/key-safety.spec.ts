@@ -2,31 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { type APIResponse, expect, test } from "@playwright/test";
 import { predictionEnvelopeSchema } from "@/lib/contract";
+import { completionHeard, sampleEvents } from "@/testing/event-stream";
 import { waitUntilHydrated } from "../pages/hydrated";
 import { FAKE_API_KEY, SUBMIT_PATH, submit, uniqueToken, upstreamCalls, WEBHOOK_PATH, waitForTerminal } from "./upstream";
 
 /** The key lives in the server's memory and in upstream requests, nowhere else. */
 const INPUT_FIELDS = ["aspect_ratio", "guidance_scale", "num_images", "prompt", "safety_tolerance", "seed"];
-
-/** Reads /api/events until `until` holds for what arrived, then hangs up. */
-async function sampleEvents(baseURL: string, trigger: () => Promise<unknown>, until: (text: string) => boolean): Promise<string> {
-  const abort = new AbortController();
-  const response = await fetch(`${baseURL}/api/events`, { signal: abort.signal });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  const reading = (async () => {
-    while (!until(text)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  })();
-  await trigger();
-  await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-  abort.abort();
-  return text;
-}
 
 const filesUnder = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -55,8 +36,7 @@ test.describe("the WaveSpeed key", () => {
         ).id;
         await waitForTerminal(request, id);
       },
-      // Other specs run on the same server: wait for this run's own completion, not any.
-      (text) => text.split("\n").some((line) => line.includes(`"id":"${id}"`) && line.includes('"status":"completed"')),
+      (text) => completionHeard(text, id),
     );
     expect(events).toContain(id);
     seen.push(events);
