@@ -1,12 +1,10 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { useSelection } from "@/hooks/use-selection";
 
 // Most visits never pick an image to compare: the tray loads with the first one picked.
-const SelectionTrayPanel = dynamic(() => import("./selection-tray-panel").then((module) => module.SelectionTrayPanel), {
-  ssr: false,
-});
+const SelectionTrayPanel = lazyPart(() => import("./selection-tray-panel").then((module) => module.SelectionTrayPanel));
 
 /** What is picked for a compare, on every page, and the way to the compare. */
 export function SelectionTray() {

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyPart } from "@/components/ui/lazy-part";
 
 /** The before/after, fetched where a run shows one: a page of text-to-image runs never loads it. */
-export const BeforeAfterOnDemand = dynamic(() => import("./before-after").then((module) => module.BeforeAfter));
+export const BeforeAfterOnDemand = lazyPart(() => import("./before-after").then((module) => module.BeforeAfter));

@@ -1,7 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { Suspense } from "react";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { useSession } from "@/hooks/use-session";
 import type { PredictionView } from "@/lib/playground-api";
 
@@ -14,15 +13,11 @@ export type ImageActionsProps = {
 };
 
 // The owner's controls (and the cache writes behind them) are fetched only once the viewer is known to be the owner.
-const OwnerImageActions = dynamic(() => import("./owner-image-actions").then((module) => module.OwnerImageActions));
+const OwnerImageActions = lazyPart(() => import("./owner-image-actions").then((module) => module.OwnerImageActions));
 
 /** Star, select-for-compare and Edit, the same on every image of a run, wherever it is shown; a guest sees the images alone. */
 export function ImageActions(props: ImageActionsProps) {
   if (!useSession().owner) return null;
-  // Its own boundary: while the chunk loads, whatever change showed them (a larger sweep cell, say) is not held back.
-  return (
-    <Suspense fallback={null}>
-      <OwnerImageActions {...props} />
-    </Suspense>
-  );
+  // In a boundary of its own (lazyPart): while the chunk loads, whatever change showed them (a larger sweep cell, say) is not held back.
+  return <OwnerImageActions {...props} />;
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
 import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
 import { type RunHandlers, useRunHandlers } from "@/components/prediction/run-handlers";
+import { lazyPart } from "@/components/ui/lazy-part";
 
 /**
  * What the lightbox shows: one image of one run, the runs ←/→ move through, and the playground's
@@ -13,7 +13,7 @@ export type LightboxTarget = { id: string; index: number; sequence: readonly str
 
 // Not needed for the first paint: fetched when the pointer or focus nears an image.
 export const loadLightbox = () => import("./lightbox");
-const Lightbox = dynamic(() => loadLightbox().then((module) => module.Lightbox), { ssr: false });
+const Lightbox = lazyPart(() => loadLightbox().then((module) => module.Lightbox));
 
 const OpenContext = createContext<((target: LightboxTarget) => void) | null>(null);
 const SequenceContext = createContext<readonly string[] | null>(null);

@@ -1,9 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { ArchiveActions } from "@/components/archive/archive-actions";
 import { Button } from "@/components/ui/button";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { type InitialHistory, useHistoryFeed, useHistoryTotals } from "@/hooks/use-history-feed";
 import { useHistoryFilters } from "@/hooks/use-history-filters";
 import { useHistoryLive } from "@/hooks/use-history-live";
@@ -17,12 +17,12 @@ import { HistoryTotals } from "./history-totals";
 import { LoadMore } from "./load-more";
 
 // What shows only in some states loads when it does: an empty list, one thread's banner and filmstrip.
-const EmptyHistory = dynamic(() => import("./history-empty").then((module) => module.EmptyHistory));
-const NoMatches = dynamic(() => import("./history-empty").then((module) => module.NoMatches));
-const ThreadBanner = dynamic(() => import("./thread-banner").then((module) => module.ThreadBanner));
-const Filmstrip = dynamic(() => import("@/components/edit/filmstrip").then((module) => module.Filmstrip));
+const EmptyHistory = lazyPart(() => import("./history-empty").then((module) => module.EmptyHistory));
+const NoMatches = lazyPart(() => import("./history-empty").then((module) => module.NoMatches));
+const ThreadBanner = lazyPart(() => import("./thread-banner").then((module) => module.ThreadBanner));
+const Filmstrip = lazyPart(() => import("@/components/edit/filmstrip").then((module) => module.Filmstrip));
 // Only feeds that hold a sweep load its entry (the mosaic, its progress, its live updates).
-const SweepEntry = dynamic(() => import("./sweep-entry").then((module) => module.SweepEntry));
+const SweepEntry = lazyPart(() => import("./sweep-entry").then((module) => module.SweepEntry));
 
 type Props = { initial: InitialHistory; engine: PredictionView["engine"] };
 

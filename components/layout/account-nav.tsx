@@ -1,12 +1,12 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { usePathname } from "next/navigation";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { NavLink } from "@/components/ui/nav-link";
 import { useSession } from "@/hooks/use-session";
 
 // Only the owner of a server with a token signs out: a guest's page (and an open server's) never loads it.
-const SignOutButtons = dynamic(() => import("./sign-out-buttons").then((module) => module.SignOutButtons), { ssr: false });
+const SignOutButtons = lazyPart(() => import("./sign-out-buttons").then((module) => module.SignOutButtons));
 
 const NAV_LINK =
   "rounded-md px-2 py-1.5 text-sm font-medium text-fg-muted transition-colors hover:bg-muted hover:text-fg aria-[current=page]:bg-muted aria-[current=page]:text-fg";

@@ -1,17 +1,17 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useId, useState } from "react";
 import { ChevronIcon } from "@/components/ui/icons";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { EditState, FormValues } from "@/lib/view/form-values";
 
 // Few people open it: the panel (and the snippet builder) load on first open, not with the page.
 const loadPanel = () => import("./api-snippets-panel");
-const ApiSnippetsPanel = dynamic(() => loadPanel().then((module) => module.ApiSnippetsPanel), {
-  ssr: false,
-  loading: () => <Skeleton className="h-72 w-full" />,
-});
+const ApiSnippetsPanel = lazyPart(
+  () => loadPanel().then((module) => module.ApiSnippetsPanel),
+  <Skeleton className="h-72 w-full" />,
+);
 
 /** "</> API": a disclosure under the form with curl / JavaScript / Python for the current values. */
 export function ApiSnippets({ values, edit }: { values: FormValues; edit?: EditState }) {

@@ -1,9 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { type ReactNode, useRef, useState } from "react";
 import { type RunHandlers, RunHandlersContext } from "@/components/prediction/run-handlers";
 import { RunList } from "@/components/prediction/run-list";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { useToast } from "@/components/ui/toaster";
 import { useAssistantRuns } from "@/hooks/use-assistant-runs";
 import { usePlaygroundForm } from "@/hooks/use-playground-form";
@@ -21,7 +21,7 @@ import { PredictionForm } from "./prediction-form";
 import type { SweepRunner } from "./sweep-mode";
 
 // Sweep mode (the axes, planning, the sweep's request) loads the first time it is turned on.
-const SweepMode = dynamic(() => import("./sweep-mode").then((module) => module.SweepMode), { ssr: false });
+const SweepMode = lazyPart(() => import("./sweep-mode").then((module) => module.SweepMode));
 
 /** Where each field's control lives, to move focus to the first invalid one. */
 const CONTROL_IDS: Partial<Record<FormField, string>> = { prompt: "prompt", seed: "seed", guidance_scale: "guidance" };

@@ -1,9 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SparkIcon } from "@/components/ui/icons";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { type EngineName, MODELS } from "@/lib/domain";
 import type { ParentRefBody } from "@/lib/playground-api";
 import { type EditState, type FieldErrors, type FormValues, pricedRunOf } from "@/lib/view/form-values";
@@ -17,10 +17,11 @@ import { PictureSlot } from "./picture-slot";
 import { PromptField } from "./prompt-field";
 
 // Each loads when it is shown: the notice of where settings came from, and what Advanced settings holds once opened.
-const ParentNotice = dynamic(() => import("./parent-notice").then((module) => module.ParentNotice));
-const AdvancedFields = dynamic(() => import("./advanced-fields").then((module) => module.AdvancedFields), {
-  loading: () => <div className="h-56" />,
-});
+const ParentNotice = lazyPart(() => import("./parent-notice").then((module) => module.ParentNotice));
+const AdvancedFields = lazyPart(
+  () => import("./advanced-fields").then((module) => module.AdvancedFields),
+  <div className="h-56" />,
+);
 
 type Props = {
   values: FormValues;

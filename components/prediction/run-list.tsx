@@ -1,8 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { RunSequence } from "@/components/gallery/lightbox-context";
 import { Button } from "@/components/ui/button";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DensityContext, useStoredDensity } from "@/hooks/use-density";
 import { useHistory } from "@/hooks/use-history";
@@ -16,7 +16,7 @@ import type { RunHandlers } from "./run-actions";
 import { SessionRunCard } from "./session-run-card";
 
 // Only feeds that hold a sweep load its entry (the mosaic, its progress, its live updates).
-const SweepEntry = dynamic(() => import("@/components/history/sweep-entry").then((module) => module.SweepEntry));
+const SweepEntry = lazyPart(() => import("@/components/history/sweep-entry").then((module) => module.SweepEntry));
 
 type Props = {
   runs: Run[];

@@ -1,23 +1,23 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import { OwnerOnly } from "@/components/access/owner-only";
 import { NoteView } from "@/components/annotations/note-view";
 import { BeforeAfterOnDemand } from "@/components/edit/before-after-on-demand";
 import { Gallery } from "@/components/gallery/gallery";
 import { LazyQueryProvider } from "@/components/layout/lazy-query-provider";
+import { lazyPart } from "@/components/ui/lazy-part";
 import type { PredictionView } from "@/lib/playground-api";
 
 // What only the owner (or a page still running) needs is fetched on demand, with the query cache it
 // reads: a guest's page loads neither the owner's controls nor the prediction client, its schemas and
 // TanStack Query behind them. The owner's parts come from one module, so they arrive as one download.
 const loadOwnerParts = () => import("./share-owner-parts");
-const ShareActions = dynamic(() => loadOwnerParts().then((module) => module.OwnerActionsPart));
-const LiveGallery = dynamic(() => loadOwnerParts().then((module) => module.LiveGalleryPart));
-const NoteEditor = dynamic(() => loadOwnerParts().then((module) => module.NoteEditorPart));
-const OwnerBeforeAfter = dynamic(() => loadOwnerParts().then((module) => module.BeforeAfterPart));
-const ShareRefresher = dynamic(() => import("./share-refresher").then((module) => module.ShareRefresher));
+const ShareActions = lazyPart(() => loadOwnerParts().then((module) => module.OwnerActionsPart));
+const LiveGallery = lazyPart(() => loadOwnerParts().then((module) => module.LiveGalleryPart));
+const NoteEditor = lazyPart(() => loadOwnerParts().then((module) => module.NoteEditorPart));
+const OwnerBeforeAfter = lazyPart(() => loadOwnerParts().then((module) => module.BeforeAfterPart));
+const ShareRefresher = lazyPart(() => import("./share-refresher").then((module) => module.ShareRefresher));
 
 /** Use these settings, Re-run, Vary seed and Delete: the owner's, on a share page. */
 export function OwnerShareActions({ view }: { view: PredictionView }) {

@@ -1,7 +1,7 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+import { lazyPart } from "@/components/ui/lazy-part";
 import type { ConfirmRequest } from "./confirm-dialog-view";
 
 export type { ConfirmRequest };
@@ -11,7 +11,7 @@ type Pending = ConfirmRequest & { resolve: (confirmed: boolean) => void };
 const ConfirmContext = createContext<(request: ConfirmRequest) => Promise<boolean>>(() => Promise.resolve(false));
 
 // The dialog itself loads with the first question.
-const ConfirmDialog = dynamic(() => import("./confirm-dialog-view").then((module) => module.ConfirmDialogView), { ssr: false });
+const ConfirmDialog = lazyPart(() => import("./confirm-dialog-view").then((module) => module.ConfirmDialogView));
 
 /** Asks a yes-or-no question in the page's own dialog, never the browser's `confirm()`: resolves true to go ahead. */
 export const useConfirm = () => useContext(ConfirmContext);

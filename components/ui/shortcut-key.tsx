@@ -1,10 +1,10 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
+import { lazyPart } from "@/components/ui/lazy-part";
 
 // The list itself loads the first time someone asks for it.
-const ShortcutSheet = dynamic(() => import("./shortcut-sheet").then((module) => module.ShortcutSheet), { ssr: false });
+const ShortcutSheet = lazyPart(() => import("./shortcut-sheet").then((module) => module.ShortcutSheet));
 
 // Typing a question mark in a field is text, not a request for help.
 const typing = (target: EventTarget | null) =>

@@ -1,13 +1,13 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+import { lazyPart } from "@/components/ui/lazy-part";
 import type { Toast, ToastRequest } from "./toast-item";
 
 export type { ToastRequest };
 
 // A page needs the toast itself only once something is said: it loads then.
-const ToastItem = dynamic(() => import("./toast-item").then((module) => module.ToastItem), { ssr: false });
+const ToastItem = lazyPart(() => import("./toast-item").then((module) => module.ToastItem));
 
 const ToastContext = createContext<(toast: ToastRequest) => void>(() => {});
 const ShownContext = createContext(false);
