@@ -10,13 +10,14 @@ import { type EditState, type FieldErrors, type FormValues, pricedRunOf } from "
 import { AdvancedSettings } from "./advanced-settings";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CostEstimate } from "./cost-estimate";
-import { DevFields } from "./dev-fields";
 import { ImageCountPicker } from "./image-count-picker";
 import { ModelPicker } from "./model-picker";
 import { PictureSlot } from "./picture-slot";
 import { PromptField } from "./prompt-field";
 
-// Each loads when it is shown: the notice of where settings came from, and what Advanced settings holds once opened.
+// Each loads when it is shown: the notice of where settings came from, [dev]'s size and steps, and what Advanced
+// settings holds once opened.
+const DevFields = lazyPart(() => import("./dev-fields").then((module) => module.DevFields));
 const ParentNotice = lazyPart(() => import("./parent-notice").then((module) => module.ParentNotice));
 const AdvancedFields = lazyPart(
   () => import("./advanced-fields").then((module) => module.AdvancedFields),
