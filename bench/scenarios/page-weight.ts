@@ -7,8 +7,11 @@ import { atMost, type Check } from "../lib/result";
 import { runScenario } from "../lib/scenario";
 import { kb, ms } from "../lib/stats";
 
-/** What each page may add to the bare Next page's first-load JS (gzip). */
-const BUDGETS_KB: Record<string, number> = { playground: 25, history: 35, "share page": 10 };
+/**
+ * What each page may add to the bare Next page's first-load JS (gzip). The share page weighed here is
+ * its owner's (this server has no token); the 10 KB budget is a guest's, weighed by share-paint.
+ */
+const BUDGETS_KB: Record<string, number> = { playground: 25, history: 35 };
 const LCP_SAMPLES = 8;
 const SHARE_LCP_SAMPLES = 4;
 
@@ -29,7 +32,7 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
   const pages = [
     { page: "playground", path: "/" },
     { page: "history", path: "/history" },
-    { page: "share page", path: `/p/${view.id}` },
+    { page: "an owner's share page", path: `/p/${view.id}` },
   ];
   // A throwaway visit of each, so the server's first-request work is not in the figures.
   await weigh(browser, bareUrl, "warm-up", "/");
@@ -112,6 +115,7 @@ runScenario({ name: "page-weight", title: "Page weight and paint", timeLimitMs: 
     notes: [
       "Next 16 no longer prints first-load JS sizes in its build output, so pages are weighed as Chromium loads them: every script response, gzip computed by the harness (the transferred column is what next start actually sent).",
       "The bare Next page is an app of one page and one client component, built with the same Next and React (bench/lib/bare-next.ts): the yardstick the budgets are measured against.",
+      "The share page here is its owner's: this server has no token, so its viewer owns every run and loads the owner's controls with their query cache. It has no budget of its own; a guest's share page (budget 10 KB) is weighed in section 7.",
     ],
     figures: { bare, weights, lcpEmpty, lcpHistory, lcpShare },
   };
