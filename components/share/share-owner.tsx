@@ -1,7 +1,7 @@
 "use client";
 
 import type { ComponentProps } from "react";
-import { OwnerOnly } from "@/components/access/owner-only";
+import { GuestView, OwnerOnly } from "@/components/access/owner-only";
 import { NoteView } from "@/components/annotations/note-view";
 import { BeforeAfterOnDemand } from "@/components/edit/before-after-on-demand";
 import { Gallery } from "@/components/gallery/gallery";
@@ -14,9 +14,28 @@ import type { PredictionView } from "@/lib/playground-api";
 // TanStack Query behind them. The owner's parts come from one module, so they arrive as one download.
 const loadOwnerParts = () => import("./share-owner-parts");
 const ShareActions = lazyPart(() => loadOwnerParts().then((module) => module.OwnerActionsPart));
-const LiveGallery = lazyPart(() => loadOwnerParts().then((module) => module.LiveGalleryPart));
-const NoteEditor = lazyPart(() => loadOwnerParts().then((module) => module.NoteEditorPart));
-const OwnerBeforeAfter = lazyPart(() => loadOwnerParts().then((module) => module.BeforeAfterPart));
+// While they load, what a guest sees stays on screen: nothing blinks out when the session says the
+// viewer is the owner.
+const LiveGallery = lazyPart(
+  () => loadOwnerParts().then((module) => module.LiveGalleryPart),
+  (props) => (
+    <GuestView>
+      <Gallery {...props} />
+    </GuestView>
+  ),
+);
+const NoteEditor = lazyPart(
+  () => loadOwnerParts().then((module) => module.NoteEditorPart),
+  (props) => <NoteView {...props} />,
+);
+const OwnerBeforeAfter = lazyPart(
+  () => loadOwnerParts().then((module) => module.BeforeAfterPart),
+  (props) => (
+    <GuestView>
+      <BeforeAfterOnDemand {...props} />
+    </GuestView>
+  ),
+);
 const ShareRefresher = lazyPart(() => import("./share-refresher").then((module) => module.ShareRefresher));
 
 /** Use these settings, Re-run, Vary seed and Delete: the owner's, on a share page. */

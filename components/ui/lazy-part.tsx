@@ -11,13 +11,14 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
  */
 export function lazyPart<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
-  fallback: ReactNode = null,
+  /** What shows while it loads; given the part's props, it can be a lighter version of the same thing. */
+  fallback: ReactNode | ((props: Props) => ReactNode) = null,
 ): ComponentType<Props> {
   const Loaded = lazy(() => load().then((component) => ({ default: component })));
   // biome-ignore lint/correctness/noComponentHookFactories: called once per part at module level, as next/dynamic is, never during a render
   return function LazyPart(props: Props) {
     return (
-      <Suspense fallback={fallback}>
+      <Suspense fallback={typeof fallback === "function" ? fallback(props) : fallback}>
         <Loaded {...props} />
       </Suspense>
     );
