@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { deferred } from "@/testing/deferred";
 import { E2E_ACCESS_TOKEN } from "@/testing/ports";
 import { SharePage } from "../pages/share-page";
 import { ACCESS_URL, JSON_TYPE, ownerPrediction } from "./api-client";
@@ -28,14 +29,8 @@ test("the owner's share page keeps its pictures and note on screen while the own
   page.on("pageerror", (error) => errors.push(error.message));
 
   // The page loads whole; the answer to "who is looking" waits for it, and from then on every script is held.
-  let loaded!: () => void;
-  const pageLoaded = new Promise<void>((resolve) => {
-    loaded = resolve;
-  });
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const { promise: pageLoaded, resolve: loaded } = deferred();
+  const { promise: released, resolve: release } = deferred();
   let holding = false;
   const held: string[] = [];
   await page.route("**/api/session", async (route) => {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
+import { deferred } from "@/testing/deferred";
 import {
   createTestPredictions,
   pngOf,
@@ -220,8 +221,7 @@ describe("Tracker", () => {
 
   it("gives a task's place upstream to the next one as soon as it finishes there, while its images are still copied", async () => {
     const png = await pngOf(8, 8);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    const { promise: held, resolve: release } = deferred();
     const images = await serveOnLoopback(async (_req, res) => {
       await held;
       res.writeHead(200, { "content-type": "image/png" }).end(png);

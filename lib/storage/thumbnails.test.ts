@@ -1,6 +1,7 @@
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { deferred } from "@/testing/deferred";
 import { pngOf, tempDir } from "@/testing/harness";
 import { DiskBlobStore } from "./disk-blob-store";
 import { THUMBNAIL_WIDTH, ThumbnailCache } from "./thumbnails";
@@ -56,8 +57,7 @@ describe("ThumbnailCache", () => {
   it("waits for a render in flight before removing, so no thumbnail is left behind", async () => {
     const storage = new DiskBlobStore(tempDir());
     const cache = new ThumbnailCache(storage);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { promise: gate, resolve: release } = deferred();
     const rendering = cache.get("busy/0.webp", async () => {
       await gate;
       return pngOf(400, 400);

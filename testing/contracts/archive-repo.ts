@@ -3,6 +3,7 @@ import type { ArchiveRepo, ImportFiles } from "@/lib/db/archive-repo";
 import type { PredictionRepo } from "@/lib/db/prediction-repo";
 import type { SweepRepo } from "@/lib/db/sweep-repo";
 import { DEFAULT_PREDICTION_OPTIONS, type PredictionRecord } from "@/lib/domain";
+import { deferred } from "../deferred";
 import { freshStores } from "./fresh-stores";
 import { sampleSweep } from "./sweep-repo";
 
@@ -137,14 +138,8 @@ export function describeArchiveRepoContract(name: string, open: () => Promise<St
 
     it("imports one run id atomically: of two imports at once, one adds it and the other finds it present", async () => {
       const { archive, predictions } = await fresh();
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let writing!: () => void;
-      const firstWriting = new Promise<void>((resolve) => {
-        writing = resolve;
-      });
+      const { promise: held, resolve: release } = deferred();
+      const { promise: firstWriting, resolve: writing } = deferred();
       const events: string[] = [];
       const first = recordingFiles(async (ids) => {
         events.push(`first writes ${ids.join(",")}`);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { type ClusterInstance, clusterBlobs, freshCluster, openClusterInstance } from "@/testing/cluster";
+import { deferred } from "@/testing/deferred";
 import { pngOf, serveOnLoopback, submitBody } from "@/testing/harness";
 import { completed, ScriptedEngine } from "@/testing/scripted-engine";
 import { expectMaintenanceRemovesOrphans } from "@/testing/strays";
@@ -24,8 +25,7 @@ async function instanceOf(
 describe("cluster hygiene on PostgreSQL and S3", () => {
   it("a delete on B stops A's mirror in flight: A fetches no further output and removes what it wrote at once", async () => {
     const png = await pngOf(16, 16);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    const { promise: held, resolve: release } = deferred();
     const asked: string[] = [];
     const images = await serveOnLoopback(async (req, res) => {
       asked.push(req.url ?? "");
