@@ -1,6 +1,6 @@
 "use client";
 
-import type { ComponentProps } from "react";
+import type { ComponentProps, ComponentType } from "react";
 import { GuestView, OwnerOnly } from "@/components/access/owner-only";
 import { NoteView } from "@/components/annotations/note-view";
 import { BeforeAfterOnDemand } from "@/components/edit/before-after-on-demand";
@@ -14,29 +14,27 @@ import type { PredictionView } from "@/lib/playground-api";
 // TanStack Query behind them. The owner's parts come from one module, so they arrive as one download.
 const loadOwnerParts = () => import("./share-owner-parts");
 const ShareActions = lazyPart(() => loadOwnerParts().then((module) => module.OwnerActionsPart));
-// While they load, what a guest sees stays on screen: nothing blinks out when the session says the
-// viewer is the owner.
-const LiveGallery = lazyPart(
-  () => loadOwnerParts().then((module) => module.LiveGalleryPart),
-  (props) => (
-    <GuestView>
-      <Gallery {...props} />
-    </GuestView>
-  ),
-);
-const NoteEditor = lazyPart(
-  () => loadOwnerParts().then((module) => module.NoteEditorPart),
-  (props) => <NoteView {...props} />,
-);
-const OwnerBeforeAfter = lazyPart(
-  () => loadOwnerParts().then((module) => module.BeforeAfterPart),
-  (props) => (
-    <GuestView>
-      <BeforeAfterOnDemand {...props} />
-    </GuestView>
-  ),
-);
 const ShareRefresher = lazyPart(() => import("./share-refresher").then((module) => module.ShareRefresher));
+
+/**
+ * The owner's version of a part a guest sees too: the guest's until the session says the viewer is the
+ * owner, and still the guest's while the owner's loads (inside `GuestView`, so it needs nothing the
+ * owner's brings), so nothing blinks out when the viewer turns out to be the owner.
+ */
+function ownerVersion<Props extends object>(load: () => Promise<ComponentType<Props>>, Guest: ComponentType<Props>) {
+  const Owner = lazyPart(load, (props: Props) => (
+    <GuestView>
+      <Guest {...props} />
+    </GuestView>
+  ));
+  return function OwnerVersion(props: Props) {
+    return (
+      <OwnerOnly fallback={<Guest {...props} />}>
+        <Owner {...props} />
+      </OwnerOnly>
+    );
+  };
+}
 
 /** Use these settings, Re-run, Vary seed and Delete: the owner's, on a share page. */
 export function OwnerShareActions({ view }: { view: PredictionView }) {
@@ -48,31 +46,16 @@ export function OwnerShareActions({ view }: { view: PredictionView }) {
 }
 
 /** A share page's gallery: the owner's follows the run's cache (stars set here show at once); a guest's is the page's own. */
-export function ShareGallery(props: ComponentProps<typeof Gallery>) {
-  return (
-    <OwnerOnly fallback={<Gallery {...props} />}>
-      <LiveGallery {...props} />
-    </OwnerOnly>
-  );
-}
+export const ShareGallery = ownerVersion(() => loadOwnerParts().then((module) => module.LiveGalleryPart), Gallery);
 
 /** An edit's before/after: the owner's has the image actions on its result, a guest's the pictures alone. */
-export function ShareBeforeAfter(props: ComponentProps<typeof BeforeAfterOnDemand>) {
-  return (
-    <OwnerOnly fallback={<BeforeAfterOnDemand {...props} />}>
-      <OwnerBeforeAfter {...props} />
-    </OwnerOnly>
-  );
-}
+export const ShareBeforeAfter = ownerVersion(
+  () => loadOwnerParts().then((module) => module.BeforeAfterPart),
+  BeforeAfterOnDemand,
+);
 
 /** A run's note: the owner edits it, a guest reads it (nothing when there is none). */
-export function ShareNote({ view, className }: { view: PredictionView; className?: string }) {
-  return (
-    <OwnerOnly fallback={<NoteView view={view} className={className} />}>
-      <NoteEditor view={view} className={className} />
-    </OwnerOnly>
-  );
-}
+export const ShareNote = ownerVersion(() => loadOwnerParts().then((module) => module.NoteEditorPart), NoteView);
 
 /** A run still going: followed by polling, then the page renders again. */
 export function FollowRun(props: ComponentProps<typeof ShareRefresher>) {

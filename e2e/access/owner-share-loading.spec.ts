@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { deferred } from "@/testing/deferred";
+import { rawRequest } from "@/testing/http-client";
 import { E2E_ACCESS_TOKEN } from "@/testing/ports";
 import { SharePage } from "../pages/share-page";
-import { ACCESS_URL, JSON_TYPE, ownerPrediction } from "./api-client";
+import { ACCESS_URL, JSON_TYPE, OWNER, ownerPrediction } from "./api-client";
 
 /**
  * On a server with a token the share page is the same HTML for everyone; the browser then asks who
@@ -11,12 +12,12 @@ import { ACCESS_URL, JSON_TYPE, ownerPrediction } from "./api-client";
 test("the owner's share page keeps its pictures and note on screen while the owner's parts load", async ({ browser }) => {
   const run = await ownerPrediction(`A lantern on a jetty ${Date.now().toString(36)}`);
   const note = "keep this one";
-  const annotated = await fetch(`${ACCESS_URL}/api/predictions/${run.id}`, {
+  const annotated = await rawRequest(`${ACCESS_URL}/api/predictions/${run.id}`, {
     method: "PATCH",
-    headers: { ...JSON_TYPE, authorization: `Bearer ${E2E_ACCESS_TOKEN}` },
+    headers: { ...OWNER, ...JSON_TYPE },
     body: JSON.stringify({ note }),
   });
-  expect(annotated.status, await annotated.text()).toBe(200);
+  expect(annotated.status, annotated.body).toBe(200);
 
   const owner = await browser.newContext({ baseURL: ACCESS_URL });
   const signedIn = await owner.request.post("/api/session", {
