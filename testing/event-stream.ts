@@ -20,7 +20,9 @@ export async function sampleEvents(
     }
   })();
   await trigger();
-  await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  let deadline: NodeJS.Timeout | undefined;
+  await Promise.race([reading, new Promise((resolve) => (deadline = setTimeout(resolve, 30_000)))]);
+  clearTimeout(deadline);
   abort.abort();
   return text;
 }
